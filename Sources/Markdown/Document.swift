@@ -1,0 +1,146 @@
+/// The Markdown layer's values: a parsed document as plain Swift data.
+///
+/// Owns the shape of a CommonMark tree (every node kind cmark 0.30 produces) and
+/// nothing else: no C pointers, no rendering. `MarkdownParser` builds these values
+/// from cmark; renderers walk them with an ordinary `switch`.
+
+/// A parsed Markdown document.
+public struct Document: Sendable, Equatable {
+    /// The top-level blocks, in source order.
+    public var blocks: [Block]
+    /// cmark's own HTML for the same tree, when it was asked for at parse time.
+    public var html: String?
+
+    public init(blocks: [Block], html: String? = nil) {
+        self.blocks = blocks
+        self.html = html
+    }
+}
+
+/// A block node with the source lines it spans (1-based, inclusive), so that
+/// later errors can say FILE:LINE.
+public struct Block: Sendable, Equatable {
+    public var kind: Kind
+    public var line: Int
+    public var endLine: Int
+
+    public init(_ kind: Kind, line: Int, endLine: Int) {
+        self.kind = kind
+        self.line = line
+        self.endLine = endLine
+    }
+
+    public enum Kind: Sendable, Equatable {
+        case paragraph([Inline])
+        /// Level 1 to 6, ATX (`#`) or setext (`===`).
+        case heading(level: Int, content: [Inline])
+        case blockQuote([Block])
+        case list(List)
+        case codeBlock(CodeBlock)
+        /// Raw HTML, verbatim, including its trailing newline.
+        case htmlBlock(String)
+        case thematicBreak
+        /// Never produced by the parser; exists because cmark's tree can hold it.
+        case customBlock(onEnter: String, onExit: String, children: [Block])
+    }
+}
+
+/// A bullet or ordered list.
+public struct List: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable {
+        case bullet
+        case ordered(start: Int, delimiter: Delimiter)
+    }
+    public enum Delimiter: Sendable, Equatable { case period, paren }
+
+    public var kind: Kind
+    /// Tight lists have no blank lines between their items (CommonMark §5.3).
+    public var isTight: Bool
+    public var items: [ListItem]
+
+    public init(kind: Kind, isTight: Bool, items: [ListItem]) {
+        self.kind = kind
+        self.isTight = isTight
+        self.items = items
+    }
+}
+
+/// One item of a list: a sequence of blocks.
+public struct ListItem: Sendable, Equatable {
+    public var blocks: [Block]
+    public var line: Int
+    public var endLine: Int
+
+    public init(blocks: [Block], line: Int, endLine: Int) {
+        self.blocks = blocks
+        self.line = line
+        self.endLine = endLine
+    }
+}
+
+/// A fenced or indented code block.
+public struct CodeBlock: Sendable, Equatable {
+    /// The fence's info string (empty for indented blocks).
+    public var info: String
+    /// The code, verbatim, ending in a newline unless empty.
+    public var literal: String
+    public var isFenced: Bool
+
+    public init(info: String, literal: String, isFenced: Bool) {
+        self.info = info
+        self.literal = literal
+        self.isFenced = isFenced
+    }
+
+    /// The first word of the info string: `demo`, `swift`, `quiz`, … or "".
+    public var language: String {
+        String(info.split(whereSeparator: { $0 == " " || $0 == "\t" }).first ?? "")
+    }
+}
+
+/// An inline node.
+public enum Inline: Sendable, Equatable {
+    case text(String)
+    case softBreak
+    case lineBreak
+    case code(String)
+    case html(String)
+    case emphasis([Inline])
+    case strong([Inline])
+    case link(Link)
+    case image(Link)
+    /// Never produced by the parser; exists because cmark's tree can hold it.
+    case custom(onEnter: String, onExit: String, children: [Inline])
+}
+
+/// The target of a link or image, with its content (for an image: the alt text).
+public struct Link: Sendable, Equatable {
+    public var url: String
+    public var title: String
+    public var content: [Inline]
+
+    public init(url: String, title: String, content: [Inline]) {
+        self.url = url
+        self.title = title
+        self.content = content
+    }
+}
+
+extension Inline {
+    /// The text a reader sees, without markup: soft breaks become spaces.
+    public var plainText: String {
+        switch self {
+        case .text(let s), .code(let s): return s
+        case .html: return ""
+        case .softBreak: return " "
+        case .lineBreak: return "\n"
+        case .emphasis(let c), .strong(let c), .custom(_, _, let c): return c.plainText
+        case .link(let l), .image(let l): return l.content.plainText
+        }
+    }
+}
+
+extension Array where Element == Inline {
+    /// The concatenated plain text of a run of inlines.
+    public var plainText: String { map(\.plainText).joined() }
+}

@@ -1,0 +1,209 @@
+/// The one conversion point from cmark's C tree to Swift values.
+///
+/// `MarkdownParser.parse` parses once, walks the tree once with cmark's iterator
+/// (enter/exit events, so no recursion on the C side), copies every node into
+/// `Document` values, optionally renders HTML from the same tree, and frees the
+/// tree exactly once. No C pointer leaves this file.
+import CCmark
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// cmark's parse and render options.
+public struct ParseOptions: OptionSet, Sendable {
+    public let rawValue: Int32
+    public init(rawValue: Int32) { self.rawValue = rawValue }
+
+    /// Keep raw HTML and unsafe links in the HTML output (cmark omits them by default).
+    public static let unsafe = ParseOptions(rawValue: CMARK_OPT_UNSAFE)
+    /// Straight quotes to curly, `--` to dashes.
+    public static let smart = ParseOptions(rawValue: CMARK_OPT_SMART)
+    /// Replace invalid UTF-8 with U+FFFD.
+    public static let validateUTF8 = ParseOptions(rawValue: CMARK_OPT_VALIDATE_UTF8)
+    /// Add `data-sourcepos` attributes to the HTML.
+    public static let sourcePositions = ParseOptions(rawValue: CMARK_OPT_SOURCEPOS)
+}
+
+public enum MarkdownParser {
+    /// Containers nested deeper than this are spliced into their parent, so that
+    /// pathological input (thousands of `>`) cannot exhaust the stack of any
+    /// recursive renderer. No text is lost.
+    public static let maximumDepth = 100
+
+    /// Parses `source` as CommonMark. With `renderHTML`, `Document.html` holds
+    /// `cmark_render_html` of the same tree.
+    public static func parse(
+        _ source: String, options: ParseOptions = [], renderHTML: Bool = false
+    ) -> Document {
+        let bytes = Array(source.utf8)
+        guard let root = bytes.withUnsafeBufferPointer({ buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: max(buffer.count, 1)) {
+                cmark_parse_document($0, buffer.count, options.rawValue)
+            }
+        }) else {
+            // cmark returns NULL only when it cannot allocate.
+            return Document(blocks: [])
+        }
+        defer { cmark_node_free(root) }
+
+        var document = Document(blocks: convert(root, sourceLines: SourceLines(bytes)))
+        if renderHTML, let html = cmark_render_html(root, options.rawValue) {
+            document.html = String(cString: html)
+            free(html)
+        }
+        return document
+    }
+
+    /// cmark's HTML for `source`, for callers that need nothing else.
+    public static func html(_ source: String, options: ParseOptions = []) -> String {
+        parse(source, options: options, renderHTML: true).html ?? ""
+    }
+
+    // MARK: - Conversion
+
+    /// A container node being built: its children accumulate until its exit event.
+    private struct Frame {
+        let node: OpaquePointer
+        var blocks: [Block] = []
+        var inlines: [Inline] = []
+        var items: [ListItem] = []
+    }
+
+    private static func convert(_ root: OpaquePointer, sourceLines: SourceLines) -> [Block] {
+        guard let iterator = cmark_iter_new(root) else { return [] }
+        defer { cmark_iter_free(iterator) }
+
+        var stack: [Frame] = []
+        var result: [Block] = []
+
+        /// Adds finished children to the innermost open container.
+        func append(blocks: [Block] = [], inlines: [Inline] = [], items: [ListItem] = []) {
+            guard !stack.isEmpty else { return }
+            stack[stack.count - 1].blocks += blocks
+            stack[stack.count - 1].inlines += inlines
+            stack[stack.count - 1].items += items
+        }
+        func append(block: Block) { append(blocks: [block]) }
+        func append(inline: Inline) { append(inlines: [inline]) }
+        func append(item: ListItem) { append(items: [item]) }
+
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard let node = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(node)
+
+            if event == CMARK_EVENT_ENTER {
+                if let leaf = leafValue(node, type: type, sourceLines: sourceLines) {
+                    switch leaf {
+                    case .block(let b): append(block: b)
+                    case .inline(let i): append(inline: i)
+                    }
+                } else {
+                    stack.append(Frame(node: node))
+                }
+                continue
+            }
+
+            // Exit of a container.
+            guard let frame = stack.popLast() else { continue }
+            let alwaysBuilt = type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING || type == CMARK_NODE_ITEM
+            if stack.count >= maximumDepth, !alwaysBuilt {
+                // Too deep: splice the children into the parent instead of nesting them.
+                append(blocks: frame.blocks + frame.items.flatMap(\.blocks), inlines: frame.inlines)
+                continue
+            }
+            let line = Int(cmark_node_get_start_line(node))
+            let endLine = Int(cmark_node_get_end_line(node))
+            func block(_ kind: Block.Kind) -> Block { Block(kind, line: line, endLine: endLine) }
+            let link = { Link(url: string(cmark_node_get_url(node)), title: string(cmark_node_get_title(node)), content: frame.inlines) }
+
+            switch type {
+            case CMARK_NODE_DOCUMENT: result = frame.blocks
+            case CMARK_NODE_BLOCK_QUOTE: append(block: block(.blockQuote(frame.blocks)))
+            case CMARK_NODE_LIST:
+                let kind: List.Kind
+                if cmark_node_get_list_type(node) == CMARK_ORDERED_LIST {
+                    let delimiter: List.Delimiter = cmark_node_get_list_delim(node) == CMARK_PAREN_DELIM ? .paren : .period
+                    kind = .ordered(start: Int(cmark_node_get_list_start(node)), delimiter: delimiter)
+                } else {
+                    kind = .bullet
+                }
+                let list = List(kind: kind, isTight: cmark_node_get_list_tight(node) != 0, items: frame.items)
+                append(block: block(.list(list)))
+            case CMARK_NODE_ITEM: append(item: ListItem(blocks: frame.blocks, line: line, endLine: endLine))
+            case CMARK_NODE_CUSTOM_BLOCK:
+                append(block: block(.customBlock(
+                    onEnter: string(cmark_node_get_on_enter(node)), onExit: string(cmark_node_get_on_exit(node)),
+                    children: frame.blocks)))
+            case CMARK_NODE_PARAGRAPH: append(block: block(.paragraph(frame.inlines)))
+            case CMARK_NODE_HEADING:
+                append(block: block(.heading(level: Int(cmark_node_get_heading_level(node)), content: frame.inlines)))
+            case CMARK_NODE_EMPH: append(inline: .emphasis(frame.inlines))
+            case CMARK_NODE_STRONG: append(inline: .strong(frame.inlines))
+            case CMARK_NODE_LINK: append(inline: .link(link()))
+            case CMARK_NODE_IMAGE: append(inline: .image(link()))
+            case CMARK_NODE_CUSTOM_INLINE:
+                append(inline: .custom(
+                    onEnter: string(cmark_node_get_on_enter(node)), onExit: string(cmark_node_get_on_exit(node)),
+                    children: frame.inlines))
+            default: break
+            }
+        }
+        return result
+    }
+
+    private enum Leaf { case block(Block), inline(Inline) }
+
+    /// The value of a node that has no children, or nil for a container.
+    private static func leafValue(_ node: OpaquePointer, type: cmark_node_type, sourceLines: SourceLines) -> Leaf? {
+        let literal = { string(cmark_node_get_literal(node)) }
+        func block(_ kind: Block.Kind) -> Leaf {
+            .block(Block(kind, line: Int(cmark_node_get_start_line(node)), endLine: Int(cmark_node_get_end_line(node))))
+        }
+        switch type {
+        case CMARK_NODE_TEXT: return .inline(.text(literal()))
+        case CMARK_NODE_SOFTBREAK: return .inline(.softBreak)
+        case CMARK_NODE_LINEBREAK: return .inline(.lineBreak)
+        case CMARK_NODE_CODE: return .inline(.code(literal()))
+        case CMARK_NODE_HTML_INLINE: return .inline(.html(literal()))
+        case CMARK_NODE_HTML_BLOCK: return block(.htmlBlock(literal()))
+        case CMARK_NODE_THEMATIC_BREAK: return block(.thematicBreak)
+        case CMARK_NODE_CODE_BLOCK:
+            // cmark 0.30 has no getter for "fenced"; the block's first character tells.
+            let fenced = sourceLines.startsWithFence(
+                line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node)))
+            return block(.codeBlock(CodeBlock(
+                info: string(cmark_node_get_fence_info(node)), literal: literal(), isFenced: fenced)))
+        default: return nil
+        }
+    }
+
+    private static func string(_ pointer: UnsafePointer<CChar>?) -> String {
+        pointer.map { String(cString: $0) } ?? ""
+    }
+}
+
+/// Byte offsets of the source's lines, to look at the character a block starts with.
+private struct SourceLines {
+    let bytes: [UInt8]
+    let starts: [Int]
+
+    init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+        var starts = [0]
+        for (i, b) in bytes.enumerated() where b == UInt8(ascii: "\n") { starts.append(i + 1) }
+        self.starts = starts
+    }
+
+    /// Whether the first non-space byte at or after (line, column) is a fence character.
+    func startsWithFence(line: Int, column: Int) -> Bool {
+        guard line >= 1, line <= starts.count else { return false }
+        var i = starts[line - 1] + max(column - 1, 0)
+        while i < bytes.count, bytes[i] == UInt8(ascii: " ") { i += 1 }
+        return i < bytes.count && (bytes[i] == UInt8(ascii: "`") || bytes[i] == UInt8(ascii: "~"))
+    }
+}
