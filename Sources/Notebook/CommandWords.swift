@@ -1,0 +1,43 @@
+/// Splits one command line into words the way a POSIX shell would for the
+/// simple cases a demo cell uses: spaces separate words; single quotes keep
+/// everything literally; double quotes keep spaces and allow `\"` and `\\`;
+/// a backslash outside quotes escapes the next character.
+public enum CommandWords {
+    public struct Failure: Error, Equatable, CustomStringConvertible {
+        /// 1-based character position in the line.
+        public let column: Int
+        public let message: String
+        public var description: String { "column \(column): \(message)" }
+    }
+
+    public static func split(_ line: String) throws(Failure) -> [String] {
+        var words: [String] = []
+        var word = ""
+        var inWord = false
+        var quote: Character? = nil
+        var quoteColumn = 0
+        var escaped = false
+        for (offset, c) in line.enumerated() {
+            if escaped {
+                word.append(c); escaped = false; inWord = true
+                continue
+            }
+            switch (quote, c) {
+            case (nil, "\\"), ("\"", "\\"):
+                escaped = true
+            case (nil, "'"), (nil, "\""):
+                quote = c; quoteColumn = offset + 1; inWord = true
+            case (let q?, _) where c == q:
+                quote = nil
+            case (nil, " "), (nil, "\t"):
+                if inWord { words.append(word); word = ""; inWord = false }
+            default:
+                word.append(c); inWord = true
+            }
+        }
+        if let quote { throw Failure(column: quoteColumn, message: "unterminated \(quote) quote") }
+        if escaped { throw Failure(column: line.count, message: "a backslash ends the line") }
+        if inWord { words.append(word) }
+        return words
+    }
+}

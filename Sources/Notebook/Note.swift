@@ -1,0 +1,107 @@
+/// A note: one Markdown file of the notebook, with its id, title, demo cells
+/// and quiz cards, and the problems found while reading it.
+///
+/// Rules (the foundation issue): every `*.md` file in the notes folder is a
+/// note; its id is the file name without a leading number and dash and
+/// without `.md` (`02-training.md` → `training`); its title is its first
+/// level-1 heading.
+import Markdown
+
+/// A fenced `demo` block: one demo invocation, the words after `ganbook demo`.
+public struct DemoCell: Sendable, Equatable {
+    /// The line of the invocation inside the block.
+    public var line: Int
+    /// The invocation as written.
+    public var source: String
+    /// The invocation split into words (`jsd`, `--p`, `U(0,1)`, …).
+    public var words: [String]
+    public var name: String { words.first ?? "" }
+}
+
+public struct Note: Sendable {
+    public var fileName: String
+    public var path: String
+    public var id: String
+    /// The 1-based position in the contents.
+    public var number: Int
+    public var title: String
+    public var document: Document
+    public var demoCells: [DemoCell]
+    public var cards: [QuizCard]
+    /// Cards per `quiz` block, keyed by the block's first line, for the `read` hint.
+    public var cardCountByBlockLine: [Int: Int]
+    public var problems: [NoteProblem]
+
+    /// The id rule: `03-objective.md` → `objective`; `intro.md` → `intro`.
+    public static func id(fromFileName fileName: String) -> String {
+        var name = Substring(fileName)
+        if name.hasSuffix(".md") { name = name.dropLast(3) }
+        let digits = name.prefix(while: { $0.isASCII && $0.isNumber })
+        if !digits.isEmpty, name.dropFirst(digits.count).first == "-" || name.dropFirst(digits.count).first == "_" {
+            let rest = name.dropFirst(digits.count + 1)
+            if !rest.isEmpty { name = rest }
+        }
+        return String(name)
+    }
+
+    /// Builds a note from its Markdown source.
+    public init(fileName: String, path: String, number: Int, source: String) {
+        self.fileName = fileName
+        self.path = path
+        self.id = Note.id(fromFileName: fileName)
+        self.number = number
+        self.document = MarkdownParser.parse(source)
+        self.demoCells = []
+        self.cards = []
+        self.cardCountByBlockLine = [:]
+        self.problems = []
+
+        var title: String?
+        for block in document.blocks {
+            if case .heading(1, let content) = block.kind {
+                title = content.plainText
+                break
+            }
+        }
+        if title == nil { problems.append(NoteProblem(line: 1, message: "no level-1 '# Title' heading")) }
+        self.title = title ?? id
+        collectCells(document.blocks)
+    }
+
+    private mutating func collectCells(_ blocks: [Block]) {
+        for block in blocks {
+            switch block.kind {
+            case .codeBlock(let code) where code.language == "demo":
+                readDemoCell(code, block: block)
+            case .codeBlock(let code) where code.language == "quiz":
+                let (cards, problems) = QuizParser.parse(code.literal, firstLine: block.line + 1, noteID: id)
+                self.cards += cards
+                self.problems += problems
+                cardCountByBlockLine[block.line] = cards.count
+            case .blockQuote(let children), .customBlock(_, _, let children):
+                collectCells(children)
+            case .list(let list):
+                list.items.forEach { collectCells($0.blocks) }
+            default:
+                break
+            }
+        }
+    }
+
+    private mutating func readDemoCell(_ code: CodeBlock, block: Block) {
+        let lines = code.literal.split(separator: "\n").map(\.trimmingSpaces).filter { !$0.isEmpty }
+        let line = block.line + 1
+        guard lines.count == 1, let source = lines.first else {
+            problems.append(NoteProblem(line: block.line, message: lines.isEmpty
+                ? "demo cell is empty: write one line, NAME --option value …"
+                : "demo cell holds \(lines.count) lines; it takes one invocation on one line"))
+            return
+        }
+        do {
+            let words = try CommandWords.split(String(source))
+            demoCells.append(DemoCell(line: line, source: String(source), words: words))
+        } catch {
+            problems.append(NoteProblem(line: line, message: "demo cell: \(error)"))
+        }
+    }
+}

@@ -1,0 +1,126 @@
+/// The notebook: the notes of one folder, in file-name order, and how a
+/// reader's words (`objective`, `3`, `obj`) pick one of them.
+///
+/// Loading is strict about what would make output wrong (a missing or empty
+/// folder, a file that is not UTF-8) and lenient about the rest, which it
+/// keeps as `problems` for `ganbook check`.
+
+public enum NotebookError: Error, Equatable, CustomStringConvertible {
+    case folderMissing(String)
+    case notAFolder(String)
+    case folderUnreadable(String, reason: String)
+    case noNotes(String)
+    case fileUnreadable(String, reason: String)
+    case invalidUTF8(String, line: Int, column: Int, byte: UInt8)
+    case noSuchNote(String, suggestion: String?)
+    case ambiguousNote(String, candidates: [String])
+
+    public var description: String {
+        switch self {
+        case .folderMissing(let path): return "notes folder '\(path)' does not exist"
+        case .notAFolder(let path): return "notes folder '\(path)' is not a folder"
+        case .folderUnreadable(let path, let reason): return "cannot read notes folder '\(path)': \(reason)"
+        case .noNotes(let path): return "notes folder '\(path)' has no .md notes"
+        case .fileUnreadable(let path, let reason): return "cannot read '\(path)': \(reason)"
+        case .invalidUTF8(let path, let line, let column, let byte):
+            return "\(path):\(line): not valid UTF-8 (byte 0x\(String(byte, radix: 16, uppercase: true)) at column \(column))"
+        case .noSuchNote(let query, let suggestion):
+            return "no note '\(query)'" + (suggestion.map { "; did you mean '\($0)'?" } ?? "")
+        case .ambiguousNote(let query, let candidates):
+            return "'\(query)' matches several notes: \(candidates.joined(separator: ", "))"
+        }
+    }
+}
+
+public struct Notebook: Sendable {
+    public var folder: String
+    public var notes: [Note]
+
+    /// Reads every `*.md` file of `folder`, ordered by file name.
+    public init(folder: String) throws(NotebookError) {
+        let names: [String]
+        do {
+            names = try FileSystem.list(folder)
+        } catch {
+            switch error {
+            case .missing: throw .folderMissing(folder)
+            case .notADirectory: throw .notAFolder(folder)
+            case .unreadable(let reason): throw .folderUnreadable(folder, reason: reason)
+            }
+        }
+        let files = names.filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }.sorted()
+        guard !files.isEmpty else { throw .noNotes(folder) }
+        self.folder = folder
+        self.notes = []
+        for (index, name) in files.enumerated() {
+            let path = FileSystem.join(folder, name)
+            let bytes: [UInt8]
+            do {
+                bytes = try FileSystem.read(path)
+            } catch {
+                if case .unreadable(let reason) = error { throw .fileUnreadable(path, reason: reason) }
+                throw .fileUnreadable(path, reason: "it disappeared while reading")
+            }
+            notes.append(Note(fileName: name, path: path, number: index + 1, source: try Self.decode(bytes, path: path)))
+        }
+    }
+
+    /// The bytes as UTF-8 text, or where they stop being UTF-8.
+    static func decode(_ bytes: [UInt8], path: String) throws(NotebookError) -> String {
+        if let text = String(validating: bytes, as: UTF8.self) { return text }
+        var line = 1, lineStart = 0, i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            let length = b < 0x80 ? 1 : b >> 5 == 0b110 ? 2 : b >> 4 == 0b1110 ? 3 : b >> 3 == 0b11110 ? 4 : 0
+            let valid = length > 0 && i + length <= bytes.count
+                && String(validating: bytes[i..<i + length], as: UTF8.self) != nil
+            if !valid {
+                let column = (String(validating: bytes[lineStart..<i], as: UTF8.self)?.count ?? (i - lineStart)) + 1
+                throw .invalidUTF8(path, line: line, column: column, byte: b)
+            }
+            if b == UInt8(ascii: "\n") { line += 1; lineStart = i + 1 }
+            i += length
+        }
+        throw .invalidUTF8(path, line: line, column: 1, byte: 0)
+    }
+
+    /// The note a reader means: an exact id, a number from the contents, or a
+    /// unique id prefix. Otherwise an error with a close id as a suggestion.
+    public func note(_ query: String) throws(NotebookError) -> Note {
+        let exact = notes.filter { $0.id == query }
+        if exact.count == 1 { return exact[0] }
+        if exact.count > 1 { throw .ambiguousNote(query, candidates: exact.map(\.fileName)) }
+        if let number = Int(query), query.allSatisfy(\.isASCII) {
+            if let note = notes.first(where: { $0.number == number }) { return note }
+        }
+        let lowered = query.lowercased()
+        let prefixed = notes.filter { $0.id.lowercased().hasPrefix(lowered) }
+        if prefixed.count == 1 { return prefixed[0] }
+        if prefixed.count > 1 { throw .ambiguousNote(query, candidates: prefixed.map(\.id)) }
+        throw .noSuchNote(query, suggestion: suggestion(for: lowered))
+    }
+
+    /// The id closest to `query` by edit distance, if it is close enough to be a typo.
+    func suggestion(for query: String) -> String? {
+        let scored = notes.map { ($0.id, EditDistance.between(query, $0.id.lowercased())) }
+        guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }
+        return best.1 <= max(2, best.0.count / 3) ? best.0 : nil
+    }
+}
+
+/// Levenshtein distance, by characters.
+enum EditDistance {
+    static func between(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        guard !a.isEmpty else { return b.count }
+        var previous = Array(0...b.count)
+        for i in 1...a.count {
+            var current = [i] + Array(repeating: 0, count: b.count)
+            for j in stride(from: 1, through: b.count, by: 1) {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            previous = current
+        }
+        return previous[b.count]
+    }
+}

@@ -1,0 +1,43 @@
+/// Writing to stdout and stderr without Foundation's buffering surprises, and
+/// the one-line error format every command uses.
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+public enum Output {
+    /// Writes all of `text` to stdout. Returns false when the reader has gone
+    /// (a closed pipe), so callers can stop quietly.
+    @discardableResult
+    public static func write(_ text: String) -> Bool { write(text, to: STDOUT_FILENO) }
+
+    /// Writes `text` to stderr.
+    public static func error(_ text: String) { _ = write(text, to: STDERR_FILENO) }
+
+    @discardableResult
+    public static func write(_ text: String, to fd: Int32) -> Bool {
+        var bytes = Array(text.utf8)
+        var offset = 0
+        return bytes.withUnsafeMutableBytes { buffer in
+            while offset < buffer.count {
+                let n = Glibc_write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    return false
+                }
+                offset += n
+            }
+            return true
+        }
+    }
+
+    /// Ignore SIGPIPE so that `ganbook read x | head` ends with a failed write, not a signal.
+    public static func ignoreBrokenPipe() { signal(SIGPIPE, SIG_IGN) }
+}
+
+#if canImport(Glibc)
+    private func Glibc_write(_ fd: Int32, _ p: UnsafeMutableRawPointer, _ n: Int) -> Int { Glibc.write(fd, p, n) }
+#else
+    private func Glibc_write(_ fd: Int32, _ p: UnsafeMutableRawPointer, _ n: Int) -> Int { Darwin.write(fd, p, n) }
+#endif

@@ -1,0 +1,46 @@
+/// The `ganbook` command: parses the command line, runs a subcommand, and turns
+/// every failure into one line on stderr and a non-zero exit.
+import ArgumentParser
+import Terminal
+
+struct Ganbook: ParsableCommand {
+    static let version = "0.1.0"
+
+    static let configuration = CommandConfiguration(
+        commandName: "ganbook",
+        abstract: "A terminal notebook for learning the theory of generative adversarial networks.",
+        discussion: """
+            Notes are Markdown files. Without --notes or GANBOOK_NOTES, ganbook reads the \
+            notes bundled with it.
+            """,
+        version: version,
+        subcommands: [ListCommand.self, ReadCommand.self],
+        defaultSubcommand: ListCommand.self
+    )
+}
+
+/// A failure the user can act on; its description is the whole message.
+struct Failure: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
+
+@main
+enum Main {
+    static func main() {
+        Output.ignoreBrokenPipe()
+        do {
+            var command = try Ganbook.parseAsRoot()
+            try command.run()
+        } catch {
+            let code = Ganbook.exitCode(for: error)
+            if code == .success {
+                Ganbook.exit(withError: error)  // --help and --version print as usual
+            }
+            let message = Ganbook.message(for: error)
+                .split(separator: "\n").first.map(String.init) ?? "failed"
+            Output.error("ganbook: " + message + "\n")
+            Ganbook.exit(withError: ExitCode(code.rawValue == 0 ? 1 : code.rawValue))
+        }
+    }
+}

@@ -1,0 +1,71 @@
+/// `ganbook list` (and `ganbook` on its own): the contents.
+import ArgumentParser
+import Notebook
+import Terminal
+
+struct ListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "Show the contents: number, id, title, demo cells and quiz cards of each note."
+    )
+
+    @OptionGroup var notebook: NotebookOptions
+    @OptionGroup var display: DisplayOptions
+
+    func run() throws {
+        let book = try notebook.load()
+        Output.write(Contents(notebook: book).render(sheet: display.sheet, width: display.resolvedWidth))
+    }
+}
+
+/// The table of contents as lines.
+struct Contents {
+    var notebook: Notebook
+
+    func render(sheet: StyleSheet, width: Int) -> String {
+        let header = ["#", "id", "title", "demos", "cards"]
+        let rows = notebook.notes.map { note in
+            [String(note.number), note.id, note.title, String(note.demoCells.count), String(note.cards.count)]
+        }
+        let widths = (0..<header.count).map { column in
+            ([header] + rows).map { $0[column].displayWidth }.max() ?? 0
+        }
+        // The title column gives way when the table is wider than the screen.
+        let fixed = widths.enumerated().filter { $0.offset != 2 }.map(\.element).reduce(0, +) + 2 * (header.count - 1)
+        let titleWidth = max(10, min(widths[2], width - fixed))
+
+        func line(_ cells: [String]) -> String {
+            cells.enumerated().map { column, cell in
+                let w = column == 2 ? titleWidth : widths[column]
+                let text = column == 2 ? truncate(cell, to: w) : cell
+                let pad = String(repeating: " ", count: max(w - text.displayWidth, 0))
+                return column == 0 || column >= 3 ? pad + text : text + pad  // numbers right-aligned
+            }.joined(separator: "  ").trimmingTrailingSpaces
+        }
+        var out = sheet.paint(line(header), TextStyle(bold: true)) + "\n"
+        for row in rows { out += line(row) + "\n" }
+        let cards = notebook.notes.map(\.cards.count).reduce(0, +)
+        let demos = notebook.notes.map(\.demoCells.count).reduce(0, +)
+        out += sheet.paint("\(notebook.notes.count) notes · \(demos) demo cells · \(cards) quiz cards · ganbook read ID", sheet.hintStyle) + "\n"
+        return out
+    }
+
+    private func truncate(_ text: String, to width: Int) -> String {
+        guard text.displayWidth > width else { return text }
+        var out = "", used = 0
+        for c in text {
+            if used + c.displayWidth > width - 1 { break }
+            out.append(c)
+            used += c.displayWidth
+        }
+        return out + "…"
+    }
+}
+
+extension String {
+    var trimmingTrailingSpaces: String {
+        var s = Substring(self)
+        while s.last == " " { s = s.dropLast() }
+        return String(s)
+    }
+}
