@@ -1,0 +1,43 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// Rendered notes compared with golden files, so that any change to rendering
+/// shows up as a readable diff. `GANBOOK_UPDATE_GOLDEN=1 swift test` rewrites them.
+@Suite struct GoldenTests {
+    static let golden = PackagePaths.root.appendingPathComponent("Tests/GanbookTests/Golden")
+
+    @Test(arguments: ["sample", "learner"], [60, 100])
+    func renderedNoteMatchesGolden(note: String, width: Int) throws {
+        for color in ["never", "always"] {
+            let result = try Binary.run([
+                "read", note, "--notes", Binary.fixtures.appendingPathComponent("notes").path,
+                "--width", String(width), "--color", color, "--no-pager",
+            ])
+            #expect(result.status == 0, "\(result.stderr)")
+            let file = Self.golden.appendingPathComponent("\(note)-w\(width)-\(color == "always" ? "color" : "plain").txt")
+            if ProcessInfo.processInfo.environment["GANBOOK_UPDATE_GOLDEN"] == "1" {
+                try result.stdout.write(to: file, atomically: true, encoding: .utf8)
+            }
+            let expected = try String(contentsOf: file, encoding: .utf8)
+            #expect(result.stdout == expected, "\(file.lastPathComponent) differs; rerun with GANBOOK_UPDATE_GOLDEN=1 and read the diff")
+            // Prose never overflows the width; only verbatim code may.
+            for line in ANSI.strip(result.stdout).split(separator: "\n") where !line.hasPrefix("│ ") && !line.hasPrefix("<div") {
+                #expect(line.displayColumns <= width, "\(note) at \(width): '\(line)'")
+            }
+            #expect((color == "always") == ANSI.hasEscapes(result.stdout))
+        }
+    }
+}
+
+extension Substring {
+    /// Columns by a simple rule for this test: CJK and full-width forms are 2.
+    var displayColumns: Int {
+        reduce(0) { total, c in
+            let v = c.unicodeScalars.first!.value
+            let wide = (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
+                || (0xF900...0xFAFF).contains(v) || (0xFF00...0xFF60).contains(v) || (0xFFE0...0xFFE6).contains(v)
+            return total + (wide ? 2 : 1)
+        }
+    }
+}
