@@ -19,17 +19,18 @@ public struct DemoCell: Sendable, Equatable {
 }
 
 public struct Note: Sendable {
-    public var fileName: String
-    public var path: String
-    public var id: String
+    public var file: NoteFile
+    public var fileName: String { file.fileName }
+    public var path: String { file.path }
+    public var id: String { file.id }
     /// The 1-based position in the contents.
-    public var number: Int
+    public var number: Int { file.number }
     public var title: String
     public var document: Document
     public var demoCells: [DemoCell]
     public var cards: [QuizCard]
-    /// Cards per `quiz` block, keyed by the block's first line, for the `read` hint.
-    public var cardCountByBlockLine: [Int: Int]
+    /// The `quiz` blocks: each block's first line and how many cards parsed in it.
+    public var quizBlocks: [(line: Int, cardCount: Int)]
     public var problems: [NoteProblem]
 
     /// The id rule: `03-objective.md` → `objective`; `intro.md` → `intro`.
@@ -45,15 +46,12 @@ public struct Note: Sendable {
     }
 
     /// Builds a note from its Markdown source.
-    public init(fileName: String, path: String, number: Int, source: String) {
-        self.fileName = fileName
-        self.path = path
-        self.id = Note.id(fromFileName: fileName)
-        self.number = number
+    public init(file: NoteFile, source: String) {
+        self.file = file
         self.document = MarkdownParser.parse(source)
         self.demoCells = []
         self.cards = []
-        self.cardCountByBlockLine = [:]
+        self.quizBlocks = []
         self.problems = []
 
         var title: String?
@@ -64,7 +62,7 @@ public struct Note: Sendable {
             }
         }
         if title == nil { problems.append(NoteProblem(line: 1, message: "no level-1 '# Title' heading")) }
-        self.title = title ?? id
+        self.title = title ?? file.id
         collectCells(document.blocks)
     }
 
@@ -74,10 +72,10 @@ public struct Note: Sendable {
             case .codeBlock(let code) where code.language == "demo":
                 readDemoCell(code, block: block)
             case .codeBlock(let code) where code.language == "quiz":
-                let (cards, problems) = QuizParser.parse(code.literal, firstLine: block.line + 1, noteID: id)
+                let (cards, problems) = QuizParser.parse(code.literal, firstLine: block.line + 1, noteID: file.id)
                 self.cards += cards
                 self.problems += problems
-                cardCountByBlockLine[block.line] = cards.count
+                quizBlocks.append((block.line, cards.count))
             case .blockQuote(let children), .customBlock(_, _, let children):
                 collectCells(children)
             case .list(let list):

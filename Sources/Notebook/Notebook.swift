@@ -32,11 +32,22 @@ public enum NotebookError: Error, Equatable, CustomStringConvertible {
     }
 }
 
+/// A note's file, known before it is read: enough to list and find notes.
+public struct NoteFile: Sendable, Equatable {
+    public var fileName: String
+    public var path: String
+    public var id: String
+    /// The 1-based position in the contents.
+    public var number: Int
+}
+
 public struct Notebook: Sendable {
     public var folder: String
-    public var notes: [Note]
+    /// Every `*.md` file of the folder, ordered by file name. Notes are read
+    /// only when asked for, so that `read` parses one file, not the notebook.
+    public var files: [NoteFile]
 
-    /// Reads every `*.md` file of `folder`, ordered by file name.
+    /// Lists the notes of `folder`.
     public init(folder: String) throws(NotebookError) {
         let names: [String]
         do {
@@ -48,21 +59,31 @@ public struct Notebook: Sendable {
             case .unreadable(let reason): throw .folderUnreadable(folder, reason: reason)
             }
         }
-        let files = names.filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }.sorted()
-        guard !files.isEmpty else { throw .noNotes(folder) }
+        let markdown = names.filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }.sorted()
+        guard !markdown.isEmpty else { throw .noNotes(folder) }
         self.folder = folder
-        self.notes = []
-        for (index, name) in files.enumerated() {
-            let path = FileSystem.join(folder, name)
-            let bytes: [UInt8]
-            do {
-                bytes = try FileSystem.read(path)
-            } catch {
-                if case .unreadable(let reason) = error { throw .fileUnreadable(path, reason: reason) }
-                throw .fileUnreadable(path, reason: "it disappeared while reading")
-            }
-            notes.append(Note(fileName: name, path: path, number: index + 1, source: try Self.decode(bytes, path: path)))
+        self.files = markdown.enumerated().map { index, name in
+            NoteFile(fileName: name, path: FileSystem.join(folder, name), id: Note.id(fromFileName: name), number: index + 1)
         }
+    }
+
+    /// Reads and parses one note.
+    public func load(_ file: NoteFile) throws(NotebookError) -> Note {
+        let bytes: [UInt8]
+        do {
+            bytes = try FileSystem.read(file.path)
+        } catch {
+            if case .unreadable(let reason) = error { throw .fileUnreadable(file.path, reason: reason) }
+            throw .fileUnreadable(file.path, reason: "it disappeared while reading")
+        }
+        return Note(file: file, source: try Self.decode(bytes, path: file.path))
+    }
+
+    /// Reads and parses every note, in order.
+    public func loadAll() throws(NotebookError) -> [Note] {
+        var notes: [Note] = []
+        for file in files { notes.append(try load(file)) }
+        return notes
     }
 
     /// The bytes as UTF-8 text, or where they stop being UTF-8.
@@ -87,6 +108,12 @@ public struct Notebook: Sendable {
     /// The note a reader means: an exact id, a number from the contents, or a
     /// unique id prefix. Otherwise an error with a close id as a suggestion.
     public func note(_ query: String) throws(NotebookError) -> Note {
+        try load(file(query))
+    }
+
+    /// The file of the note a reader means (see `note(_:)`), without reading it.
+    public func file(_ query: String) throws(NotebookError) -> NoteFile {
+        let notes = files
         let exact = notes.filter { $0.id == query }
         if exact.count == 1 { return exact[0] }
         if exact.count > 1 { throw .ambiguousNote(query, candidates: exact.map(\.fileName)) }
@@ -102,7 +129,7 @@ public struct Notebook: Sendable {
 
     /// The id closest to `query` by edit distance, if it is close enough to be a typo.
     func suggestion(for query: String) -> String? {
-        let scored = notes.map { ($0.id, EditDistance.between(query, $0.id.lowercased())) }
+        let scored = files.map { ($0.id, EditDistance.between(query, $0.id.lowercased())) }
         guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }
         return best.1 <= max(2, best.0.count / 3) ? best.0 : nil
     }

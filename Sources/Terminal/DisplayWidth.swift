@@ -2,8 +2,10 @@
 ///
 /// East Asian Wide and Fullwidth characters (UAX #11, W and F) and emoji
 /// presentation take 2 columns; combining marks, format characters and Hangul
-/// medial/final jamo take 0; everything else printable takes 1. A grapheme
-/// cluster takes the width of its widest part, at most 2.
+/// medial/final jamo take 0; everything else printable takes 1. Within a
+/// cluster, a scalar after a zero-width joiner and the second of a flag's two
+/// regional indicators take 0, and VS16 (emoji presentation) widens a 1-column
+/// base to 2.
 
 extension Unicode.Scalar {
     /// Columns this scalar takes on its own.
@@ -22,29 +24,49 @@ extension Unicode.Scalar {
 
 extension Character {
     /// Columns this grapheme cluster takes.
-    public var displayWidth: Int {
-        var widest = 0
-        for scalar in unicodeScalars {
-            if scalar.value == 0xFE0F { return 2 }  // emoji presentation selector
-            widest = max(widest, scalar.displayWidth)
-        }
-        return widest
-    }
-
-    /// Whether a line may break before or after this character without a space
-    /// (ideographs, kana, hangul and other wide characters).
-    var allowsBreakWithoutSpace: Bool {
-        guard let first = unicodeScalars.first else { return false }
-        return DisplayWidth.isWide(first.value)
-    }
+    public var displayWidth: Int { String(self).displayWidth }
 }
 
 extension StringProtocol {
     /// Columns this text takes (no escape sequences expected).
-    public var displayWidth: Int { reduce(0) { $0 + $1.displayWidth } }
+    public var displayWidth: Int {
+        var measure = DisplayWidth.Measure()
+        var total = 0
+        for scalar in unicodeScalars { total += measure.width(of: scalar) }
+        return total
+    }
 }
 
 public enum DisplayWidth {
+    /// Widths of scalars in sequence, with the cluster rules above.
+    public struct Measure: Sendable, Equatable {
+        private var previous: Unicode.Scalar = " "
+        private var previousWidth = 1
+        private var pendingRegionalIndicator = false
+
+        public init() {}
+
+        public mutating func width(of s: Unicode.Scalar) -> Int {
+            var w: Int
+            if s.value < 0x7F {
+                w = s.value < 0x20 ? 0 : 1
+                pendingRegionalIndicator = false
+            } else if s.value == 0xFE0F {
+                w = previousWidth == 1 ? 1 : 0
+            } else if previous.value == 0x200D {
+                w = 0
+            } else if (0x1F1E6...0x1F1FF).contains(s.value) {
+                w = pendingRegionalIndicator ? 0 : 2
+                pendingRegionalIndicator.toggle()
+            } else {
+                w = s.displayWidth
+            }
+            previous = s
+            if w > 0 { previousWidth = w }
+            return w
+        }
+    }
+
     /// East Asian Wide (W) and Fullwidth (F) ranges, Unicode 15; emoji are
     /// found through `isEmojiPresentation` instead.
     static let wideRanges: [ClosedRange<UInt32>] = [

@@ -1,20 +1,29 @@
 /// Styled text and the line wrapper.
 ///
-/// `StyledText` is a run of characters, each with its style and link. `wrap`
-/// fills lines greedily by display columns: it breaks at spaces and between
-/// wide (CJK) characters, keeps closing punctuation off the start of a line and
-/// opening brackets off its end, and breaks a word wider than the line rather
-/// than letting it overflow. `encoded` turns a line into a string with SGR
-/// styles and OSC 8 hyperlinks, or bare text without colour.
-
-public struct StyledCharacter: Sendable, Equatable {
-    public var character: Character
-    public var style: TextStyle
-    public var link: String?
-}
-
+/// `StyledText` holds Unicode scalars, each with its display width (see
+/// `DisplayWidth.Measure`) and an index into a small table of attributes
+/// (style and link). Working on scalars, not grapheme clusters, keeps the
+/// wrapper fast; zero-width scalars (combining marks, joiners) stay glued to
+/// what precedes them, so a cluster is never split.
+///
+/// `wrapped` fills lines greedily by display columns: it breaks at spaces and
+/// next to wide (CJK) characters, keeps closing punctuation off the start of a
+/// line and opening brackets off its end, and breaks a word wider than the line
+/// rather than letting it overflow. `encoded` turns a line into a string with
+/// SGR styles and OSC 8 hyperlinks, or bare text without colour.
 public struct StyledText: Sendable, Equatable {
-    public var characters: [StyledCharacter] = []
+    /// What applies to a character besides itself.
+    public struct Attributes: Sendable, Hashable {
+        public var style: TextStyle
+        public var link: String?
+    }
+
+    public private(set) var scalars: [Unicode.Scalar] = []
+    private var widths: [UInt8] = []
+    private var attributeIndex: [Int32] = []
+    private var attributes: [Attributes] = []
+    private var measure = DisplayWidth.Measure()
+    public private(set) var displayWidth = 0
 
     public init() {}
 
@@ -25,86 +34,135 @@ public struct StyledText: Sendable, Equatable {
     /// Appends `text`; a newline is a hard break, control characters show as `�`,
     /// a tab as a space.
     public mutating func append(_ text: String, style: TextStyle = .plain, link: String? = nil) {
-        for character in text {
-            characters.append(StyledCharacter(character: Self.printable(character), style: style, link: link))
+        let index = self.index(of: Attributes(style: style, link: link))
+        for scalar in text.unicodeScalars {
+            let s = Self.printable(scalar)
+            let w = s == "\n" ? 0 : measure.width(of: s)
+            scalars.append(s)
+            widths.append(UInt8(w))
+            attributeIndex.append(index)
+            displayWidth += w
         }
     }
 
-    public var isEmpty: Bool { characters.isEmpty }
-    public var displayWidth: Int { characters.reduce(0) { $0 + $1.character.displayWidth } }
-    public var plainText: String { String(characters.map(\.character)) }
+    /// An empty line cut from `source`: it shares the source's attribute table.
+    private init(linesOf source: StyledText) {
+        attributes = source.attributes
+    }
 
-    /// Replaces characters that would move the cursor or start an escape sequence.
-    static func printable(_ c: Character) -> Character {
-        if c == "\n" { return c }
-        if c == "\t" || c == "\r\n" || c == "\r" { return " " }
-        guard let v = c.unicodeScalars.first?.value else { return c }
-        if v < 0x20 || v == 0x7F || (0x80..<0xA0).contains(v) { return "\u{FFFD}" }
-        return c
+    /// Appends scalars `range` of `source`, a text this line was cut from.
+    private mutating func append(_ range: Range<Int>, of source: StyledText) {
+        scalars += source.scalars[range]
+        widths += source.widths[range]
+        attributeIndex += source.attributeIndex[range]
+        for i in range { displayWidth += Int(source.widths[i]) }
+    }
+
+    private mutating func index(of attributes: Attributes) -> Int32 {
+        if let last = attributeIndex.last, self.attributes[Int(last)] == attributes { return last }
+        if let found = self.attributes.firstIndex(of: attributes) { return Int32(found) }
+        self.attributes.append(attributes)
+        return Int32(self.attributes.count - 1)
+    }
+
+    public func attributes(at i: Int) -> Attributes { attributes[Int(attributeIndex[i])] }
+
+    public var isEmpty: Bool { scalars.isEmpty }
+    public var plainText: String {
+        var utf8: [UInt8] = []
+        utf8.reserveCapacity(scalars.count)
+        for scalar in scalars { Self.appendUTF8(scalar, to: &utf8) }
+        return String(decoding: utf8, as: UTF8.self)
+    }
+
+    // MARK: Sanitising
+
+    /// `text` with every scalar made `printable`; untouched when already clean.
+    public static func printable(_ text: String) -> String {
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            // C0 controls, DEL, and C1 controls (UTF-8 C2 80…C2 9F)
+            if byte < 0x20 || byte == 0x7F || (previous == 0xC2 && byte < 0xA0) {
+                var utf8: [UInt8] = []
+                for scalar in text.unicodeScalars { appendUTF8(printable(scalar), to: &utf8) }
+                return String(decoding: utf8, as: UTF8.self)
+            }
+            previous = byte
+        }
+        return text
+    }
+
+    /// Replaces scalars that would move the cursor or start an escape sequence:
+    /// a tab or carriage return becomes a space, other controls `�`. Newlines stay.
+    static func printable(_ s: Unicode.Scalar) -> Unicode.Scalar {
+        let v = s.value
+        if v >= 0x20 && v < 0x7F || v > 0x9F { return s }
+        if v == 0x0A { return s }
+        return v == 0x09 || v == 0x0D ? " " : "\u{FFFD}"
     }
 
     // MARK: Wrapping
 
-    /// Characters that must not start a line.
-    static let noBreakBefore: Set<Character> = Set("，。、；：！？）」』】〉》〕｝］・…‥ーぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮ々,.;:!?)]}%’”»")
-    /// Characters that must not end a line.
-    static let noBreakAfter: Set<Character> = Set("（「『【〈《〔｛［‘“([{«")
+    /// Scalars that must not start a line (kinsoku). Arrays, not Sets: they are
+    /// short, and a Set's first use costs a runtime conformance scan at start-up.
+    static let noBreakBefore: [Unicode.Scalar] = Array("，。、；：！？）」』】〉》〕｝］・…‥ーぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮ々,.;:!?)]}%’”»".unicodeScalars)
+    /// Scalars that must not end a line.
+    static let noBreakAfter: [Unicode.Scalar] = Array("（「『【〈《〔｛［‘“([{«".unicodeScalars)
 
-    static func mayBreak(between a: Character, and b: Character) -> Bool {
-        (a.allowsBreakWithoutSpace || b.allowsBreakWithoutSpace)
-            && !noBreakBefore.contains(b) && !noBreakAfter.contains(a)
+    /// Whether a line may break between scalars `i - 1` and `i` (no space
+    /// between them): only next to a wide character, never before a zero-width
+    /// one, and not against kinsoku rules.
+    private func mayBreak(before i: Int) -> Bool {
+        guard widths[i] != 0, widths[i - 1] == 2 || widths[i] == 2 else { return false }
+        let a = scalars[i - 1], b = scalars[i]
+        return (DisplayWidth.isWide(a.value) || DisplayWidth.isWide(b.value))
+            && !Self.noBreakBefore.contains(b) && !Self.noBreakAfter.contains(a)
     }
 
     /// Lines of at most `width` columns (at least one line, possibly empty).
     public func wrapped(width: Int) -> [StyledText] {
         let width = max(width, 1)
         var lines: [StyledText] = []
-        var line = StyledText(), lineWidth = 0
-        var word: [StyledCharacter] = [], wordWidth = 0
-        var pendingSpace: StyledCharacter?
+        var line = StyledText(linesOf: self)
+        var wordStart = 0, wordWidth = 0  // the word is scalars[wordStart..<i]
+        var pendingSpace: Int?            // index of the space before the word
 
         func endLine() {
             lines.append(line)
-            line = StyledText()
-            lineWidth = 0
+            line = StyledText(linesOf: self)
         }
-        func placeWord() {
-            guard !word.isEmpty else { return }
+        func placeWord(endingAt end: Int) {
+            defer { wordStart = end; wordWidth = 0; pendingSpace = nil }
+            guard wordStart < end else { return }
             let spaceWidth = (pendingSpace != nil && !line.isEmpty) ? 1 : 0
-            if lineWidth + spaceWidth + wordWidth <= width {
-                if spaceWidth == 1, let space = pendingSpace { line.characters.append(space) }
-                line.characters += word
-                lineWidth += spaceWidth + wordWidth
-            } else {
-                if !line.isEmpty { endLine() }
-                for c in word {  // a word wider than the line is broken where it must be
-                    let w = c.character.displayWidth
-                    if lineWidth + w > width && !line.isEmpty { endLine() }
-                    line.characters.append(c)
-                    lineWidth += w
-                }
+            if line.displayWidth + spaceWidth + wordWidth <= width {
+                if spaceWidth == 1, let space = pendingSpace { line.append(space..<space + 1, of: self) }
+                line.append(wordStart..<end, of: self)
+                return
             }
-            word = []
-            wordWidth = 0
-            pendingSpace = nil
+            if !line.isEmpty { endLine() }
+            for i in wordStart..<end {  // a word wider than the line is broken where it must be
+                if line.displayWidth + Int(widths[i]) > width && !line.isEmpty && widths[i] > 0 { endLine() }
+                line.append(i..<i + 1, of: self)
+            }
         }
 
-        for c in characters {
-            switch c.character {
+        for i in scalars.indices {
+            switch scalars[i] {
             case "\n":
-                placeWord()
+                placeWord(endingAt: i)
                 endLine()
-                pendingSpace = nil
+                wordStart = i + 1
             case " ":
-                placeWord()
-                if !line.isEmpty { pendingSpace = c }
+                placeWord(endingAt: i)
+                wordStart = i + 1
+                if !line.isEmpty { pendingSpace = i }
             default:
-                if let last = word.last, Self.mayBreak(between: last.character, and: c.character) { placeWord() }
-                word.append(c)
-                wordWidth += c.character.displayWidth
+                if wordStart < i, mayBreak(before: i) { placeWord(endingAt: i) }
+                wordWidth += Int(widths[i])
             }
         }
-        placeWord()
+        placeWord(endingAt: scalars.count)
         if !line.isEmpty || lines.isEmpty { lines.append(line) }
         return lines
     }
@@ -114,25 +172,46 @@ public struct StyledText: Sendable, Equatable {
     /// The line as a string: with `color`, SGR styles and OSC 8 links; without, bare text.
     public func encoded(color: Bool) -> String {
         guard color else { return plainText }
-        var out = ""
+        var out: [UInt8] = []
+        out.reserveCapacity(scalars.count + 32)
+        var current: Int32 = -1
         var style = TextStyle.plain
         var link: String? = nil
-        for c in characters {
-            if c.link != link {
-                if link != nil { out += Self.osc8(nil) }
-                if let url = c.link { out += Self.osc8(url) }
-                link = c.link
+        for i in scalars.indices {
+            if attributeIndex[i] != current {
+                current = attributeIndex[i]
+                let a = attributes[Int(current)]
+                if a.link != link {
+                    if link != nil { out += Self.osc8(nil).utf8 }
+                    if let url = a.link { out += Self.osc8(url).utf8 }
+                    link = a.link
+                }
+                if a.style != style {
+                    if style != .plain { out += TextStyle.reset.utf8 }
+                    out += a.style.sgr.utf8
+                    style = a.style
+                }
             }
-            if c.style != style {
-                if style != .plain { out += TextStyle.reset }
-                out += c.style.sgr
-                style = c.style
-            }
-            out.append(c.character)
+            Self.appendUTF8(scalars[i], to: &out)
         }
-        if style != .plain { out += TextStyle.reset }
-        if link != nil { out += Self.osc8(nil) }
-        return out
+        if style != .plain { out += TextStyle.reset.utf8 }
+        if link != nil { out += Self.osc8(nil).utf8 }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    @inline(__always)
+    static func appendUTF8(_ scalar: Unicode.Scalar, to bytes: inout [UInt8]) {
+        let v = scalar.value
+        if v < 0x80 {
+            bytes.append(UInt8(v))
+        } else if v < 0x800 {
+            bytes.append(UInt8(0xC0 | v >> 6)); bytes.append(UInt8(0x80 | v & 0x3F))
+        } else if v < 0x10000 {
+            bytes.append(UInt8(0xE0 | v >> 12)); bytes.append(UInt8(0x80 | v >> 6 & 0x3F)); bytes.append(UInt8(0x80 | v & 0x3F))
+        } else {
+            bytes.append(UInt8(0xF0 | v >> 18)); bytes.append(UInt8(0x80 | v >> 12 & 0x3F))
+            bytes.append(UInt8(0x80 | v >> 6 & 0x3F)); bytes.append(UInt8(0x80 | v & 0x3F))
+        }
     }
 
     /// An OSC 8 hyperlink opener (with a URL) or closer (without).

@@ -69,7 +69,7 @@ public struct TerminalRenderer: Sendable {
             return codeBlock(code, width: width)
         case .htmlBlock(let html):
             return html.trimmingFinalNewline.split(separator: "\n", omittingEmptySubsequences: false)
-                .map { sheet.paint(StyledText(String($0)).plainText, sheet.htmlStyle) }
+                .map { sheet.paint(StyledText.printable(String($0)), sheet.htmlStyle) }
         case .thematicBreak:
             return [sheet.paint(String(repeating: sheet.thematicBreak, count: width), sheet.frame)]
         case .customBlock(let onEnter, let onExit, let children):
@@ -121,12 +121,13 @@ public struct TerminalRenderer: Sendable {
         let label = code.language.isEmpty ? "code" : code.language
         let lines = code.literal.trimmingFinalNewline
             .split(separator: "\n", omittingEmptySubsequences: false)
-            .map { StyledText(Self.expandingTabs(String($0))).plainText }
+            .map { StyledText.printable(Self.expandingTabs(String($0))) }
         let side = sheet.paint(sheet.frameSide, sheet.frame)
+        let emptySide = sheet.paint(String(sheet.frameSide.trimmingTrailingSpaces), sheet.frame)
         let longest = lines.map(\.displayWidth).max() ?? 0
         let frameWidth = min(width, max(longest + sheet.frameSide.displayWidth, label.displayWidth + 4))
         return [topRule(label: label, width: frameWidth)]
-            + lines.map { side + sheet.paint($0, sheet.codeBlockText) }
+            + lines.map { $0.isEmpty ? emptySide : side + sheet.paint($0, sheet.codeBlockText) }
             + [bottomRule(width: frameWidth)]
     }
 
@@ -148,6 +149,7 @@ public struct TerminalRenderer: Sendable {
         }
     }
 
+    /// `╭─ label ───…`.
     private func topRule(label: String, width: Int) -> String {
         let head = sheet.frameTop + label + " "
         let fill = max(width - head.displayWidth, 0)
@@ -187,7 +189,7 @@ public struct TerminalRenderer: Sendable {
     }
 
     static func expandingTabs(_ line: String, tabWidth: Int = 4) -> String {
-        guard line.contains("\t") else { return line }
+        guard line.utf8.contains(9) else { return line }
         var out = "", column = 0
         for c in line {
             if c == "\t" {

@@ -30,8 +30,12 @@ enum Main {
     static func main() {
         Output.ignoreBrokenPipe()
         do {
-            var command = try Ganbook.parseAsRoot()
-            try command.run()
+            if let request = FastPath.readRequest(Array(CommandLine.arguments.dropFirst())) {
+                try request.run()
+            } else {
+                var command = try Ganbook.parseAsRoot()
+                try command.run()
+            }
         } catch {
             let code = Ganbook.exitCode(for: error)
             if code == .success {

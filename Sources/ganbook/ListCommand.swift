@@ -14,17 +14,17 @@ struct ListCommand: ParsableCommand {
 
     func run() throws {
         let book = try notebook.load()
-        Output.write(Contents(notebook: book).render(sheet: display.sheet, width: display.resolvedWidth))
+        Output.write(Contents(notes: try book.loadAll()).render(sheet: display.sheet, width: display.resolvedWidth))
     }
 }
 
 /// The table of contents as lines.
 struct Contents {
-    var notebook: Notebook
+    var notes: [Note]
 
     func render(sheet: StyleSheet, width: Int) -> String {
         let header = ["#", "id", "title", "demos", "cards"]
-        let rows = notebook.notes.map { note in
+        let rows = notes.map { note in
             [String(note.number), note.id, note.title, String(note.demoCells.count), String(note.cards.count)]
         }
         let widths = (0..<header.count).map { column in
@@ -44,9 +44,9 @@ struct Contents {
         }
         var out = sheet.paint(line(header), TextStyle(bold: true)) + "\n"
         for row in rows { out += line(row) + "\n" }
-        let cards = notebook.notes.map(\.cards.count).reduce(0, +)
-        let demos = notebook.notes.map(\.demoCells.count).reduce(0, +)
-        out += sheet.paint("\(notebook.notes.count) notes · \(demos) demo cells · \(cards) quiz cards · ganbook read ID", sheet.hintStyle) + "\n"
+        let cards = notes.map(\.cards.count).reduce(0, +)
+        let demos = notes.map(\.demoCells.count).reduce(0, +)
+        out += sheet.paint("\(notes.count) notes · \(demos) demo cells · \(cards) quiz cards · ganbook read ID", sheet.hintStyle) + "\n"
         return out
     }
 

@@ -8,8 +8,10 @@ struct NotebookOptions: ParsableArguments {
     var notes: String?
 
     /// The notebook at --notes, $GANBOOK_NOTES, or the bundled notes.
-    func load() throws -> Notebook {
-        let location = try NotesLocation.resolve(flag: notes, environment: TerminalEnvironment.environment(NotesLocation.environmentVariable))
+    func load() throws -> Notebook { try Self.load(folder: notes) }
+
+    static func load(folder: String?) throws -> Notebook {
+        let location = try NotesLocation.resolve(flag: folder, environment: TerminalEnvironment.environment(NotesLocation.environmentVariable))
         return try Notebook(folder: location.path)
     }
 }
@@ -30,8 +32,7 @@ struct DisplayOptions: ParsableArguments {
     }
 
     var resolvedWidth: Int { TerminalEnvironment.width(requested: width) }
-    var colorEnabled: Bool { TerminalEnvironment.colorEnabled(color) }
-    var sheet: StyleSheet { StyleSheet(color: colorEnabled) }
+    var sheet: StyleSheet { StyleSheet(color: TerminalEnvironment.colorEnabled(color)) }
 }
 
 extension ColorChoice: ExpressibleByArgument {}

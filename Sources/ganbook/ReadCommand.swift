@@ -20,11 +20,28 @@ struct ReadCommand: ParsableCommand {
     @Flag(name: .long, help: "Never send output through $PAGER.")
     var noPager = false
 
+    var request: ReadRequest {
+        ReadRequest(note: note, notesFolder: notebook.notes, width: display.width, color: display.color, pager: !noPager)
+    }
+
+    func run() throws { try request.run() }
+}
+
+/// Everything `read` needs, as plain values, so that the fast path (see
+/// `FastPath`) and ArgumentParser lead to the same work.
+struct ReadRequest: Equatable {
+    var note: String
+    var notesFolder: String? = nil
+    var width: Int? = nil
+    var color: ColorChoice = .auto
+    var pager = true
+
     func run() throws {
-        let book = try notebook.load()
+        let book = try NotebookOptions.load(folder: notesFolder)
         let note = try book.note(self.note)
-        let lines = NoteView(note: note).render(sheet: display.sheet, width: display.resolvedWidth)
-        Pager.show(lines.joined(separator: "\n") + "\n", lineCount: lines.count, enabled: !noPager)
+        let sheet = StyleSheet(color: TerminalEnvironment.colorEnabled(color))
+        let lines = NoteView(note: note).render(sheet: sheet, width: TerminalEnvironment.width(requested: width))
+        Pager.show(lines.joined(separator: "\n") + "\n", lineCount: lines.count, enabled: pager)
     }
 }
 
@@ -41,7 +58,7 @@ struct NoteView {
                 guard let cell = note.demoCells.first(where: { $0.line == block.line + 1 }) else { return nil }
                 return [.command(label: "demo", command: "ganbook demo " + cell.source)]
             case "quiz":
-                let count = note.cardCountByBlockLine[block.line] ?? 0
+                let count = note.quizBlocks.first(where: { $0.line == block.line })?.cardCount ?? 0
                 let noun = count == 1 ? "quiz card" : "quiz cards"
                 return [.hint("\(count) \(noun) · ganbook quiz \(note.id)")]
             default:

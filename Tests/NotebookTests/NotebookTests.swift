@@ -40,18 +40,18 @@ final class TemporaryNotes {
             "notes.txt": "not a note",
             "10-glossary.md": "## only h2\n",
         ])
-        let book = try Notebook(folder: folder.path)
-        #expect(book.notes.map(\.id) == ["gan", "training", "glossary"])
-        #expect(book.notes.map(\.number) == [1, 2, 3])
-        #expect(book.notes.map(\.title) == ["What a GAN is", "Training", "glossary"])
-        #expect(book.notes[2].problems == [NoteProblem(line: 1, message: "no level-1 '# Title' heading")])
+        let book = try Notebook(folder: folder.path); let notes = try book.loadAll()
+        #expect(notes.map(\.id) == ["gan", "training", "glossary"])
+        #expect(notes.map(\.number) == [1, 2, 3])
+        #expect(notes.map(\.title) == ["What a GAN is", "Training", "glossary"])
+        #expect(notes[2].problems == [NoteProblem(line: 1, message: "no level-1 '# Title' heading")])
     }
 
     @Test func notesAreFoundByIDNumberOrUniquePrefix() throws {
         let folder = TemporaryNotes([
             "01-gan.md": "# A\n", "02-training.md": "# B\n", "03-objective.md": "# C\n", "04-open-questions.md": "# D\n",
         ])
-        let book = try Notebook(folder: folder.path)
+        let book = try Notebook(folder: folder.path); let notes = try book.loadAll()
         #expect(try book.note("objective").id == "objective")
         #expect(try book.note("3").id == "objective")
         #expect(try book.note("03").id == "objective")
@@ -80,7 +80,7 @@ final class TemporaryNotes {
         let folder = TemporaryNotes()
         folder.write("01-a.md", Data("# Title\n\n中文 ok\nbad ".utf8) + Data([0xE4, 0x41]) + Data(" tail\n".utf8))
         #expect(throws: NotebookError.invalidUTF8(folder.path + "/01-a.md", line: 4, column: 5, byte: 0xE4)) {
-            try Notebook(folder: folder.path)
+            try Notebook(folder: folder.path).note("a")
         }
         let message = NotebookError.invalidUTF8("n/01-a.md", line: 4, column: 5, byte: 0xE4).description
         #expect(message == "n/01-a.md:4: not valid UTF-8 (byte 0xE4 at column 5)")
@@ -92,6 +92,14 @@ final class TemporaryNotes {
         chmod(folder.path, 0)
         defer { chmod(folder.path, 0o755) }
         #expect(throws: (any Error).self) { try Notebook(folder: folder.path) }
+    }
+
+    @Test func readingOneNoteDoesNotReadTheOthers() throws {
+        let folder = TemporaryNotes(["01-good.md": "# Good\n"])
+        folder.write("02-bad.md", Data([0xFF]))
+        let book = try Notebook(folder: folder.path)
+        #expect(try book.note("good").title == "Good")
+        #expect(throws: NotebookError.self) { try book.loadAll() }
     }
 }
 
@@ -110,7 +118,7 @@ final class TemporaryNotes {
               optimal-d
               ```
             """])
-        let note = try Notebook(folder: folder.path).notes[0]
+        let note = try Notebook(folder: folder.path).loadAll()[0]
         #expect(note.demoCells == [
             DemoCell(line: 4, source: #"jsd --p "U(0,1)" --q 'N(0, 1)' --sweep"#, words: ["jsd", "--p", "U(0,1)", "--q", "N(0, 1)", "--sweep"]),
             DemoCell(line: 10, source: "optimal-d", words: ["optimal-d"]),
@@ -120,7 +128,7 @@ final class TemporaryNotes {
 
     @Test func badDemoCellsAreProblemsWithLines() throws {
         let folder = TemporaryNotes(["01-a.md": "# A\n\n```demo\n```\n\n```demo\njsd\noptimal-d\n```\n\n```demo\njsd --p \"U(0,1)\n```\n"])
-        let note = try Notebook(folder: folder.path).notes[0]
+        let note = try Notebook(folder: folder.path).loadAll()[0]
         #expect(note.demoCells.isEmpty)
         #expect(note.problems.map(\.line) == [3, 6, 12])
         #expect(note.problems[2].message == "demo cell: column 9: unterminated \" quote")

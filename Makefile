@@ -1,0 +1,41 @@
+# ganbook: a terminal notebook for the theory of GANs.
+#
+#   make run    install what is missing, build, open the notebook
+#   make test   install what is missing, run the tests
+#   make bench  compare ganbook's speed with its peers (see bench/run.py)
+
+SWIFT ?= swift
+# Debian packages the build needs; later features add theirs here.
+APT_PACKAGES := libcmark-dev
+# Extra packages only the benchmarks need (the peers and the timer).
+BENCH_PACKAGES := cmark hyperfine
+RELEASE_FLAGS := -c release --static-swift-stdlib -Xswiftc -static-executable
+BIN = $(shell $(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)/ganbook
+
+.PHONY: run test bench deps release golden clean
+
+deps:
+	@scripts/install-deps $(APT_PACKAGES)
+
+release: deps
+	$(SWIFT) build $(RELEASE_FLAGS) --product ganbook
+
+run: release
+	@$(BIN) list
+	@echo
+	@$(BIN) read 1
+
+test: deps
+	$(SWIFT) test
+
+bench: release
+	@scripts/install-deps $(BENCH_PACKAGES)
+	python3 bench/run.py --bin $(BIN)
+
+# Rewrite the golden files after an intended rendering change; read the diff.
+golden: deps
+	GANBOOK_UPDATE_GOLDEN=1 $(SWIFT) test --filter GoldenTests
+	git diff --stat Tests/GanbookTests/Golden
+
+clean:
+	rm -rf .build

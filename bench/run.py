@@ -1,0 +1,100 @@
+#!/usr/bin/env python3
+"""ganbook's benchmark runner (`make bench`).
+
+Each row compares ganbook with a named peer in the same run and prints both
+timings and their ratio (ours / peer), with the goal the issue set. Process-level
+rows are timed by hyperfine (no shell, warm-up runs, median of many runs).
+Later issues add rows: write a function that returns a Row and decorate it
+with @row.
+
+    python3 bench/run.py --bin .build/release/ganbook [--only NAME] [--runs N]
+"""
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+ROWS = []
+
+
+def row(function):
+    ROWS.append(function)
+    return function
+
+
+@dataclass
+class Row:
+    name: str
+    ours: float  # seconds (median)
+    peer: float  # seconds (median)
+    peer_name: str
+    goal: float  # the largest acceptable ratio ours/peer
+
+    @property
+    def ratio(self):
+        return self.ours / self.peer
+
+
+def hyperfine_medians(commands, runs):
+    """Median wall time in seconds of each command (a list of argv lists)."""
+    with tempfile.NamedTemporaryFile(suffix=".json") as out:
+        subprocess.run(
+            ["hyperfine", "-N", "--style", "none", "--warmup", "20", "--runs", str(runs),
+             "--export-json", out.name]
+            + [" ".join(_quote(a) for a in argv) for argv in commands],
+            check=True, stdout=subprocess.DEVNULL)
+        results = json.load(open(out.name))["results"]
+    return [r["median"] for r in results]
+
+
+def _quote(arg):
+    return "'" + arg.replace("'", "'\\''") + "'" if any(c in arg for c in " \"'()") else arg
+
+
+def longest_note():
+    notes = os.path.join(ROOT, "notes")
+    paths = [os.path.join(notes, f) for f in os.listdir(notes) if f.endswith(".md")]
+    return max(paths, key=os.path.getsize)
+
+
+@row
+def read_longest_note(args):
+    path = longest_note()
+    note_id = os.path.basename(path)[:-3].split("-", 1)[1]
+    ours, peer = hyperfine_medians(
+        [[args.bin, "read", note_id, "--no-pager"], ["cmark", path]], args.runs)
+    size = os.path.getsize(path) / 1024
+    return Row(f"read {os.path.basename(path)} ({size:.0f} KB)", ours, peer,
+               "cmark → HTML", goal=3.0)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--bin", default=os.path.join(ROOT, ".build/release/ganbook"))
+    parser.add_argument("--only", help="run only rows whose function name contains this")
+    parser.add_argument("--runs", type=int, default=300)
+    args = parser.parse_args()
+
+    print(f"{'comparison':<44} {'ours':>10} {'peer':>10} {'ratio':>7}  goal   peer")
+    failed = False
+    for function in ROWS:
+        if args.only and args.only not in function.__name__:
+            continue
+        r = function(args)
+        ok = r.ratio <= r.goal
+        failed |= not ok
+        print(f"{r.name:<44} {_ms(r.ours):>10} {_ms(r.peer):>10} {r.ratio:>6.2f}×  "
+              f"≤{r.goal:g}× {'✓' if ok else '✗'} {r.peer_name}", flush=True)
+    sys.exit(1 if failed else 0)
+
+
+def _ms(seconds):
+    return f"{seconds * 1000:.2f} ms"
+
+
+if __name__ == "__main__":
+    main()
