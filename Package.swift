@@ -20,15 +20,29 @@ let package = Package(
         ),
         // The only place that touches cmark's C tree.
         .target(name: "Markdown", dependencies: ["CCmark"]),
-        // Terminal capabilities, display width, wrapping, styles, and the Markdown renderer.
-        .target(name: "Terminal", dependencies: ["Markdown"]),
+        // Terminal capabilities, display width, wrapping, styles, the Markdown
+        // renderer, and the terminal presentation of demo reports (tables, plots).
+        .target(name: "Terminal", dependencies: ["Markdown", "Report"]),
+        // 1-D distributions and the spec language that describes them; seeded randomness.
+        .target(name: "Distributions"),
+        // KL, JS, total variation and W1, with adaptive quadrature.
+        .target(name: "Divergences", dependencies: ["Distributions"]),
+        // A demo's output as data (text, figures, tables, series) and its JSON form.
+        .target(name: "Report"),
+        // Classifiers fitted from data: logistic regression (and, later, naive Bayes).
+        .target(name: "Models"),
+        // The demo kit and the demos: each a subcommand that produces a Report.
+        .target(name: "Demos", dependencies: [
+            "Distributions", "Divergences", "Report", "Models",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
         // Notes on disk: discovery, ids, titles, demo cells and quiz cards.
         .target(name: "Notebook", dependencies: ["Markdown"]),
         // The `ganbook` command-line tool.
         .executableTarget(
             name: "ganbook",
             dependencies: [
-                "Markdown", "Terminal", "Notebook",
+                "Markdown", "Terminal", "Notebook", "Demos", "Report",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -36,6 +50,10 @@ let package = Package(
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "TestSupport"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Markdown", "TestSupport"]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook", "TestSupport"]),
+        .testTarget(name: "DistributionsTests", dependencies: ["Distributions"]),
+        .testTarget(name: "DivergencesTests", dependencies: ["Divergences", "Distributions", "TestSupport"],
+                    resources: [.copy("Fixtures")]),
+        .testTarget(name: "DemosTests", dependencies: ["Demos", "Report", "Distributions", "Divergences", "Models", "TestSupport"]),
         .testTarget(name: "GanbookTests", dependencies: ["ganbook", "Notebook", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

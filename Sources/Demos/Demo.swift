@@ -1,0 +1,48 @@
+/// The demo kit: what every demo is, and the list of them.
+///
+/// A demo is a set of validated command-line options (ArgumentParser) that
+/// produces a `Report`: data, never formatted output. The command-line tool
+/// runs it as `ganbook demo NAME [options]` and presents the report (terminal
+/// or JSON); a `demo` cell in a note holds the same words and is parsed by the
+/// same parser. Random demos take `--seed` with a fixed default, so the same
+/// command prints the same output.
+import ArgumentParser
+import Distributions
+import Report
+
+public protocol Demo: ParsableArguments {
+    /// The subcommand name, e.g. `jsd`.
+    static var name: String { get }
+    /// One line for `ganbook demo`'s list.
+    static var summary: String { get }
+    /// Longer help: what the demo shows and how to read it.
+    static var discussion: String { get }
+    /// Bump when the numbers a run prints change, so cached outputs are redone.
+    static var version: Int { get }
+
+    func report() throws -> Report
+}
+
+public enum DemoRegistry {
+    /// Every demo, in the order `ganbook demo` lists them.
+    public static let all: [any Demo.Type] = [JSDDemo.self, OptimalDiscriminatorDemo.self]
+
+    public static func demo(named name: String) -> (any Demo.Type)? {
+        all.first { $0.name == name }
+    }
+}
+
+/// Parses a distribution option, turning a bad spec into a one-line message
+/// that names the option and points at the character.
+func distribution(_ spec: String, option: String) throws -> Distribution {
+    do {
+        return try DistributionSpec.parse(spec)
+    } catch {
+        throw ValidationError("--\(option) \(spec.debugQuoted): \(error)")
+    }
+}
+
+extension String {
+    /// The spec as the user would type it, quoted when it has spaces.
+    var debugQuoted: String { contains(" ") || contains("(") ? "\"\(self)\"" : self }
+}
