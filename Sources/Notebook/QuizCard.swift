@@ -199,7 +199,17 @@ extension Substring {
         hasPrefix(prefix) ? dropFirst(prefix.count) : nil
     }
 
-    var replacingPlusMinus: String { String(self).replacing("+-", with: "±") }
+    /// `+-` written as `±` (by hand: `replacing(_:with:)` pulls in generic
+    /// string-processing machinery that costs start-up time on the read path).
+    var replacingPlusMinus: String {
+        var out = ""
+        var previous: Character?
+        for c in self {
+            if previous == "+" && c == "-" { out.removeLast(); out.append("±") } else { out.append(c) }
+            previous = c
+        }
+        return out
+    }
 }
 
 extension String {

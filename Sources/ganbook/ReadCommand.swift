@@ -41,7 +41,10 @@ struct ReadRequest: Equatable {
         let note = try book.note(self.note)
         let sheet = StyleSheet(color: TerminalEnvironment.colorEnabled(color))
         let lines = NoteView(note: note).render(sheet: sheet, width: TerminalEnvironment.width(requested: width))
-        Pager.show(lines.joined(separator: "\n") + "\n", lineCount: lines.count, enabled: pager)
+        var text = ""
+        text.reserveCapacity(lines.reduce(0) { $0 + $1.utf8.count + 1 })
+        for line in lines { text += line; text += "\n" }
+        Pager.show(text, lineCount: lines.count, enabled: pager)
     }
 }
 
