@@ -54,7 +54,8 @@ let package = Package(
         .testTarget(name: "DivergencesTests", dependencies: ["Divergences", "Distributions", "TestSupport"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "DemosTests", dependencies: ["Demos", "Report", "Distributions", "Divergences", "Models", "TestSupport"]),
-        .testTarget(name: "GanbookTests", dependencies: ["ganbook", "Notebook", "TestSupport"]),
+        .testTarget(name: "GanbookTests", dependencies: ["ganbook", "Notebook", "TestSupport"],
+                    exclude: ["Golden", "Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )
