@@ -33,11 +33,15 @@ let package = Package(
         .target(name: "Models"),
         // The demo kit and the demos: each a subcommand that produces a Report.
         .target(name: "Demos", dependencies: [
-            "Distributions", "Divergences", "Report", "Models",
+            "Distributions", "Divergences", "Report", "Models", "Datasets",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // File access on POSIX, and where bundled folders (notes, data) are.
+        .target(name: "Installation"),
         // Notes on disk: discovery, ids, titles, demo cells and quiz cards.
-        .target(name: "Notebook", dependencies: ["Markdown"]),
+        .target(name: "Notebook", dependencies: ["Markdown", "Installation"]),
+        // Datasets for the classifiers: CSV files, the bundled breast-cancer data, synthetic data.
+        .target(name: "Datasets", dependencies: ["Installation", "Distributions"]),
         // The `ganbook` command-line tool.
         .executableTarget(
             name: "ganbook",
@@ -54,6 +58,8 @@ let package = Package(
         .testTarget(name: "DivergencesTests", dependencies: ["Divergences", "Distributions", "TestSupport"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "DemosTests", dependencies: ["Demos", "Report", "Distributions", "Divergences", "Models", "TestSupport"]),
+        .testTarget(name: "ModelsTests", dependencies: ["Models", "Datasets", "TestSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "TestSupport"]),
         .testTarget(name: "GanbookTests", dependencies: ["ganbook", "Notebook", "TestSupport"],
                     exclude: ["Golden", "Fixtures"]),
     ],

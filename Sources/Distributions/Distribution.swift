@@ -201,3 +201,8 @@ public enum LogSumExp {
         return m + log(exp(a - m) + exp(b - m))
     }
 }
+
+/// The standard normal CDF Φ(x) = ½·erfc(−x/√2).
+public enum NormalCDF {
+    public static func phi(_ x: Double) -> Double { 0.5 * erfc(-x / 2.0.squareRoot()) }
+}

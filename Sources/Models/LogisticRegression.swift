@@ -93,6 +93,13 @@ public struct LogisticRegression: Sendable, Equatable {
     }
 
     /// P(y = 1 | x).
+    public func probability<C: Collection>(_ row: C) -> Double where C.Element == Double {
+        var z = intercept
+        for (j, v) in row.enumerated() { z += weights[j] * v }
+        return Self.sigmoid(z)
+    }
+
+    /// P(y = 1 | x) for an array row (the common case, without generic overhead).
     public func probability(_ row: [Double]) -> Double {
         var z = intercept
         for j in weights.indices { z += weights[j] * row[j] }

@@ -5,6 +5,8 @@
 /// folder, a file that is not UTF-8) and lenient about the rest, which it
 /// keeps as `problems` for `ganbook check`.
 
+import Installation
+
 public enum NotebookError: Error, Equatable, CustomStringConvertible {
     case folderMissing(String)
     case notAFolder(String)

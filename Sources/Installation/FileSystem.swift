@@ -1,30 +1,30 @@
-/// The few file-system calls the notebook needs (list a folder, read a file,
-/// resolve a path), on POSIX directly: no Foundation start-up on the read path.
+/// The few file-system calls ganbook needs (list a folder, read a file, resolve
+/// a path), on POSIX directly: no Foundation start-up on the read path.
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
 
-enum FileSystem {
-    enum Failure: Error {
+public enum FileSystem {
+    public enum Failure: Error, Equatable {
         case missing, notADirectory, unreadable(String)
     }
 
-    static func describe(errno code: Int32) -> String { String(cString: strerror(code)) }
+    public static func describe(errno code: Int32) -> String { String(cString: strerror(code)) }
 
-    static func isDirectory(_ path: String) -> Bool {
+    public static func isDirectory(_ path: String) -> Bool {
         var st = stat()
         return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
     }
 
-    static func exists(_ path: String) -> Bool {
+    public static func exists(_ path: String) -> Bool {
         var st = stat()
         return stat(path, &st) == 0
     }
 
     /// The names in a folder (not `.` or `..`), unsorted.
-    static func list(_ path: String) throws(Failure) -> [String] {
+    public static func list(_ path: String) throws(Failure) -> [String] {
         var st = stat()
         guard stat(path, &st) == 0 else { throw errno == ENOENT ? .missing : .unreadable(describe(errno: errno)) }
         guard (st.st_mode & S_IFMT) == S_IFDIR else { throw .notADirectory }
@@ -41,7 +41,7 @@ enum FileSystem {
     }
 
     /// The bytes of a file.
-    static func read(_ path: String) throws(Failure) -> [UInt8] {
+    public static func read(_ path: String) throws(Failure) -> [UInt8] {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { throw errno == ENOENT ? .missing : .unreadable(describe(errno: errno)) }
         defer { close(fd) }
@@ -60,18 +60,18 @@ enum FileSystem {
     }
 
     /// The absolute, symlink-free form of `path`, if it exists.
-    static func realPath(_ path: String) -> String? {
+    public static func realPath(_ path: String) -> String? {
         guard let resolved = realpath(path, nil) else { return nil }
         defer { free(resolved) }
         return String(cString: resolved)
     }
 
-    static func parent(_ path: String) -> String {
+    public static func parent(_ path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return "." }
         return slash == path.startIndex ? "/" : String(path[..<slash])
     }
 
-    static func join(_ a: String, _ b: String) -> String { a.hasSuffix("/") ? a + b : a + "/" + b }
+    public static func join(_ a: String, _ b: String) -> String { a.hasSuffix("/") ? a + b : a + "/" + b }
 }
 
 #if canImport(Glibc)
