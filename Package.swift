@@ -57,7 +57,7 @@ let package = Package(
         .testTarget(name: "DistributionsTests", dependencies: ["Distributions"]),
         .testTarget(name: "DivergencesTests", dependencies: ["Divergences", "Distributions", "TestSupport"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "DemosTests", dependencies: ["Demos", "Report", "Distributions", "Divergences", "Models", "TestSupport"]),
+        .testTarget(name: "DemosTests", dependencies: ["Demos", "Report", "Distributions", "Divergences", "Models", "Datasets", "TestSupport"]),
         .testTarget(name: "ModelsTests", dependencies: ["Models", "Datasets", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "TestSupport"]),
         .testTarget(name: "GanbookTests", dependencies: ["ganbook", "Notebook", "TestSupport"],

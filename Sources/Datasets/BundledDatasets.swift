@@ -17,26 +17,42 @@ public enum BundledDatasets {
     }
 }
 
-/// Two Gaussian classes whose features come in strongly correlated pairs, so
-/// that naive Bayes' independence assumption is false.
+/// Synthetic data on which naive Bayes' independence assumption is false.
 ///
-/// In each pair (x₂ₖ, x₂ₖ₊₁) both features have variance 1 and correlation ρ;
-/// only x₂ₖ differs between the classes, by δ (class means ±δ/2). A lone last
-/// feature (odd `dims`) is independent and also differs by δ. Both classes share
-/// one covariance, so the Bayes-optimal rule is linear and logistic regression
-/// can reach it; naive Bayes cannot use x₂ₖ₊₁ to cancel the noise in x₂ₖ.
+/// Two equally likely Gaussian classes. A few informative features come in
+/// correlated pairs (x₂ₖ, x₂ₖ₊₁): both have standard deviation `informativeScale`
+/// and correlation ρ, and only x₂ₖ differs between the classes, by δ standard
+/// deviations. The remaining features are pure noise with a larger standard
+/// deviation `noiseScale`. Pairs: max(1, dims/10); noise: the rest.
+///
+/// Both classes share one covariance, so the Bayes rule is linear and logistic
+/// regression can reach it, using x₂ₖ₊₁ to cancel the noise in x₂ₖ; naive Bayes
+/// treats the features as independent and cannot. On the other hand naive
+/// Bayes divides each feature by its own variance, so the large noise features
+/// do not mislead it with few examples, while a penalised logistic regression on
+/// the raw features needs more data to learn to ignore them.
 public struct CorrelatedPairs: Sendable {
     public var dims: Int
     public var separation: Double
     public var correlation: Double
+    public var informativeScale: Double
+    public var noiseScale: Double
 
-    public init(dims: Int, separation: Double = 0.75, correlation: Double = 0.9) {
+    public init(dims: Int, separation: Double = 1.2, correlation: Double = 0.7,
+                informativeScale: Double = 0.2, noiseScale: Double = 2.0) {
         self.dims = dims
         self.separation = separation
         self.correlation = correlation
+        self.informativeScale = informativeScale
+        self.noiseScale = noiseScale
     }
 
-    var pairs: Int { dims / 2 }
+    public var pairs: Int { max(1, dims / 10) }
+    public var noiseFeatures: Int { dims - 2 * pairs }
+
+    public var name: String {
+        "synthetic, \(2 * pairs) informative features in pairs with correlation \(correlation) + \(noiseFeatures) noise features"
+    }
 
     public func sample<G: RandomNumberGenerator>(count: Int, using rng: inout G) -> Dataset {
         var x: [Double] = []
@@ -48,28 +64,25 @@ public struct CorrelatedPairs: Sendable {
             let shift = (y == 1 ? 0.5 : -0.5) * separation
             for _ in 0..<pairs {
                 let z1 = StandardNormal.sample(using: &rng), z2 = StandardNormal.sample(using: &rng)
-                x.append(z1 + shift)
-                x.append(correlation * z1 + rest * z2)
+                x.append(informativeScale * (z1 + shift))
+                x.append(informativeScale * (correlation * z1 + rest * z2))
             }
-            if dims % 2 == 1 { x.append(StandardNormal.sample(using: &rng) + shift) }
+            for _ in 0..<noiseFeatures { x.append(noiseScale * StandardNormal.sample(using: &rng)) }
             labels.append(y)
         }
-        return Dataset(name: "synthetic, \(dims) features in correlated pairs (ρ = \(correlation))",
-                       featureNames: (1...dims).map { "x\($0)" }, x: x, labels: labels, classNames: ["A", "B"])
+        let names = (0..<pairs).flatMap { ["a\($0 + 1)", "b\($0 + 1)"] } + (0..<noiseFeatures).map { "noise\($0 + 1)" }
+        return Dataset(name: name, featureNames: names, x: x, labels: labels, classNames: ["A", "B"])
     }
 
     /// The Bayes error, which logistic regression approaches: Φ(−Δ/2) with the
-    /// Mahalanobis distance Δ² = pairs·δ²/(1−ρ²) (+ δ² for a lone feature).
+    /// Mahalanobis distance Δ² = pairs·δ²/(1−ρ²).
     public var bayesError: Double {
-        let delta2 = Double(pairs) * separation * separation / (1 - correlation * correlation)
-            + (dims % 2 == 1 ? separation * separation : 0)
-        return NormalCDF.phi(-delta2.squareRoot() / 2)
+        NormalCDF.phi(-(Double(pairs) * separation * separation / (1 - correlation * correlation)).squareRoot() / 2)
     }
 
-    /// Naive Bayes' asymptotic error: it weighs each x₂ₖ alone (the x₂ₖ₊₁ carry no
-    /// mean difference), giving Φ(−√(pairs·δ² (+ δ²))/2).
+    /// Naive Bayes' asymptotic error: it weighs each x₂ₖ alone (the x₂ₖ₊₁ and the
+    /// noise carry no mean difference), giving Φ(−√(pairs·δ²)/2).
     public var naiveBayesAsymptoticError: Double {
-        let delta2 = Double(pairs + dims % 2) * separation * separation
-        return NormalCDF.phi(-delta2.squareRoot() / 2)
+        NormalCDF.phi(-(Double(pairs) * separation * separation).squareRoot() / 2)
     }
 }

@@ -25,7 +25,7 @@ public protocol Demo: ParsableArguments {
 
 public enum DemoRegistry {
     /// Every demo, in the order `ganbook demo` lists them.
-    public static let all: [any Demo.Type] = [JSDDemo.self, OptimalDiscriminatorDemo.self]
+    public static let all: [any Demo.Type] = [JSDDemo.self, OptimalDiscriminatorDemo.self, GenVsDiscDemo.self]
 
     public static func demo(named name: String) -> (any Demo.Type)? {
         all.first { $0.name == name }

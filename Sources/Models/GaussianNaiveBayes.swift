@@ -20,6 +20,24 @@ public struct GaussianNaiveBayes: Sendable, Equatable {
     public var means: [[Double]]
     public var variances: [[Double]]
     public var epsilon: Double
+    /// Per class: log P(y) − ½·∑ⱼ log(2π σ²_yj), and 1/σ²_yj — computed once, used per row.
+    var logNormalizers: [Double] = []
+    var inverseVariances: [[Double]] = []
+
+    public init(priors: [Double], means: [[Double]], variances: [[Double]], epsilon: Double) {
+        self.priors = priors
+        self.means = means
+        self.variances = variances
+        self.epsilon = epsilon
+        logNormalizers = (0..<priors.count).map { y in
+            log(priors[y]) - 0.5 * variances[y].reduce(0) { $0 + log(2 * Double.pi * $1) }
+        }
+        inverseVariances = variances.map { $0.map { 1 / $0 } }
+    }
+
+    public static func == (a: GaussianNaiveBayes, b: GaussianNaiveBayes) -> Bool {
+        a.priors == b.priors && a.means == b.means && a.variances == b.variances && a.epsilon == b.epsilon
+    }
 
     public struct Failure: Error, CustomStringConvertible {
         public var description: String
@@ -59,26 +77,28 @@ public struct GaussianNaiveBayes: Sendable, Equatable {
         return GaussianNaiveBayes(priors: counts.map { Double($0) / Double(n) }, means: means, variances: variances, epsilon: epsilon)
     }
 
-    /// log p(x, y).
-    public func logJoint<C: Collection>(_ row: C, _ y: Int) -> Double where C.Element == Double {
-        var sum = log(priors[y])
-        for (j, v) in row.enumerated() {
-            let variance = variances[y][j]
-            let e = v - means[y][j]
-            sum -= 0.5 * (log(2 * Double.pi * variance) + e * e / variance)
+    /// log p(x, y) = log P(y) + ∑ⱼ log N(xⱼ; μ_yj, σ²_yj).
+    public func logJoint(_ row: ArraySlice<Double>, _ y: Int) -> Double {
+        var sum = 0.0
+        let mean = means[y], inverse = inverseVariances[y]
+        var j = 0
+        for v in row {
+            let e = v - mean[j]
+            sum += e * e * inverse[j]
+            j += 1
         }
-        return sum
+        return logNormalizers[y] - 0.5 * sum
     }
 
     /// log p(x) = log ∑_y p(x, y): how plausible x is under the model.
-    public func logMarginal<C: Collection>(_ row: C) -> Double where C.Element == Double {
+    public func logMarginal(_ row: ArraySlice<Double>) -> Double {
         let a = logJoint(row, 0), b = logJoint(row, 1)
         let m = max(a, b)
         return m + log(exp(a - m) + exp(b - m))
     }
 
     /// P(y = 1 | x) = p(x, 1) / p(x).
-    public func probability<C: Collection>(_ row: C) -> Double where C.Element == Double {
+    public func probability(_ row: ArraySlice<Double>) -> Double {
         let a = logJoint(row, 0), b = logJoint(row, 1)
         return 1 / (1 + exp(a - b))
     }

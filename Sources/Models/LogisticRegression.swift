@@ -39,22 +39,7 @@ public struct LogisticRegression: Sendable, Equatable {
             iteration += 1
             var gradient = [Double](repeating: 0, count: p)
             var hessian = [Double](repeating: 0, count: p * p)
-            for j in 0..<d { gradient[j] = theta[j]; hessian[j * p + j] = 1 }
-            var row = [Double](repeating: 1, count: p)
-            for i in 0..<n {
-                for j in 0..<d { row[j] = x[i * d + j] }
-                var z = theta[d]
-                for j in 0..<d { z += theta[j] * row[j] }
-                let s = sigmoid(z)
-                let r = c * (s - Double(labels[i]))
-                let weight = c * s * (1 - s)
-                for j in 0..<p {
-                    gradient[j] += r * row[j]
-                    let wj = weight * row[j]
-                    for k in 0...j { hessian[j * p + k] += wj * row[k] }
-                }
-            }
-            for j in 0..<p { for k in 0..<j { hessian[k * p + j] = hessian[j * p + k] } }
+            Self.accumulate(x: x, d: d, labels: labels, theta: theta, c: c, gradient: &gradient, hessian: &hessian)
             let largest = gradient.map(abs).max() ?? 0
             if largest <= tolerance * max(1, c * Double(n)) { break }
             guard let step = LinearAlgebra.solveSPD(hessian, gradient, n: p) else {
@@ -78,33 +63,73 @@ public struct LogisticRegression: Sendable, Equatable {
         return LogisticRegression(weights: Array(theta[0..<d]), intercept: theta[d], iterations: iteration)
     }
 
+    /// Adds C·∑ᵢ (σᵢ − yᵢ)·x̃ᵢ to the gradient and C·∑ᵢ σᵢ(1−σᵢ)·x̃ᵢx̃ᵢᵀ to the Hessian
+    /// (x̃ = [x, 1]), plus the penalty's w and I. The hot loop of the fit, on raw
+    /// buffers: only the lower triangle is summed, then mirrored.
+    static func accumulate(x: [Double], d: Int, labels: [Int], theta: [Double], c: Double,
+                           gradient: inout [Double], hessian: inout [Double]) {
+        let p = d + 1
+        x.withUnsafeBufferPointer { x in
+            theta.withUnsafeBufferPointer { theta in
+                gradient.withUnsafeMutableBufferPointer { g in
+                    hessian.withUnsafeMutableBufferPointer { h in
+                        for j in 0..<d { g[j] = theta[j]; h[j * p + j] = 1 }
+                        for i in 0..<labels.count {
+                            let row = x.baseAddress! + i * d
+                            var z = theta[d]
+                            for j in 0..<d { z += theta[j] * row[j] }
+                            let s = sigmoid(z)
+                            let r = c * (s - Double(labels[i]))
+                            let weight = c * s * (1 - s)
+                            for j in 0..<d {
+                                g[j] += r * row[j]
+                                let wj = weight * row[j]
+                                let hRow = h.baseAddress! + j * p
+                                for k in 0...j { hRow[k] += wj * row[k] }
+                            }
+                            g[d] += r
+                            let last = h.baseAddress! + d * p
+                            for k in 0..<d { last[k] += weight * row[k] }
+                            last[d] += weight
+                        }
+                        for j in 0..<p { for k in 0..<j { h[k * p + j] = h[j * p + k] } }
+                    }
+                }
+            }
+        }
+    }
+
     static func objective(_ theta: [Double], x: [Double], d: Int, labels: [Int], c: Double) -> Double {
         var penalty = 0.0
         for j in 0..<d { penalty += theta[j] * theta[j] }
         var loss = 0.0
-        for i in labels.indices {
-            var z = theta[d]
-            for j in 0..<d { z += theta[j] * x[i * d + j] }
-            // log(1 + exp(−y z)) with y = ±1, stably
-            let m = labels[i] == 1 ? -z : z
-            loss += m > 0 ? m + log1p(exp(-m)) : log1p(exp(m))
+        x.withUnsafeBufferPointer { x in
+            theta.withUnsafeBufferPointer { theta in
+                for i in labels.indices {
+                    let row = x.baseAddress! + i * d
+                    var z = theta[d]
+                    for j in 0..<d { z += theta[j] * row[j] }
+                    // log(1 + exp(−y z)) with y = ±1, stably
+                    let m = labels[i] == 1 ? -z : z
+                    loss += m > 0 ? m + log1p(exp(-m)) : log1p(exp(m))
+                }
+            }
         }
         return 0.5 * penalty + c * loss
     }
 
     /// P(y = 1 | x).
-    public func probability<C: Collection>(_ row: C) -> Double where C.Element == Double {
+    public func probability(_ row: ArraySlice<Double>) -> Double {
         var z = intercept
-        for (j, v) in row.enumerated() { z += weights[j] * v }
+        var j = 0
+        for v in row {
+            z += weights[j] * v
+            j += 1
+        }
         return Self.sigmoid(z)
     }
 
-    /// P(y = 1 | x) for an array row (the common case, without generic overhead).
-    public func probability(_ row: [Double]) -> Double {
-        var z = intercept
-        for j in weights.indices { z += weights[j] * row[j] }
-        return Self.sigmoid(z)
-    }
+    public func probability(_ row: [Double]) -> Double { probability(row[...]) }
 
     /// σ(z) = 1 / (1 + e⁻ᶻ), without overflow.
     public static func sigmoid(_ z: Double) -> Double {

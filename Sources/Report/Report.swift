@@ -114,9 +114,12 @@ public struct Plot: Sendable, Equatable {
     public var yRange: ClosedRange<Double>?
     /// Horizontal reference lines, e.g. y = log 2.
     public var references: [Reference]
+    /// Whether the x axis is logarithmic (x values must then be positive).
+    public var logX: Bool
 
     public init(title: String, kind: Kind = .line, xLabel: String, yLabel: String, series: [Series],
-                yRange: ClosedRange<Double>? = nil, references: [Reference] = []) {
+                yRange: ClosedRange<Double>? = nil, references: [Reference] = [], logX: Bool = false) {
+        self.logX = logX
         self.title = title
         self.kind = kind
         self.xLabel = xLabel

@@ -29,7 +29,7 @@ public enum ReportJSON {
             }
             let references = plot.references.map { "{\"name\": \(string($0.name)), \"y\": \(number($0.y))}" }
             return "{\"plot\": {\"title\": \(string(plot.title)), \"kind\": \"\(plot.kind == .line ? "line" : "scatter")\", "
-                + "\"x_label\": \(string(plot.xLabel)), \"y_label\": \(string(plot.yLabel)), "
+                + "\"x_label\": \(string(plot.xLabel)), \"y_label\": \(string(plot.yLabel)), \"log_x\": \(plot.logX), "
                 + "\"series\": [\(series.joined(separator: ", "))], \"references\": [\(references.joined(separator: ", "))]}}"
         }
     }

@@ -8,6 +8,12 @@
 /// the numbers come from the report.
 import Report
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 public struct TerminalPlot: Sendable {
     public var sheet: StyleSheet
     public var width: Int
@@ -23,6 +29,9 @@ public struct TerminalPlot: Sendable {
     }
 
     public func render(_ plot: Plot) -> [String] {
+        // A log axis is drawn as a linear axis over log₁₀ x, with ticks labelled in x.
+        let position: (Double) -> Double = plot.logX ? { $0 > 0 ? log10(Swift.max($0, 1e-300)) : -.infinity } : { $0 }
+        let plot = plot.logX ? Self.logTransformed(plot, position) : plot
         let finiteY = plot.series.flatMap { $0.y.filter(\.isFinite) } + plot.references.map(\.y)
         let allX = plot.series.flatMap(\.x).filter(\.isFinite)
         guard let xMin = allX.min(), let xMax = allX.max(), !finiteY.isEmpty || plot.yRange != nil else {
@@ -33,7 +42,7 @@ public struct TerminalPlot: Sendable {
         let xSpan = xMax - xMin > 0 ? (xMin, xMax) : (xMin - 0.5, xMax + 0.5)
         let yTicks = Ticks.nice(yMin, yMax, count: height >= 10 ? 5 : 3)
         if plot.yRange == nil { yMin = min(yMin, yTicks.first!); yMax = max(yMax, yTicks.last!) }
-        let xTicks = Ticks.nice(xSpan.0, xSpan.1, count: 5)
+        let xTicks = plot.logX ? Ticks.logarithmic(xSpan.0, xSpan.1) : Ticks.nice(xSpan.0, xSpan.1, count: 5)
 
         let labels = yTicks.map(Ticks.label)
         let labelWidth = max(labels.map(\.count).max() ?? 1, 1)
@@ -74,7 +83,7 @@ public struct TerminalPlot: Sendable {
             let c = Int(toColumn(tick).rounded())
             guard c >= 0 && c < columns else { continue }
             axis[c] = "┬"
-            let text = Array(Ticks.label(tick))
+            let text = Array(Ticks.label(plot.logX ? Ticks.power10(tick) : tick))
             var start = labelWidth + 2 + c - text.count / 2
             start = min(max(start, 0), tickLine.count - text.count)
             if start <= lastEnd + 1 { continue }
@@ -92,6 +101,13 @@ public struct TerminalPlot: Sendable {
         legend += plot.references.map { sheet.paint("··· \($0.name)", TextStyle(dim: true)) }
         out += wrapLegend(legend, indent: labelWidth + 2)
         return out
+    }
+
+    /// The plot with every x replaced by log₁₀ x (non-positive x become gaps).
+    static func logTransformed(_ plot: Plot, _ position: (Double) -> Double) -> Plot {
+        var copy = plot
+        copy.series = plot.series.map { Plot.Series(name: $0.name, x: $0.x.map(position), y: $0.y) }
+        return copy
     }
 
     private func wrapLegend(_ entries: [String], indent: Int) -> [String] {
@@ -228,7 +244,7 @@ enum Ticks {
         let span = high - low
         guard span > 0, span.isFinite else { return [low] }
         let raw = span / Double(max(count - 1, 1))
-        let magnitude = pow10(floor(log10(raw)))
+        let magnitude = pow10(exponent(raw))
         let step = [1.0, 2.0, 5.0, 10.0].map { $0 * magnitude }.first { $0 >= raw } ?? raw
         var ticks: [Double] = []
         var k = (low / step).rounded(.down)
@@ -243,20 +259,43 @@ enum Ticks {
 
     static func label(_ x: Double) -> String { NumberFormatting.printf("%.4g", x) }
 
+    /// Ticks for a log₁₀ axis spanning [low, high] in log units: each decade, and
+    /// 2× and 5× when the span is under two decades.
+    static func logarithmic(_ low: Double, _ high: Double) -> [Double] {
+        var ticks: [Double] = []
+        var decade = low.rounded(.down)
+        let multiples: [Double] = high - low < 2 ? [1, 2, 5] : [1]
+        while decade <= high {
+            for m in multiples {
+                let t = decade + log10(m)
+                if t >= low - 1e-9 && t <= high + 1e-9 { ticks.append(t) }
+            }
+            decade += 1
+        }
+        return ticks.isEmpty ? [low, high] : ticks
+    }
+
+    /// 10^t, exact for whole t and for the 2× and 5× ticks.
+    static func power10(_ t: Double) -> Double {
+        let decade = t.rounded(.down)
+        let mantissa = [1.0, 2.0, 5.0].min { abs(log10($0) - (t - decade)) < abs(log10($1) - (t - decade)) }!
+        return mantissa * pow10(decade)
+    }
+
     private static func pow10(_ e: Double) -> Double {
         var r = 1.0
         if e >= 0 { for _ in 0..<Int(e) { r *= 10 } } else { for _ in 0..<Int(-e) { r /= 10 } }
         return r
     }
 
-    private static func log10(_ x: Double) -> Double {
+    /// The decimal exponent of x (⌊log₁₀ x⌋), by repeated division.
+    private static func exponent(_ x: Double) -> Double {
         var e = 0.0, v = x
         while v >= 10 { v /= 10; e += 1 }
         while v < 1 { v *= 10; e -= 1 }
-        return e + (v >= 10 ? 1 : 0)
+        return e
     }
 
-    private static func floor(_ x: Double) -> Double { x.rounded(.down) }
 }
 
 extension String {

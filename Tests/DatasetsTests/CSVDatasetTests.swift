@@ -47,26 +47,31 @@ import Testing
 }
 
 @Suite struct CorrelatedPairsTests {
-    @Test func featuresHaveTheStatedCorrelationAndMeans() {
+    @Test func featuresHaveTheStatedScalesCorrelationAndMeans() {
         var rng = SeededGenerator(seed: 9)
-        let data = CorrelatedPairs(dims: 4).sample(count: 40_000, using: &rng)
-        var sxy = 0.0, sxx = 0.0, syy = 0.0, diff = 0.0, n1 = 0.0
+        let g = CorrelatedPairs(dims: 12)
+        #expect(g.pairs == 1 && g.noiseFeatures == 10)
+        let data = g.sample(count: 40_000, using: &rng)
+        var sxy = 0.0, sxx = 0.0, syy = 0.0, diff = 0.0, noise = 0.0
         for i in 0..<data.count {
             let r = Array(data.row(i))
-            let shift = data.labels[i] == 1 ? 0.375 : -0.375
+            let shift = (data.labels[i] == 1 ? 0.5 : -0.5) * 1.2 * 0.2
             let a = r[0] - shift, b = r[1]
             sxy += a * b; sxx += a * a; syy += b * b
             diff += data.labels[i] == 1 ? r[0] : -r[0]
-            n1 += 1
+            noise += r[5] * r[5]
         }
-        #expect(abs(sxy / (sxx * syy).squareRoot() - 0.9) < 0.01)
-        #expect(abs(diff / n1 - 0.375) < 0.02)
+        let n = Double(data.count)
+        #expect(abs(sxy / (sxx * syy).squareRoot() - 0.7) < 0.01)
+        #expect(abs((sxx / n).squareRoot() - 0.2) < 0.005)
+        #expect(abs(diff / n - 0.12) < 0.005)  // half of δ·scale = 0.6·0.2
+        #expect(abs((noise / n).squareRoot() - 2.0) < 0.05)
     }
 
     @Test func asymptoticErrorsMatchTheirFormulas() {
-        let g = CorrelatedPairs(dims: 10)
-        // Δ² = 5·0.5625/0.19 = 14.80 → Φ(−1.924) ≈ 0.0272; NB: Δ² = 2.8125 → Φ(−0.8385) ≈ 0.2009
-        #expect(abs(g.bayesError - 0.02718) < 1e-4)
-        #expect(abs(g.naiveBayesAsymptoticError - 0.20088) < 1e-4)
+        let g = CorrelatedPairs(dims: 30)
+        // Δ² = 3·1.44/0.51 = 8.4706 → Φ(−1.4552) ≈ 0.07280; NB: Δ² = 4.32 → Φ(−1.0392) ≈ 0.14935
+        #expect(abs(g.bayesError - 0.07280) < 1e-4)
+        #expect(abs(g.naiveBayesAsymptoticError - 0.14935) < 1e-4)
     }
 }

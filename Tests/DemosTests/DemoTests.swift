@@ -1,4 +1,5 @@
 import ArgumentParser
+import Datasets
 @testable import Demos
 import Distributions
 import Divergences
@@ -96,7 +97,7 @@ func mixture(_ spec: String) -> Mixture {
 
 @Suite struct DemoKitTests {
     @Test func everyDemoIsListedWithANameAndSummary() {
-        #expect(DemoRegistry.all.map { $0.name } == ["jsd", "optimal-d"])
+        #expect(DemoRegistry.all.map { $0.name } == ["jsd", "optimal-d", "gen-vs-disc"])
         for demo in DemoRegistry.all { #expect(!demo.summary.isEmpty && !demo.discussion.isEmpty) }
     }
 
@@ -171,5 +172,56 @@ func mixture(_ spec: String) -> Mixture {
         let figures = items.compactMap { $0["figures"] as? [[String: Any]] }.first!
         let jsd = figures.first { $0["name"] as? String == "JSD(p‖q)" }!["value"] as! Double
         #expect(abs(jsd - (try Divergences.jsd([0.5, 0.5], [0.9, 0.1]))) < 1e-15)
+    }
+}
+
+@Suite struct GenVsDiscTests {
+    @Test func aLearningCurveRunIsDeterministicBySeed() throws {
+        let words = ["--repeats", "3", "--train", "200", "--outliers", "50"]
+        let a = try GenVsDiscDemo.parse(words + ["--seed", "4"]).report()
+        let b = try GenVsDiscDemo.parse(words + ["--seed", "4"]).report()
+        let c = try GenVsDiscDemo.parse(words + ["--seed", "5"]).report()
+        #expect(a == b)
+        #expect(a != c)
+    }
+
+    @Test func sizesAreLogSpacedFromFourToTheWholeSet() {
+        #expect(GenVsDiscDemo.sizes(upTo: 1000) == [4, 7, 11, 18, 30, 49, 81, 134, 222, 366, 605, 1000])
+        let small = GenVsDiscDemo.sizes(upTo: 10)
+        #expect(small.first == 4 && small.last == 10 && small == small.sorted() && Set(small).count == small.count)
+    }
+
+    @Test func bothClassesComeFirst() {
+        #expect(GenVsDiscDemo.bothClassesFirst([0, 0, 0, 1, 0]) == [0, 3, 1, 2, 4])
+        #expect(GenVsDiscDemo.bothClassesFirst([1, 0, 1]) == [0, 1, 2])
+    }
+
+    @Test func crossingsAreFoundAndDescribed() throws {
+        let demo = try GenVsDiscDemo.parse([])
+        let text = demo.crossing(sizes: [4, 10, 100, 1000], nb: [0.3, 0.2, 0.15, 0.14], lr: [0.4, 0.3, 0.1, 0.05])
+        #expect(text.hasPrefix("Lower test error: naive Bayes for m ≤ 10, logistic regression for m ≥ 100. The curves cross near m ≈ 46."))  // d goes −0.1 → +0.05: ⅔ of the way in log m
+        #expect(text.contains("Ng & Jordan"))
+        #expect(demo.crossing(sizes: [4, 10], nb: [0.3, 0.2], lr: [0.1, 0.1]).contains("do not cross"))
+    }
+
+    /// The default synthetic setting shows the picture: naive Bayes ahead
+    /// with few examples, logistic regression ahead with many; outliers flagged by
+    /// p(x) and not by logistic regression's confidence.
+    @Test func theDefaultRunShowsNgAndJordansPicture() throws {
+        let demo = try GenVsDiscDemo.parse(["--repeats", "5"])
+        let curve = demo.syntheticCurve(CorrelatedPairs(dims: demo.dims))
+        let nb = curve.nbError.map(mean), lr = curve.lrError.map(mean)
+        #expect(nb[2] < lr[2] && nb[4] < lr[4], "NB \(nb) LR \(lr)")
+        #expect(nb.last! > lr.last! + 0.03)
+        // Both approach their theoretical asymptotes.
+        let g = CorrelatedPairs(dims: demo.dims)
+        #expect(abs(nb.last! - g.naiveBayesAsymptoticError) < 0.03)
+        #expect(abs(lr.last! - g.bayesError) < 0.03)
+    }
+
+    @Test func csvOptionsGoTogether() {
+        #expect(throws: (any Error).self) { try GenVsDiscDemo.parse(["--data", "x.csv"]) }
+        #expect(throws: (any Error).self) { try GenVsDiscDemo.parse(["--label", "y"]) }
+        #expect(throws: (any Error).self) { try GenVsDiscDemo.parse(["--dims", "1"]) }
     }
 }

@@ -8,7 +8,7 @@ import Testing
         let result = try Binary.run(["demo"])
         #expect(result.status == 0)
         let names = result.stdout.split(separator: "\n").map { $0.split(separator: " ").first.map(String.init) ?? "" }
-        #expect(names == ["jsd", "optimal-d"])
+        #expect(names == ["jsd", "optimal-d", "gen-vs-disc"])
     }
 
     @Test(arguments: [["demo", "jsd"], ["demo", "jsd", "--sweep"], ["demo", "optimal-d", "--samples", "3000"]])
@@ -54,11 +54,49 @@ import Testing
     }
 
     @Test func everyDemoHasHelp() throws {
-        for name in ["jsd", "optimal-d"] {
+        for name in ["jsd", "optimal-d", "gen-vs-disc"] {
             let result = try Binary.run(["demo", name, "--help"])
             #expect(result.status == 0)
-            #expect(result.stdout.contains("--seed") == (name == "optimal-d"))
+            #expect(result.stdout.contains("--seed") == (name != "jsd"))
             #expect(result.stdout.contains("--json"))
+        }
+    }
+}
+
+/// `gen-vs-disc --data FILE.csv --label COLUMN` with good and bad files.
+@Suite struct GenVsDiscCSVTests {
+    func withFile(_ text: String, _ body: (String) throws -> Void) throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("ganbook-\(UUID().uuidString).csv")
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: url) }
+        try body(url.path)
+    }
+
+    @Test func aGoodFileRuns() throws {
+        var text = "f1,f2,cls\n"
+        for i in 0..<60 { text += "\(Double(i % 7) + (i % 2 == 0 ? 3 : 0)),\(Double(i % 5)),\(i % 2 == 0 ? "yes" : "no")\n" }
+        try withFile(text) { path in
+            let result = try Binary.run(["demo", "gen-vs-disc", "--data", path, "--label", "cls", "--repeats", "2", "--train", "100", "--outliers", "20"])
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(result.stdout.contains("(b) \(path)"))
+        }
+    }
+
+    @Test(arguments: [
+        ("a,cls\n1,x\n2\n", ":3: row has 1 fields, the header has 2"),
+        ("a,cls\n1,x\n,y\n", ":3: column 1 'a' is empty (missing value)"),
+        ("a,cls\n1,x\nfoo,y\n", ":3: column 1 'a': 'foo' is not a number"),
+        ("a,b\n1,x\n2,y\n", ":1: no column 'cls'; the columns are 'a', 'b'"),
+        ("a,cls\n1,x\n2,x\n", ": column 'cls' has only one class, 'x'; a classifier needs two"),
+        ("", ": the file is empty"),
+        ("a,cls\n", ": only a header, no rows of data"),
+    ])
+    func badFilesAreOneLineNamingLineAndColumn(text: String, message: String) throws {
+        try withFile(text) { path in
+            let result = try Binary.run(["demo", "gen-vs-disc", "--data", path, "--label", "cls"])
+            #expect(result.status != 0)
+            #expect(result.stderr == "ganbook: " + path + message + "\n")
+            #expect(result.stdout.isEmpty)
         }
     }
 }

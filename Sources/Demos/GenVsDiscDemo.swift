@@ -1,0 +1,336 @@
+/// `ganbook demo gen-vs-disc`: a generative classifier (Gaussian naive Bayes)
+/// against a discriminative one (logistic regression): learning curves, and
+/// what each makes of points unlike anything in its training data.
+import ArgumentParser
+import Datasets
+import Distributions
+import Models
+import Report
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+public struct GenVsDiscDemo: Demo {
+    public static let name = "gen-vs-disc"
+    public static let summary = "naive Bayes vs logistic regression: learning curves, and outlier detection with p(x)"
+    public static let discussion = """
+        A generative model (Gaussian naive Bayes) learns p(x, y); a discriminative \
+        one (logistic regression, L2 with C = 1) learns only p(y | x).
+
+        Learning curves: test error against the training-set size m, log-spaced \
+        from 4 examples to the whole training set, averaged over --repeats draws, \
+        on (a) synthetic data where naive Bayes' independence assumption is false \
+        (a few informative features in pairs with correlation 0.7, the rest \
+        larger-scale noise), and (b) the bundled \
+        Wisconsin breast-cancer data (or --data FILE.csv --label COLUMN). Ng & \
+        Jordan (2002) describe the picture: naive Bayes reaches its (higher) \
+        asymptote with fewer examples, logistic regression has the lower one.
+
+        Outlier detection: both models are trained on inliers and shown held-out \
+        inliers plus --outliers points placed 4 to 8 standard deviations out per \
+        coordinate (RMS), in random directions. The generative score is naive \
+        Bayes' −log p(x); the discriminative one is logistic regression's doubt, \
+        1 − max_y P(y | x). The ROC AUC says how well each tells outliers apart.
+
+        Both models see the features as they are, as in Ng & Jordan. Naive \
+        Bayes divides each feature by its own variance; a penalised logistic \
+        regression does not, which is part of why it needs more examples. \
+        --standardize gives logistic regression z-scored features (mean and \
+        standard deviation of the m training examples) and shows how much of \
+        naive Bayes' head start that removes.
+
+        Logistic regression is fitted by Newton's method until the largest \
+        gradient component is below 1e-10·C·n.
+        """
+    public static let version = 1
+
+    @Option(help: ArgumentHelp("Features of the synthetic data (2 to 100).", valueName: "d"))
+    public var dims: Int = 30
+
+    @Option(help: ArgumentHelp("Size of the synthetic training set, the largest m of its curve (20 to 100000).", valueName: "n"))
+    public var train: Int = 1000
+
+    @Option(help: ArgumentHelp("Outliers in each outlier test (10 to 100000).", valueName: "n"))
+    public var outliers: Int = 500
+
+    @Option(help: ArgumentHelp("Draws averaged for each point of a curve (1 to 1000).", valueName: "r"))
+    public var repeats: Int = 20
+
+    @Option(help: ArgumentHelp("Seed for every draw.", valueName: "n"))
+    public var seed: UInt64 = 1
+
+    @Flag(help: "Give logistic regression z-scored features (statistics of its own training examples).")
+    public var standardize = false
+
+    @Option(help: ArgumentHelp("Your own numeric CSV (with a header) instead of the bundled breast-cancer data.", valueName: "file.csv"))
+    public var data: String?
+
+    @Option(help: ArgumentHelp("The label column of --data (two classes).", valueName: "column"))
+    public var label: String?
+
+    public init() {}
+
+    public func validate() throws {
+        guard (2...100).contains(dims) else { throw ValidationError("--dims must be between 2 and 100, got \(dims)") }
+        guard (20...100_000).contains(train) else { throw ValidationError("--train must be between 20 and 100000, got \(train)") }
+        guard (10...100_000).contains(outliers) else { throw ValidationError("--outliers must be between 10 and 100000, got \(outliers)") }
+        guard (1...1000).contains(repeats) else { throw ValidationError("--repeats must be between 1 and 1000, got \(repeats)") }
+        if data != nil && label == nil { throw ValidationError("--data needs --label COLUMN: the column that holds the class") }
+        if data == nil && label != nil { throw ValidationError("--label names a column of --data FILE.csv; give the file too") }
+    }
+
+    func realData() throws -> Dataset {
+        guard let path = data, let label else { return try BundledDatasets.breastCancer() }
+        let dataset = try CSVDataset.load(path: path, label: label)
+        guard dataset.count >= 10 else { throw ValidationError("\(path): \(dataset.count) rows is too few; gen-vs-disc needs at least 10") }
+        return dataset
+    }
+
+    public func report() throws -> Report {
+        let real = try realData()
+        let generator = CorrelatedPairs(dims: dims)
+        var report = Report(title: "Generative vs discriminative: naive Bayes and logistic regression")
+        report.text("Naive Bayes (generative) models how the data are made: a prior P(y) and, per class, an independent Gaussian per feature, so it also knows p(x). Logistic regression (discriminative) only draws the boundary P(y | x). Below: how fast each learns, and what each says about points unlike its training data.")
+
+        // (a) Synthetic data, where NB's independence assumption is false.
+        let synthetic = syntheticCurve(generator)
+        report.items += curveItems(synthetic, title: "(a) \(generator.name)",
+                                   references: [Plot.Reference(name: "NB asymptote \(format(generator.naiveBayesAsymptoticError))", y: generator.naiveBayesAsymptoticError),
+                                                Plot.Reference(name: "Bayes error \(format(generator.bayesError))", y: generator.bayesError)])
+        report.text("Theory for (a): naive Bayes cannot use a feature's correlated partner to cancel its noise, so its error can only fall to \(format(generator.naiveBayesAsymptoticError)); logistic regression can reach the Bayes error, \(format(generator.bayesError)). With few examples, though, naive Bayes' per-feature variances keep the \(generator.noiseFeatures) noisy features quiet, while logistic regression is still learning to ignore them.")
+
+        // (b) Real data.
+        let realCurve = try self.realCurve(real)
+        report.items += curveItems(realCurve, title: "(b) \(real.name)", references: [])
+
+        // Outliers.
+        let syntheticOutliers = try outlierTest(name: "(a) synthetic") { rng in
+            let pool = generator.sample(count: train, using: &rng)
+            let test = generator.sample(count: max(outliers, 200), using: &rng)
+            return (pool, test)
+        }
+        let realOutliers = try outlierTest(name: "(b) \(data == nil ? "breast cancer" : "your data")") { rng in
+            let (pool, test) = split(real, using: &rng)
+            return (pool, test)
+        }
+        report.table(Table(title: "Outlier detection: inliers vs points 4–8 SD away, mean ± sd over \(repeats) draws",
+                           columns: ["data", "AUC, NB −log p(x)", "AUC, LR 1 − max P(y|x)", "outliers LR calls with ≥ 0.99"],
+                           rows: [syntheticOutliers, realOutliers].map { row in
+                               [.text(row.name), .text(meanSD(row.nbAUC, 3)), .text(meanSD(row.lrAUC, 3)), .text(meanSD(row.confident.map { $0 * 100 }, 1) + " %")]
+                           }))
+        report.text("Naive Bayes knows p(x): a point far from everything it saw gets a tiny p(x), so −log p(x) flags it (AUC near 1).")
+        report.text("Logistic regression only knows which side of a line x is on: far from the data it is often more certain, not less, so it is confidently wrong about points it has never seen anything like (AUC at or below 0.5).")
+        report.figures([
+            Figure("NB AUC (a), (b)", .text(format(mean(syntheticOutliers.nbAUC), 3) + ", " + format(mean(realOutliers.nbAUC), 3))),
+            Figure("LR AUC (a), (b)", .text(format(mean(syntheticOutliers.lrAUC), 3) + ", " + format(mean(realOutliers.lrAUC), 3))),
+            Figure("LR ≥ 0.99 sure on outliers", .text(format(mean(syntheticOutliers.confident) * 100, 1) + " %, " + format(mean(realOutliers.confident) * 100, 1) + " %")),
+            Figure("seed", .integer(Int(seed)), note: "\(repeats) draws per point"),
+        ])
+        return report
+    }
+
+    // MARK: Learning curves
+
+    struct Curve {
+        var sizes: [Int]
+        var nbError: [[Double]]  // [size][repeat]
+        var lrError: [[Double]]
+        var testSize: Int
+        var poolSize: Int
+    }
+
+    /// Log-spaced sizes from 4 to `largest`, whole numbers, without repeats.
+    static func sizes(upTo largest: Int, points: Int = 12) -> [Int] {
+        var out: [Int] = []
+        for i in 0..<points {
+            let m = Int((4 * pow(Double(largest) / 4, Double(i) / Double(points - 1))).rounded())
+            if out.last != m { out.append(m) }
+        }
+        if out.last != largest { out.append(largest) }
+        return out
+    }
+
+    func syntheticCurve(_ generator: CorrelatedPairs) -> Curve {
+        var rng = SeededGenerator(seed: seed)
+        let test = generator.sample(count: 5000, using: &rng)
+        let sizes = Self.sizes(upTo: train)
+        var curve = Curve(sizes: sizes, nbError: Array(repeating: [], count: sizes.count),
+                          lrError: Array(repeating: [], count: sizes.count), testSize: test.count, poolSize: train)
+        for _ in 0..<repeats {
+            let pool = generator.sample(count: train, using: &rng)
+            record(pool: pool, test: test, into: &curve)
+        }
+        return curve
+    }
+
+    func realCurve(_ data: Dataset) throws -> Curve {
+        var rng = SeededGenerator(seed: seed &+ 1)
+        var curve: Curve?
+        for _ in 0..<repeats {
+            let (pool, test) = split(data, using: &rng)
+            if curve == nil {
+                let sizes = Self.sizes(upTo: pool.count)
+                curve = Curve(sizes: sizes, nbError: Array(repeating: [], count: sizes.count),
+                              lrError: Array(repeating: [], count: sizes.count), testSize: test.count, poolSize: pool.count)
+            }
+            record(pool: pool, test: test, into: &curve!)
+        }
+        return curve!
+    }
+
+    /// Fits both models on growing prefixes of `pool` and records their test errors.
+    func record(pool: Dataset, test: Dataset, into curve: inout Curve) {
+        let order = Self.bothClassesFirst(pool.labels)
+        for (k, m) in curve.sizes.enumerated() {
+            let subset = pool.subset(Array(order.prefix(m)))
+            guard let nb = try? GaussianNaiveBayes.fit(x: subset.x, features: subset.features, labels: subset.labels) else { continue }
+            var lrTrain = subset, lrTest = test
+            if standardize {
+                let stats = subset.featureStatistics()
+                lrTrain = subset.standardized(mean: stats.mean, std: stats.std)
+                lrTest = test.standardized(mean: stats.mean, std: stats.std)
+            }
+            guard let lr = try? LogisticRegression.fit(x: lrTrain.x, features: lrTrain.features, labels: lrTrain.labels, c: 1) else { continue }
+            curve.nbError[k].append(errorRate(test) { nb.probability($0) })
+            curve.lrError[k].append(errorRate(lrTest) { lr.probability($0) })
+        }
+    }
+
+    /// Indices 0…n−1 with the first example of each class moved to the front,
+    /// so that every prefix of two or more holds both classes.
+    static func bothClassesFirst(_ labels: [Int]) -> [Int] {
+        var order = Array(labels.indices)
+        if let second = order.firstIndex(where: { labels[$0] != labels[order[0]] }), second != 1 {
+            order.insert(order.remove(at: second), at: 1)
+        }
+        return order
+    }
+
+    func errorRate(_ test: Dataset, _ probability: (ArraySlice<Double>) -> Double) -> Double {
+        var wrong = 0
+        for i in 0..<test.count where (probability(test.row(i)) >= 0.5 ? 1 : 0) != test.labels[i] { wrong += 1 }
+        return Double(wrong) / Double(test.count)
+    }
+
+    /// A shuffled split: 70% training pool, 30% test, with both classes in each.
+    func split<G: RandomNumberGenerator>(_ data: Dataset, using rng: inout G) -> (Dataset, Dataset) {
+        var indices = Array(0..<data.count)
+        for i in stride(from: indices.count - 1, to: 0, by: -1) {
+            indices.swapAt(i, Int(rng.next() % UInt64(i + 1)))
+        }
+        let cut = Int((Double(data.count) * 0.7).rounded())
+        return (data.subset(Array(indices[..<cut])), data.subset(Array(indices[cut...])))
+    }
+
+    func curveItems(_ curve: Curve, title: String, references: [Plot.Reference]) -> [Report.Item] {
+        let nb = curve.nbError.map(mean), lr = curve.lrError.map(mean)
+        let rows: [[Value]] = curve.sizes.indices.map { k in
+            [.integer(curve.sizes[k]), .text(meanSD(curve.nbError[k], 3)), .text(meanSD(curve.lrError[k], 3)),
+             .text(nb[k] < lr[k] ? "NB" : nb[k] > lr[k] ? "LR" : "tie")]
+        }
+        let xs = curve.sizes.map(Double.init)
+        return [
+            .table(Table(title: "\(title): test error (mean ± sd over \(curve.nbError[0].count) draws; \(curve.testSize) test examples)",
+                         columns: ["m", "naive Bayes", "logistic regression", "better"], rows: rows)),
+            .plot(Plot(title: "Learning curves, \(title)", xLabel: "training examples m (log scale)", yLabel: "test error",
+                       series: [Plot.Series(name: "naive Bayes", x: xs, y: nb), Plot.Series(name: "logistic regression", x: xs, y: lr)],
+                       references: references, logX: true)),
+            .text(crossing(sizes: curve.sizes, nb: nb, lr: lr)),
+        ]
+    }
+
+    /// Which model is ahead where, and where the averaged curves cross, in words.
+    func crossing(sizes: [Int], nb: [Double], lr: [Double]) -> String {
+        // Runs of sizes over which the same model has the lower mean error (ties join the run before).
+        var runs: [(nbAhead: Bool, from: Int, to: Int)] = []
+        for k in sizes.indices {
+            let nbAhead = nb[k] == lr[k] ? (runs.last?.nbAhead ?? false) : nb[k] < lr[k]
+            if let last = runs.last, last.nbAhead == nbAhead { runs[runs.count - 1].to = k } else { runs.append((nbAhead, k, k)) }
+        }
+        let name = { (nbAhead: Bool) in nbAhead ? "naive Bayes" : "logistic regression" }
+        guard runs.count > 1 else {
+            return "\(name(runs[0].nbAhead).capitalizedFirst) has the lower test error at every m from \(sizes.first!) to \(sizes.last!); the curves do not cross here."
+        }
+        let spans = runs.map { run -> String in
+            let range = run.from == 0 ? "m ≤ \(sizes[run.to])" : run.to == sizes.count - 1 ? "m ≥ \(sizes[run.from])" : "\(sizes[run.from]) ≤ m ≤ \(sizes[run.to])"
+            return "\(name(run.nbAhead)) for \(range)"
+        }
+        // Each crossing, interpolated in log m between the last size of a run and the first of the next.
+        let points = runs.dropLast().map { run -> String in
+            let (a, b) = (run.to, run.to + 1)
+            let d0 = nb[a] - lr[a], d1 = nb[b] - lr[b]
+            let t = d0 == d1 ? 0.5 : d0 / (d0 - d1)
+            let m = exp(log(Double(sizes[a])) + t * (log(Double(sizes[b])) - log(Double(sizes[a]))))
+            return "m ≈ \(Int(m.rounded()))"
+        }
+        var text = "Lower test error: " + spans.joined(separator: ", ") + ". The curves cross near " + points.joined(separator: " and ") + "."
+        if let last = runs.last, !last.nbAhead, runs.dropLast().contains(where: \.nbAhead) {
+            text += " This is Ng & Jordan's picture: naive Bayes gets near its (higher) asymptote with few examples; logistic regression needs more, and ends lower."
+        }
+        return text
+    }
+
+    // MARK: Outliers
+
+    struct OutlierResult {
+        var name: String
+        var nbAUC: [Double] = []
+        var lrAUC: [Double] = []
+        var confident: [Double] = []
+    }
+
+    /// Trains on a pool of inliers, then scores held-out inliers and outliers.
+    func outlierTest(name: String, draw: (inout SeededGenerator) -> (Dataset, Dataset)) throws -> OutlierResult {
+        var rng = SeededGenerator(seed: seed &+ 2)
+        var result = OutlierResult(name: name)
+        for _ in 0..<repeats {
+            let (pool, inliers) = draw(&rng)
+            let stats = pool.featureStatistics()
+            let nb = try GaussianNaiveBayes.fit(x: pool.x, features: pool.features, labels: pool.labels)
+            let lr = try LogisticRegression.fit(x: pool.x, features: pool.features, labels: pool.labels, c: 1)
+            let far = Self.outliers(count: outliers, mean: stats.mean, std: stats.std, using: &rng)
+            let d = pool.features
+            let inlierRows = (0..<inliers.count).map { inliers.row($0) }
+            let outlierRows = (0..<outliers).map { far[($0 * d)..<(($0 + 1) * d)] }
+            let doubt = { (row: ArraySlice<Double>) -> Double in let p = lr.probability(row); return 1 - max(p, 1 - p) }
+            result.nbAUC.append(ROC.auc(positives: outlierRows.map { -nb.logMarginal($0) }, negatives: inlierRows.map { -nb.logMarginal($0) }))
+            result.lrAUC.append(ROC.auc(positives: outlierRows.map(doubt), negatives: inlierRows.map(doubt)))
+            result.confident.append(Double(outlierRows.filter { doubt($0) <= 0.01 }.count) / Double(outliers))
+        }
+        return result
+    }
+
+    /// Points mean + std ⊙ (r·√d·u), r uniform in [4, 8] and u a uniform random
+    /// direction: in standardised coordinates each is r standard deviations out
+    /// per coordinate (root mean square).
+    static func outliers(count: Int, mean: [Double], std: [Double], using rng: inout SeededGenerator) -> [Double] {
+        let dims = mean.count
+        var out: [Double] = []
+        out.reserveCapacity(count * dims)
+        for _ in 0..<count {
+            let direction = (0..<dims).map { _ in StandardNormal.sample(using: &rng) }
+            let norm = direction.reduce(0) { $0 + $1 * $1 }.squareRoot()
+            let r = 4 + 4 * UnitInterval.open(using: &rng)
+            for j in 0..<dims { out.append(mean[j] + std[j] * r * Double(dims).squareRoot() * direction[j] / norm) }
+        }
+        return out
+    }
+}
+
+func mean(_ values: [Double]) -> Double { values.isEmpty ? .nan : values.reduce(0, +) / Double(values.count) }
+
+func meanSD(_ values: [Double], _ digits: Int) -> String {
+    let m = mean(values)
+    guard values.count > 1 else { return format(m, digits) }
+    let sd = (values.reduce(0) { $0 + ($1 - m) * ($1 - m) } / Double(values.count - 1)).squareRoot()
+    return format(m, digits) + " ± " + format(sd, digits)
+}
+
+func format(_ x: Double, _ digits: Int = 3) -> String { NumberFormatting.printf("%.\(digits)f", x) }
+
+extension String {
+    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
+}
