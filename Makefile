@@ -30,6 +30,8 @@ test: deps
 
 bench: release
 	@scripts/install-deps $(BENCH_PACKAGES)
+	@python3 -c "import sklearn, numpy" 2>/dev/null || python3 -m pip install -q "scikit-learn==1.9.1"
+	$(SWIFT) build $(RELEASE_FLAGS) --product ganbook-bench
 	python3 bench/run.py --bin $(BIN)
 
 # Rewrite the golden files after an intended rendering change; read the diff.

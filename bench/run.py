@@ -8,6 +8,9 @@ Later issues add rows: write a function that returns a Row and decorate it
 with @row.
 
     python3 bench/run.py --bin .build/release/ganbook [--only NAME] [--runs N]
+
+Rows that time a fit inside each process (scikit-learn vs ganbook-bench) need
+numpy and scikit-learn; make bench installs them with pip when missing.
 """
 import argparse
 import json
@@ -104,6 +107,37 @@ def _demo_time(args, words, name):
     return Row(name, ours, None, "goal: wall time", goal=0.3)
 
 
+@row
+def demo_gen_vs_disc_default(args):
+    (ours,) = hyperfine_medians([[args.bin, "demo", "gen-vs-disc"]], 5)
+    return Row("demo gen-vs-disc (default run)", ours, None, "goal: wall time", goal=1.0)
+
+
+@row
+def fit_models(args):
+    """NB and LR fits on 100,000 × 20 rows, timed inside each process."""
+    rows, features, repeats = 100_000, 20, 5
+    out = os.path.join(ROOT, "bench", "out")
+    os.makedirs(out, exist_ok=True)
+    x, y = os.path.join(out, "fit-x.f64"), os.path.join(out, "fit-y.u8")
+    peer = os.path.join(ROOT, "bench", "fit_peer.py")
+    subprocess.run([sys.executable, peer, "write", x, y, str(rows), str(features), "7"], check=True)
+    bench_bin = os.path.join(os.path.dirname(args.bin), "ganbook-bench")
+    ours = json.loads(subprocess.run([bench_bin, "fit", x, y, str(rows), str(features), str(repeats)],
+                                     check=True, capture_output=True, text=True).stdout)
+    theirs = json.loads(subprocess.run([sys.executable, peer, "time", x, y, str(rows), str(features), str(repeats)],
+                                       check=True, capture_output=True, text=True).stdout)
+    version = theirs["sklearn"]
+    return [
+        Row(f"fit naive Bayes, {rows} × {features}", ours["naive_bayes"], theirs["naive_bayes"],
+            f"scikit-learn {version} GaussianNB", goal=1.0),
+        Row(f"fit logistic regression, to convergence ({ours['lr_iterations']} it.)", ours["logistic_regression"],
+            theirs["logistic_regression"], f"lbfgs tol=1e-10 ({theirs['lr_iterations']} it.)", goal=1.0),
+        Row("fit logistic regression, vs sklearn's default", ours["logistic_regression"],
+            theirs["logistic_regression_default_tol"], "lbfgs default tol=1e-4", goal=1.0),
+    ]
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--bin", default=os.path.join(ROOT, ".build/release/ganbook"))
@@ -116,15 +150,16 @@ def main():
     for function in ROWS:
         if args.only and args.only not in function.__name__:
             continue
-        r = function(args)
-        failed |= not r.met
-        mark = "✓" if r.met else "✗"
-        if r.peer:
-            print(f"{r.name:<44} {_ms(r.ours):>10} {_ms(r.peer):>10} {r.ratio:>6.2f}×  "
-                  f"≤{r.goal:g}× {mark}    {r.peer_name}", flush=True)
-        else:
-            print(f"{r.name:<44} {_ms(r.ours):>10} {'–':>10} {'–':>7}  "
-                  f"≤{r.goal:g} s {mark}   {r.peer_name}", flush=True)
+        result = function(args)
+        for r in result if isinstance(result, list) else [result]:
+            failed |= not r.met
+            mark = "✓" if r.met else "✗"
+            if r.peer:
+                print(f"{r.name:<44} {_ms(r.ours):>10} {_ms(r.peer):>10} {r.ratio:>6.2f}×  "
+                      f"≤{r.goal:g}× {mark}    {r.peer_name}", flush=True)
+            else:
+                print(f"{r.name:<44} {_ms(r.ours):>10} {'–':>10} {'–':>7}  "
+                      f"≤{r.goal:g} s {mark}   {r.peer_name}", flush=True)
     sys.exit(1 if failed else 0)
 
 

@@ -1,0 +1,43 @@
+/// ganbook-bench: times ganbook's own code inside one process, for
+/// `make bench` (bench/run.py), which compares it with the peers.
+///
+///     ganbook-bench fit X.f64 Y.u8 ROWS FEATURES REPEATS
+///
+/// reads row-major float64 features and uint8 labels written by bench/run.py,
+/// fits naive Bayes and logistic regression REPEATS times each, and prints the
+/// median fit times in seconds as JSON. Only the fits are timed.
+import Foundation
+import Models
+
+func median(_ xs: [Double]) -> Double { let s = xs.sorted(); return s[s.count / 2] }
+
+func seconds(_ body: () throws -> Void) rethrows -> Double {
+    let clock = ContinuousClock()
+    let start = clock.now
+    try body()
+    let elapsed = clock.now - start
+    return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+}
+
+let arguments = CommandLine.arguments
+guard arguments.count == 7, arguments[1] == "fit", let rows = Int(arguments[4]), let features = Int(arguments[5]),
+      let repeats = Int(arguments[6]) else {
+    FileHandle.standardError.write(Data("usage: ganbook-bench fit X.f64 Y.u8 ROWS FEATURES REPEATS\n".utf8))
+    exit(2)
+}
+let xData = try Data(contentsOf: URL(fileURLWithPath: arguments[2]))
+let yData = try Data(contentsOf: URL(fileURLWithPath: arguments[3]))
+guard xData.count == rows * features * 8, yData.count == rows else {
+    FileHandle.standardError.write(Data("ganbook-bench: the files do not hold \(rows) × \(features) rows\n".utf8))
+    exit(1)
+}
+let x: [Double] = xData.withUnsafeBytes { Array($0.bindMemory(to: Double.self)) }
+let y: [Int] = yData.map(Int.init)
+
+var nbTimes: [Double] = [], lrTimes: [Double] = []
+var iterations = 0
+for _ in 0..<repeats {
+    nbTimes.append(try seconds { _ = try GaussianNaiveBayes.fit(x: x, features: features, labels: y) })
+    lrTimes.append(try seconds { iterations = try LogisticRegression.fit(x: x, features: features, labels: y, c: 1).iterations })
+}
+print("{\"naive_bayes\": \(median(nbTimes)), \"logistic_regression\": \(median(lrTimes)), \"lr_iterations\": \(iterations)}")
