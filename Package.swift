@@ -18,6 +18,12 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        // Debian's OpenBLAS (CBLAS interface), for the matrix products of the GAN demos.
+        .systemLibrary(
+            name: "CBLAS",
+            pkgConfig: "openblas",
+            providers: [.apt(["libopenblas-dev"])]
+        ),
         // The only place that touches cmark's C tree.
         .target(name: "Markdown", dependencies: ["CCmark"]),
         // Terminal capabilities, display width, wrapping, styles, the Markdown
@@ -31,9 +37,14 @@ let package = Package(
         .target(name: "Report"),
         // Classifiers fitted from data: logistic regression (and, later, naive Bayes).
         .target(name: "Models"),
+        // Small dense neural networks with hand-written backpropagation: matrices
+        // (BLAS products), layers, losses, optimisers.
+        .target(name: "NeuralNet", dependencies: ["CBLAS"]),
+        // GANs on toy data: targets, the training loop and its variants, quality metrics.
+        .target(name: "GAN", dependencies: ["NeuralNet", "Distributions", "Divergences"]),
         // The demo kit and the demos: each a subcommand that produces a Report.
         .target(name: "Demos", dependencies: [
-            "Distributions", "Divergences", "Report", "Models", "Datasets",
+            "Distributions", "Divergences", "Report", "Models", "Datasets", "GAN", "NeuralNet",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // File access on POSIX, and where bundled folders (notes, data) are.
@@ -51,7 +62,7 @@ let package = Package(
             ]
         ),
         // Times ganbook's model fits inside one process, for `make bench`.
-        .executableTarget(name: "ganbook-bench", dependencies: ["Models"]),
+        .executableTarget(name: "ganbook-bench", dependencies: ["Models", "GAN", "NeuralNet"]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "TestSupport"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Markdown", "TestSupport"]),
@@ -62,6 +73,8 @@ let package = Package(
         .testTarget(name: "DemosTests", dependencies: ["Demos", "Report", "Distributions", "Divergences", "Models", "Datasets", "TestSupport"]),
         .testTarget(name: "ModelsTests", dependencies: ["Models", "Datasets", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "TestSupport"]),
+        .testTarget(name: "NeuralNetTests", dependencies: ["NeuralNet"]),
+        .testTarget(name: "GANTests", dependencies: ["GAN", "NeuralNet", "Distributions"]),
         .testTarget(name: "GanbookTests", dependencies: ["ganbook", "Notebook", "TestSupport"],
                     exclude: ["Golden", "Fixtures"]),
     ],

@@ -14,6 +14,12 @@ public struct SpecError: Error, Equatable, CustomStringConvertible {
     public let column: Int
     public let message: String
 
+    public init(spec: String, column: Int, message: String) {
+        self.spec = spec
+        self.column = column
+        self.message = message
+    }
+
     /// One line: the message, then the spec with a caret before the offending character.
     public var description: String {
         let characters = Array(spec)

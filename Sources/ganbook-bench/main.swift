@@ -6,8 +6,30 @@
 /// reads row-major float64 features and uint8 labels written by bench/run.py,
 /// fits naive Bayes and logistic regression REPEATS times each, and prints the
 /// median fit times in seconds as JSON. Only the fits are timed.
+///
+///     ganbook-bench gan-step STEPS THREADS
+///
+/// times training steps (one D step and one G step) of a 2×128 MLP G and D on
+/// the ring, batch 256, Adam, and prints the median step time in seconds.
 import Foundation
+import GAN
 import Models
+import NeuralNet
+
+if CommandLine.arguments.count == 4, CommandLine.arguments[1] == "gan-step",
+   let steps = Int(CommandLine.arguments[2]), let threads = Int(CommandLine.arguments[3]) {
+    BLASThreads.set(threads)
+    var configuration = GANConfiguration(target: .ring)
+    configuration.batch = 256
+    configuration.hidden = 128
+    configuration.layers = 2
+    var trainer = GANTrainer(configuration)
+    for _ in 0..<20 { trainer.step() }  // warm-up
+    var times: [Double] = []
+    for _ in 0..<steps { times.append(seconds { trainer.step() }) }
+    print("{\"gan_step\": \(median(times)), \"threads\": \(threads)}")
+    exit(0)
+}
 
 func median(_ xs: [Double]) -> Double { let s = xs.sorted(); return s[s.count / 2] }
 

@@ -1,0 +1,64 @@
+/// How close generated samples are to the target, measured without the
+/// networks.
+///
+/// 2-D (the VEEGAN paper's definitions, Srivastava et al. 2017, §5.1): a
+/// sample is high quality if it lies within 3σ of its nearest mode; a mode is
+/// captured if it is the nearest mode of at least one high-quality sample.
+///
+/// 1-D: the exact Wasserstein-1 distance between two equal-size samples,
+/// W1 = (1/n)·∑|a₍ᵢ₎ − b₍ᵢ₎| over the sorted samples; and a JS divergence
+/// estimate from histograms of both samples on shared bins.
+import Divergences
+
+public struct ModeCoverage: Sendable, Equatable {
+    public var modesCaptured: Int
+    public var modes: Int
+    /// The share of samples within 3σ of their nearest mode, in [0, 1].
+    public var highQualityShare: Double
+    /// Per mode, how many high-quality samples it is the nearest mode of.
+    public var samplesPerMode: [Int]
+
+    public init(samples: [(Double, Double)], modes: [(Double, Double)], sigma: Double) {
+        var perMode = [Int](repeating: 0, count: modes.count)
+        var good = 0
+        for (x, y) in samples {
+            var best = 0, bestDistance = Double.infinity
+            for (k, (mx, my)) in modes.enumerated() {
+                let d = ((x - mx) * (x - mx) + (y - my) * (y - my)).squareRoot()
+                if d < bestDistance { bestDistance = d; best = k }
+            }
+            if bestDistance <= 3 * sigma {
+                good += 1
+                perMode[best] += 1
+            }
+        }
+        self.modes = modes.count
+        self.samplesPerMode = perMode
+        self.modesCaptured = perMode.filter { $0 > 0 }.count
+        self.highQualityShare = samples.isEmpty ? 0 : Double(good) / Double(samples.count)
+    }
+}
+
+public enum SampleDistance {
+    /// W1 between two samples of the same size: the mean gap between their order statistics.
+    public static func wasserstein1(_ a: [Double], _ b: [Double]) -> Double {
+        precondition(a.count == b.count && !a.isEmpty, "W1 of sorted samples needs equal, non-empty samples")
+        let x = a.sorted(), y = b.sorted()
+        var sum = 0.0
+        for i in x.indices { sum += abs(x[i] - y[i]) }
+        return sum / Double(x.count)
+    }
+
+    /// JSD (nats) between the histograms of `a` and `b` on `bins` equal bins
+    /// spanning both samples. An estimate: it depends on the binning.
+    public static func histogramJSD(_ a: [Double], _ b: [Double], bins: Int = 50) -> Double {
+        let low = min(a.min()!, b.min()!), high = max(a.max()!, b.max()!)
+        let width = max(high - low, 1e-12) / Double(bins)
+        func histogram(_ s: [Double]) -> [Double] {
+            var h = [Double](repeating: 0, count: bins)
+            for v in s { h[min(Int((v - low) / width), bins - 1)] += 1 }
+            return h.map { $0 / Double(s.count) }
+        }
+        return (try? Divergences.jsd(histogram(a), histogram(b))) ?? .nan
+    }
+}

@@ -1,0 +1,159 @@
+/// The GAN training loop (Goodfellow et al. 2014, Algorithm 1), for small
+/// MLPs on toy data, with the variants the mode-collapse demo compares.
+///
+/// Each `step()` does k D-steps (each on a fresh minibatch of m real samples
+/// and m fakes) and then one G-step. Variants:
+/// - PacGAN (Lin et al. 2018): D sees `pack` samples concatenated, all real or
+///   all fake;
+/// - minibatch discrimination (Salimans et al. 2016, §3.2): a layer in D that
+///   compares the samples of a batch;
+/// - Unrolled GAN (Metz et al. 2017), first-order: G's loss is computed
+///   against a copy of D advanced `unrolling` extra steps; the gradient does
+///   not flow back through those steps (the paper's full method does).
+/// WGAN clips D's weights to [−c, c] after each D step.
+import Distributions
+import NeuralNet
+
+public struct GANConfiguration: Sendable, Equatable {
+    public enum Variant: Sendable, Equatable {
+        case vanilla
+        case pack(Int)
+        case minibatchDiscrimination(kernels: Int)
+        case unrolled(Int)
+    }
+
+    public var target: Target
+    public var loss: GANLoss = .nonsaturating
+    public var variant: Variant = .vanilla
+    public var dSteps = 1
+    public var batch = 256
+    public var learningRateD = 1e-3
+    public var learningRateG = 1e-3
+    public var hidden = 128
+    public var layers = 2
+    public var zDimension = 2
+    public var clip = 0.01
+    public var seed: UInt64 = 1
+
+    public init(target: Target) { self.target = target }
+
+    /// How many samples D sees at once (PacGAN's m; 1 otherwise).
+    public var pack: Int {
+        if case .pack(let p) = variant { return p }
+        return 1
+    }
+}
+
+public struct GANTrainer: Sendable {
+    public let configuration: GANConfiguration
+    public var generator: Network<Float>
+    public var discriminator: Network<Float>
+    var optimizerG: Optimizer<Float>
+    var optimizerD: Optimizer<Float>
+    var rng: SeededGenerator
+    public private(set) var steps = 0
+
+    public init(_ configuration: GANConfiguration) {
+        self.configuration = configuration
+        var rng = SeededGenerator(seed: configuration.seed)
+        let data = configuration.target.dimension
+        let pack = configuration.pack
+        var kernels = 0
+        if case .minibatchDiscrimination(let k) = configuration.variant { kernels = k }
+        generator = .mlp(inputs: configuration.zDimension, hidden: configuration.hidden, layers: configuration.layers,
+                         outputs: data, activation: .relu, using: &rng)
+        discriminator = .mlp(inputs: data * pack, hidden: configuration.hidden, layers: configuration.layers,
+                             outputs: 1, activation: .leakyReLU(0.2), minibatchKernels: kernels, using: &rng)
+        if configuration.loss.isWasserstein {
+            // WGAN's Algorithm 1 uses RMSProp.
+            optimizerD = .rmsprop(configuration.learningRateD)
+            optimizerG = .rmsprop(configuration.learningRateG)
+        } else {
+            optimizerD = .adam(configuration.learningRateD)
+            optimizerG = .adam(configuration.learningRateG)
+        }
+        self.rng = rng
+        if configuration.loss.isWasserstein { discriminator.clipWeights(Float(configuration.clip)) }
+    }
+
+    /// `count` noise vectors z ∼ N(0, I).
+    static func noise(_ count: Int, _ dimension: Int, using rng: inout SeededGenerator) -> Matrix<Float> {
+        Matrix(rows: count, columns: dimension,
+               values: (0..<(count * dimension)).map { _ in Float(StandardNormal.sample(using: &rng)) })
+    }
+
+    /// Rows grouped `pack` at a time into one row of `pack`× the width.
+    static func packed(_ x: Matrix<Float>, _ pack: Int) -> Matrix<Float> {
+        pack == 1 ? x : Matrix(rows: x.rows / pack, columns: x.columns * pack, values: x.values)
+    }
+
+    public struct StepLosses: Sendable { public var d: Float; public var g: Float }
+
+    /// k D-steps, then one G-step. Returns the last D loss and the G loss.
+    @discardableResult
+    public mutating func step() -> StepLosses {
+        var dLoss: Float = 0
+        for _ in 0..<configuration.dSteps {
+            dLoss = Self.discriminatorStep(&discriminator, &optimizerD, generator: &generator, rng: &rng, configuration)
+        }
+        let gLoss = generatorStep()
+        steps += 1
+        return StepLosses(d: dLoss, g: gLoss)
+    }
+
+    /// One update of `d` on a fresh batch of real samples and fakes.
+    static func discriminatorStep(_ d: inout Network<Float>, _ optimizer: inout Optimizer<Float>,
+                                  generator: inout Network<Float>, rng: inout SeededGenerator,
+                                  _ configuration: GANConfiguration) -> Float {
+        let m = configuration.batch
+        let pack = configuration.pack
+        let real = packed(configuration.target.sample(m, using: &rng), pack)
+        let fake = packed(generator.forward(noise(m, configuration.zDimension, using: &rng)), pack)
+        d.zeroGradients()
+        let loss: Float
+        if case .minibatchDiscrimination = configuration.variant {
+            // Real and fake batches stay apart: the layer compares samples within a batch.
+            let fakeOut = d.forward(fake)
+            let realOut = d.forward(real)
+            let l = configuration.loss.discriminator(real: realOut.values, fake: fakeOut.values)
+            d.backward(Matrix(rows: realOut.rows, columns: 1, values: l.dReal))
+            _ = d.forward(fake)
+            d.backward(Matrix(rows: fakeOut.rows, columns: 1, values: l.dFake))
+            loss = l.loss
+        } else {
+            // One pass over real and fake stacked: the same gradients, half the calls.
+            let out = d.forward(Matrix.stacked(real, fake))
+            let l = configuration.loss.discriminator(real: Array(out.values[..<real.rows]), fake: Array(out.values[real.rows...]))
+            d.backward(Matrix(rows: out.rows, columns: 1, values: l.dReal + l.dFake))
+            loss = l.loss
+        }
+        optimizer.step(&d)
+        if configuration.loss.isWasserstein { d.clipWeights(Float(configuration.clip)) }
+        return loss
+    }
+
+    /// One update of G against D (or, unrolled, against D advanced a few steps).
+    mutating func generatorStep() -> Float {
+        var critic = discriminator
+        if case .unrolled(let k) = configuration.variant {
+            var optimizer = optimizerD
+            for _ in 0..<k { _ = Self.discriminatorStep(&critic, &optimizer, generator: &generator, rng: &rng, configuration) }
+        }
+        let z = Self.noise(configuration.batch, configuration.zDimension, using: &rng)
+        generator.zeroGradients()
+        let fake = generator.forward(z)
+        critic.zeroGradients()
+        let out = critic.forward(Self.packed(fake, configuration.pack))
+        let (loss, dOut) = configuration.loss.generator(fake: out.values)
+        let dPacked = critic.backward(Matrix(rows: out.rows, columns: 1, values: dOut))
+        generator.backward(Matrix(rows: fake.rows, columns: fake.columns, values: dPacked.values))
+        optimizerG.step(&generator)
+        return loss
+    }
+
+    /// `count` generated samples (rows of the target's dimension).
+    public mutating func sample(_ count: Int) -> Matrix<Float> {
+        var sampler = SeededGenerator(seed: configuration.seed &+ 0x5EED &+ UInt64(steps))
+        return generator.forward(Self.noise(count, configuration.zDimension, using: &sampler))
+    }
+}

@@ -1,0 +1,79 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Optimisers: plain SGD, RMSProp (Tieleman & Hinton 2012, as PyTorch
+/// implements it: v ← αv + (1−α)g², θ ← θ − lr·g/(√v + ε)) and Adam (Kingma &
+/// Ba 2015, with bias correction). Each keeps its state per parameter, in the
+/// network's parameter order.
+public struct Optimizer<T: Scalar>: Sendable {
+    public enum Kind: Sendable, Equatable {
+        case sgd
+        case rmsprop(alpha: Double, epsilon: Double)
+        case adam(beta1: Double, beta2: Double, epsilon: Double)
+    }
+
+    public var kind: Kind
+    public var learningRate: Double
+    @usableFromInline var first: [[T]] = []
+    @usableFromInline var second: [[T]] = []
+    @usableFromInline var steps = 0
+
+    @inlinable
+    public init(_ kind: Kind, learningRate: Double) {
+        self.kind = kind
+        self.learningRate = learningRate
+    }
+
+    @inlinable
+    public static func adam(_ lr: Double, beta1: Double = 0.5, beta2: Double = 0.999) -> Optimizer {
+        Optimizer(.adam(beta1: beta1, beta2: beta2, epsilon: 1e-8), learningRate: lr)
+    }
+
+    @inlinable
+    public static func rmsprop(_ lr: Double) -> Optimizer { Optimizer(.rmsprop(alpha: 0.99, epsilon: 1e-8), learningRate: lr) }
+
+    /// One update of every parameter of `network` from its accumulated gradient.
+    @inlinable
+    public mutating func step(_ network: inout Network<T>) {
+        steps += 1
+        let lr = T(learningRate)
+        let t = Double(steps)
+        var c1: T = 1, c2: T = 1
+        if case .adam(let beta1, let beta2, _) = kind { c1 = T(1 - pow(beta1, t)); c2 = T(1 - pow(beta2, t)) }
+        network.withParameters { index, p in
+            if first.count <= index {
+                first.append(Array(repeating: 0, count: p.values.count))
+                second.append(Array(repeating: 0, count: p.values.count))
+            }
+            let kind = self.kind
+            p.values.withUnsafeMutableBufferPointer { v in
+                p.gradient.withUnsafeBufferPointer { g in
+                    first[index].withUnsafeMutableBufferPointer { m in
+                        second[index].withUnsafeMutableBufferPointer { s in
+                            switch kind {
+                            case .sgd:
+                                for i in v.indices { v[i] -= lr * g[i] }
+                            case .rmsprop(let alpha, let epsilon):
+                                let a = T(alpha), e = T(epsilon)
+                                for i in v.indices {
+                                    s[i] = a * s[i] + (1 - a) * g[i] * g[i]
+                                    v[i] -= lr * g[i] / (s[i].squareRoot() + e)
+                                }
+                            case .adam(let beta1, let beta2, let epsilon):
+                                let b1 = T(beta1), b2 = T(beta2), e = T(epsilon)
+                                for i in v.indices {
+                                    m[i] = b1 * m[i] + (1 - b1) * g[i]
+                                    s[i] = b2 * s[i] + (1 - b2) * g[i] * g[i]
+                                    v[i] -= lr * (m[i] / c1) / ((s[i] / c2).squareRoot() + e)
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
