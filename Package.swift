@@ -41,7 +41,7 @@ let package = Package(
         // (BLAS products), layers, losses, optimisers.
         .target(name: "NeuralNet", dependencies: ["CBLAS"]),
         // GANs on toy data: targets, the training loop and its variants, quality metrics.
-        .target(name: "GAN", dependencies: ["NeuralNet", "Distributions", "Divergences"]),
+        .target(name: "GAN", dependencies: ["NeuralNet", "Distributions", "Divergences", "Report"]),
         // The demo kit and the demos: each a subcommand that produces a Report.
         .target(name: "Demos", dependencies: [
             "Distributions", "Divergences", "Report", "Models", "Datasets", "GAN", "NeuralNet",

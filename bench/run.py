@@ -138,6 +138,24 @@ def fit_models(args):
     ]
 
 
+@row
+def gan_step(args):
+    """One D step + one G step, 2×128 MLPs, ring, batch 256, 2 threads, vs PyTorch."""
+    bench_bin = os.path.join(os.path.dirname(args.bin), "ganbook-bench")
+    ours = json.loads(subprocess.run([bench_bin, "gan-step", "300", "2"], check=True,
+                                     capture_output=True, text=True).stdout)["gan_step"]
+    peer = subprocess.run([sys.executable, os.path.join(ROOT, "bench", "gan_step_peer.py"), "300"],
+                          capture_output=True, text=True)
+    if peer.returncode == 3:
+        print(f"{'GAN training step (2×128, batch 256)':<44} {_ms(ours):>10}  skipped: torch is not installed "
+              "(pip install torch to compare)", flush=True)
+        return []
+    peer.check_returncode()
+    theirs = json.loads(peer.stdout)
+    return Row("GAN training step (2×128, batch 256, 2 thr.)", ours, theirs["gan_step"],
+               f"PyTorch {theirs['torch']} CPU", goal=1.0)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--bin", default=os.path.join(ROOT, ".build/release/ganbook"))

@@ -20,12 +20,18 @@ public protocol Demo: ParsableArguments {
     /// Bump when the numbers a run prints change, so cached outputs are redone.
     static var version: Int { get }
 
-    func report() throws -> Report
+    /// The demo's output. Long demos call `progress` as they go.
+    func report(progress: Progress) throws -> Report
+}
+
+extension Demo {
+    /// The report, without progress.
+    public func report() throws -> Report { try report(progress: .silent) }
 }
 
 public enum DemoRegistry {
     /// Every demo, in the order `ganbook demo` lists them.
-    public static let all: [any Demo.Type] = [JSDDemo.self, OptimalDiscriminatorDemo.self, GenVsDiscDemo.self]
+    public static let all: [any Demo.Type] = [JSDDemo.self, OptimalDiscriminatorDemo.self, GenVsDiscDemo.self, TrainDemo.self, ModeCollapseDemo.self, DStepsDemo.self]
 
     public static func demo(named name: String) -> (any Demo.Type)? {
         all.first { $0.name == name }

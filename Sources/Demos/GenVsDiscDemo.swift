@@ -89,7 +89,7 @@ public struct GenVsDiscDemo: Demo {
         return dataset
     }
 
-    public func report() throws -> Report {
+    public func report(progress: Progress) throws -> Report {
         let real = try realData()
         let generator = CorrelatedPairs(dims: dims)
         var report = Report(title: "Generative vs discriminative: naive Bayes and logistic regression")

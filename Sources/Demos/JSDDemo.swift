@@ -65,7 +65,7 @@ public struct JSDDemo: Demo {
         }
     }
 
-    public func report() throws -> Report {
+    public func report(progress: Progress) throws -> Report {
         let p = try distribution(self.p, option: "p"), q = try distribution(qSpec, option: "q")
         if sweep, case .continuous(let pm) = p, case .continuous(let qm) = q { return sweepReport(pm, qm) }
         return try comparisonReport(p, q)

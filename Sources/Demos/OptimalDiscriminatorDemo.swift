@@ -66,7 +66,7 @@ public struct OptimalDiscriminatorDemo: Demo {
         guard (3...60).contains(bumps) else { throw ValidationError("--bumps must be between 3 and 60, got \(bumps)") }
     }
 
-    public func report() throws -> Report {
+    public func report(progress: Progress) throws -> Report {
         let (d, g) = try mixtures()
         return sweep ? sweepReport(d, g) : try discriminatorReport(d, g)
     }

@@ -131,34 +131,37 @@ public struct MinibatchDiscrimination<T: Scalar>: Sendable, Equatable {
     @inlinable
     public mutating func forward(_ x: Matrix<T>) -> Matrix<T> {
         input = x
-        let n = x.rows, b = kernels, c = kernelDimension
-        projected = Matrix.product(x, Matrix(rows: inputs, columns: b * c, values: tensor.values))
+        let n = x.rows, b = kernels, c = kernelDimension, a = inputs
+        projected = Matrix.product(x, Matrix(rows: a, columns: b * c, values: tensor.values))
         closeness = Array(repeating: 0, count: n * n * b)
-        var out = Matrix<T>(rows: n, columns: inputs + b)
-        for i in 0..<n {
-            for k in 0..<inputs { out[i, k] = x[i, k] }
-        }
+        var out = Matrix<T>(rows: n, columns: a + b)
         projected.values.withUnsafeBufferPointer { m in
             closeness.withUnsafeMutableBufferPointer { close in
-                for i in 0..<n {
-                    for j in i..<n {
+                out.values.withUnsafeMutableBufferPointer { o in
+                    x.values.withUnsafeBufferPointer { xv in
+                        for i in 0..<n { for k in 0..<a { o[i * (a + b) + k] = xv[i * a + k] } }
+                    }
+                    for i in 0..<n {
+                        for kernel in 0..<b { close[(i * n + i) * b + kernel] = 1 }  // exp(−0)
+                        for j in (i + 1)..<max(n, i + 1) {
+                            for kernel in 0..<b {
+                                var l1: T = 0
+                                let mi = i * b * c + kernel * c, mj = j * b * c + kernel * c
+                                for d in 0..<c { l1 += abs(m[mi + d] - m[mj + d]) }
+                                let e = T.exp(-l1)
+                                close[(i * n + j) * b + kernel] = e
+                                close[(j * n + i) * b + kernel] = e
+                            }
+                        }
+                    }
+                    for i in 0..<n {
                         for kernel in 0..<b {
-                            var l1: T = 0
-                            let mi = m.baseAddress! + i * b * c + kernel * c, mj = m.baseAddress! + j * b * c + kernel * c
-                            for d in 0..<c { l1 += abs(mi[d] - mj[d]) }
-                            let e = T.exp(-l1)
-                            close[(i * n + j) * b + kernel] = e
-                            close[(j * n + i) * b + kernel] = e
+                            var sum: T = 0
+                            for j in 0..<n { sum += close[(i * n + j) * b + kernel] }
+                            o[i * (a + b) + a + kernel] = sum
                         }
                     }
                 }
-            }
-        }
-        for i in 0..<n {
-            for kernel in 0..<b {
-                var sum: T = 0
-                for j in 0..<n { sum += closeness[(i * n + j) * b + kernel] }
-                out[i, inputs + kernel] = sum
             }
         }
         return out
@@ -166,26 +169,40 @@ public struct MinibatchDiscrimination<T: Scalar>: Sendable, Equatable {
 
     @inlinable
     public mutating func backward(_ dy: Matrix<T>) -> Matrix<T> {
-        let n = input.rows, b = kernels, c = kernelDimension
+        let n = input.rows, b = kernels, c = kernelDimension, a = inputs
         // ∂L/∂M: o_i and o_j both hold c_ij, so pair (i, j) passes (g_i + g_j)·∂c_ij/∂M.
         var dM = Matrix<T>(rows: n, columns: b * c)
-        for i in 0..<n {
-            for j in 0..<n where j != i {
-                for kernel in 0..<b {
-                    let g = dy[i, inputs + kernel] + dy[j, inputs + kernel]
-                    let e = closeness[(i * n + j) * b + kernel]
-                    for d in 0..<c {
-                        let diff = projected[i, kernel * c + d] - projected[j, kernel * c + d]
-                        let sign: T = diff > 0 ? 1 : (diff < 0 ? -1 : 0)
-                        dM[i, kernel * c + d] -= g * e * sign
+        dy.values.withUnsafeBufferPointer { g in
+            projected.values.withUnsafeBufferPointer { m in
+                closeness.withUnsafeBufferPointer { close in
+                    dM.values.withUnsafeMutableBufferPointer { dm in
+                        for i in 0..<n {
+                            for j in (i + 1)..<max(n, i + 1) {
+                                for kernel in 0..<b {
+                                    let w = (g[i * (a + b) + a + kernel] + g[j * (a + b) + a + kernel]) * close[(i * n + j) * b + kernel]
+                                    let mi = i * b * c + kernel * c, mj = j * b * c + kernel * c
+                                    for d in 0..<c {
+                                        let diff = m[mi + d] - m[mj + d]
+                                        let sign: T = diff > 0 ? 1 : (diff < 0 ? -1 : 0)
+                                        // ∂c_ij/∂M_i = −c_ij·sign(M_i − M_j); ∂c_ij/∂M_j is its negative.
+                                        dm[mi + d] -= w * sign
+                                        dm[mj + d] += w * sign
+                                    }
+                                }
+                            }
+                        }
                     }
                 }
             }
         }
         let dTensor = Matrix.product(input, dM, transposeA: true)
         for i in tensor.gradient.indices { tensor.gradient[i] += dTensor.values[i] }
-        var dx = Matrix.product(dM, Matrix(rows: inputs, columns: b * c, values: tensor.values), transposeB: true)
-        for i in 0..<n { for k in 0..<inputs { dx[i, k] += dy[i, k] } }
+        var dx = Matrix.product(dM, Matrix(rows: a, columns: b * c, values: tensor.values), transposeB: true)
+        dx.values.withUnsafeMutableBufferPointer { d in
+            dy.values.withUnsafeBufferPointer { g in
+                for i in 0..<n { for k in 0..<a { d[i * a + k] += g[i * (a + b) + k] } }
+            }
+        }
         return dx
     }
 }

@@ -86,6 +86,15 @@ public struct Network<T: Scalar>: Sendable, Equatable {
         if minibatch != nil { body(2 * layers.count, &minibatch!.tensor) }
     }
 
+    /// Adds the gradients accumulated in `other` (a copy of this network) to this one's.
+    @inlinable
+    public mutating func addGradients(of other: Network) {
+        var theirs: [[T]] = []
+        var copy = other
+        copy.withParameters { _, p in theirs.append(p.gradient) }
+        withParameters { index, p in for i in p.gradient.indices { p.gradient[i] += theirs[index][i] } }
+    }
+
     @inlinable
     public mutating func zeroGradients() { withParameters { _, p in p.zeroGradient() } }
 

@@ -43,7 +43,8 @@ struct DemoRunner<D: Demo>: ParsableCommand {
     @OptionGroup var output: ReportOptions
 
     func run() throws {
-        let report = try demo.report()
+        defer { ProgressBar.clear() }
+        let report = try demo.report(progress: ProgressBar.onStandardError())
         if output.json {
             Output.write(ReportJSON.encode(report))
         } else {

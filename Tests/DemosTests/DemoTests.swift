@@ -97,7 +97,7 @@ func mixture(_ spec: String) -> Mixture {
 
 @Suite struct DemoKitTests {
     @Test func everyDemoIsListedWithANameAndSummary() {
-        #expect(DemoRegistry.all.map { $0.name } == ["jsd", "optimal-d", "gen-vs-disc"])
+        #expect(DemoRegistry.all.map { $0.name } == ["jsd", "optimal-d", "gen-vs-disc", "train", "mode-collapse", "d-steps"])
         for demo in DemoRegistry.all { #expect(!demo.summary.isEmpty && !demo.discussion.isEmpty) }
     }
 

@@ -8,8 +8,6 @@ import Testing
 @Suite struct BundledNotesTests {
     static let notes: [Note] = try! Notebook(folder: PackagePaths.bundledNotes.path).loadAll()
 
-    /// Demos the notes may already name before their issue lands (Demos II and III).
-    static let plannedDemos: Set<String> = ["gen-vs-disc", "train", "mode-collapse", "d-steps"]
 
     @Test func everyNoteHasATitleAndNoProblems() {
         #expect(Self.notes.count >= 10)
@@ -45,7 +43,6 @@ import Testing
     @Test func demoCellsParseWithTheCommandLineParser() {
         for note in Self.notes {
             for cell in note.demoCells {
-                if Self.plannedDemos.contains(cell.name) { continue }
                 do {
                     _ = try DemoCommand.parseCell(cell.words)
                 } catch {

@@ -8,7 +8,7 @@ import Testing
         let result = try Binary.run(["demo"])
         #expect(result.status == 0)
         let names = result.stdout.split(separator: "\n").map { $0.split(separator: " ").first.map(String.init) ?? "" }
-        #expect(names == ["jsd", "optimal-d", "gen-vs-disc"])
+        #expect(names == ["jsd", "optimal-d", "gen-vs-disc", "train", "mode-collapse", "d-steps"])
     }
 
     @Test(arguments: [["demo", "jsd"], ["demo", "jsd", "--sweep"], ["demo", "optimal-d", "--samples", "3000"]])
@@ -54,7 +54,7 @@ import Testing
     }
 
     @Test func everyDemoHasHelp() throws {
-        for name in ["jsd", "optimal-d", "gen-vs-disc"] {
+        for name in ["jsd", "optimal-d", "gen-vs-disc", "train", "mode-collapse", "d-steps"] {
             let result = try Binary.run(["demo", name, "--help"])
             #expect(result.status == 0)
             #expect(result.stdout.contains("--seed") == (name != "jsd"))

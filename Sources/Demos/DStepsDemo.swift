@@ -1,0 +1,150 @@
+/// `ganbook demo d-steps`: which of D and G to update more (open question 2).
+/// A sweep over k D-steps per G-step, and the saturation experiment behind
+/// "don't let D win outright with the original loss".
+import ArgumentParser
+import Dispatch
+import GAN
+import NeuralNet
+import Report
+
+public struct DStepsDemo: Demo {
+    public static let name = "d-steps"
+    public static let summary = "k D-steps per G-step: quality per step and per second; why a perfect D stalls the minimax G"
+    public static let discussion = """
+        The sweep trains the same GAN (non-saturating loss, 2×128 MLPs, batch 256, \
+        Adam 1e-3) with k ∈ {1, 2, 5} D-steps per G-step (Goodfellow et al. 2014, \
+        Algorithm 1) on --target (default ring) and on a 1-D target (--target-1d), \
+        for --steps G-steps each. Quality is plotted against G-steps and against \
+        wall-clock seconds: more D-steps may help per G-step and still lose per second. \
+        The seconds are measured, so they (and only they) change from run to run.
+
+        The saturation experiment holds a freshly initialised G fixed and trains \
+        D towards optimality on the ring, whose support G's samples do not touch. \
+        As D's accuracy rises, the norm of G's gradient under the minimax loss \
+        log(1 − D(G(z))) goes to zero (Arjovsky & Bottou 2017, Theorem 2.4), while \
+        under the non-saturating loss −log D(G(z)) it does not.
+        """
+    public static let version = 1
+
+    @Option(help: ArgumentHelp("The 2-D target of the sweep: ring or grid.", valueName: "target"))
+    public var target: String = "ring"
+
+    @Option(name: .customLong("target-1d"), help: ArgumentHelp("The 1-D target of the sweep.", valueName: "spec"))
+    public var target1D: String = "0.5*N(-2,0.5) + 0.5*N(2,0.5)"
+
+    @Option(help: ArgumentHelp("G-steps per run of the sweep (50 to 50000).", valueName: "n"))
+    public var steps: Int = 1500
+
+    @Option(help: ArgumentHelp("D-steps in the saturation experiment (10 to 10000).", valueName: "n"))
+    public var saturationSteps: Int = 600
+
+    @Option(help: ArgumentHelp("Seed.", valueName: "n"))
+    public var seed: UInt64 = 1
+
+    public init() {}
+
+    public func validate() throws {
+        guard ["ring", "grid"].contains(target.lowercased()) else { throw ValidationError("--target must be ring or grid, got \(target.debugQuoted)") }
+        let oneD = try Demos.target(target1D)
+        guard oneD.dimension == 1 else { throw ValidationError("--target-1d must be a 1-D distribution spec") }
+        guard (50...50_000).contains(steps) else { throw ValidationError("--steps must be between 50 and 50000, got \(steps)") }
+        guard (10...10_000).contains(saturationSteps) else { throw ValidationError("--saturation-steps must be between 10 and 10000, got \(saturationSteps)") }
+    }
+
+    static let ks = [1, 2, 5]
+
+    public func report(progress: Progress) throws -> Report {
+        let twoD = try Demos.target(target), oneD = try Demos.target(target1D)
+        var report = Report(title: "D-steps per G-step, and a D that wins")
+        report.text("Algorithm 1 of Goodfellow et al. (2014) takes k D-steps per G-step so that D stays near its optimum, where G's gradient follows the JS divergence; the paper used k = 1. WGAN takes 5 critic steps, because its critic must be near-optimal for its value to estimate W1. With the original minimax loss, though, a D that is too good starves G of gradient. Both sides are measured below.")
+
+        // The sweep: 3 values of k × 2 targets, two at a time.
+        var jobs: [GANConfiguration] = []
+        for goal in [twoD, oneD] {
+            for k in Self.ks {
+                var c = GANConfiguration(target: goal)
+                c.dSteps = k
+                c.seed = seed
+                jobs.append(c)
+            }
+        }
+        let configurations = jobs
+        let runs = Box<[TrainingRun?]>(Array(repeating: nil, count: jobs.count))
+        let done = Box(0)
+        let steps = self.steps
+        let sweepProgress = progress.part(0, 0.8)
+        DispatchQueue.concurrentPerform(iterations: configurations.count) { index in
+            var run = TrainingRun(configurations[index])
+            run.evaluationSamples = 1000
+            run.train(steps: steps, evaluations: 15)
+            runs.update { $0[index] = run }
+            let finished = done.update { $0 += 1; return $0 }
+            sweepProgress(Double(finished) / Double(configurations.count), "training \(configurations.count) GANs")
+        }
+        for (t, goal) in [twoD, oneD].enumerated() {
+            let mine = (0..<Self.ks.count).map { runs.value[t * Self.ks.count + $0]! }
+            let quality: (Checkpoint) -> Double = goal.dimension == 2
+                ? { $0.coverage!.highQualityShare * 100 } : { $0.wasserstein1! }
+            let yLabel = goal.dimension == 2 ? "high-quality %" : "W1 to the target"
+            let series = { (x: (Checkpoint) -> Double) in
+                zip(Self.ks, mine).map { k, run in
+                    Plot.Series(name: "k = \(k)", x: run.checkpoints.map(x), y: run.checkpoints.map(quality))
+                }
+            }
+            report.plot(Plot(title: "\(goal.name): quality against G-steps", xLabel: "G-steps", yLabel: yLabel,
+                             series: series { Double($0.step) }))
+            report.plot(Plot(title: "\(goal.name): quality against training time", xLabel: "seconds", yLabel: yLabel,
+                             series: series { $0.seconds }))
+            report.table(Table(title: "\(goal.name), after \(steps) G-steps", columns: ["k", goal.dimension == 2 ? "modes" : "W1", goal.dimension == 2 ? "high quality %" : "JSD (histograms)", "seconds"],
+                               rows: zip(Self.ks, mine).map { k, run in
+                                   let last = run.checkpoints.last!
+                                   return goal.dimension == 2
+                                       ? [.integer(k), .integer(last.coverage!.modesCaptured), .fixed(last.coverage!.highQualityShare * 100, 1), .fixed(last.seconds, 1)]
+                                       : [.integer(k), .fixed(last.wasserstein1!, 3), .fixed(last.jsdEstimate!, 3), .fixed(last.seconds, 1)]
+                               }))
+        }
+
+        // The saturation experiment.
+        var c = GANConfiguration(target: twoD)
+        c.seed = seed
+        var trainer = GANTrainer(c)
+        var accuracy: [Double] = [], minimax: [Double] = [], nonSaturating: [Double] = [], dSteps: [Double] = []
+        let checkpoints = 30
+        for stage in 0...checkpoints {
+            if stage > 0 { for _ in 0..<(saturationSteps / checkpoints) { trainer.trainDiscriminatorOnly() } }
+            accuracy.append(trainer.discriminatorAccuracy())
+            minimax.append(trainer.generatorGradientNorm(.minimax))
+            nonSaturating.append(trainer.generatorGradientNorm(.nonsaturating))
+            dSteps.append(Double(stage * (saturationSteps / checkpoints)))
+            progress(0.8 + 0.2 * Double(stage) / Double(checkpoints), "training D against a fixed G")
+        }
+        report.text("The saturation experiment: G is fixed at its random start, so its samples sit near the centre, away from every mode; D trains alone.")
+        report.plot(Plot(title: "‖∇G‖ as D improves (G fixed)", xLabel: "D-steps", yLabel: "‖∇_θG L_G‖",
+                         series: [Plot.Series(name: "minimax log(1 − D(G(z)))", x: dSteps, y: minimax),
+                                  Plot.Series(name: "non-saturating −log D(G(z))", x: dSteps, y: nonSaturating)]))
+        report.table(Table(title: "G's gradient norm against D's accuracy", columns: ["D-steps", "D accuracy", "‖∇G‖ minimax", "‖∇G‖ non-saturating"],
+                           rows: stride(from: 0, through: checkpoints, by: 5).map {
+                               [.integer(Int(dSteps[$0])), .fixed(accuracy[$0], 3), .number(minimax[$0], .scientific(2)), .number(nonSaturating[$0], .scientific(2))]
+                           }))
+        report.figures([
+            Figure("minimax ‖∇G‖, start → end", .text(format2(minimax.first!) + " → " + format2(minimax.last!)),
+                   note: "falls by a factor \(NumberFormatting.printf("%.3g", minimax.first! / max(minimax.last!, 1e-300)))"),
+            Figure("non-saturating ‖∇G‖, start → end", .text(format2(nonSaturating.first!) + " → " + format2(nonSaturating.last!))),
+            Figure("D accuracy, start → end", .text(NumberFormatting.printf("%.3f", accuracy.first!) + " → " + NumberFormatting.printf("%.3f", accuracy.last!))),
+        ])
+        report.text("So: update D enough to keep it informative (k ≥ 1; 5 for a WGAN critic, whose value needs a near-optimal critic), but with the minimax loss never let it win outright — or use the non-saturating loss, or give D and G their own learning rates (TTUR, Heusel et al. 2017) instead of more steps.")
+        return report
+    }
+}
+
+func format2(_ x: Double) -> String { NumberFormatting.printf("%.3g", x) }
+
+/// A value shared by concurrent jobs, guarded by a mutex.
+final class Box<Value>: @unchecked Sendable {
+    private var stored: Value
+    private let lock = NSLockLike()
+    init(_ value: Value) { stored = value }
+    var value: Value { lock.locked { stored } }
+    @discardableResult
+    func update<R>(_ body: (inout Value) -> R) -> R { lock.locked { body(&stored) } }
+}

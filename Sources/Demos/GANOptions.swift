@@ -1,0 +1,66 @@
+/// Options shared by the GAN demos (`train`, `mode-collapse`, `d-steps`): the
+/// networks, the optimisation and the seed.
+import ArgumentParser
+import GAN
+
+public struct GANOptions: ParsableArguments, Sendable {
+    @Option(help: ArgumentHelp("Minibatch size m (8 to 4096).", valueName: "m"))
+    public var batch: Int = 256
+
+    @Option(help: ArgumentHelp("D's learning rate (default 1e-3 with Adam; 5e-5 with RMSProp for --loss wgan).", valueName: "lr"))
+    public var lrD: Double?
+
+    @Option(help: ArgumentHelp("G's learning rate (default as --lr-d).", valueName: "lr"))
+    public var lrG: Double?
+
+    @Option(help: ArgumentHelp("Units per hidden layer, in G and in D (2 to 1024).", valueName: "n"))
+    public var hidden: Int = 128
+
+    @Option(help: ArgumentHelp("Hidden layers, in G and in D (1 to 8).", valueName: "n"))
+    public var layers: Int = 2
+
+    @Option(help: ArgumentHelp("Dimension of the noise z ∼ N(0, I) (1 to 256).", valueName: "n"))
+    public var zDim: Int = 2
+
+    @Option(help: ArgumentHelp("Seed for initialisation and sampling.", valueName: "n"))
+    public var seed: UInt64 = 1
+
+    public init() {}
+
+    public func validate() throws {
+        guard (8...4096).contains(batch) else { throw ValidationError("--batch must be between 8 and 4096, got \(batch)") }
+        guard (2...1024).contains(hidden) else { throw ValidationError("--hidden must be between 2 and 1024, got \(hidden)") }
+        guard (1...8).contains(layers) else { throw ValidationError("--layers must be between 1 and 8, got \(layers)") }
+        guard (1...256).contains(zDim) else { throw ValidationError("--z-dim must be between 1 and 256, got \(zDim)") }
+        for (name, value) in [("--lr-d", lrD), ("--lr-g", lrG)] {
+            if let value, !(value > 0 && value < 1) { throw ValidationError("\(name) must be between 0 and 1, got \(value)") }
+        }
+    }
+
+    /// A configuration for `target` and `loss` with these options.
+    public func configuration(target: Target, loss: GANLoss, dSteps: Int) -> GANConfiguration {
+        var c = GANConfiguration(target: target)
+        c.loss = loss
+        c.dSteps = dSteps
+        c.batch = batch
+        let defaultRate = loss.isWasserstein ? 5e-5 : 1e-3
+        c.learningRateD = lrD ?? defaultRate
+        c.learningRateG = lrG ?? lrD ?? defaultRate
+        c.hidden = hidden
+        c.layers = layers
+        c.zDimension = zDim
+        c.seed = seed
+        return c
+    }
+}
+
+extension GANLoss: ExpressibleByArgument {}
+
+/// Parses --target: ring, grid or a 1-D spec, with the spec's one-line error.
+func target(_ text: String) throws -> Target {
+    do {
+        return try Target.parse(text)
+    } catch {
+        throw ValidationError("--target \(text.debugQuoted): \(error)")
+    }
+}
