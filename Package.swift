@@ -9,7 +9,8 @@ let package = Package(
         .executable(name: "ganbook", targets: ["ganbook"])
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // Debian's libcmark (0.30), linked as a system library; no vendored sources.
@@ -42,6 +43,9 @@ let package = Package(
         .target(name: "NeuralNet", dependencies: ["CBLAS"]),
         // GANs on toy data: targets, the training loop and its variants, quality metrics.
         .target(name: "GAN", dependencies: ["NeuralNet", "Distributions", "Divergences", "Report"]),
+        // Spaced repetition: the FSRS-6 scheduler (as py-fsrs 6 computes it), the
+        // progress store (SQLite through GRDB) and quiz sessions.
+        .target(name: "Quiz", dependencies: ["Notebook", .product(name: "GRDB", package: "GRDB.swift")]),
         // The demo kit and the demos: each a subcommand that produces a Report.
         .target(name: "Demos", dependencies: [
             "Distributions", "Divergences", "Report", "Models", "Datasets", "GAN", "NeuralNet",
@@ -57,7 +61,7 @@ let package = Package(
         .executableTarget(
             name: "ganbook",
             dependencies: [
-                "Markdown", "Terminal", "Notebook", "Demos", "Report",
+                "Markdown", "Terminal", "Notebook", "Demos", "Report", "Quiz",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -74,6 +78,7 @@ let package = Package(
         .testTarget(name: "ModelsTests", dependencies: ["Models", "Datasets", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "TestSupport"]),
         .testTarget(name: "NeuralNetTests", dependencies: ["NeuralNet"]),
+        .testTarget(name: "QuizTests", dependencies: ["Quiz", "Notebook", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GANTests", dependencies: ["GAN", "NeuralNet", "Distributions"]),
         .testTarget(name: "GanbookTests", dependencies: ["ganbook", "Notebook", "TestSupport"],
                     exclude: ["Golden", "Fixtures"]),
