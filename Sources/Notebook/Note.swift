@@ -32,6 +32,8 @@ public struct Note: Sendable {
     /// The `quiz` blocks: each block's first line and how many cards parsed in it.
     public var quizBlocks: [(line: Int, cardCount: Int)]
     public var problems: [NoteProblem]
+    /// The problems found in `quiz` blocks (also in `problems`).
+    public var quizProblems: [NoteProblem]
 
     /// The id rule: `03-objective.md` → `objective`; `intro.md` → `intro`.
     public static func id(fromFileName fileName: String) -> String {
@@ -53,6 +55,7 @@ public struct Note: Sendable {
         self.cards = []
         self.quizBlocks = []
         self.problems = []
+        self.quizProblems = []
 
         var title: String?
         for block in document.blocks {
@@ -75,6 +78,7 @@ public struct Note: Sendable {
                 let (cards, problems) = QuizParser.parse(code.literal, firstLine: block.line + 1, noteID: file.id)
                 self.cards += cards
                 self.problems += problems
+                self.quizProblems += problems
                 quizBlocks.append((block.line, cards.count))
             case .blockQuote(let children), .customBlock(_, _, let children):
                 collectCells(children)

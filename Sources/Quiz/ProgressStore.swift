@@ -1,0 +1,255 @@
+/// The learner's progress: one SQLite file (through GRDB) holding each card's
+/// memory state and an append-only log of every answer, like Anki's revlog.
+///
+/// - Location: `--data DIR`, else `$GANBOOK_DATA`, else `$XDG_DATA_HOME/ganbook`,
+///   else `~/.local/share/ganbook`; the file is `progress.sqlite`.
+/// - Safety: an existing file is first checked read-only (is it SQLite, is it
+///   ours, is its schema one we know, does it pass `quick_check`); only then is
+///   it opened for writing, so a file we refuse is left byte for byte as it was.
+/// - Every answer is one transaction (card state + log row), committed when
+///   given; WAL mode and a busy timeout let two sessions write at once.
+/// - The schema carries versioned migrations (GRDB's DatabaseMigrator).
+import Foundation
+import GRDB
+
+public struct StoreError: Error, Equatable, CustomStringConvertible {
+    public var description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// One row of the review log.
+public struct LoggedReview: Sendable, Equatable {
+    public enum Kind: String, Sendable { case scheduled, cram }
+    public var cardID: String
+    public var noteID: String
+    public var time: Double
+    public var grade: Grade
+    public var kind: Kind
+    public var before: Memory?
+    public var after: Memory
+    public var durationMilliseconds: Int
+}
+
+public struct ProgressStore: Sendable {
+    /// 'GANB': marks the file as ganbook's (PRAGMA application_id).
+    public static let applicationID: Int32 = 0x4741_4E42
+    public static let fileName = "progress.sqlite"
+
+    public let path: String
+    let pool: DatabasePool
+
+    /// The folder: the flag, else $GANBOOK_DATA, else $XDG_DATA_HOME/ganbook, else ~/.local/share/ganbook.
+    public static func folder(flag: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        if let flag { return flag }
+        if let data = environment["GANBOOK_DATA"], !data.isEmpty { return data }
+        if let xdg = environment["XDG_DATA_HOME"], !xdg.isEmpty { return xdg + "/ganbook" }
+        return (environment["HOME"] ?? NSHomeDirectory()) + "/.local/share/ganbook"
+    }
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.execute(sql: "PRAGMA application_id = \(ProgressStore.applicationID)")
+            try db.create(table: "card") { t in
+                t.primaryKey("id", .text)
+                t.column("note", .text).notNull()
+                t.column("state", .integer).notNull()
+                t.column("step", .integer)
+                t.column("stability", .double)
+                t.column("difficulty", .double)
+                t.column("due", .double).notNull()
+                t.column("lastReview", .double)
+            }
+            try db.create(table: "reviewLog") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("card", .text).notNull()
+                t.column("note", .text).notNull()
+                t.column("time", .double).notNull()
+                t.column("grade", .integer).notNull()
+                t.column("kind", .text).notNull()
+                t.column("stateBefore", .integer)
+                t.column("stateAfter", .integer).notNull()
+                t.column("stabilityBefore", .double)
+                t.column("stabilityAfter", .double)
+                t.column("difficultyBefore", .double)
+                t.column("difficultyAfter", .double)
+                t.column("dueBefore", .double)
+                t.column("dueAfter", .double).notNull()
+                t.column("milliseconds", .integer).notNull()
+            }
+            try db.create(index: "reviewLog_card", on: "reviewLog", columns: ["card", "time"])
+            try db.create(index: "reviewLog_note", on: "reviewLog", columns: ["note"])
+        }
+        return migrator
+    }
+
+    public init(folder: String) throws(StoreError) {
+        let path = folder + "/" + Self.fileName
+        self.path = path
+        let files = FileManager.default
+        if files.fileExists(atPath: path) {
+            try Self.check(path)
+        } else {
+            var isFolder: ObjCBool = false
+            if files.fileExists(atPath: folder, isDirectory: &isFolder), !isFolder.boolValue {
+                throw StoreError("data folder \(folder) is not a folder")
+            }
+            try Self.makeFolders(folder)
+        }
+        try Self.checkWritable(folder)
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(10)
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+            try Self.migrator.migrate(pool)
+        } catch {
+            throw StoreError("cannot write progress to \(path): \(Self.reason(error))")
+        }
+    }
+
+    /// Refuses, without writing, a file that is not ours or not usable.
+    static func check(_ path: String) throws(StoreError) {
+        var configuration = Configuration()
+        configuration.readonly = true
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: configuration)
+            defer { try? queue.close() }
+            try queue.read { db in
+                let id = try Int32.fetchOne(db, sql: "PRAGMA application_id") ?? 0
+                let tables = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM sqlite_master") ?? 0
+                if id != applicationID && tables > 0 {
+                    throw StoreError("\(path) is not a ganbook progress file (it is another SQLite database); move it away or use --data DIR")
+                }
+                if try migrator.hasBeenSuperseded(db) {
+                    let known = migrator.migrations.count
+                    throw StoreError("\(path) was written by a newer ganbook (its schema has more than the \(known) migration\(known == 1 ? "" : "s") this binary knows); update ganbook")
+                }
+                let check = try String.fetchAll(db, sql: "PRAGMA quick_check")
+                if check != ["ok"] {
+                    throw StoreError("\(path) is damaged (\(check.first ?? "quick_check failed")); it was left as it is")
+                }
+            }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError("\(path) is not a usable SQLite file (\(reason(error))); it was left as it is")
+        }
+    }
+
+    /// mkdir -p, with the system's reason on failure.
+    static func makeFolders(_ folder: String) throws(StoreError) {
+        var path = ""
+        for part in folder.split(separator: "/", omittingEmptySubsequences: false) {
+            path += (path.isEmpty && folder.hasPrefix("/") ? "" : (path.isEmpty ? "" : "/")) + part
+            if path.isEmpty { path = "/"; continue }
+            if mkdir(path, 0o755) != 0 && errno != EEXIST {
+                throw StoreError("cannot create the data folder \(folder): \(String(cString: strerror(errno)))")
+            }
+        }
+    }
+
+    /// SQLite needs to create files beside the database (WAL): try it, even as root.
+    static func checkWritable(_ folder: String) throws(StoreError) {
+        let probe = folder + "/.ganbook-write-test-\(getpid())"
+        let fd = open(probe, O_CREAT | O_WRONLY | O_EXCL, 0o600)
+        guard fd >= 0 else {
+            throw StoreError("data folder \(folder) is read-only (\(String(cString: strerror(errno)))); use --data DIR")
+        }
+        close(fd)
+        unlink(probe)
+    }
+
+    static func reason(_ error: Error) -> String {
+        if let db = error as? DatabaseError { return db.message ?? "\(db.resultCode)" }
+        return (error as NSError).localizedDescription
+    }
+
+    // MARK: Reading
+
+    /// The stored memory of each card that has one, by id.
+    public func memories() throws -> [String: Memory] {
+        try pool.read { db in
+            var out: [String: Memory] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT id, state, step, stability, difficulty, due, lastReview FROM card") {
+                out[row["id"]] = Memory(state: CardState(rawValue: row["state"]) ?? .learning, step: row["step"],
+                                        stability: row["stability"], difficulty: row["difficulty"],
+                                        due: row["due"], lastReview: row["lastReview"])
+            }
+            return out
+        }
+    }
+
+    /// How many cards had their first scheduled review at or after `since`.
+    public func newCardsIntroduced(since: Double) throws -> Int {
+        try pool.read { db in
+            try Int.fetchOne(db, sql: """
+                SELECT COUNT(*) FROM (SELECT card, MIN(time) AS first FROM reviewLog
+                WHERE kind = 'scheduled' GROUP BY card) WHERE first >= ?
+                """, arguments: [since]) ?? 0
+        }
+    }
+
+    // MARK: Writing
+
+    /// Commits one answer: the card's new state (unless cram) and its log row.
+    public func record(_ review: LoggedReview) throws {
+        try pool.write { db in
+            if review.kind == .scheduled {
+                let m = review.after
+                try db.execute(sql: """
+                    INSERT INTO card (id, note, state, step, stability, difficulty, due, lastReview)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT(id) DO UPDATE SET note = excluded.note, state = excluded.state, step = excluded.step,
+                    stability = excluded.stability, difficulty = excluded.difficulty, due = excluded.due,
+                    lastReview = excluded.lastReview
+                    """, arguments: [review.cardID, review.noteID, m.state.rawValue, m.step, m.stability, m.difficulty, m.due, m.lastReview])
+            }
+            let b = review.before
+            try db.execute(sql: """
+                INSERT INTO reviewLog (card, note, time, grade, kind, stateBefore, stateAfter, stabilityBefore, stabilityAfter,
+                difficultyBefore, difficultyAfter, dueBefore, dueAfter, milliseconds)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [review.cardID, review.noteID, review.time, review.grade.rawValue, review.kind.rawValue,
+                                 b?.state.rawValue, review.after.state.rawValue, b?.stability, review.after.stability,
+                                 b?.difficulty, review.after.difficulty, b?.due, review.after.due, review.durationMilliseconds])
+        }
+    }
+
+    /// Moves the WAL's content into the main file (for tests that inspect the file).
+    public func checkpoint() throws {
+        _ = try pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
+    }
+
+    // MARK: Statistics
+
+    public struct CardHistory: Sendable {
+        public var reviews: Int
+        /// The grade of the first scheduled review, if any.
+        public var firstGrade: Int?
+    }
+
+    /// Per card: number of reviews (all kinds) and the first scheduled grade.
+    public func histories() throws -> [String: CardHistory] {
+        try pool.read { db in
+            var out: [String: CardHistory] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT card, COUNT(*) AS n FROM reviewLog GROUP BY card") {
+                out[row["card"]] = CardHistory(reviews: row["n"], firstGrade: nil)
+            }
+            let firsts = try Row.fetchAll(db, sql: """
+                SELECT r.card AS card, r.grade AS grade FROM reviewLog r
+                JOIN (SELECT card, MIN(id) AS first FROM reviewLog WHERE kind = 'scheduled' GROUP BY card) f ON r.id = f.first
+                """)
+            for row in firsts { out[row["card"], default: CardHistory(reviews: 0)].firstGrade = row["grade"] }
+            return out
+        }
+    }
+
+    /// Every logged review (for tests and audits), oldest first.
+    public func log() throws -> [(card: String, grade: Int, kind: String, time: Double)] {
+        try pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT card, grade, kind, time FROM reviewLog ORDER BY id").map {
+                (card: $0["card"], grade: $0["grade"], kind: $0["kind"], time: $0["time"])
+            }
+        }
+    }
+}
