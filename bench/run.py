@@ -156,6 +156,38 @@ def gan_step(args):
                f"PyTorch {theirs['torch']} CPU", goal=1.0)
 
 
+@row
+def quiz_stats(args):
+    """`ganbook quiz stats` with 10,000 logged reviews, against the same with none."""
+    import sqlite3
+    import shutil
+    out = os.path.join(ROOT, "bench", "out")
+    empty, full = os.path.join(out, "quiz-empty"), os.path.join(out, "quiz-10k")
+    for folder in (empty, full):
+        shutil.rmtree(folder, ignore_errors=True)
+        subprocess.run([args.bin, "quiz", "stats", "--data", folder], check=True, capture_output=True)
+    notes = os.path.join(ROOT, "notes")
+    card_ids = []
+    for name in sorted(os.listdir(notes)):
+        note = name[:-3].split("-", 1)[1]
+        for line in open(os.path.join(notes, name)):
+            if line.startswith("id: "):
+                card_ids.append((line[4:].strip(), note))
+    db = sqlite3.connect(os.path.join(full, "progress.sqlite"))
+    for i, (card, note) in enumerate(card_ids):
+        db.execute("INSERT INTO card VALUES (?, ?, 2, NULL, 10.0, 5.0, ?, ?)", (card, note, 1.8e9 + i * 3600, 1.79e9))
+    rows = [(card_ids[i % len(card_ids)][0], card_ids[i % len(card_ids)][1], 1.7e9 + i * 60, 1 + i % 4, "scheduled",
+             2, 2, 1.0, 2.0, 5.0, 5.0, 1.7e9, 1.8e9, 3000) for i in range(10_000)]
+    db.executemany("INSERT INTO reviewLog (card, note, time, grade, kind, stateBefore, stateAfter, stabilityBefore, "
+                   "stabilityAfter, difficultyBefore, difficultyAfter, dueBefore, dueAfter, milliseconds) "
+                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+    db.commit()
+    db.close()
+    ours, peer = hyperfine_medians([[args.bin, "quiz", "stats", "--data", full],
+                                    [args.bin, "quiz", "stats", "--data", empty]], max(20, args.runs // 5))
+    return Row("quiz stats, 10,000 reviews vs none", ours, peer, "the same, no reviews", goal=2.0)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--bin", default=os.path.join(ROOT, ".build/release/ganbook"))

@@ -142,5 +142,9 @@ extension Inline {
 
 extension Array where Element == Inline {
     /// The concatenated plain text of a run of inlines.
-    public var plainText: String { map(\.plainText).joined() }
+    public var plainText: String {
+        var text = ""
+        for inline in self { text += inline.plainText }
+        return text
+    }
 }
