@@ -27,6 +27,7 @@ run: release
 
 test: deps
 	$(SWIFT) test
+	$(SWIFT) run ganbook check
 
 bench: release
 	@scripts/install-deps $(BENCH_PACKAGES)

@@ -49,10 +49,10 @@ let package = Package(
         .target(name: "GAN", dependencies: ["NeuralNet", "Distributions", "Divergences", "Report"]),
         // Spaced repetition: the FSRS-6 scheduler (as py-fsrs 6 computes it), the
         // progress store (SQLite through GRDB) and quiz sessions.
-        .target(name: "Quiz", dependencies: ["Notebook", "Distributions", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "Quiz", dependencies: ["Notebook", "Distributions", "Installation", .product(name: "GRDB", package: "GRDB.swift")]),
         // The demo kit and the demos: each a subcommand that produces a Report.
         .target(name: "Demos", dependencies: [
-            "Distributions", "Divergences", "Report", "Models", "Datasets", "GAN", "NeuralNet",
+            "Distributions", "Divergences", "Report", "Models", "Datasets", "GAN", "NeuralNet", "Installation",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // File access on POSIX, and where bundled folders (notes, data) are.
@@ -65,7 +65,7 @@ let package = Package(
         .executableTarget(
             name: "ganbook",
             dependencies: [
-                "Markdown", "Terminal", "Notebook", "Demos", "Report", "Quiz",
+                "Markdown", "Terminal", "Notebook", "Demos", "Report", "Quiz", "Installation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

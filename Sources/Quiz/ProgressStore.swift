@@ -11,6 +11,7 @@
 /// - The schema carries versioned migrations (GRDB's DatabaseMigrator).
 import Foundation
 import GRDB
+import Installation
 
 public struct StoreError: Error, Equatable, CustomStringConvertible {
     public var description: String
@@ -40,10 +41,7 @@ public struct ProgressStore: Sendable {
 
     /// The folder: the flag, else $GANBOOK_DATA, else $XDG_DATA_HOME/ganbook, else ~/.local/share/ganbook.
     public static func folder(flag: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
-        if let flag { return flag }
-        if let data = environment["GANBOOK_DATA"], !data.isEmpty { return data }
-        if let xdg = environment["XDG_DATA_HOME"], !xdg.isEmpty { return xdg + "/ganbook" }
-        return (environment["HOME"] ?? NSHomeDirectory()) + "/.local/share/ganbook"
+        DataFolder.resolve(flag: flag) { environment[$0] }
     }
 
     static var migrator: DatabaseMigrator {

@@ -1,7 +1,7 @@
 /// A demo's output as data: short explanatory lines, key figures, tables and
 /// series for plots. Renderers (terminal, JSON, later HTML) present a report;
 /// no number is computed in a renderer, only formatted.
-public struct Report: Sendable, Equatable {
+public struct Report: Sendable, Equatable, Codable {
     public var title: String
     public var items: [Item]
 
@@ -10,7 +10,7 @@ public struct Report: Sendable, Equatable {
         self.items = items
     }
 
-    public enum Item: Sendable, Equatable {
+    public enum Item: Sendable, Equatable, Codable {
         /// A paragraph that says what the numbers show.
         case text(String)
         /// Named values, shown as an aligned list.
@@ -27,7 +27,7 @@ public struct Report: Sendable, Equatable {
 
 /// A value as a report shows it: the number itself travels to JSON; the
 /// format says how many digits a person is shown.
-public enum Value: Sendable, Equatable {
+public enum Value: Sendable, Equatable, Codable {
     case number(Double, Format)
     case integer(Int)
     case text(String)
@@ -35,7 +35,7 @@ public enum Value: Sendable, Equatable {
     case infinite(reason: String)
     case missing
 
-    public enum Format: Sendable, Equatable {
+    public enum Format: Sendable, Equatable, Codable {
         /// That many digits after the decimal point.
         case fixed(Int)
         /// That many significant digits, switching to exponent form for very
@@ -75,7 +75,7 @@ public enum Value: Sendable, Equatable {
 }
 
 /// A named key figure, with an optional unit and note.
-public struct Figure: Sendable, Equatable {
+public struct Figure: Sendable, Equatable, Codable {
     public var name: String
     public var value: Value
     public var unit: String?
@@ -89,7 +89,7 @@ public struct Figure: Sendable, Equatable {
     }
 }
 
-public struct Table: Sendable, Equatable {
+public struct Table: Sendable, Equatable, Codable {
     public var title: String?
     public var columns: [String]
     public var rows: [[Value]]
@@ -102,8 +102,8 @@ public struct Table: Sendable, Equatable {
 }
 
 /// Series to plot against a common x axis (line), or point clouds (scatter).
-public struct Plot: Sendable, Equatable {
-    public enum Kind: Sendable, Equatable { case line, scatter }
+public struct Plot: Sendable, Equatable, Codable {
+    public enum Kind: String, Sendable, Equatable, Codable { case line, scatter }
 
     public var title: String
     public var kind: Kind
@@ -129,7 +129,7 @@ public struct Plot: Sendable, Equatable {
         self.references = references
     }
 
-    public struct Series: Sendable, Equatable {
+    public struct Series: Sendable, Equatable, Codable {
         public var name: String
         public var x: [Double]
         /// Non-finite y values (∞) are gaps in the line.
@@ -142,7 +142,7 @@ public struct Plot: Sendable, Equatable {
         }
     }
 
-    public struct Reference: Sendable, Equatable {
+    public struct Reference: Sendable, Equatable, Codable {
         public var name: String
         public var y: Double
         public init(name: String, y: Double) {

@@ -32,15 +32,21 @@ enum FastPath {
             }
             guard !seen.contains(name) else { return nil }
             seen.append(name)
-            if name == "--no-pager" {
+            if name == "--no-pager" || name == "--run" || name == "--refresh" {
                 guard value == nil else { return nil }
-                request.pager = false
+                switch name {
+                case "--no-pager": request.pager = false
+                case "--run": request.runCells = true
+                default: request.refresh = true
+                }
                 continue
             }
             guard let given = value ?? rest.popFirst(), !given.hasPrefix("-") || value != nil else { return nil }
             switch name {
             case "--notes":
                 request.notesFolder = given
+            case "--data":
+                request.dataFolder = given
             case "--width":
                 guard let width = Int(given), DisplayOptions.widthRange.contains(width) else { return nil }
                 request.width = width

@@ -14,7 +14,7 @@ struct Ganbook: ParsableCommand {
             notes bundled with it.
             """,
         version: version,
-        subcommands: [ListCommand.self, ReadCommand.self, DemoCommand.self, QuizCommand.self],
+        subcommands: [ListCommand.self, ReadCommand.self, DemoCommand.self, QuizCommand.self, CheckCommand.self],
         defaultSubcommand: ListCommand.self
     )
 }
@@ -36,6 +36,8 @@ enum Main {
                 var command = try Ganbook.parseAsRoot()
                 try command.run()
             }
+        } catch let exit as ExitCode {
+            Ganbook.exit(withError: exit)  // the command has said what it had to say
         } catch {
             let code = Ganbook.exitCode(for: error)
             if code == .success {
