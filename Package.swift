@@ -29,6 +29,8 @@ let package = Package(
         // Terminal capabilities, display width, wrapping, styles, the Markdown
         // renderer, and the terminal presentation of demo reports (tables, plots).
         .target(name: "Terminal", dependencies: ["Markdown", "Report"]),
+        // The HTML presentation of demo reports: tables, and plots as inline SVG.
+        .target(name: "HTML", dependencies: ["Report"]),
         // 1-D distributions and the spec language that describes them; seeded randomness.
         .target(name: "Distributions"),
         // KL, JS, total variation and W1, with adaptive quadrature.
@@ -65,7 +67,7 @@ let package = Package(
         .executableTarget(
             name: "ganbook",
             dependencies: [
-                "Markdown", "Terminal", "Notebook", "Demos", "Report", "Quiz", "Installation",
+                "Markdown", "Terminal", "Notebook", "Demos", "Report", "Quiz", "Installation", "HTML",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -14,7 +14,7 @@ struct Ganbook: ParsableCommand {
             notes bundled with it.
             """,
         version: version,
-        subcommands: [ListCommand.self, ReadCommand.self, DemoCommand.self, QuizCommand.self, CheckCommand.self],
+        subcommands: [ListCommand.self, ReadCommand.self, DemoCommand.self, QuizCommand.self, CheckCommand.self, ExportCommand.self],
         defaultSubcommand: ListCommand.self
     )
 }

@@ -1,5 +1,6 @@
 import Report
 @testable import Terminal
+@testable import Report
 import TestSupport
 import Testing
 

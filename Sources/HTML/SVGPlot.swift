@@ -1,0 +1,136 @@
+/// Plots as inline SVG for the HTML export: axes with ticks and labels, a
+/// legend, and series told apart by colour, dash pattern and marker shape, so
+/// that they stay distinguishable in print and without colour. Layout only;
+/// the numbers come from the report.
+import Report
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+public enum SVGPlot {
+    static let width = 640.0, height = 360.0
+    static let left = 64.0, right = 16.0, top = 36.0, bottom = 56.0
+    static let dashes = ["", "6 4", "2 3", "8 3 2 3", "12 4", "1 2"]
+
+    /// `id` must be unique on the page: it names the plot's clip path.
+    public static func render(_ plot: Plot, id: String) -> String {
+        let toX: (Double) -> Double = plot.logX ? { $0 > 0 ? log10($0) : -.infinity } : { $0 }
+        let xs = plot.series.flatMap(\.x).map(toX).filter(\.isFinite)
+        let ys = plot.series.flatMap(\.y).filter(\.isFinite) + plot.references.map(\.y)
+        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-label=\"\(escape(plot.title))\">"
+        svg += "<title>\(escape(plot.title))</title>"
+        guard let xMin = xs.min(), let xMax = xs.max(), !ys.isEmpty || plot.yRange != nil else {
+            return svg + "<text x=\"\(width / 2)\" y=\"\(height / 2)\" text-anchor=\"middle\">no finite values to plot</text></svg>"
+        }
+        var (yLow, yHigh) = plot.yRange.map { ($0.lowerBound, $0.upperBound) } ?? (ys.min()!, ys.max()!)
+        if yHigh - yLow < 1e-12 { yLow -= 0.5; yHigh += 0.5 }
+        let (x0, x1) = xMax > xMin ? (xMin, xMax) : (xMin - 0.5, xMax + 0.5)
+        let yTicks = Ticks.nice(yLow, yHigh, count: 5)
+        if plot.yRange == nil { yLow = min(yLow, yTicks.first!); yHigh = max(yHigh, yTicks.last!) }
+        let xTicks = plot.logX ? Ticks.logarithmic(x0, x1) : Ticks.nice(x0, x1, count: 6)
+        let plotWidth = width - left - right, plotHeight = height - top - bottom
+        func px(_ x: Double) -> Double { left + (x - x0) / (x1 - x0) * plotWidth }
+        func py(_ y: Double) -> Double { top + (yHigh - y) / (yHigh - yLow) * plotHeight }
+        func f(_ v: Double) -> String { NumberFormatting.printf("%.1f", v) }
+
+        // Axes, ticks, grid.
+        svg += "<g class=\"axes\">"
+        svg += "<line class=\"axis\" x1=\"\(f(left))\" y1=\"\(f(top + plotHeight))\" x2=\"\(f(left + plotWidth))\" y2=\"\(f(top + plotHeight))\"/>"
+        svg += "<line class=\"axis\" x1=\"\(f(left))\" y1=\"\(f(top))\" x2=\"\(f(left))\" y2=\"\(f(top + plotHeight))\"/>"
+        for t in yTicks where t >= yLow - 1e-12 && t <= yHigh + 1e-12 {
+            svg += "<line class=\"grid\" x1=\"\(f(left))\" y1=\"\(f(py(t)))\" x2=\"\(f(left + plotWidth))\" y2=\"\(f(py(t)))\"/>"
+            svg += "<text class=\"tick\" x=\"\(f(left - 6))\" y=\"\(f(py(t) + 4))\" text-anchor=\"end\">\(escape(Ticks.label(t)))</text>"
+        }
+        for t in xTicks where t >= x0 - 1e-12 && t <= x1 + 1e-12 {
+            svg += "<line class=\"axis\" x1=\"\(f(px(t)))\" y1=\"\(f(top + plotHeight))\" x2=\"\(f(px(t)))\" y2=\"\(f(top + plotHeight + 5))\"/>"
+            let value = plot.logX ? Ticks.power10(t) : t
+            svg += "<text class=\"tick\" x=\"\(f(px(t)))\" y=\"\(f(top + plotHeight + 18))\" text-anchor=\"middle\">\(escape(Ticks.label(value)))</text>"
+        }
+        svg += "<text class=\"axis-label x-label\" x=\"\(f(left + plotWidth / 2))\" y=\"\(f(height - 12))\" text-anchor=\"middle\">\(escape(plot.xLabel))</text>"
+        svg += "<text class=\"axis-label y-label\" x=\"14\" y=\"\(f(top + plotHeight / 2))\" text-anchor=\"middle\" transform=\"rotate(-90 14 \(f(top + plotHeight / 2)))\">\(escape(plot.yLabel))</text>"
+        svg += "</g>"
+
+        // Clip the data to the plot area.
+        svg += "<defs><clipPath id=\"\(id)\"><rect x=\"\(f(left))\" y=\"\(f(top))\" width=\"\(f(plotWidth))\" height=\"\(f(plotHeight))\"/></clipPath></defs>"
+        svg += "<g clip-path=\"url(#\(id))\">"
+        for reference in plot.references {
+            svg += "<line class=\"reference\" x1=\"\(f(left))\" y1=\"\(f(py(reference.y)))\" x2=\"\(f(left + plotWidth))\" y2=\"\(f(py(reference.y)))\"/>"
+        }
+        for (k, series) in plot.series.enumerated() {
+            let points = zip(series.x.map(toX), series.y).map { ($0.0, $0.1) }
+            if plot.kind == .line {
+                // Non-finite values break the line into pieces.
+                var piece: [String] = []
+                func flush() {
+                    if piece.count > 1 { svg += "<polyline class=\"s\(k % 6)\" stroke-dasharray=\"\(dashes[k % dashes.count])\" points=\"\(piece.joined(separator: " "))\"/>" }
+                    piece = []
+                }
+                for (x, y) in points {
+                    if x.isFinite && y.isFinite { piece.append("\(f(px(x))),\(f(py(y)))") } else { flush() }
+                }
+                flush()
+                let every = max(points.count / 8, 1)
+                for (i, (x, y)) in points.enumerated() where (i + k * every / max(plot.series.count, 1)) % every == 0 && x.isFinite && y.isFinite {
+                    svg += marker(k, px(x), py(y))
+                }
+            } else {
+                for (x, y) in points where x.isFinite && y.isFinite { svg += marker(k, px(x), py(y), size: 2.2) }
+            }
+        }
+        svg += "</g>"
+
+        // Legend.
+        var lx = left + 8, ly = 18.0
+        for (k, series) in plot.series.enumerated() {
+            let label = escape(series.name)
+            let w = 44 + Double(series.name.count) * 7
+            if lx + w > width - right { lx = left + 8; ly += 16 }
+            if plot.kind == .line {
+                svg += "<line class=\"s\(k % 6)\" stroke-dasharray=\"\(dashes[k % dashes.count])\" x1=\"\(f(lx))\" y1=\"\(f(ly - 4))\" x2=\"\(f(lx + 22))\" y2=\"\(f(ly - 4))\"/>"
+            }
+            svg += marker(k, lx + 11, ly - 4)
+            svg += "<text class=\"legend\" x=\"\(f(lx + 28))\" y=\"\(f(ly))\">\(label)</text>"
+            lx += w
+        }
+        for reference in plot.references {
+            let w = 44 + Double(reference.name.count) * 7
+            if lx + w > width - right { lx = left + 8; ly += 16 }
+            svg += "<line class=\"reference\" x1=\"\(f(lx))\" y1=\"\(f(ly - 4))\" x2=\"\(f(lx + 22))\" y2=\"\(f(ly - 4))\"/>"
+            svg += "<text class=\"legend\" x=\"\(f(lx + 28))\" y=\"\(f(ly))\">\(escape(reference.name))</text>"
+            lx += w
+        }
+        return svg + "</svg>"
+    }
+
+    /// Marker shapes by series: circle, square, triangle, diamond, cross, plus.
+    static func marker(_ k: Int, _ x: Double, _ y: Double, size: Double = 3.5) -> String {
+        let s = size, c = "m\(k % 6)"
+        func f(_ v: Double) -> String { NumberFormatting.printf("%.1f", v) }
+        switch k % 6 {
+        case 0: return "<circle class=\"\(c)\" cx=\"\(f(x))\" cy=\"\(f(y))\" r=\"\(f(s))\"/>"
+        case 1: return "<rect class=\"\(c)\" x=\"\(f(x - s))\" y=\"\(f(y - s))\" width=\"\(f(2 * s))\" height=\"\(f(2 * s))\"/>"
+        case 2: return "<polygon class=\"\(c)\" points=\"\(f(x)),\(f(y - s * 1.2)) \(f(x - s)),\(f(y + s)) \(f(x + s)),\(f(y + s))\"/>"
+        case 3: return "<polygon class=\"\(c)\" points=\"\(f(x)),\(f(y - s * 1.3)) \(f(x + s)),\(f(y)) \(f(x)),\(f(y + s * 1.3)) \(f(x - s)),\(f(y))\"/>"
+        case 4: return "<path class=\"\(c) stroke\" d=\"M\(f(x - s)) \(f(y - s))L\(f(x + s)) \(f(y + s))M\(f(x - s)) \(f(y + s))L\(f(x + s)) \(f(y - s))\"/>"
+        default: return "<path class=\"\(c) stroke\" d=\"M\(f(x - s)) \(f(y))L\(f(x + s)) \(f(y))M\(f(x)) \(f(y - s))L\(f(x)) \(f(y + s))\"/>"
+        }
+    }
+}
+
+/// Text escaped for HTML and XML.
+public func escape(_ text: String) -> String {
+    var out = ""
+    for c in text {
+        switch c {
+        case "&": out += "&amp;"
+        case "<": out += "&lt;"
+        case ">": out += "&gt;"
+        case "\"": out += "&quot;"
+        default: out.append(c)
+        }
+    }
+    return out
+}

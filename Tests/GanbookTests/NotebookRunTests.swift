@@ -1,0 +1,124 @@
+import Foundation
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
+import TestSupport
+import Testing
+
+/// read --run, check and export --html, through the binary.
+@Suite struct NotebookRunTests {
+    static let notes = Binary.fixtures.appendingPathComponent("notes").path
+
+    func temporary(_ name: String) -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("ganbook-\(name)-\(UUID().uuidString)").path
+    }
+
+    @Test func runShowsOutputsUnderCellsAndCachesThem() throws {
+        let data = temporary("data")
+        defer { try? FileManager.default.removeItem(atPath: data) }
+        let arguments = ["read", "sample", "--run", "--notes", Self.notes, "--data", data, "--no-pager", "--width", "80"]
+        let first = try Binary.run(arguments)
+        #expect(first.status == 0, "\(first.stderr)")
+        let lines = first.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+        let command = lines.firstIndex { $0.contains("▶ ganbook demo jsd") }!
+        #expect(lines[command + 2].hasPrefix("┃ Sliding q_θ"))  // the output follows the cell's frame
+        #expect(first.stdout.contains("┃   JSD at the ends"))
+        let cached = try FileManager.default.contentsOfDirectory(atPath: data + "/demo-cache")
+        #expect(cached.contains { $0.hasSuffix(".json") } && cached.contains { $0.hasSuffix(".txt") })
+        let second = try Binary.run(arguments)
+        #expect(second.stdout == first.stdout)
+        // A changed width re-renders from the cached data: same numbers, no new run needed.
+        let narrow = try Binary.run(["read", "sample", "--run", "--notes", Self.notes, "--data", data, "--no-pager", "--width", "60"])
+        #expect(narrow.stdout.contains("┃   JSD at the ends"))
+    }
+
+    @Test func aFailingCellShowsItsErrorAndTheRestStillRenders() throws {
+        let folder = temporary("notes"), data = temporary("data")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder); try? FileManager.default.removeItem(atPath: data) }
+        try "# T\n\n```demo\njsd --p \"N(0,-1)\"\n```\n\nAfter the cell.\n".write(toFile: folder + "/01-t.md", atomically: true, encoding: .utf8)
+        let result = try Binary.run(["read", "t", "--run", "--notes", folder, "--data", data, "--no-pager"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("┃ ✗ this cell failed: --p \"N(0,-1)\": sigma must be > 0"))
+        #expect(result.stdout.contains("After the cell."))
+    }
+
+    @Test func checkPassesOnTheBundledNotesAndNamesEveryProblem() throws {
+        let bundled = try Binary.run(["check"])
+        #expect(bundled.status == 0, "\(bundled.stdout)")
+        let folder = temporary("notes")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try "# A\n\nSee [b](02-b.md#nope), [c](03-c.md) and [here](#a).\n\n```demo\nnosuch\n```\n\n```quiz\nid: same\nQ: q\nA: a\n```\n"
+            .write(toFile: folder + "/01-a.md", atomically: true, encoding: .utf8)
+        try "## B\n\n```quiz\nid: same\nQ: q\nA: a\n```\n".write(toFile: folder + "/02-b.md", atomically: true, encoding: .utf8)
+        let result = try Binary.run(["check", "--notes", folder])
+        #expect(result.status == 1)
+        #expect(result.stdout == """
+            \(folder)/01-a.md:3: link to '02-b.md#nope': 02-b.md has no heading '#nope'
+            \(folder)/01-a.md:3: link to '03-c.md': there is no note 03-c.md
+            \(folder)/01-a.md:6: demo cell: no demo 'nosuch'; the demos are jsd, optimal-d, gen-vs-disc, train, mode-collapse, d-steps
+            \(folder)/02-b.md:1: no level-1 '# Title' heading
+            \(folder)/02-b.md:4: card id 'same' is also used at 01-a.md:10
+
+            """)
+    }
+
+    @Test func theExportIsWellFormedWithWorkingLinksAndLabelledPlots() throws {
+        let site = temporary("site"), data = temporary("data")
+        defer { try? FileManager.default.removeItem(atPath: site); try? FileManager.default.removeItem(atPath: data) }
+        let result = try Binary.run(["export", "--html", site, "--notes", Self.notes, "--data", data])
+        #expect(result.status == 0, "\(result.stderr)")
+        let pages = try FileManager.default.contentsOfDirectory(atPath: site).filter { $0.hasSuffix(".html") }.sorted()
+        #expect(pages == ["index.html", "learner.html", "sample.html"])
+        var ids: [String: Set<String>] = [:]
+        var hrefs: [(String, String)] = []
+        for page in pages {
+            let collector = XMLCollector()
+            let parser = XMLParser(data: try Data(contentsOf: URL(fileURLWithPath: site + "/" + page)))
+            parser.delegate = collector
+            #expect(parser.parse(), "\(page) is not well-formed: \(parser.parserError.map { "\($0)" } ?? "")")
+            ids[page] = collector.ids
+            hrefs += collector.hrefs.map { (page, $0) }
+            for svg in collector.svgs {
+                #expect(svg.viewBox != nil, "\(page): an SVG without viewBox")
+                #expect(svg.classes.contains("axis-label x-label") && svg.classes.contains("axis-label y-label"), "\(page): an SVG without axis labels")
+            }
+        }
+        for (page, href) in hrefs where !href.contains("://") {
+            let parts = href.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
+            let target = parts[0].isEmpty ? page : String(parts[0])
+            if target.hasSuffix(".css") { #expect(FileManager.default.fileExists(atPath: site + "/" + target)); continue }
+            #expect(ids[target] != nil, "\(page): link to \(href) has no page")
+            if parts.count > 1 { #expect(ids[target]?.contains(String(parts[1])) == true, "\(page): no anchor for \(href)") }
+        }
+        let sample = try String(contentsOfFile: site + "/sample.html", encoding: .utf8)
+        #expect(sample.contains("<details class=\"quiz\"><summary>What is JSD(p‖p)?</summary>"))
+        #expect(sample.contains("<svg"))
+        #expect(sample.contains("rel=\"next\"") && sample.contains("rel=\"prev\"") == false)  // the first note has no previous page
+        let css = try String(contentsOfFile: site + "/style.css", encoding: .utf8)
+        #expect(css.contains("prefers-color-scheme: dark") && css.contains("@media print"))
+        #expect(!sample.contains("<script"))
+    }
+}
+
+/// Collects ids, hrefs and SVG attributes while parsing a page as XML.
+final class XMLCollector: NSObject, XMLParserDelegate {
+    var ids: Set<String> = []
+    var hrefs: [String] = []
+    struct SVG { var viewBox: String?; var classes: [String] = [] }
+    var svgs: [SVG] = []
+    var depth = 0
+
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+        if let id = attributes["id"] { ids.insert(id) }
+        if name == "a", let href = attributes["href"] { hrefs.append(href) }
+        if name == "link", let href = attributes["href"] { hrefs.append(href) }
+        if name == "svg" { svgs.append(SVG(viewBox: attributes["viewBox"])); depth += 1 }
+        if depth > 0, name == "text", let c = attributes["class"] { svgs[svgs.count - 1].classes.append(c) }
+    }
+
+    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        if name == "svg" { depth -= 1 }
+    }
+}
