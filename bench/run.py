@@ -188,6 +188,26 @@ def quiz_stats(args):
     return Row("quiz stats, 10,000 reviews vs none", ours, peer, "the same, no reviews", goal=2.0)
 
 
+@row
+def read_run_warm(args):
+    """read --run of a note with demo cells, warm cache, against plain read of it."""
+    data = os.path.join(ROOT, "bench", "out", "run-cache")
+    words = [args.bin, "read", "jsd", "--no-pager", "--data", data]
+    subprocess.run(words + ["--run"], check=True, capture_output=True)  # warm the cache
+    ours, peer = hyperfine_medians([words + ["--run"], words], args.runs)
+    return Row("read --run jsd (3 cells), warm cache", ours, peer, "plain read of the same note", goal=1.5)
+
+
+@row
+def export_warm(args):
+    """export --html of the whole notebook with a warm cache (the first run fills it: minutes)."""
+    data = os.path.join(ROOT, "bench", "out", "run-cache")
+    site = os.path.join(ROOT, "bench", "out", "site")
+    subprocess.run([args.bin, "export", "--html", site, "--data", data], check=True, capture_output=True)
+    (ours,) = hyperfine_medians([[args.bin, "export", "--html", site, "--data", data]], 10)
+    return Row("export --html, whole notebook, warm cache", ours, None, "report the time", goal=5.0)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--bin", default=os.path.join(ROOT, ".build/release/ganbook"))
