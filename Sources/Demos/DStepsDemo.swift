@@ -138,13 +138,3 @@ public struct DStepsDemo: Demo {
 }
 
 func format2(_ x: Double) -> String { NumberFormatting.printf("%.3g", x) }
-
-/// A value shared by concurrent jobs, guarded by a mutex.
-final class Box<Value>: @unchecked Sendable {
-    private var stored: Value
-    private let lock = NSLockLike()
-    init(_ value: Value) { stored = value }
-    var value: Value { lock.locked { stored } }
-    @discardableResult
-    func update<R>(_ body: (inout Value) -> R) -> R { lock.locked { body(&stored) } }
-}

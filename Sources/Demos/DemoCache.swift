@@ -17,24 +17,17 @@ public struct DemoCache: Sendable {
 
     public init(dataFolder: String) { folder = dataFolder + "/demo-cache" }
 
-    static func hash(_ text: String) -> String {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 { h = (h ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        let digits = String(h, radix: 16)
-        return String(repeating: "0", count: 16 - digits.count) + digits
-    }
-
     /// The version of the demo a cell names, or nil for an unknown demo.
     public static func version(of words: [String]) -> Int? {
         words.first.flatMap { DemoRegistry.demo(named: $0)?.version }
     }
 
     func dataPath(_ words: [String], version: Int) -> String {
-        folder + "/" + Self.hash(([words[0], "v\(version)"] + words).joined(separator: "\u{1F}")) + ".json"
+        folder + "/" + StableHash.hex(([words[0], "v\(version)"] + words).joined(separator: "\u{1F}")) + ".json"
     }
 
     func textPath(_ words: [String], version: Int, width: Int, color: Bool) -> String {
-        folder + "/" + Self.hash(([words[0], "v\(version)", "w\(width)", color ? "color" : "plain"] + words).joined(separator: "\u{1F}")) + ".txt"
+        folder + "/" + StableHash.hex(([words[0], "v\(version)", "w\(width)", color ? "color" : "plain"] + words).joined(separator: "\u{1F}")) + ".txt"
     }
 
     public func report(_ words: [String], version: Int) -> Report? {

@@ -89,18 +89,18 @@ public struct ModeCollapseDemo: Demo {
         // Independent trainings, two at a time (one per core); each is seeded, so
         // the results do not depend on the order they finish in.
         let configurations = jobs.map { configuration($0.0, seed: $0.1, goal: goal) }
-        let results = Results(count: jobs.count)
-        let counter = Results.Counter()
+        let results = Box<[Outcome?]>(Array(repeating: nil, count: jobs.count))
+        let finished = Box(0)
         let steps = self.steps
         DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
             var run = TrainingRun(configurations[index])
             run.train(steps: steps, evaluations: 1)
             let samples = run.finalSamples(2500)
             let points = (0..<samples.rows).map { (Double(samples[$0, 0]), Double(samples[$0, 1])) }
-            results.set(index, Outcome(coverage: run.checkpoints.last!.coverage!, samples: points))
-            progress(Double(counter.increment()) / Double(jobs.count), "training \(jobs.count) GANs")
+            results.update { $0[index] = Outcome(coverage: run.checkpoints.last!.coverage!, samples: points) }
+            progress(Double(finished.update { $0 += 1; return $0 }) / Double(jobs.count), "training \(jobs.count) GANs")
         }
-        let outcomes = results.values
+        let outcomes = results.value
 
         var report = Report(title: "Mode collapse on the \(goal.name): \(steps) steps, \(seeds) seeds per method")
         report.text("Every method trains the same G and D for the same number of steps, in a setting that makes a vanilla GAN drop modes: the minimax loss with 5 D-steps per G-step. A collapsed G puts its samples on a few modes and leaves the rest empty.")
@@ -137,22 +137,5 @@ public struct ModeCollapseDemo: Demo {
         report.text("In this run: " + order.map { "\(methods[$0].rawValue) \(format(means[$0], 1))" }.joined(separator: ", ") + " modes on average, against \(format(means[0], 1)) for the vanilla GAN. A remedy that keeps modes but few high-quality samples has traded collapse for blur.")
         report.text("How each remedy works: PacGAN lets D see whether two samples look alike; minibatch discrimination gives D a feature that grows when a batch is full of near-copies; unrolling lets G see how D would react to its move, so chasing one mode stops paying. Read the table per seed: collapse is a matter of chance, and one seed proves little.")
         return report
-    }
-}
-
-/// Outcomes written by concurrent jobs, each to its own slot.
-final class Results: @unchecked Sendable {
-    private var slots: [ModeCollapseDemo.Outcome?]
-    private let lock = NSLockLike()
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ value: ModeCollapseDemo.Outcome) { lock.locked { slots[index] = value } }
-    var values: [ModeCollapseDemo.Outcome?] { lock.locked { slots } }
-
-    final class Counter: @unchecked Sendable {
-        private var value = 0
-        private let lock = NSLockLike()
-        func increment() -> Int { lock.locked { value += 1; return value } }
     }
 }

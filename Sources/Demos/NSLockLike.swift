@@ -1,4 +1,5 @@
-/// A mutex for the few places where demo jobs run on two cores at once.
+/// A mutex, and a value guarded by one, for the demos that run jobs on two
+/// cores at once.
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -16,4 +17,14 @@ final class NSLockLike: @unchecked Sendable {
         defer { pthread_mutex_unlock(&mutex) }
         return try body()
     }
+}
+
+/// A value shared by concurrent jobs, guarded by a mutex.
+final class Box<Value>: @unchecked Sendable {
+    private var stored: Value
+    private let lock = NSLockLike()
+    init(_ value: Value) { stored = value }
+    var value: Value { lock.locked { stored } }
+    @discardableResult
+    func update<R>(_ body: (inout Value) -> R) -> R { lock.locked { body(&stored) } }
 }

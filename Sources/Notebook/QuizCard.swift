@@ -1,3 +1,5 @@
+import Installation
+
 /// Quiz cards: the `quiz` fenced blocks of a note, parsed into cards.
 ///
 /// A block holds one or more cards, separated by blank lines; each starts with
@@ -167,23 +169,9 @@ public enum QuizParser {
                     answer = .recall(text)
                 }
             }
-            let id = self.id ?? noteID + "-" + StableHash.hex(question.lowercased().split(separator: " ").joined(separator: " "))
+            let id = self.id ?? noteID + "-" + String(StableHash.hex(question.lowercased().split(separator: " ").joined(separator: " ")).prefix(10))
             return .success(QuizCard(id: id, hasExplicitID: self.id != nil, question: question, answer: answer, line: line))
         }
-    }
-}
-
-/// FNV-1a, 64 bits: a hash that stays the same across runs and platforms
-/// (Swift's `Hasher` is seeded per process).
-enum StableHash {
-    static func hex(_ text: String) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x100_0000_01b3
-        }
-        let digits = String(hash, radix: 16)
-        return String(String(repeating: "0", count: 16 - digits.count) + digits).prefix(10).description
     }
 }
 

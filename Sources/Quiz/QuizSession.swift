@@ -7,6 +7,7 @@
 /// notes is asked; those answers are logged as cram and change no schedule.
 import Distributions
 import Foundation
+import Installation
 import Notebook
 
 public protocol QuizIO {
@@ -108,7 +109,7 @@ public struct QuizSession {
                 io.write("Please type 1, 2, 3 or 4 (or q to stop).\n")
             }
         case .choice(let choices):
-            var rng = SeededGenerator(seed: seed ^ Self.stableHash(card.id))
+            var rng = SeededGenerator(seed: seed ^ StableHash.value(card.id))
             var order = Array(choices.indices)
             for i in stride(from: order.count - 1, to: 0, by: -1) { order.swapAt(i, Int(rng.next() % UInt64(i + 1))) }
             for (n, i) in order.enumerated() { io.write("  \(n + 1)) \(choices[i].text)\n") }
@@ -187,12 +188,5 @@ public struct QuizSession {
 
     static func number(_ x: Double) -> String {
         x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : String(x)
-    }
-
-    /// FNV-1a of the card id, so a card's choices shuffle the same way every time.
-    static func stableHash(_ text: String) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        return hash
     }
 }
