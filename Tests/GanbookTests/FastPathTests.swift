@@ -20,6 +20,9 @@ import Testing
         ["read", "--notes", "/tmp/my notes", "learner", "--color", "auto"],
         ["read", "gan", "--width", "1000"],
         ["read", "gan", "--width", "1"],
+        ["read", "jsd", "--run"],
+        ["read", "jsd", "--run", "--refresh", "--data", "/tmp/d"],
+        ["read", "--data=/tmp/d", "jsd", "--run", "--no-pager"],
     ])
     func acceptedCommandLinesAgreeWithArgumentParser(arguments: [String]) throws {
         let fast = try #require(FastPath.readRequest(arguments))
@@ -40,6 +43,8 @@ import Testing
         ["read", "a", "--width", "5", "--width", "6"],
         ["read", "a", "--notes", "--width"],
         ["read", "a", "--no-pager=yes"],
+        ["read", "a", "--run=yes"],
+        ["read", "a", "--run", "--run"],
         ["read", "a", "--unknown"],
         ["read", "--", "a"],
         ["read", ""],
