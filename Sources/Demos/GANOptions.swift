@@ -7,7 +7,7 @@ public struct GANOptions: ParsableArguments, Sendable {
     @Option(help: ArgumentHelp("Minibatch size m (8 to 4096).", valueName: "m"))
     public var batch: Int = 256
 
-    @Option(help: ArgumentHelp("D's learning rate (default 1e-3 with Adam; 5e-5 with RMSProp for --loss wgan).", valueName: "lr"))
+    @Option(help: ArgumentHelp("D's learning rate (default 1e-3 with Adam; 5e-5 with RMSProp for --loss wgan; 1e-4 for wgan-gp).", valueName: "lr"))
     public var lrD: Double?
 
     @Option(help: ArgumentHelp("G's learning rate (default as --lr-d).", valueName: "lr"))
@@ -43,7 +43,7 @@ public struct GANOptions: ParsableArguments, Sendable {
         c.loss = loss
         c.dSteps = dSteps
         c.batch = batch
-        let defaultRate = loss.isWasserstein ? 5e-5 : 1e-3
+        let defaultRate = loss == .wgan ? 5e-5 : loss == .wganGP ? 1e-4 : 1e-3
         c.learningRateD = lrD ?? defaultRate
         c.learningRateG = lrG ?? lrD ?? defaultRate
         c.hidden = hidden

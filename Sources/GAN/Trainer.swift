@@ -39,6 +39,8 @@ public struct GANConfiguration: Sendable, Equatable {
     public var discriminatorLayers: Int?
     public var zDimension = 2
     public var clip = 0.01
+    /// WGAN-GP's λ (Gulrajani et al. 2017 use 10).
+    public var penalty = 10.0
     /// Adam's β₁ (0.5, as in DCGAN, Radford et al. 2016; PyTorch's default is 0.9).
     public var beta1 = 0.5
     public var seed: UInt64 = 1
@@ -77,16 +79,20 @@ public struct GANTrainer: Sendable {
         discriminator = .mlp(inputs: data * pack, hidden: configuration.discriminatorHidden ?? configuration.hidden,
                              layers: configuration.discriminatorLayers ?? configuration.layers,
                              outputs: 1, activation: .leakyReLU(0.2), minibatchKernels: kernels, using: &rng)
-        if configuration.loss.isWasserstein {
+        if configuration.loss == .wgan {
             // WGAN's Algorithm 1 uses RMSProp.
             optimizerD = .rmsprop(configuration.learningRateD)
             optimizerG = .rmsprop(configuration.learningRateG)
+        } else if configuration.loss == .wganGP {
+            // WGAN-GP's Algorithm 1: Adam with β₁ = 0, β₂ = 0.9.
+            optimizerD = .adam(configuration.learningRateD, beta1: 0, beta2: 0.9)
+            optimizerG = .adam(configuration.learningRateG, beta1: 0, beta2: 0.9)
         } else {
             optimizerD = .adam(configuration.learningRateD, beta1: configuration.beta1)
             optimizerG = .adam(configuration.learningRateG, beta1: configuration.beta1)
         }
         self.rng = rng
-        if configuration.loss.isWasserstein { discriminator.clipWeights(Float(configuration.clip)) }
+        if configuration.loss == .wgan { discriminator.clipWeights(Float(configuration.clip)) }
     }
 
     /// `count` noise vectors z ∼ N(0, I).
@@ -143,9 +149,19 @@ public struct GANTrainer: Sendable {
             d.backward(Matrix(rows: out.rows, columns: 1, values: l.dReal + l.dFake))
             loss = l.loss
         }
+        var total = loss
+        if configuration.loss == .wganGP {
+            // Points on lines between real and fake samples, ε ∼ U(0, 1) per pair.
+            var between = real
+            for i in 0..<real.rows {
+                let e = Float(UnitInterval.open(using: &rng))
+                for j in 0..<real.columns { between[i, j] = e * real[i, j] + (1 - e) * fake[i, j] }
+            }
+            total += d.gradientPenalty(at: between, lambda: Float(configuration.penalty)) ?? 0
+        }
         optimizer.step(&d)
-        if configuration.loss.isWasserstein { d.clipWeights(Float(configuration.clip)) }
-        return loss
+        if configuration.loss == .wgan { d.clipWeights(Float(configuration.clip)) }
+        return total
     }
 
     /// One update of G against D (or, unrolled, against D advanced a few steps).

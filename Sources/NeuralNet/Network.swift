@@ -76,6 +76,69 @@ public struct Network<T: Scalar>: Sendable, Equatable {
         return d
     }
 
+    /// WGAN-GP's gradient penalty (Gulrajani et al. 2017, eq. 3) at the rows of
+    /// `x`: P = λ·mean_i (‖∇ₓf(xᵢ)‖ − 1)², for a network with one output. Adds
+    /// ∂P/∂θ to the parameter gradients and returns P.
+    ///
+    /// The double gradient, by hand: with piecewise-linear activations (identity,
+    /// ReLU, LeakyReLU) the activation masks mₗ are constant almost everywhere,
+    /// so ∇ₓf = 1·W_Lᵀ⊙m_{L−1}·…·W₁ᵀ is a product of matrices that depend on the
+    /// weights only, and P is differentiated back through that product.
+    /// Biases do not enter it. Other activations, or minibatch discrimination,
+    /// would need second derivatives: the network refuses them (returns nil).
+    @inlinable
+    public mutating func gradientPenalty(at x: Matrix<T>, lambda: T) -> T? {
+        guard minibatch == nil, layers.last?.outputs == 1,
+              activations.allSatisfy({ a in
+                  switch a { case .identity, .relu, .leakyReLU: return true; default: return false }
+              }) else { return nil }
+        _ = forward(x)
+        let n = x.rows, count = layers.count
+        func weight(_ l: Int) -> Matrix<T> { Matrix(rows: layers[l].inputs, columns: layers[l].outputs, values: layers[l].weight.values) }
+        func mask(_ l: Int) -> [T] {
+            let z = preActivations[l].values
+            switch activations[l] {
+            case .relu: return z.map { $0 > 0 ? 1 : 0 }
+            case .leakyReLU(let a): return z.map { $0 > 0 ? 1 : T(a) }
+            default: return Array(repeating: 1, count: z.count)
+            }
+        }
+        // a[l] = ∂f/∂z_l for every sample (n × outputs of layer l), from a[count−1] = 1.
+        var a = Array(repeating: Matrix<T>(rows: 0, columns: 0), count: count)
+        a[count - 1] = Matrix(rows: n, columns: 1, values: mask(count - 1))
+        for l in stride(from: count - 2, through: 0, by: -1) {
+            var next = Matrix.product(a[l + 1], weight(l + 1), transposeB: true)
+            let m = mask(l)
+            for i in next.values.indices { next.values[i] *= m[i] }
+            a[l] = next
+        }
+        let g = Matrix.product(a[0], weight(0), transposeB: true)  // n × inputs: ∇ₓf per row
+        // P and γ = ∂P/∂g.
+        var penalty: T = 0
+        var gamma = Matrix<T>(rows: n, columns: g.columns)
+        for i in 0..<n {
+            var squared: T = 0
+            for j in 0..<g.columns { squared += g[i, j] * g[i, j] }
+            let norm = squared.squareRoot()
+            penalty += (norm - 1) * (norm - 1)
+            let scale = norm > 0 ? 2 * lambda * (norm - 1) / (T(n) * norm) : 0
+            for j in 0..<g.columns { gamma[i, j] = scale * g[i, j] }
+        }
+        // Back through g = a₀W₀ᵀ, then aₗ = (aₗ₊₁Wₗ₊₁ᵀ)⊙mₗ.
+        var dA = Matrix.product(gamma, weight(0))  // ∂P/∂a₀ (n × outputs₀)
+        var dW = Matrix.product(gamma, a[0], transposeA: true)  // ∂P/∂W₀ (inputs × outputs₀)
+        for i in dW.values.indices { layers[0].weight.gradient[i] += dW.values[i] }
+        for l in 0..<(count - 1) {
+            let m = mask(l)
+            var masked = dA
+            for i in masked.values.indices { masked.values[i] *= m[i] }
+            dW = Matrix.product(masked, a[l + 1], transposeA: true)  // ∂P/∂W_{l+1}
+            for i in dW.values.indices { layers[l + 1].weight.gradient[i] += dW.values[i] }
+            dA = Matrix.product(masked, weight(l + 1))
+        }
+        return lambda * penalty / T(n)
+    }
+
     /// Every trainable parameter, in a fixed order (for optimisers and clipping).
     @inlinable
     public mutating func withParameters(_ body: (Int, inout Parameter<T>) -> Void) {

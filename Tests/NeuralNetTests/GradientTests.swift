@@ -149,3 +149,51 @@ func checkGradients(_ network: Network<Double>, inputs: Int, outputs: Int, batch
         #expect(net.layers[0].weight.values.contains { abs($0) == 0.01 })  // Glorot weights are larger: clipped
     }
 }
+
+@Suite struct GradientPenaltyTests {
+    /// P(θ) = λ·mean(‖∇ₓf‖ − 1)², computed independently: ∇ₓf by central
+    /// differences of f itself.
+    func penaltyByDifferences(_ network: Network<Double>, _ x: Matrix<Double>, lambda: Double) -> Double {
+        var total = 0.0
+        for i in 0..<x.rows {
+            var squared = 0.0
+            for j in 0..<x.columns {
+                var p = x.rows(i..<(i + 1)), m = p
+                p[0, j] += 1e-5
+                m[0, j] -= 1e-5
+                var a = network, b = network
+                let d = (a.forward(p)[0, 0] - b.forward(m)[0, 0]) / 2e-5
+                squared += d * d
+            }
+            total += (squared.squareRoot() - 1) * (squared.squareRoot() - 1)
+        }
+        return lambda * total / Double(x.rows)
+    }
+
+    @Test func thePenaltyAndItsWeightGradientsMatchFiniteDifferences() {
+        var rng = TestRandom(state: 21)
+        let network = Network<Double>.mlp(inputs: 2, hidden: 6, layers: 2, outputs: 1, activation: .leakyReLU(0.2), using: &rng)
+        let x = randomMatrix(5, 2, &rng)
+        var net = network
+        net.zeroGradients()
+        let penalty = net.gradientPenalty(at: x, lambda: 10)!
+        #expect(abs(penalty - penaltyByDifferences(network, x, lambda: 10)) < 1e-6)
+        var analytic: [[Double]] = []
+        net.withParameters { _, p in analytic.append(p.gradient) }
+        var flat: [(Int, Int)] = []
+        net.withParameters { i, p in for k in p.values.indices { flat.append((i, k)) } }
+        for (i, k) in flat {
+            var plus = network, minus = network
+            plus.withParameters { j, p in if j == i { p.values[k] += 1e-6 } }
+            minus.withParameters { j, p in if j == i { p.values[k] -= 1e-6 } }
+            let numeric = (plus.gradientPenalty(at: x, lambda: 10)! - minus.gradientPenalty(at: x, lambda: 10)!) / 2e-6
+            #expect(abs(numeric - analytic[i][k]) < 1e-5 * max(1, abs(numeric)), "parameter \(i)[\(k)]: \(analytic[i][k]) vs \(numeric)")
+        }
+    }
+
+    @Test func smoothActivationsAreRefused() {
+        var rng = TestRandom(state: 3)
+        var tanhNet = Network<Double>.mlp(inputs: 2, hidden: 4, layers: 1, outputs: 1, activation: .tanh, using: &rng)
+        #expect(tanhNet.gradientPenalty(at: randomMatrix(3, 2, &rng), lambda: 10) == nil)
+    }
+}
