@@ -98,6 +98,8 @@ public struct Matrix<T: Scalar>: Sendable, Equatable {
         var c = Matrix(rows: m, columns: n)
         if m == 0 || n == 0 { return c }
         if k == 0 { return c }
+        BLASLock.shared.lock()
+        defer { BLASLock.shared.unlock() }
         a.values.withUnsafeBufferPointer { pa in
             b.values.withUnsafeBufferPointer { pb in
                 c.values.withUnsafeMutableBufferPointer { pc in
@@ -141,4 +143,18 @@ public struct Matrix<T: Scalar>: Sendable, Equatable {
         precondition(a.columns == b.columns)
         return Matrix(rows: a.rows + b.rows, columns: a.columns, values: a.values + b.values)
     }
+}
+
+
+/// Serialises calls into OpenBLAS. Debian's serial build keeps shared buffers
+/// and is not safe to call from two threads at once: the two-core demos
+/// (`mode-collapse`, `d-steps`) gave different numbers from run to run until
+/// every product went through this lock. A spin lock, because each product
+/// takes tens of microseconds and a sleeping mutex cost more than it saved.
+public final class BLASLock: @unchecked Sendable {
+    public static let shared = BLASLock()
+    @usableFromInline var spin = pthread_spinlock_t()
+    init() { pthread_spin_init(&spin, Int32(PTHREAD_PROCESS_PRIVATE)) }
+    @inlinable public func lock() { pthread_spin_lock(&spin) }
+    @inlinable public func unlock() { pthread_spin_unlock(&spin) }
 }

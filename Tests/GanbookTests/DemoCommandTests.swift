@@ -11,7 +11,8 @@ import Testing
         #expect(names == ["jsd", "optimal-d", "gen-vs-disc", "train", "mode-collapse", "d-steps"])
     }
 
-    @Test(arguments: [["demo", "jsd"], ["demo", "jsd", "--sweep"], ["demo", "optimal-d", "--samples", "3000"]])
+    @Test(arguments: [["demo", "jsd"], ["demo", "jsd", "--sweep"], ["demo", "optimal-d", "--samples", "3000"],
+                      ["demo", "mode-collapse", "--steps", "100", "--seeds", "1"]])  // two trainings at a time: BLAS must not race
     func theSameCommandPrintsTheSameBytes(arguments: [String]) throws {
         let a = try Binary.run(arguments), b = try Binary.run(arguments)
         #expect(a.status == 0, "\(a.stderr)")
