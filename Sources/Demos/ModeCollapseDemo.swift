@@ -39,7 +39,7 @@ public struct ModeCollapseDemo: Demo {
     @Option(help: ArgumentHelp("ring or grid.", valueName: "target"))
     public var target: String = "ring"
 
-    @Option(help: ArgumentHelp("Training steps for every method (100 to 100000).", valueName: "n"))
+    @Option(help: ArgumentHelp("Training steps for every method (10 to 100000).", valueName: "n"))
     public var steps: Int = 2000
 
     @Option(help: ArgumentHelp("Seeds to average over (1 to 20).", valueName: "n"))
@@ -55,7 +55,7 @@ public struct ModeCollapseDemo: Demo {
 
     public func validate() throws {
         guard ["ring", "grid"].contains(target.lowercased()) else { throw ValidationError("--target must be ring or grid, got \(target.debugQuoted)") }
-        guard (100...100_000).contains(steps) else { throw ValidationError("--steps must be between 100 and 100000, got \(steps)") }
+        guard (10...100_000).contains(steps) else { throw ValidationError("--steps must be between 10 and 100000, got \(steps)") }
         guard (1...20).contains(seeds) else { throw ValidationError("--seeds must be between 1 and 20, got \(seeds)") }
         guard (1...20).contains(unroll) else { throw ValidationError("--unroll must be between 1 and 20, got \(unroll)") }
     }
