@@ -26,17 +26,11 @@ public struct GANConfiguration: Sendable, Equatable {
     public var loss: GANLoss = .nonsaturating
     public var variant: Variant = .vanilla
     public var dSteps = 1
-    /// G updates per step (1 in Algorithm 1; more starves D, the "Helvetica
-    /// scenario" of Goodfellow et al. 2014, §6).
-    public var gSteps = 1
     public var batch = 256
     public var learningRateD = 1e-3
     public var learningRateG = 1e-3
     public var hidden = 128
     public var layers = 2
-    /// D's own width and depth, when they differ from G's.
-    public var discriminatorHidden: Int?
-    public var discriminatorLayers: Int?
     public var zDimension = 2
     public var clip = 0.01
     /// WGAN-GP's λ (Gulrajani et al. 2017 use 10).
@@ -44,9 +38,6 @@ public struct GANConfiguration: Sendable, Equatable {
     /// Adam's β₁ (0.5, as in DCGAN, Radford et al. 2016; PyTorch's default is 0.9).
     public var beta1 = 0.5
     public var seed: UInt64 = 1
-    /// OpenBLAS threads. One is fastest for these small matrices here (2.3 ms
-    /// against 2.7 ms per step with two, which mostly spin).
-    public var threads = 1
 
     public init(target: Target) { self.target = target }
 
@@ -68,7 +59,6 @@ public struct GANTrainer: Sendable {
 
     public init(_ configuration: GANConfiguration) {
         self.configuration = configuration
-        BLASThreads.set(configuration.threads)
         var rng = SeededGenerator(seed: configuration.seed)
         let data = configuration.target.dimension
         let pack = configuration.pack
@@ -76,8 +66,7 @@ public struct GANTrainer: Sendable {
         if case .minibatchDiscrimination(let k) = configuration.variant { kernels = k }
         generator = .mlp(inputs: configuration.zDimension, hidden: configuration.hidden, layers: configuration.layers,
                          outputs: data, activation: .relu, using: &rng)
-        discriminator = .mlp(inputs: data * pack, hidden: configuration.discriminatorHidden ?? configuration.hidden,
-                             layers: configuration.discriminatorLayers ?? configuration.layers,
+        discriminator = .mlp(inputs: data * pack, hidden: configuration.hidden, layers: configuration.layers,
                              outputs: 1, activation: .leakyReLU(0.2), minibatchKernels: kernels, using: &rng)
         if configuration.loss == .wgan {
             // WGAN's Algorithm 1 uses RMSProp.
@@ -115,8 +104,7 @@ public struct GANTrainer: Sendable {
         for _ in 0..<configuration.dSteps {
             dLoss = Self.discriminatorStep(&discriminator, &optimizerD, generator: &generator, rng: &rng, configuration)
         }
-        var gLoss: Float = 0
-        for _ in 0..<configuration.gSteps { gLoss = generatorStep() }
+        let gLoss = generatorStep()
         steps += 1
         return StepLosses(d: dLoss, g: gLoss)
     }

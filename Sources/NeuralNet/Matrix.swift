@@ -58,12 +58,6 @@ extension Double: Scalar {
     public static func tanh(_ x: Double) -> Double { Glibc.tanh(x) }
 }
 
-public enum BLASThreads {
-    /// How many threads OpenBLAS may use for one product.
-    @inlinable
-    public static func set(_ count: Int) { openblas_set_num_threads(Int32(count)) }
-}
-
 public struct Matrix<T: Scalar>: Sendable, Equatable {
     public var rows: Int
     public var columns: Int

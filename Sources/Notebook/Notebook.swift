@@ -115,15 +115,14 @@ public struct Notebook: Sendable {
 
     /// The file of the note a reader means (see `note(_:)`), without reading it.
     public func file(_ query: String) throws(NotebookError) -> NoteFile {
-        let notes = files
-        let exact = notes.filter { $0.id == query }
+        let exact = files.filter { $0.id == query }
         if exact.count == 1 { return exact[0] }
         if exact.count > 1 { throw .ambiguousNote(query, candidates: exact.map(\.fileName)) }
         if let number = Int(query), query.allSatisfy(\.isASCII) {
-            if let note = notes.first(where: { $0.number == number }) { return note }
+            if let note = files.first(where: { $0.number == number }) { return note }
         }
         let lowered = query.lowercased()
-        let prefixed = notes.filter { $0.id.lowercased().hasPrefix(lowered) }
+        let prefixed = files.filter { $0.id.lowercased().hasPrefix(lowered) }
         if prefixed.count == 1 { return prefixed[0] }
         if prefixed.count > 1 { throw .ambiguousNote(query, candidates: prefixed.map(\.id)) }
         throw .noSuchNote(query, suggestion: suggestion(for: lowered))

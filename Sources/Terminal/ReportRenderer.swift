@@ -71,13 +71,13 @@ public struct ReportRenderer: Sendable {
         let numeric = table.columns.indices.map { c in table.rows.allSatisfy { c >= $0.count || $0[c].isNumeric || $0[c] == .missing } }
         // Indent by 2 and separate by 2 when that fits; tighten when it does not.
         let content = widths.reduce(0, +)
-        let separator = content + 2 * (widths.count - 1) + 2 <= width || content + 2 * (widths.count - 1) <= width ? "  " : " "
+        let separator = content + 2 * (widths.count - 1) <= width ? "  " : " "
         let indent = content + separator.count * (widths.count - 1) + 2 <= width ? "  " : ""
         func line(_ row: [String]) -> String {
             row.enumerated().map { c, text in
                 let pad = String(repeating: " ", count: max(widths[c] - text.displayWidth, 0))
                 return numeric[c] ? pad + text : text + pad
-            }.joined(separator: separator).trimmingTrailing.description
+            }.joined(separator: separator).trimmingTrailingSpaces.description
         }
         var out: [String] = []
         if let title = table.title {

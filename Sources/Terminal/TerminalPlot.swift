@@ -91,7 +91,7 @@ public struct TerminalPlot: Sendable {
             lastEnd = start + text.count - 1
         }
         out.append(String(repeating: " ", count: labelWidth) + " " + sheet.paint("└" + String(axis), sheet.frame))
-        out.append(String(String(tickLine).trimmingTrailing))
+        out.append(String(String(tickLine).trimmingTrailingSpaces))
         let xLabel = plot.xLabel
         out.append(String(repeating: " ", count: labelWidth + 2 + max((columns - xLabel.displayWidth) / 2, 0)) + sheet.paint(xLabel, TextStyle(dim: true)))
         var legend = plot.series.enumerated().map { index, series in
@@ -155,7 +155,7 @@ public struct TerminalPlot: Sendable {
             run.append(grid.character(r, c))
         }
         flush()
-        return String(out.trimmingTrailing)
+        return String(out.trimmingTrailingSpaces)
     }
 
     /// A character grid with braille dots per cell and which series owns each cell.
@@ -235,13 +235,5 @@ public struct TerminalPlot: Sendable {
                 }
             }
         }
-    }
-}
-
-extension String {
-    var trimmingTrailing: Substring {
-        var s = Substring(self)
-        while s.last == " " { s = s.dropLast() }
-        return s
     }
 }

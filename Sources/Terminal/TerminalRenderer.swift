@@ -268,9 +268,13 @@ public struct TerminalRenderer: Sendable {
 
 extension String {
     var trimmingFinalNewline: Substring { hasSuffix("\n") ? dropLast() : Substring(self) }
-    var trimmingTrailingSpaces: Substring {
-        var s = Substring(self)
-        while s.last == " " { s = s.dropLast() }
-        return s
+}
+
+extension StringProtocol {
+    /// The text without trailing spaces.
+    public var trimmingTrailingSpaces: SubSequence {
+        var end = endIndex
+        while end > startIndex, self[index(before: end)] == " " { end = index(before: end) }
+        return self[startIndex..<end]
     }
 }

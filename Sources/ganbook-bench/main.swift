@@ -7,18 +7,17 @@
 /// fits naive Bayes and logistic regression REPEATS times each, and prints the
 /// median fit times in seconds as JSON. Only the fits are timed.
 ///
-///     ganbook-bench gan-step STEPS THREADS
+///     ganbook-bench gan-step STEPS
 ///
 /// times training steps (one D step and one G step) of a 2×128 MLP G and D on
-/// the ring, batch 256, Adam, and prints the median step time in seconds.
+/// the ring, batch 256, Adam, and prints the median step time in seconds. The
+/// serial OpenBLAS ganbook links uses one thread.
 import Foundation
 import GAN
 import Models
 import NeuralNet
 
-if CommandLine.arguments.count == 4, CommandLine.arguments[1] == "gan-step",
-   let steps = Int(CommandLine.arguments[2]), let threads = Int(CommandLine.arguments[3]) {
-    BLASThreads.set(threads)
+if CommandLine.arguments.count == 3, CommandLine.arguments[1] == "gan-step", let steps = Int(CommandLine.arguments[2]) {
     var configuration = GANConfiguration(target: .ring)
     configuration.batch = 256
     configuration.hidden = 128
@@ -27,7 +26,7 @@ if CommandLine.arguments.count == 4, CommandLine.arguments[1] == "gan-step",
     for _ in 0..<20 { trainer.step() }  // warm-up
     var times: [Double] = []
     for _ in 0..<steps { times.append(seconds { trainer.step() }) }
-    print("{\"gan_step\": \(median(times)), \"threads\": \(threads)}")
+    print("{\"gan_step\": \(median(times)), \"threads\": 1}")
     exit(0)
 }
 

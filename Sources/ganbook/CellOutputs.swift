@@ -25,12 +25,14 @@ struct CellOutputs {
         case failure(String)
     }
 
-    /// The cell's report: cached data, or a fresh run (then cached).
-    func report(for cell: DemoCell, progress: Progress) -> Outcome {
+    /// The cell's report: cached data, or (when `run`) a fresh run, then cached;
+    /// nil when it is not cached and may not be run.
+    func report(for cell: DemoCell, progress: Progress, run: Bool = true) -> Outcome? {
         guard let version = DemoCache.version(of: cell.words) else {
             return .failure("no demo '\(cell.name)'; the demos are " + DemoRegistry.all.map { $0.name }.joined(separator: ", "))
         }
         if !refresh, let cached = cache.report(cell.words, version: version) { return .report(cached) }
+        guard run else { return nil }
         do {
             let command = try DemoCommand.parseCell(cell.words)
             guard let runner = command as? ReportingCommand else { return .failure("'\(cell.name)' is not a demo") }
@@ -59,7 +61,7 @@ struct CellOutputs {
             }
             let label = "running demo cell \(index + 1)/\(note.demoCells.count): \(cell.name)"
             progress(Double(index) / Double(note.demoCells.count), label)
-            switch report(for: cell, progress: progress.part(Double(index) / Double(note.demoCells.count), Double(index + 1) / Double(note.demoCells.count))) {
+            switch report(for: cell, progress: progress.part(Double(index) / Double(note.demoCells.count), Double(index + 1) / Double(note.demoCells.count)))! {
             case .report(let report):
                 let lines = ReportRenderer(sheet: sheet, width: inner).renderLines(report).map { $0.isEmpty ? String(gutter.trimmingTrailingSpaces) : gutter + $0 }
                 cache.store(text: lines.map { $0 + "\n" }.joined(), cell.words, version: version, width: width, color: sheet.color)

@@ -116,15 +116,10 @@ struct SiteWriter {
 
     func demoCell(_ cell: DemoCell, id: String) -> String {
         var html = "<div class=\"demo-cell\"><pre class=\"command\"><code>▶ ganbook demo \(escape(cell.source))</code></pre>"
-        let cached = DemoCache.version(of: cell.words).flatMap { cells.cache.report(cell.words, version: $0) }
-        if let report = cached {
-            html += "<div class=\"demo-output\">\(ReportHTML.render(report, id: id))</div>"
-        } else if runDemos {
-            switch cells.report(for: cell, progress: .silent) {
-            case .report(let report): html += "<div class=\"demo-output\">\(ReportHTML.render(report, id: id))</div>"
-            case .failure(let message): html += "<p class=\"failure\">This cell failed: \(escape(message))</p>"
-            }
-        } else {
+        switch cells.report(for: cell, progress: .silent, run: runDemos) {
+        case .report(let report)?: html += "<div class=\"demo-output\">\(ReportHTML.render(report, id: id))</div>"
+        case .failure(let message)?: html += "<p class=\"failure\">This cell failed: \(escape(message))</p>"
+        case nil:
             html += "<p class=\"meta\">Not run yet: run <code>ganbook read --run</code> on this note, then export again.</p>"
         }
         return html + "</div>"

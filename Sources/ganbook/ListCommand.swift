@@ -40,7 +40,7 @@ struct Contents {
                 let text = column == 2 ? truncate(cell, to: w) : cell
                 let pad = String(repeating: " ", count: max(w - text.displayWidth, 0))
                 return column == 0 || column >= 3 ? pad + text : text + pad  // numbers right-aligned
-            }.joined(separator: "  ").trimmingTrailingSpaces
+            }.joined(separator: "  ").trimmingTrailingSpaces.description
         }
         var out = sheet.paint(line(header), TextStyle(bold: true)) + "\n"
         for row in rows { out += line(row) + "\n" }
@@ -59,13 +59,5 @@ struct Contents {
             used += c.displayWidth
         }
         return out + "…"
-    }
-}
-
-extension String {
-    var trimmingTrailingSpaces: String {
-        var s = Substring(self)
-        while s.last == " " { s = s.dropLast() }
-        return String(s)
     }
 }
