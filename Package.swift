@@ -19,11 +19,9 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
-        // Debian's OpenBLAS (CBLAS interface), for the matrix products of the GAN demos.
-        // The serial build: the threaded one starts a thread pool in a constructor
-        // of every process, which made even `ganbook read` 20% slower, and one
-        // thread is faster for these small matrices anyway.
-        .systemLibrary(name: "CBLAS", providers: [.apt(["libopenblas-serial-dev"])]),
+        // Our own small-matrix products (C), with AVX-512, AVX2+FMA and portable
+        // paths chosen by CPU features, all giving the same bits.
+        .target(name: "CMatrixKernels"),
         // The only place that touches cmark's C tree.
         .target(name: "Markdown", dependencies: ["CCmark"]),
         // Terminal capabilities, display width, wrapping, styles, the Markdown
@@ -40,13 +38,8 @@ let package = Package(
         // Classifiers fitted from data: logistic regression (and, later, naive Bayes).
         .target(name: "Models"),
         // Small dense neural networks with hand-written backpropagation: matrices
-        // (BLAS products), layers, losses, optimisers.
-        .target(
-            name: "NeuralNet", dependencies: ["CBLAS"],
-            // The archive by its path: a plain -lopenblas would find the threaded
-            // build first through /usr/lib's alternatives link.
-            linkerSettings: [.unsafeFlags(["/usr/lib/x86_64-linux-gnu/openblas-serial/libopenblas.a"])]
-        ),
+        // (products through CMatrixKernels), layers, losses, optimisers.
+        .target(name: "NeuralNet", dependencies: ["CMatrixKernels"]),
         // GANs on toy data: targets, the training loop and its variants, quality metrics.
         .target(name: "GAN", dependencies: ["NeuralNet", "Distributions", "Divergences", "Report"]),
         // Spaced repetition: the FSRS-6 scheduler (as py-fsrs 6 computes it), the

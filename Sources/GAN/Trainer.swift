@@ -126,15 +126,15 @@ public struct GANTrainer: Sendable {
             var fakePass = d
             let realOut = d.forward(real)
             let l = configuration.loss.discriminator(real: realOut.values, fake: fakeOut.values)
-            d.backward(Matrix(rows: realOut.rows, columns: 1, values: l.dReal))
-            fakePass.backward(Matrix(rows: fakeOut.rows, columns: 1, values: l.dFake))
+            d.backward(Matrix(rows: realOut.rows, columns: 1, values: l.dReal), input: false)
+            fakePass.backward(Matrix(rows: fakeOut.rows, columns: 1, values: l.dFake), input: false)
             d.addGradients(of: fakePass)
             loss = l.loss
         } else {
             // One pass over real and fake stacked: the same gradients, half the calls.
             let out = d.forward(Matrix.stacked(real, fake))
             let l = configuration.loss.discriminator(real: Array(out.values[..<real.rows]), fake: Array(out.values[real.rows...]))
-            d.backward(Matrix(rows: out.rows, columns: 1, values: l.dReal + l.dFake))
+            d.backward(Matrix(rows: out.rows, columns: 1, values: l.dReal + l.dFake), input: false)
             loss = l.loss
         }
         var total = loss
@@ -162,11 +162,11 @@ public struct GANTrainer: Sendable {
         let z = Self.noise(configuration.batch, configuration.zDimension, using: &rng)
         generator.zeroGradients()
         let fake = generator.forward(z)
-        critic.zeroGradients()
         let out = critic.forward(Self.packed(fake, configuration.pack))
         let (loss, dOut) = configuration.loss.generator(fake: out.values)
-        let dPacked = critic.backward(Matrix(rows: out.rows, columns: 1, values: dOut))
-        generator.backward(Matrix(rows: fake.rows, columns: fake.columns, values: dPacked.values))
+        // Only ∂L/∂(G's samples) is needed from D: its own gradients are left alone.
+        let dPacked = critic.backward(Matrix(rows: out.rows, columns: 1, values: dOut), parameters: false)
+        generator.backward(Matrix(rows: fake.rows, columns: fake.columns, values: dPacked.values), input: false)
         optimizerG.step(&generator)
         return loss
     }
@@ -199,8 +199,8 @@ public struct GANTrainer: Sendable {
         let fake = g.forward(z)
         let out = d.forward(Self.packed(fake, configuration.pack))
         let (_, dOut) = loss.generator(fake: out.values)
-        let dFake = d.backward(Matrix(rows: out.rows, columns: 1, values: dOut))
-        g.backward(Matrix(rows: fake.rows, columns: fake.columns, values: dFake.values))
+        let dFake = d.backward(Matrix(rows: out.rows, columns: 1, values: dOut), parameters: false)
+        g.backward(Matrix(rows: fake.rows, columns: fake.columns, values: dFake.values), input: false)
         var sum = 0.0
         g.withParameters { _, p in for v in p.gradient { sum += Double(v) * Double(v) } }
         return sum.squareRoot()

@@ -41,20 +41,48 @@ public struct Dense<T: Scalar>: Sendable, Equatable {
         bias = Parameter(Array(repeating: 0, count: outputs))
     }
 
+    /// z = x·W + b, and a = activation(z). ReLU and leaky ReLU are applied in
+    /// the product's own pass; other activations afterwards.
     @inlinable
-    public mutating func forward(_ x: Matrix<T>) -> Matrix<T> {
+    public mutating func forward(_ x: Matrix<T>, activation: Activation = .identity) -> (z: Matrix<T>, a: Matrix<T>) {
         input = x
-        var y = Matrix.product(x, Matrix(rows: inputs, columns: outputs, values: weight.values))
-        y.addToEachRow(bias.values)
-        return y
+        let weight = Matrix(rows: inputs, columns: outputs, values: self.weight.values)
+        let count = x.rows * outputs
+        guard let slope = activation.piecewiseLinearSlope, activation != .identity else {
+            let z = Matrix<T>(rows: x.rows, columns: outputs) { c in
+                Matrix.multiply(x, weight, transposeA: false, transposeB: false, into: c, bias: bias.values, accumulate: false)
+            }
+            var a = z
+            activation.apply(to: &a.values)
+            return (z, a)
+        }
+        var a = [T]()
+        let z = Matrix<T>(rows: x.rows, columns: outputs) { c in
+            a = [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+                Matrix.multiply(x, weight, transposeA: false, transposeB: false, into: c, bias: bias.values, accumulate: false,
+                                activated: buffer.baseAddress, slope: T(slope))
+                initialized = count
+            }
+        }
+        return (z, Matrix(rows: x.rows, columns: outputs, values: a))
     }
 
+    /// Backpropagates ∂L/∂y. Adds ∂L/∂W and ∂L/∂b to the gradients when
+    /// `parameters` is set; returns ∂L/∂x when `input` is set (else an empty matrix).
     @inlinable
-    public mutating func backward(_ dy: Matrix<T>) -> Matrix<T> {
-        let dw = Matrix.product(input, dy, transposeA: true)
-        for i in weight.gradient.indices { weight.gradient[i] += dw.values[i] }
-        let db = dy.columnSums()
-        for i in bias.gradient.indices { bias.gradient[i] += db[i] }
+    public mutating func backward(_ dy: Matrix<T>, parameters: Bool = true, input wantsInput: Bool = true) -> Matrix<T> {
+        if parameters {
+            let x = input
+            weight.gradient.withUnsafeMutableBufferPointer { g in
+                Matrix.multiply(x, dy, transposeA: true, transposeB: false, into: g.baseAddress!, bias: nil, accumulate: true)
+            }
+            dy.values.withUnsafeBufferPointer { d in
+                bias.gradient.withUnsafeMutableBufferPointer { b in
+                    if dy.rows > 0 { T.addColumnSums(b.baseAddress!, d.baseAddress!, rows: dy.rows, columns: outputs) }
+                }
+            }
+        }
+        guard wantsInput else { return Matrix(rows: 0, columns: 0) }
         return Matrix.product(dy, Matrix(rows: inputs, columns: outputs, values: weight.values), transposeB: true)
     }
 }
@@ -64,17 +92,29 @@ public enum Activation: Sendable, Equatable {
     /// max(x, αx), for 0 < α < 1.
     case leakyReLU(Double)
 
+    /// α for max(x, αx): 0 for ReLU, α for leaky ReLU, 1 for identity; nil otherwise.
+    @inlinable
+    public var piecewiseLinearSlope: Double? {
+        switch self {
+        case .identity: return 1
+        case .relu: return 0
+        case .leakyReLU(let a): return a
+        case .tanh, .sigmoid: return nil
+        }
+    }
+
     /// Applies the activation to every value, in place (one switch, then a tight loop).
+    /// ReLU and leaky ReLU use the formula of the fused product (z > t ? z : t,
+    /// t = αz or 0), so both give the same bits.
     @inlinable
     public func apply<T: Scalar>(to values: inout [T]) {
         values.withUnsafeMutableBufferPointer { v in
             switch self {
             case .identity: return
-            // Branch-free forms, so the loops vectorise.
-            case .relu: for i in v.indices { v[i] = max(v[i], 0) }
+            case .relu: for i in v.indices { v[i] = v[i] > 0 ? v[i] : 0 }
             case .leakyReLU(let a):
                 let alpha = T(a)  // 0 < α < 1: max(x, αx) is x for x ≥ 0 and αx below
-                for i in v.indices { v[i] = max(v[i], alpha * v[i]) }
+                for i in v.indices { let t = alpha * v[i]; v[i] = v[i] > t ? v[i] : t }
             case .tanh: for i in v.indices { v[i] = T.tanh(v[i]) }
             case .sigmoid: for i in v.indices { v[i] = Losses.sigmoid(v[i]) }
             }
@@ -89,10 +129,9 @@ public enum Activation: Sendable, Equatable {
                 y.withUnsafeBufferPointer { y in
                     switch self {
                     case .identity: return
-                    case .relu: for i in d.indices { d[i] = x[i] > 0 ? d[i] : 0 }
+                    case .relu: if !d.isEmpty { T.reluLikeBackward(d.baseAddress!, z: x.baseAddress!, count: d.count, slope: 0) }
                     case .leakyReLU(let a):
-                        let alpha = T(a)
-                        for i in d.indices { d[i] = x[i] > 0 ? d[i] : alpha * d[i] }
+                        if !d.isEmpty { T.reluLikeBackward(d.baseAddress!, z: x.baseAddress!, count: d.count, slope: T(a)) }
                     case .tanh: for i in d.indices { d[i] *= 1 - y[i] * y[i] }
                     case .sigmoid: for i in d.indices { d[i] *= y[i] * (1 - y[i]) }
                     }
@@ -112,8 +151,8 @@ public struct MinibatchDiscrimination<T: Scalar>: Sendable, Equatable {
     public var tensor: Parameter<T>  // A × (B·C)
     public let inputs: Int, kernels: Int, kernelDimension: Int
     @usableFromInline var input = Matrix<T>(rows: 0, columns: 0)
-    @usableFromInline var projected = Matrix<T>(rows: 0, columns: 0)  // n × (B·C)
-    @usableFromInline var closeness: [T] = []  // n × n × B: exp(−L1)
+    @usableFromInline var projected = Matrix<T>(rows: 0, columns: 0)  // (B·C) × n: Mᵀ, samples along rows
+    @usableFromInline var closeness: [T] = []  // B × n × n: exp(−L1)
 
     @inlinable
     public init<G: RandomNumberGenerator>(inputs: Int, kernels: Int, kernelDimension: Int, using rng: inout G) {
@@ -132,34 +171,18 @@ public struct MinibatchDiscrimination<T: Scalar>: Sendable, Equatable {
     public mutating func forward(_ x: Matrix<T>) -> Matrix<T> {
         input = x
         let n = x.rows, b = kernels, c = kernelDimension, a = inputs
-        projected = Matrix.product(x, Matrix(rows: a, columns: b * c, values: tensor.values))
+        projected = Matrix.product(x, Matrix(rows: a, columns: b * c, values: tensor.values)).transposed()
         closeness = Array(repeating: 0, count: n * n * b)
         var out = Matrix<T>(rows: n, columns: a + b)
-        projected.values.withUnsafeBufferPointer { m in
-            closeness.withUnsafeMutableBufferPointer { close in
-                out.values.withUnsafeMutableBufferPointer { o in
-                    x.values.withUnsafeBufferPointer { xv in
-                        for i in 0..<n { for k in 0..<a { o[i * (a + b) + k] = xv[i * a + k] } }
-                    }
-                    for i in 0..<n {
-                        for kernel in 0..<b { close[(i * n + i) * b + kernel] = 1 }  // exp(−0)
-                        for j in (i + 1)..<max(n, i + 1) {
-                            for kernel in 0..<b {
-                                var l1: T = 0
-                                let mi = i * b * c + kernel * c, mj = j * b * c + kernel * c
-                                for d in 0..<c { l1 += abs(m[mi + d] - m[mj + d]) }
-                                let e = T.exp(-l1)
-                                close[(i * n + j) * b + kernel] = e
-                                close[(j * n + i) * b + kernel] = e
-                            }
-                        }
-                    }
-                    for i in 0..<n {
-                        for kernel in 0..<b {
-                            var sum: T = 0
-                            for j in 0..<n { sum += close[(i * n + j) * b + kernel] }
-                            o[i * (a + b) + a + kernel] = sum
-                        }
+        out.values.withUnsafeMutableBufferPointer { o in
+            x.values.withUnsafeBufferPointer { xv in
+                for i in 0..<n { for k in 0..<a { o[i * (a + b) + k] = xv[i * a + k] } }
+            }
+            projected.values.withUnsafeBufferPointer { mt in
+                closeness.withUnsafeMutableBufferPointer { close in
+                    if n > 0 {
+                        T.minibatchForward(mt.baseAddress!, n: n, kernels: b, dimension: c, close: close.baseAddress!,
+                                           o: o.baseAddress! + a, ldo: a + b)
                     }
                 }
             }
@@ -168,35 +191,31 @@ public struct MinibatchDiscrimination<T: Scalar>: Sendable, Equatable {
     }
 
     @inlinable
-    public mutating func backward(_ dy: Matrix<T>) -> Matrix<T> {
+    public mutating func backward(_ dy: Matrix<T>, parameters: Bool = true) -> Matrix<T> {
         let n = input.rows, b = kernels, c = kernelDimension, a = inputs
-        // ∂L/∂M: o_i and o_j both hold c_ij, so pair (i, j) passes (g_i + g_j)·∂c_ij/∂M.
-        var dM = Matrix<T>(rows: n, columns: b * c)
+        // ∂L/∂M (as its transpose, kernels·dim × n): o_i and o_j both hold c_ij.
+        var dMt = Matrix<T>(rows: b * c, columns: n)
         dy.values.withUnsafeBufferPointer { g in
-            projected.values.withUnsafeBufferPointer { m in
+            projected.values.withUnsafeBufferPointer { mt in
                 closeness.withUnsafeBufferPointer { close in
-                    dM.values.withUnsafeMutableBufferPointer { dm in
-                        for i in 0..<n {
-                            for j in (i + 1)..<max(n, i + 1) {
-                                for kernel in 0..<b {
-                                    let w = (g[i * (a + b) + a + kernel] + g[j * (a + b) + a + kernel]) * close[(i * n + j) * b + kernel]
-                                    let mi = i * b * c + kernel * c, mj = j * b * c + kernel * c
-                                    for d in 0..<c {
-                                        let diff = m[mi + d] - m[mj + d]
-                                        let sign: T = diff > 0 ? 1 : (diff < 0 ? -1 : 0)
-                                        // ∂c_ij/∂M_i = −c_ij·sign(M_i − M_j); ∂c_ij/∂M_j is its negative.
-                                        dm[mi + d] -= w * sign
-                                        dm[mj + d] += w * sign
-                                    }
-                                }
-                            }
+                    dMt.values.withUnsafeMutableBufferPointer { dm in
+                        guard n > 0 else { return }
+                        var scratch = [T](repeating: 0, count: n)
+                        scratch.withUnsafeMutableBufferPointer { w in
+                            T.minibatchBackward(mt.baseAddress!, close: close.baseAddress!, g: g.baseAddress! + a, ldg: a + b,
+                                                n: n, kernels: b, dimension: c, dmt: dm.baseAddress!, w: w.baseAddress!)
                         }
                     }
                 }
             }
         }
-        let dTensor = Matrix.product(input, dM, transposeA: true)
-        for i in tensor.gradient.indices { tensor.gradient[i] += dTensor.values[i] }
+        let dM = dMt.transposed()
+        if parameters {
+            let x = input
+            tensor.gradient.withUnsafeMutableBufferPointer { g in
+                Matrix.multiply(x, dM, transposeA: true, transposeB: false, into: g.baseAddress!, bias: nil, accumulate: true)
+            }
+        }
         var dx = Matrix.product(dM, Matrix(rows: a, columns: b * c, values: tensor.values), transposeB: true)
         dx.values.withUnsafeMutableBufferPointer { d in
             dy.values.withUnsafeBufferPointer { g in

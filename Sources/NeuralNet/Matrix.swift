@@ -1,9 +1,12 @@
-/// Dense row-major matrices of Float or Double, with products through BLAS.
+/// Dense row-major matrices of Float or Double, and their products.
 ///
-/// `Scalar` is the element type: Float for training (what BLAS is fastest
-/// at), Double for the finite-difference checks in the tests. Matrix products
-/// go to OpenBLAS's `cblas_?gemm`; everything else is a plain loop.
-import CBLAS
+/// `Scalar` is the element type: Float for training, Double for the
+/// finite-difference checks in the tests. Products go to CMatrixKernels
+/// (Float: AVX-512, AVX2+FMA or portable C, chosen by CPU features; Double:
+/// portable C). Each output element is one fused multiply-add chain over the
+/// inner index in a fixed order, so every path prints the same numbers.
+/// Everything else is a plain sequential loop.
+import CMatrixKernels
 
 #if canImport(Glibc)
     import Glibc
@@ -12,10 +15,29 @@ import CBLAS
 #endif
 
 public protocol Scalar: BinaryFloatingPoint, Sendable where Self.RawSignificand: FixedWidthInteger {
-    /// C ← α·op(A)·op(B) + β·C, all row-major.
+    /// C ← op(A)·op(B) + (old C if `accumulate`, else `bias` per column, else 0),
+    /// row-major; `activated`, when given, gets max(z, slope·z) of every z of C.
     static func gemm(transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int,
                      a: UnsafePointer<Self>, lda: Int, b: UnsafePointer<Self>, ldb: Int,
-                     beta: Self, c: UnsafeMutablePointer<Self>, ldc: Int)
+                     bias: UnsafePointer<Self>?, accumulate: Bool, c: UnsafeMutablePointer<Self>, ldc: Int,
+                     activated: UnsafeMutablePointer<Self>?, slope: Self)
+    /// Adam's update of `count` values (see gk_adam); `b1`, `b2` are β₁, β₂, `c1`, `c2` the bias corrections.
+    static func adam(_ v: UnsafeMutablePointer<Self>, _ g: UnsafePointer<Self>, _ m: UnsafeMutablePointer<Self>,
+                     _ s: UnsafeMutablePointer<Self>, count: Int, lr: Self, b1: Self, b2: Self, c1: Self, c2: Self, epsilon: Self)
+    /// RMSProp's update (see gk_rmsprop).
+    static func rmsprop(_ v: UnsafeMutablePointer<Self>, _ g: UnsafePointer<Self>, _ s: UnsafeMutablePointer<Self>,
+                        count: Int, lr: Self, alpha: Self, epsilon: Self)
+    /// d ← d where z > 0, else slope·d.
+    static func reluLikeBackward(_ d: UnsafeMutablePointer<Self>, z: UnsafePointer<Self>, count: Int, slope: Self)
+    /// sums[c] += Σ_r x[r][c], rows in order.
+    static func addColumnSums(_ sums: UnsafeMutablePointer<Self>, _ x: UnsafePointer<Self>, rows: Int, columns: Int)
+    /// Minibatch discrimination's pairwise part (see gk_minibatch_forward).
+    static func minibatchForward(_ mt: UnsafePointer<Self>, n: Int, kernels: Int, dimension: Int,
+                                 close: UnsafeMutablePointer<Self>, o: UnsafeMutablePointer<Self>, ldo: Int)
+    /// Its backward pass (see gk_minibatch_backward).
+    static func minibatchBackward(_ mt: UnsafePointer<Self>, close: UnsafePointer<Self>, g: UnsafePointer<Self>, ldg: Int,
+                                  n: Int, kernels: Int, dimension: Int, dmt: UnsafeMutablePointer<Self>,
+                                  w: UnsafeMutablePointer<Self>)
     static func exp(_ x: Self) -> Self
     static func log(_ x: Self) -> Self
     static func log1p(_ x: Self) -> Self
@@ -26,9 +48,40 @@ extension Float: Scalar {
     @inlinable
     public static func gemm(transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int,
                             a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
-                            beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int) {
-        cblas_sgemm(CblasRowMajor, transposeA ? CblasTrans : CblasNoTrans, transposeB ? CblasTrans : CblasNoTrans,
-                    Int32(m), Int32(n), Int32(k), 1, a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
+                            bias: UnsafePointer<Float>?, accumulate: Bool, c: UnsafeMutablePointer<Float>, ldc: Int,
+                            activated: UnsafeMutablePointer<Float>?, slope: Float) {
+        gk_sgemm(transposeA ? 1 : 0, transposeB ? 1 : 0, Int32(m), Int32(n), Int32(k), a, Int32(lda), b, Int32(ldb),
+                 bias, accumulate ? GK_ACCUMULATE : GK_STORE, c, Int32(ldc), activated, slope)
+    }
+    @inlinable
+    public static func adam(_ v: UnsafeMutablePointer<Float>, _ g: UnsafePointer<Float>, _ m: UnsafeMutablePointer<Float>,
+                            _ s: UnsafeMutablePointer<Float>, count: Int, lr: Float, b1: Float, b2: Float, c1: Float, c2: Float,
+                            epsilon: Float) {
+        gk_adam(v, g, m, s, count, lr, b1, b2, c1, c2, epsilon)
+    }
+    @inlinable
+    public static func rmsprop(_ v: UnsafeMutablePointer<Float>, _ g: UnsafePointer<Float>, _ s: UnsafeMutablePointer<Float>,
+                               count: Int, lr: Float, alpha: Float, epsilon: Float) {
+        gk_rmsprop(v, g, s, count, lr, alpha, epsilon)
+    }
+    @inlinable
+    public static func reluLikeBackward(_ d: UnsafeMutablePointer<Float>, z: UnsafePointer<Float>, count: Int, slope: Float) {
+        gk_relu_like_backward(d, z, count, slope)
+    }
+    @inlinable
+    public static func addColumnSums(_ sums: UnsafeMutablePointer<Float>, _ x: UnsafePointer<Float>, rows: Int, columns: Int) {
+        gk_add_column_sums(sums, x, rows, columns)
+    }
+    @inlinable
+    public static func minibatchForward(_ mt: UnsafePointer<Float>, n: Int, kernels: Int, dimension: Int,
+                                        close: UnsafeMutablePointer<Float>, o: UnsafeMutablePointer<Float>, ldo: Int) {
+        gk_minibatch_forward(mt, n, kernels, dimension, close, o, ldo)
+    }
+    @inlinable
+    public static func minibatchBackward(_ mt: UnsafePointer<Float>, close: UnsafePointer<Float>, g: UnsafePointer<Float>,
+                                         ldg: Int, n: Int, kernels: Int, dimension: Int, dmt: UnsafeMutablePointer<Float>,
+                                         w: UnsafeMutablePointer<Float>) {
+        gk_minibatch_backward(mt, close, g, ldg, n, kernels, dimension, dmt, w)
     }
     @inlinable
     public static func exp(_ x: Float) -> Float { expf(x) }
@@ -44,9 +97,10 @@ extension Double: Scalar {
     @inlinable
     public static func gemm(transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int,
                             a: UnsafePointer<Double>, lda: Int, b: UnsafePointer<Double>, ldb: Int,
-                            beta: Double, c: UnsafeMutablePointer<Double>, ldc: Int) {
-        cblas_dgemm(CblasRowMajor, transposeA ? CblasTrans : CblasNoTrans, transposeB ? CblasTrans : CblasNoTrans,
-                    Int32(m), Int32(n), Int32(k), 1, a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
+                            bias: UnsafePointer<Double>?, accumulate: Bool, c: UnsafeMutablePointer<Double>, ldc: Int,
+                            activated: UnsafeMutablePointer<Double>?, slope: Double) {
+        gk_dgemm(transposeA ? 1 : 0, transposeB ? 1 : 0, Int32(m), Int32(n), Int32(k), a, Int32(lda), b, Int32(ldb),
+                 bias, accumulate ? GK_ACCUMULATE : GK_STORE, c, Int32(ldc), activated, slope)
     }
     @inlinable
     public static func exp(_ x: Double) -> Double { Glibc.exp(x) }
@@ -56,6 +110,107 @@ extension Double: Scalar {
     public static func log1p(_ x: Double) -> Double { Glibc.log1p(x) }
     @inlinable
     public static func tanh(_ x: Double) -> Double { Glibc.tanh(x) }
+}
+
+/// The same updates as plain Swift loops, for Double (the tests' networks).
+extension Scalar {
+    @inlinable
+    public static func adam(_ v: UnsafeMutablePointer<Self>, _ g: UnsafePointer<Self>, _ m: UnsafeMutablePointer<Self>,
+                            _ s: UnsafeMutablePointer<Self>, count: Int, lr: Self, b1: Self, b2: Self, c1: Self, c2: Self,
+                            epsilon: Self) {
+        let ob1 = 1 - b1, ob2 = 1 - b2
+        for i in 0..<count {
+            m[i] = b1 * m[i] + ob1 * g[i]
+            s[i] = b2 * s[i] + ob2 * g[i] * g[i]
+            v[i] -= lr * (m[i] / c1) / ((s[i] / c2).squareRoot() + epsilon)
+        }
+    }
+    @inlinable
+    public static func rmsprop(_ v: UnsafeMutablePointer<Self>, _ g: UnsafePointer<Self>, _ s: UnsafeMutablePointer<Self>,
+                               count: Int, lr: Self, alpha: Self, epsilon: Self) {
+        let oa = 1 - alpha
+        for i in 0..<count {
+            s[i] = alpha * s[i] + oa * g[i] * g[i]
+            v[i] -= lr * g[i] / (s[i].squareRoot() + epsilon)
+        }
+    }
+    @inlinable
+    public static func reluLikeBackward(_ d: UnsafeMutablePointer<Self>, z: UnsafePointer<Self>, count: Int, slope: Self) {
+        for i in 0..<count { d[i] = z[i] > 0 ? d[i] : (slope == 0 ? 0 : slope * d[i]) }
+    }
+    @inlinable
+    public static func addColumnSums(_ sums: UnsafeMutablePointer<Self>, _ x: UnsafePointer<Self>, rows: Int, columns: Int) {
+        for r in 0..<rows { for c in 0..<columns { sums[c] += x[r * columns + c] } }
+    }
+    @inlinable
+    public static func minibatchForward(_ mt: UnsafePointer<Self>, n: Int, kernels: Int, dimension: Int,
+                                        close: UnsafeMutablePointer<Self>, o: UnsafeMutablePointer<Self>, ldo: Int) {
+        for b in 0..<kernels {
+            let cb = close + b * n * n
+            for j in 0..<n {
+                for i in 0..<n {
+                    var l1: Self = 0
+                    for d in 0..<dimension { let md = mt + (b * dimension + d) * n; l1 += abs(md[i] - md[j]) }
+                    cb[j * n + i] = Self.exp(-l1)
+                }
+            }
+            for i in 0..<n {
+                var sum: Self = 0
+                for j in 0..<n { sum += cb[j * n + i] }
+                o[i * ldo + b] = sum
+            }
+        }
+    }
+    @inlinable
+    public static func minibatchBackward(_ mt: UnsafePointer<Self>, close: UnsafePointer<Self>, g: UnsafePointer<Self>,
+                                         ldg: Int, n: Int, kernels: Int, dimension: Int, dmt: UnsafeMutablePointer<Self>,
+                                         w: UnsafeMutablePointer<Self>) {
+        for k in 0..<(kernels * dimension * n) { dmt[k] = 0 }
+        for b in 0..<kernels {
+            for j in 0..<n {
+                for i in 0..<n { w[i] = (g[i * ldg + b] + g[j * ldg + b]) * close[b * n * n + j * n + i] }
+                for d in 0..<dimension {
+                    let md = mt + (b * dimension + d) * n, out = dmt + (b * dimension + d) * n
+                    for i in 0..<n {
+                        let diff = md[j] - md[i]
+                        out[i] += w[i] * (diff > 0 ? 1 : (diff < 0 ? -1 : 0))
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The kernel path products take: the best the CPU supports, unless
+/// `GANBOOK_KERNEL=portable|avx2|avx512` forces one.
+public enum KernelPath: String, CaseIterable, Sendable {
+    case portable, avx2, avx512
+
+    var c: gk_path {
+        switch self {
+        case .portable: return GK_PATH_PORTABLE
+        case .avx2: return GK_PATH_AVX2
+        case .avx512: return GK_PATH_AVX512
+        }
+    }
+
+    /// The path in use.
+    public static var current: KernelPath {
+        switch gk_current_path() {
+        case GK_PATH_AVX512: return .avx512
+        case GK_PATH_AVX2: return .avx2
+        default: return .portable
+        }
+    }
+
+    public var isSupported: Bool { gk_path_supported(c) != 0 }
+
+    /// Uses this path from now on; false (and no change) when the CPU cannot run it.
+    @discardableResult
+    public func use() -> Bool { gk_set_path(c) != 0 }
+
+    /// Why `GANBOOK_KERNEL` could not be honoured, if it could not.
+    public static var environmentError: String? { gk_forced_path_error().map { String(cString: $0) } }
 }
 
 public struct Matrix<T: Scalar>: Sendable, Equatable {
@@ -89,21 +244,40 @@ public struct Matrix<T: Scalar>: Sendable, Equatable {
         let k = transposeA ? a.rows : a.columns
         let n = transposeB ? b.rows : b.columns
         precondition(k == (transposeB ? b.columns : b.rows), "inner dimensions differ")
-        var c = Matrix(rows: m, columns: n)
-        if m == 0 || n == 0 { return c }
-        if k == 0 { return c }
-        BLASLock.shared.lock()
-        defer { BLASLock.shared.unlock() }
+        return Matrix(rows: m, columns: n) { c in
+            multiply(a, b, transposeA: transposeA, transposeB: transposeB, into: c, bias: nil, accumulate: false)
+        }
+    }
+
+    /// A rows × columns matrix whose every value `fill` writes.
+    @inlinable
+    public init(rows: Int, columns: Int, filling fill: (UnsafeMutablePointer<T>) -> Void) {
+        let count = rows * columns
+        self.init(rows: rows, columns: columns, values: [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+            if count > 0 { fill(buffer.baseAddress!) }
+            initialized = count
+        })
+    }
+
+    /// c ← op(a)·op(b) + (old c | bias | 0); `activated` gets max(z, slope·z).
+    @inlinable
+    public static func multiply(_ a: Matrix, _ b: Matrix, transposeA: Bool, transposeB: Bool,
+                                into c: UnsafeMutablePointer<T>, bias: [T]?, accumulate: Bool,
+                                activated: UnsafeMutablePointer<T>? = nil, slope: T = 0) {
+        let m = transposeA ? a.columns : a.rows
+        let k = transposeA ? a.rows : a.columns
+        let n = transposeB ? b.rows : b.columns
         a.values.withUnsafeBufferPointer { pa in
             b.values.withUnsafeBufferPointer { pb in
-                c.values.withUnsafeMutableBufferPointer { pc in
+                let call = { (bias: UnsafePointer<T>?) in
                     T.gemm(transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k,
-                           a: pa.baseAddress!, lda: a.columns, b: pb.baseAddress!, ldb: b.columns,
-                           beta: 0, c: pc.baseAddress!, ldc: n)
+                           a: pa.baseAddress ?? UnsafePointer(c), lda: a.columns,
+                           b: pb.baseAddress ?? UnsafePointer(c), ldb: b.columns,
+                           bias: bias, accumulate: accumulate, c: c, ldc: n, activated: activated, slope: slope)
                 }
+                if let bias { bias.withUnsafeBufferPointer { call($0.baseAddress) } } else { call(nil) }
             }
         }
-        return c
     }
 
     /// Adds `vector` to every row.
@@ -131,6 +305,16 @@ public struct Matrix<T: Scalar>: Sendable, Equatable {
         Matrix(rows: range.count, columns: columns, values: Array(values[(range.lowerBound * columns)..<(range.upperBound * columns)]))
     }
 
+    /// The transpose.
+    @inlinable
+    public func transposed() -> Matrix {
+        Matrix(rows: columns, columns: rows) { t in
+            values.withUnsafeBufferPointer { v in
+                for r in 0..<rows { for c in 0..<columns { t[c * rows + r] = v[r * columns + c] } }
+            }
+        }
+    }
+
     /// Stacks `a` on top of `b`.
     @inlinable
     public static func stacked(_ a: Matrix, _ b: Matrix) -> Matrix {
@@ -140,15 +324,3 @@ public struct Matrix<T: Scalar>: Sendable, Equatable {
 }
 
 
-/// Serialises calls into OpenBLAS. Debian's serial build keeps shared buffers
-/// and is not safe to call from two threads at once: the two-core demos
-/// (`mode-collapse`, `d-steps`) gave different numbers from run to run until
-/// every product went through this lock. A spin lock, because each product
-/// takes tens of microseconds and a sleeping mutex cost more than it saved.
-public final class BLASLock: @unchecked Sendable {
-    public static let shared = BLASLock()
-    @usableFromInline var spin = pthread_spinlock_t()
-    init() { pthread_spin_init(&spin, Int32(PTHREAD_PROCESS_PRIVATE)) }
-    @inlinable public func lock() { pthread_spin_lock(&spin) }
-    @inlinable public func unlock() { pthread_spin_unlock(&spin) }
-}

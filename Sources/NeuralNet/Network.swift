@@ -53,9 +53,7 @@ public struct Network<T: Scalar>: Sendable, Equatable {
         var h = x
         for i in layers.indices {
             if i == layers.count - 1, minibatch != nil { h = minibatch!.forward(h) }
-            let z = layers[i].forward(h)
-            var a = z
-            activations[i].apply(to: &a.values)
+            let (z, a) = layers[i].forward(h, activation: activations[i])
             preActivations.append(z)
             outputs.append(a)
             h = a
@@ -63,15 +61,19 @@ public struct Network<T: Scalar>: Sendable, Equatable {
         return h
     }
 
-    /// Backpropagates ∂L/∂output; accumulates parameter gradients; returns ∂L/∂input.
+    /// Backpropagates ∂L/∂output and returns ∂L/∂input. Accumulates the
+    /// parameter gradients unless `parameters` is false (a G-step needs D's
+    /// ∂L/∂input, not its own gradients); computes ∂L/∂input only when `input`
+    /// is set (a D-step needs none), else returns an empty matrix.
     @discardableResult
     @inlinable
-    public mutating func backward(_ dOutput: Matrix<T>) -> Matrix<T> {
+    public mutating func backward(_ dOutput: Matrix<T>, parameters: Bool = true, input: Bool = true) -> Matrix<T> {
         var d = dOutput
         for i in layers.indices.reversed() {
             activations[i].multiplyByDerivative(&d.values, input: preActivations[i].values, output: outputs[i].values)
-            d = layers[i].backward(d)
-            if i == layers.count - 1, minibatch != nil { d = minibatch!.backward(d) }
+            let needsInput = i > 0 || input || (minibatch != nil && i == layers.count - 1)
+            d = layers[i].backward(d, parameters: parameters, input: needsInput)
+            if i == layers.count - 1, minibatch != nil { d = minibatch!.backward(d, parameters: parameters) }
         }
         return d
     }

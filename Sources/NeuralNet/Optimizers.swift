@@ -57,18 +57,11 @@ public struct Optimizer<T: Scalar>: Sendable {
                             case .sgd:
                                 for i in v.indices { v[i] -= lr * g[i] }
                             case .rmsprop(let alpha, let epsilon):
-                                let a = T(alpha), e = T(epsilon)
-                                for i in v.indices {
-                                    s[i] = a * s[i] + (1 - a) * g[i] * g[i]
-                                    v[i] -= lr * g[i] / (s[i].squareRoot() + e)
-                                }
+                                T.rmsprop(v.baseAddress!, g.baseAddress!, s.baseAddress!, count: v.count, lr: lr,
+                                          alpha: T(alpha), epsilon: T(epsilon))
                             case .adam(let beta1, let beta2, let epsilon):
-                                let b1 = T(beta1), b2 = T(beta2), e = T(epsilon)
-                                for i in v.indices {
-                                    m[i] = b1 * m[i] + (1 - b1) * g[i]
-                                    s[i] = b2 * s[i] + (1 - b2) * g[i] * g[i]
-                                    v[i] -= lr * (m[i] / c1) / ((s[i] / c2).squareRoot() + e)
-                                }
+                                T.adam(v.baseAddress!, g.baseAddress!, m.baseAddress!, s.baseAddress!, count: v.count, lr: lr,
+                                       b1: T(beta1), b2: T(beta2), c1: c1, c2: c2, epsilon: T(epsilon))
                             }
                         }
                     }
