@@ -24,7 +24,8 @@ public struct DStepsDemo: Demo {
         log(1 − D(G(z))) goes to zero (Arjovsky & Bottou 2017, Theorem 2.4), while \
         under the non-saturating loss −log D(G(z)) it does not.
         """
-    public static let version = 1
+    public static let version = 2
+    public static let relativeCost = 3.0
 
     @Option(help: ArgumentHelp("The 2-D target of the sweep: ring or grid.", valueName: "target"))
     public var target: String = "ring"
@@ -68,21 +69,20 @@ public struct DStepsDemo: Demo {
                 jobs.append(c)
             }
         }
-        let configurations = jobs
-        let runs = Box<[TrainingRun?]>(Array(repeating: nil, count: jobs.count))
-        let done = Box(0)
-        let steps = self.steps
+        let configurations = jobs, steps = self.steps
         let sweepProgress = progress.part(0, 0.8)
-        DispatchQueue.concurrentPerform(iterations: configurations.count) { index in
+        // k = 5 first: the longest runs start first.
+        let order = jobs.indices.sorted { (-jobs[$0].dSteps, $0) < (-jobs[$1].dSteps, $1) }
+        let runs = ConcurrentJobs.run(jobs.count, order: order, finished: { done in
+            sweepProgress(Double(done) / Double(configurations.count), "training \(configurations.count) GANs")
+        }) { index in
             var run = TrainingRun(configurations[index])
             run.evaluationSamples = 1000
             run.train(steps: steps, evaluations: 15)
-            runs.update { $0[index] = run }
-            let finished = done.update { $0 += 1; return $0 }
-            sweepProgress(Double(finished) / Double(configurations.count), "training \(configurations.count) GANs")
+            return run
         }
         for (t, goal) in [twoD, oneD].enumerated() {
-            let mine = (0..<Self.ks.count).map { runs.value[t * Self.ks.count + $0]! }
+            let mine = (0..<Self.ks.count).map { runs[t * Self.ks.count + $0] }
             let quality: (Checkpoint) -> Double = goal.dimension == 2
                 ? { $0.coverage!.highQualityShare * 100 } : { $0.wasserstein1! }
             let yLabel = goal.dimension == 2 ? "high-quality %" : "W1 to the target"

@@ -8,6 +8,7 @@
 /// command prints the same output.
 import ArgumentParser
 import Distributions
+import NeuralNet
 import Report
 
 public protocol Demo: ParsableArguments {
@@ -19,6 +20,10 @@ public protocol Demo: ParsableArguments {
     static var discussion: String { get }
     /// Bump when the numbers a run prints change, so cached outputs are redone.
     static var version: Int { get }
+
+    /// Roughly how long a default run takes, relative to `train`'s (1): to
+    /// start the longest cells first and estimate the time left.
+    static var relativeCost: Double { get }
 
     /// The demo's output. Long demos call `progress` as they go.
     func report(progress: Progress) throws -> Report
@@ -51,4 +56,13 @@ func distribution(_ spec: String, option: String) throws -> Distribution {
 extension String {
     /// The spec as the user would type it, quoted when it has spaces.
     var debugQuoted: String { contains(" ") || contains("(") ? "\"\(self)\"" : self }
+}
+
+/// The matrix-kernel path the GAN demos run on (NeuralNet's `KernelPath`),
+/// for the tool to check `GANBOOK_KERNEL` before any work and to name it.
+public enum DemoKernels {
+    /// Why `GANBOOK_KERNEL` cannot be honoured, if it cannot.
+    public static var environmentError: String? { KernelPath.environmentError }
+    /// The path in use: portable, avx2 or avx512.
+    public static var path: String { KernelPath.current.rawValue }
 }

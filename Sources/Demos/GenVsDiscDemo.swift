@@ -46,6 +46,7 @@ public struct GenVsDiscDemo: Demo {
         gradient component is below 1e-10·C·n.
         """
     public static let version = 1
+    public static let relativeCost = 0.2
 
     @Option(help: ArgumentHelp("Features of the synthetic data (2 to 100).", valueName: "d"))
     public var dims: Int = 30

@@ -28,6 +28,7 @@ public struct JSDDemo: Demo {
         relative; tails are cut where every density is below e^-40 of its peak.
         """
     public static let version = 1
+    public static let relativeCost = 0.01
 
     @Option(help: ArgumentHelp("The first distribution.", valueName: "spec"))
     public var p: String = "U(0,1)"

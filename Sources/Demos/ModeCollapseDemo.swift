@@ -30,7 +30,8 @@ public struct ModeCollapseDemo: Demo {
         nearest mode of at least one high-quality sample. Mean ± sd over --seeds \
         seeds (--seed, --seed+1, …): every seed is reported, none is picked.
         """
-    public static let version = 1
+    public static let version = 2
+    public static let relativeCost = 10.0
 
     public enum Method: String, CaseIterable, Sendable {
         case vanilla = "vanilla GAN", pacgan = "PacGAN2", minibatch = "minibatch discrimination", unrolled = "Unrolled GAN"
@@ -40,7 +41,7 @@ public struct ModeCollapseDemo: Demo {
     public var target: String = "ring"
 
     @Option(help: ArgumentHelp("Training steps for every method (10 to 100000).", valueName: "n"))
-    public var steps: Int = 2000
+    public var steps: Int = 1500
 
     @Option(help: ArgumentHelp("Seeds to average over (1 to 20).", valueName: "n"))
     public var seeds: Int = 3
@@ -86,37 +87,27 @@ public struct ModeCollapseDemo: Demo {
         let goal = try Demos.target(target)
         let methods = Method.allCases
         let jobs = methods.flatMap { m in (0..<seeds).map { (m, seed &+ UInt64($0)) } }
-        // Longest jobs first, so that the two cores finish together.
-        let cost: [Method: Int] = [.minibatch: 0, .unrolled: 1, .vanilla: 2, .pacgan: 3]
+        // Longest jobs first, so that the cores finish together: unrolling
+        // adds --unroll D-steps to every G-step.
+        let cost: [Method: Int] = [.unrolled: 0, .minibatch: 1, .vanilla: 2, .pacgan: 3]
         let schedule = jobs.indices.sorted { (cost[jobs[$0].0]!, $0) < (cost[jobs[$1].0]!, $1) }
-        // Independent trainings, two at a time (one per core); each is seeded, so
-        // the results do not depend on the order they finish in.
         let configurations = jobs.map { configuration($0.0, seed: $0.1, goal: goal) }
-        let results = Box<[Outcome?]>(Array(repeating: nil, count: jobs.count))
-        let finished = Box(0)
-        let steps = self.steps
-        // Two workers take the next job from a shared queue until it is empty.
-        let next = Box(0)
-        DispatchQueue.concurrentPerform(iterations: 2) { _ in
-            while true {
-                let slot = next.update { n -> Int in defer { n += 1 }; return n }
-                guard slot < schedule.count else { return }
-                let index = schedule[slot]
-                var run = TrainingRun(configurations[index])
-                run.train(steps: steps, evaluations: 1)
-                let samples = run.finalSamples(2500)
-                let points = (0..<samples.rows).map { (Double(samples[$0, 0]), Double(samples[$0, 1])) }
-                results.update { $0[index] = Outcome(coverage: run.checkpoints.last!.coverage!, samples: points) }
-                progress(Double(finished.update { $0 += 1; return $0 }) / Double(jobs.count), "training \(jobs.count) GANs")
-            }
+        let steps = self.steps, total = jobs.count
+        let outcomes = ConcurrentJobs.run(jobs.count, order: schedule, finished: { done in
+            progress(Double(done) / Double(total), "training \(total) GANs")
+        }) { index in
+            var run = TrainingRun(configurations[index])
+            run.train(steps: steps, evaluations: 1)
+            let samples = run.finalSamples(2500)
+            let points = (0..<samples.rows).map { (Double(samples[$0, 0]), Double(samples[$0, 1])) }
+            return Outcome(coverage: run.checkpoints.last!.coverage!, samples: points)
         }
-        let outcomes = results.value
 
         var report = Report(title: "Mode collapse on the \(goal.name): \(steps) steps, \(seeds) seeds per method")
         report.text("Every method trains the same G and D for the same number of steps, in a setting that makes a vanilla GAN drop modes: the minimax loss with 5 D-steps per G-step. A collapsed G puts its samples on a few modes and leaves the rest empty.")
         var rows: [[Value]] = []
         for (m, method) in methods.enumerated() {
-            let mine = (0..<seeds).map { outcomes[m * seeds + $0]! }
+            let mine = (0..<seeds).map { outcomes[m * seeds + $0] }
             let modes = mine.map { Double($0.coverage.modesCaptured) }
             let quality = mine.map { $0.coverage.highQualityShare * 100 }
             rows.append([.text(method.rawValue), .text(meanSD(modes, 1) + " of \(goal.modes.count)"),
@@ -135,14 +126,14 @@ public struct ModeCollapseDemo: Demo {
                                ]))
         }
         for (m, method) in methods.enumerated() {
-            let first = outcomes[m * seeds]!
+            let first = outcomes[m * seeds]
             report.plot(Plot(title: "\(method.rawValue), seed \(seed): \(first.coverage.modesCaptured) of \(goal.modes.count) modes",
                              kind: .scatter, xLabel: "x₁", yLabel: "x₂", series: [
                                  Plot.Series(name: "mode centres", x: goal.modes.map(\.0), y: goal.modes.map(\.1)),
                                  Plot.Series(name: "generated", x: first.samples.map(\.0), y: first.samples.map(\.1)),
                              ]))
         }
-        let means = methods.indices.map { m in (0..<seeds).map { Double(outcomes[m * seeds + $0]!.coverage.modesCaptured) }.reduce(0, +) / Double(seeds) }
+        let means = methods.indices.map { m in (0..<seeds).map { Double(outcomes[m * seeds + $0].coverage.modesCaptured) }.reduce(0, +) / Double(seeds) }
         let order = methods.indices.sorted { means[$0] > means[$1] }
         report.text("In this run: " + order.map { "\(methods[$0].rawValue) \(format(means[$0], 1))" }.joined(separator: ", ") + " modes on average, against \(format(means[0], 1)) for the vanilla GAN. A remedy that keeps modes but few high-quality samples has traded collapse for blur.")
         report.text("How each remedy works: PacGAN lets D see whether two samples look alike; minibatch discrimination gives D a feature that grows when a batch is full of near-copies; unrolling lets G see how D would react to its move, so chasing one mode stops paying. Read the table per seed: collapse is a matter of chance, and one seed proves little.")

@@ -29,6 +29,7 @@ public struct OptimalDiscriminatorDemo: Demo {
         V(D*, G) falling to −log 4.
         """
     public static let version = 1
+    public static let relativeCost = 0.03
 
     @Option(help: ArgumentHelp("The data distribution p_data.", valueName: "spec"))
     public var data: String = "0.5*N(-2,0.6) + 0.5*N(2,0.6)"

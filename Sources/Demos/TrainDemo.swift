@@ -35,7 +35,8 @@ public struct TrainDemo: Demo {
         estimate; for 2-D targets the number of modes captured and the share of \
         high-quality samples (within 3σ of a mode; the VEEGAN paper's metrics).
         """
-    public static let version = 1
+    public static let version = 2
+    public static let relativeCost = 1.0
 
     @Option(help: ArgumentHelp("ring, grid, or a 1-D distribution spec.", valueName: "target"))
     public var target: String = "ring"

@@ -3,6 +3,8 @@
 /// the demo, parsed by the same parser as `ganbook demo`.
 import ArgumentParser
 import Demos
+import Dispatch
+import Glibc
 import Notebook
 import Report
 import Terminal
@@ -44,9 +46,41 @@ struct CellOutputs {
         }
     }
 
+    /// Runs every cell of `cells` that is not cached (or all, with `refresh`)
+    /// and caches its report: on every core at once, the longest demos first.
+    /// A demo that is itself parallel shares the cores with the others; each
+    /// result depends only on its cell's words. On a TTY, stderr shows the
+    /// cells done of the total, the ones running and an estimate of the time left.
+    func runMissing(_ cells: [DemoCell]) {
+        var seen = Set<[String]>()
+        let missing = cells.filter { cell in
+            guard let version = DemoCache.version(of: cell.words), seen.insert(cell.words).inserted else { return false }
+            return refresh || cache.report(cell.words, version: version) == nil
+        }
+        guard !missing.isEmpty else { return }
+        let cost = missing.map { DemoRegistry.demo(named: $0.name)?.relativeCost ?? 1 }
+        let order = missing.indices.sorted { (-cost[$0], $0) < (-cost[$1], $1) }
+        let status = CellRunStatus(total: missing.count, totalCost: cost.reduce(0, +))
+        let workers = min(missing.count, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+        let next = CellRunStatus.Counter()
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while let slot = next.take(below: order.count) {
+                let index = order[slot]
+                status.started(missing[index].source)
+                _ = report(for: missing[index], progress: .silent)
+                status.finished(missing[index].source, cost: cost[index])
+            }
+        }
+        status.clear()
+    }
+
     /// Terminal lines for every demo cell of `note`, keyed by the cell's line.
     func terminalLines(for note: Note, sheet: StyleSheet, width: Int) -> [Int: [String]] {
         var out: [Int: [String]] = [:]
+        if !note.demoCells.isEmpty { runMissing(note.demoCells.filter { cell in
+            guard let version = DemoCache.version(of: cell.words) else { return false }
+            return refresh || cache.text(cell.words, version: version, width: width, color: sheet.color) == nil
+        }) }
         let inner = max(width - 2, 20)
         let gutter = sheet.paint("┃ ", sheet.frame)
         let progress = ProgressBar.onStandardError()
@@ -72,5 +106,71 @@ struct CellOutputs {
         }
         ProgressBar.clear()
         return out
+    }
+}
+
+/// What `runMissing` shows on stderr: `demo cells 3/22 · running mode-collapse
+/// --target grid … · about 40 s left`, redrawn in place, only on a TTY. The
+/// time left is the elapsed time scaled by the demos' relative costs.
+final class CellRunStatus: @unchecked Sendable {
+    private let lock = Mutex()
+    private let total: Int, totalCost: Double
+    private var done = 0, doneCost = 0.0
+    private var running: [String] = []
+    private let start = ContinuousClock.now
+    private let enabled = TerminalEnvironment.stderrIsTTY
+
+    init(total: Int, totalCost: Double) { self.total = total; self.totalCost = totalCost }
+
+    func started(_ cell: String) { lock.withLock { running.append(cell); draw() } }
+
+    func finished(_ cell: String, cost: Double) {
+        lock.withLock {
+            if let i = running.firstIndex(of: cell) { running.remove(at: i) }
+            done += 1
+            doneCost += cost
+            draw()
+        }
+    }
+
+    func clear() { if enabled { Output.error("\r\u{1B}[2K") } }
+
+    private func draw() {
+        guard enabled else { return }
+        var line = "demo cells \(done)/\(total)"
+        if let first = running.first { line += " · running " + first + (running.count > 1 ? " (+\(running.count - 1))" : "") }
+        let since = ContinuousClock.now - start
+        let elapsed = Double(since.components.seconds) + Double(since.components.attoseconds) * 1e-18
+        if doneCost > 0, doneCost < totalCost {
+            line += " · about \(Int((elapsed / doneCost * (totalCost - doneCost)).rounded())) s left"
+        }
+        let width = TerminalEnvironment.size()?.columns ?? 80
+        while line.displayWidth > width - 1, !line.isEmpty { line.removeLast() }
+        Output.error("\r\u{1B}[2K" + line)
+    }
+
+    /// The next job's slot, shared by the workers.
+    final class Counter: @unchecked Sendable {
+        private let lock = Mutex()
+        private var next = 0
+        func take(below count: Int) -> Int? {
+            lock.withLock {
+                guard next < count else { return nil }
+                defer { next += 1 }
+                return next
+            }
+        }
+    }
+}
+
+/// A pthread mutex (Foundation stays out of this file: its `Progress` would clash).
+final class Mutex: @unchecked Sendable {
+    private var mutex = pthread_mutex_t()
+    init() { pthread_mutex_init(&mutex, nil) }
+    deinit { pthread_mutex_destroy(&mutex) }
+    func withLock<R>(_ body: () throws -> R) rethrows -> R {
+        pthread_mutex_lock(&mutex)
+        defer { pthread_mutex_unlock(&mutex) }
+        return try body()
     }
 }

@@ -33,6 +33,7 @@ struct ExportCommand: ParsableCommand {
         let book = try notebook.load()
         let notes = try book.loadAll()
         let cells = CellOutputs(cache: DemoCache(dataFolder: DataFolder.resolve(flag: data)), refresh: false)
+        if !noRun { cells.runMissing(notes.flatMap(\.demoCells)) }
         let site = SiteWriter(notes: notes, cells: cells, runDemos: !noRun)
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)

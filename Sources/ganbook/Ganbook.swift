@@ -1,6 +1,7 @@
 /// The `ganbook` command: parses the command line, runs a subcommand, and turns
 /// every failure into one line on stderr and a non-zero exit.
 import ArgumentParser
+import Demos
 import Terminal
 
 struct Ganbook: ParsableCommand {
@@ -29,6 +30,10 @@ struct Failure: Error, CustomStringConvertible {
 enum Main {
     static func main() {
         Output.ignoreBrokenPipe()
+        if let problem = DemoKernels.environmentError {
+            Output.error("ganbook: " + problem + "\n")
+            Ganbook.exit(withError: ExitCode(2))
+        }
         do {
             if let request = FastPath.readRequest(Array(CommandLine.arguments.dropFirst())) {
                 try request.run()

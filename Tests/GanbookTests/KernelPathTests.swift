@@ -1,0 +1,34 @@
+import Foundation
+import Testing
+
+/// The same command prints the same bytes on every kernel path
+/// (GANBOOK_KERNEL=portable|avx2|avx512), as it must on every CPU.
+@Suite struct KernelPathTests {
+    /// Which paths this CPU runs: a forced path it cannot run is refused.
+    func supported() throws -> [String] {
+        try ["portable", "avx2", "avx512"].filter { path in
+            try Binary.run(["demo", "jsd"], environment: ["GANBOOK_KERNEL": path]).status == 0
+        }
+    }
+
+    @Test func aShortTrainingPrintsTheSameBytesOnEveryPath() throws {
+        let paths = try supported()
+        #expect(paths.contains("portable"))
+        for words in [["train", "--steps", "60", "--hidden", "32", "--json"],
+                      ["train", "--target", "N(1,0.5)", "--steps", "60", "--hidden", "32", "--loss", "wgan-gp", "--width", "80"],
+                      ["mode-collapse", "--steps", "10", "--seeds", "1", "--width", "80"]] {
+            let outputs = try paths.map { try Binary.run(["demo"] + words, environment: ["GANBOOK_KERNEL": $0]) }
+            for (path, output) in zip(paths, outputs) {
+                #expect(output.status == 0, "\(path): \(output.stderr)")
+                #expect(output.stdout == outputs[0].stdout, "\(words.joined(separator: " ")): \(path) differs from \(paths[0])")
+            }
+        }
+    }
+
+    @Test func anUnknownPathIsOneClearError() throws {
+        let result = try Binary.run(["demo", "jsd"], environment: ["GANBOOK_KERNEL": "sse9"])
+        #expect(result.status == 2)
+        #expect(result.stderr == "ganbook: GANBOOK_KERNEL must be portable, avx2 or avx512\n")
+        #expect(result.stdout.isEmpty)
+    }
+}
