@@ -2,6 +2,7 @@
 #include "matrix_kernels.h"
 #include "paths.h"
 #include <math.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #if defined(__x86_64__)
@@ -13,23 +14,27 @@
 
 #pragma clang fp contract(off)
 
-static int cpu_supports(gk_path path) {
-    if (path == GK_PATH_PORTABLE) return 1;
+// What the CPU can run, read once and only when a product first runs: cpuid
+// is slow in a virtual machine (each call exits to the hypervisor), and
+// `ganbook read` must not pay for it.
+static int supported[3];
+
+static void read_cpu_features(void) {
+    supported[GK_PATH_PORTABLE] = 1;
 #if defined(__x86_64__)
     unsigned eax, ebx, ecx, edx;
-    if (!__get_cpuid(1, &eax, &ebx, &ecx, &edx)) return 0;
+    if (!__get_cpuid(1, &eax, &ebx, &ecx, &edx)) return;
     const int fma = (ecx >> 12) & 1, osxsave = (ecx >> 27) & 1, avx = (ecx >> 28) & 1;
-    if (!(fma && osxsave && avx)) return 0;
+    if (!(fma && osxsave && avx)) return;
     // The OS must save the registers: XCR0 bits 1-2 (SSE, AVX), 5-7 (AVX-512).
     unsigned lo, hi;
     __asm__("xgetbv" : "=a"(lo), "=d"(hi) : "c"(0));
-    if ((lo & 0x6) != 0x6) return 0;
-    if (!__get_cpuid_count(7, 0, &eax, &ebx, &ecx, &edx)) return 0;
+    if ((lo & 0x6) != 0x6) return;
+    if (!__get_cpuid_count(7, 0, &eax, &ebx, &ecx, &edx)) return;
     const int avx2 = (ebx >> 5) & 1, avx512f = (ebx >> 16) & 1;
-    if (path == GK_PATH_AVX2) return avx2;
-    if (path == GK_PATH_AVX512) return avx2 && avx512f && (lo & 0xE0) == 0xE0;
+    supported[GK_PATH_AVX2] = avx2;
+    supported[GK_PATH_AVX512] = avx2 && avx512f && (lo & 0xE0) == 0xE0;
 #endif
-    return 0;
 }
 
 static gk_panel_fn *panel_of(gk_path path) {
@@ -42,12 +47,67 @@ static gk_panel_fn *panel_of(gk_path path) {
 
 static const char *const names[] = {"portable", "avx2", "avx512"};
 static char forced_error[160];
-static _Atomic int current = -1;
+static _Atomic int current = GK_PATH_PORTABLE;
+static pthread_once_t chosen = PTHREAD_ONCE_INIT;
 
-static int best_path(void) {
+// The best path the CPU supports, or the one GANBOOK_KERNEL names.
+static void choose_path(void) {
+    read_cpu_features();
+    int path = GK_PATH_PORTABLE;
     for (int p = GK_PATH_AVX512; p > GK_PATH_PORTABLE; p--)
-        if (cpu_supports((gk_path)p)) return p;
-    return GK_PATH_PORTABLE;
+        if (supported[p]) { path = p; break; }
+    const char *forced = getenv("GANBOOK_KERNEL");
+    if (forced && *forced) {
+        int found = -1;
+        for (int p = 0; p < 3; p++)
+            if (strcmp(forced, names[p]) == 0) found = p;
+        if (found < 0)
+            strcpy(forced_error, "GANBOOK_KERNEL must be portable, avx2 or avx512");
+        else if (!supported[found])
+            strcpy(forced_error, found == GK_PATH_AVX512 ? "GANBOOK_KERNEL=avx512: this CPU has no AVX-512F"
+                                                         : "GANBOOK_KERNEL=avx2: this CPU lacks AVX2 or FMA");
+        else
+            path = found;
+    }
+    current = path;
+}
+
+gk_path gk_current_path(void) {
+    pthread_once(&chosen, choose_path);
+    return (gk_path)current;
+}
+
+int gk_path_supported(gk_path path) {
+    pthread_once(&chosen, choose_path);
+    return path >= GK_PATH_PORTABLE && path <= GK_PATH_AVX512 && supported[path];
+}
+
+int gk_set_path(gk_path path) {
+    if (!gk_path_supported(path)) return 0;
+    current = path;
+    return 1;
+}
+
+const char *gk_path_name(gk_path path) {
+    return path >= GK_PATH_PORTABLE && path <= GK_PATH_AVX512 ? names[path] : "unknown";
+}
+
+const char *gk_forced_path_error(void) {
+    const char *forced = getenv("GANBOOK_KERNEL");
+    if (!forced || !*forced) return NULL;  // nothing to check, and no cpuid
+    pthread_once(&chosen, choose_path);
+    return forced_error[0] ? forced_error : NULL;
+}
+
+__attribute__((constructor)) static void keep_freed_matrices(void) {
+#if defined(__GLIBC__)
+    // Training allocates and frees many 100-500 KB matrices per step. glibc
+    // serves blocks that size with mmap and returns freed heap tops to the
+    // system, so each step paid for fresh zeroed pages: 30% of a GAN step.
+    // Keeping them in the heap costs a few MB of resident memory.
+    mallopt(M_MMAP_THRESHOLD, 32 << 20);
+    mallopt(M_TRIM_THRESHOLD, 64 << 20);
+#endif
 }
 
 // A buffer per thread for packed operands, grown when needed and kept: the
@@ -63,55 +123,6 @@ static float *scratch(size_t count) {
         capacity = count;
     }
     return buffer;
-}
-
-// Chosen before main, so that threads never race to choose.
-__attribute__((constructor)) static void choose_path(void) {
-    (void)gk_current_path();
-#if defined(__GLIBC__)
-    // Training allocates and frees many 100-500 KB matrices per step. glibc
-    // serves blocks that size with mmap and returns freed heap tops to the
-    // system, so each step paid for fresh zeroed pages: 30% of a GAN step.
-    // Keeping them in the heap costs a few MB of resident memory.
-    mallopt(M_MMAP_THRESHOLD, 32 << 20);
-    mallopt(M_TRIM_THRESHOLD, 64 << 20);
-#endif
-}
-
-gk_path gk_current_path(void) {
-    int path = current;
-    if (path >= 0) return (gk_path)path;
-    path = best_path();
-    const char *forced = getenv("GANBOOK_KERNEL");
-    if (forced && *forced) {
-        int found = -1;
-        for (int p = 0; p < 3; p++)
-            if (strcmp(forced, names[p]) == 0) found = p;
-        if (found < 0)
-            strcpy(forced_error, "GANBOOK_KERNEL must be portable, avx2 or avx512");
-        else if (!cpu_supports((gk_path)found))
-            strcpy(forced_error, found == GK_PATH_AVX512 ? "GANBOOK_KERNEL=avx512: this CPU has no AVX-512F"
-                                                         : "GANBOOK_KERNEL=avx2: this CPU lacks AVX2 or FMA");
-        else
-            path = found;
-    }
-    current = path;
-    return (gk_path)path;
-}
-
-int gk_path_supported(gk_path path) { return path >= 0 && path <= GK_PATH_AVX512 && cpu_supports(path); }
-
-int gk_set_path(gk_path path) {
-    if (!gk_path_supported(path)) return 0;
-    current = path;
-    return 1;
-}
-
-const char *gk_path_name(gk_path path) { return path >= 0 && path <= GK_PATH_AVX512 ? names[path] : "unknown"; }
-
-const char *gk_forced_path_error(void) {
-    (void)gk_current_path();
-    return forced_error[0] ? forced_error : NULL;
 }
 
 void gk_sgemm(int transpose_a, int transpose_b, int m, int n, int k,

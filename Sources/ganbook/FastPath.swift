@@ -1,11 +1,17 @@
-/// A fast path for the most common command, `ganbook read NOTE [options]`.
+/// A fast path for the most common commands, `ganbook read NOTE [options]`
+/// and `ganbook [list] [options]`.
 ///
 /// Why: ArgumentParser builds its model of every command by reflection when it
 /// starts, which costs about 2 ms, three times what parsing and rendering a
-/// 17 KB note takes. Reading a note should feel instant, so plain `read`
-/// invocations are recognised here and become the same `ReadRequest` that
-/// `ReadCommand` would make.
+/// 17 KB note takes. Reading a note should feel instant, so plain `read` and
+/// `list` invocations are recognised here and become the same `ReadRequest`
+/// or `ListRequest` that `ReadCommand` or `ListCommand` would make.
 ///
+/// What a fast-path request does: the same work as its command's `run()`.
+protocol FastRequest {
+    func run() throws
+}
+
 /// The rule that keeps this safe: anything this parser is not sure of (help,
 /// an unknown or repeated option, a missing or invalid value, `--`) returns nil,
 /// and ArgumentParser handles it, with its own messages. Tests check that both
@@ -13,15 +19,36 @@
 import Terminal
 
 enum FastPath {
+    /// The request for `arguments`, or nil to leave them to ArgumentParser.
+    static func request(_ arguments: [String]) -> (any FastRequest)? {
+        if arguments.first == "read" { return readRequest(arguments) }
+        if arguments.isEmpty || arguments.first == "list" { return listRequest(arguments) }
+        return nil
+    }
+
+    /// `list` (or nothing) with --notes, --width and --color only.
+    static func listRequest(_ arguments: [String]) -> ListRequest? {
+        guard arguments.isEmpty || arguments.first == "list",
+              let read = options(arguments.dropFirst(arguments.isEmpty ? 0 : 1), allowingNote: false),
+              !read.runCells, !read.refresh, read.pager, read.dataFolder == nil else { return nil }
+        return ListRequest(notesFolder: read.notesFolder, width: read.width, color: read.color)
+    }
+
     static func readRequest(_ arguments: [String]) -> ReadRequest? {
-        guard arguments.first == "read" else { return nil }
+        guard arguments.first == "read", let request = options(arguments.dropFirst(), allowingNote: true),
+              !request.note.isEmpty else { return nil }
+        return request
+    }
+
+    /// The options of `read` (and a note, when allowed) as a request; nil when unsure.
+    private static func options(_ arguments: ArraySlice<String>, allowingNote: Bool) -> ReadRequest? {
         var request = ReadRequest(note: "")
         var note: String?
         var seen: [String] = []  // an Array: a Set's first use costs a runtime conformance scan
-        var rest = arguments.dropFirst()[...]
+        var rest = arguments
         while let word = rest.popFirst() {
             if !word.hasPrefix("-") {
-                guard note == nil else { return nil }
+                guard allowingNote, note == nil else { return nil }
                 note = word
                 continue
             }
@@ -57,8 +84,7 @@ enum FastPath {
                 return nil
             }
         }
-        guard let note, !note.isEmpty else { return nil }
-        request.note = note
+        request.note = note ?? ""
         return request
     }
 }

@@ -35,7 +35,7 @@ enum Main {
             Ganbook.exit(withError: ExitCode(2))
         }
         do {
-            if let request = FastPath.readRequest(Array(CommandLine.arguments.dropFirst())) {
+            if let request = FastPath.request(Array(CommandLine.arguments.dropFirst())) {
                 try request.run()
             } else {
                 var command = try Ganbook.parseAsRoot()

@@ -13,8 +13,20 @@ struct ListCommand: ParsableCommand {
     @OptionGroup var display: DisplayOptions
 
     func run() throws {
-        let book = try notebook.load()
-        Output.write(Contents(notes: try book.loadAll()).render(sheet: display.sheet, width: display.resolvedWidth))
+        try ListRequest(notesFolder: notebook.notes, width: display.width, color: display.color).run()
+    }
+}
+
+/// What `list` does, from `ListCommand` or from `FastPath`.
+struct ListRequest: Equatable, FastRequest {
+    var notesFolder: String?
+    var width: Int?
+    var color: ColorChoice = .auto
+
+    func run() throws {
+        let book = try NotebookOptions.load(folder: notesFolder)
+        let sheet = StyleSheet(color: TerminalEnvironment.colorEnabled(color))
+        Output.write(Contents(notes: try book.loadAll()).render(sheet: sheet, width: TerminalEnvironment.width(requested: width)))
     }
 }
 

@@ -41,7 +41,7 @@ struct ReadCommand: ParsableCommand {
 
 /// Everything `read` needs, as plain values, so that the fast path (see
 /// `FastPath`) and ArgumentParser lead to the same work.
-struct ReadRequest: Equatable {
+struct ReadRequest: Equatable, FastRequest {
     var note: String
     var notesFolder: String? = nil
     var width: Int? = nil

@@ -56,3 +56,22 @@ import Testing
         #expect(FastPath.readRequest(arguments) == nil)
     }
 }
+
+/// The same for `list`, which `ganbook` alone also means.
+@Suite struct ListFastPathTests {
+    func parsed(_ arguments: [String]) -> ListRequest? {
+        guard let command = try? Ganbook.parseAsRoot(arguments), let list = command as? ListCommand else { return nil }
+        return ListRequest(notesFolder: list.notebook.notes, width: list.display.width, color: list.display.color)
+    }
+
+    @Test(arguments: [[], ["list"], ["list", "--width", "60"], ["list", "--color=never", "--notes", "/tmp/n"], ["--width", "70"]])
+    func acceptedCommandLinesAgreeWithArgumentParser(arguments: [String]) throws {
+        let fast = try #require(FastPath.listRequest(arguments))
+        #expect(fast == parsed(arguments))
+    }
+
+    @Test(arguments: [["list", "x"], ["list", "--run"], ["list", "--data", "/d"], ["list", "--help"], ["list", "--no-pager"], ["list", "--width", "0"]])
+    func anythingElseIsLeftToArgumentParser(arguments: [String]) {
+        #expect(FastPath.listRequest(arguments) == nil)
+    }
+}
