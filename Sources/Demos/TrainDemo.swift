@@ -27,7 +27,8 @@ public struct TrainDemo: Demo {
         penalty's double gradient is computed exactly (it is checked against \
         finite differences), but here WGAN-GP learns slowly: on the two-peaked \
         1-D target its critic stays close to a straight line for thousands of \
-        steps, so W1 barely moves in the default 3,000. The paper trains for \
+        steps, and W1 does not settle in the default 3,000; with seed 1 it \
+        climbs past 15 before step 1,000 and ends at 0.70. The paper trains for \
         around 10⁵ iterations; clipping (--loss wgan) is the one to watch here.
 
         The true distance is measured on 2,500 samples, without the networks: for \
