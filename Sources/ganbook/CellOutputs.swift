@@ -62,9 +62,9 @@ struct CellOutputs {
         let order = missing.indices.sorted { (-cost[$0], $0) < (-cost[$1], $1) }
         let status = CellRunStatus(total: missing.count, totalCost: cost.reduce(0, +))
         let workers = min(missing.count, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
-        let next = CellRunStatus.Counter()
+        let next = Box(0)
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            while let slot = next.take(below: order.count) {
+            while let slot = next.update({ n -> Int? in defer { n += 1 }; return n < order.count ? n : nil }) {
                 let index = order[slot]
                 status.started(missing[index].source)
                 _ = report(for: missing[index], progress: .silent)
@@ -109,11 +109,11 @@ struct CellOutputs {
     }
 }
 
-/// What `runMissing` shows on stderr: `demo cells 3/22 · running mode-collapse
-/// --target grid … · about 40 s left`, redrawn in place, only on a TTY. The
+/// What `runMissing` shows on stderr: `demo cells 3/22 · about 40 s left ·
+/// running mode-collapse --target grid …`, redrawn in place, only on a TTY. The
 /// time left is the elapsed time scaled by the demos' relative costs.
 final class CellRunStatus: @unchecked Sendable {
-    private let lock = Mutex()
+    private let lock = NSLockLike()
     private let total: Int, totalCost: Double
     private var done = 0, doneCost = 0.0
     private var running: [String] = []
@@ -122,10 +122,10 @@ final class CellRunStatus: @unchecked Sendable {
 
     init(total: Int, totalCost: Double) { self.total = total; self.totalCost = totalCost }
 
-    func started(_ cell: String) { lock.withLock { running.append(cell); draw() } }
+    func started(_ cell: String) { lock.locked { running.append(cell); draw() } }
 
     func finished(_ cell: String, cost: Double) {
-        lock.withLock {
+        lock.locked {
             if let i = running.firstIndex(of: cell) { running.remove(at: i) }
             done += 1
             doneCost += cost
@@ -138,39 +138,15 @@ final class CellRunStatus: @unchecked Sendable {
     private func draw() {
         guard enabled else { return }
         var line = "demo cells \(done)/\(total)"
-        if let first = running.first { line += " · running " + first + (running.count > 1 ? " (+\(running.count - 1))" : "") }
         let since = ContinuousClock.now - start
         let elapsed = Double(since.components.seconds) + Double(since.components.attoseconds) * 1e-18
         if doneCost > 0, doneCost < totalCost {
             line += " · about \(Int((elapsed / doneCost * (totalCost - doneCost)).rounded())) s left"
         }
+        // The running cells last: a narrow terminal cuts them, not the counts.
+        if let first = running.first { line += " · running " + first + (running.count > 1 ? " (+\(running.count - 1))" : "") }
         let width = TerminalEnvironment.size()?.columns ?? 80
         while line.displayWidth > width - 1, !line.isEmpty { line.removeLast() }
         Output.error("\r\u{1B}[2K" + line)
-    }
-
-    /// The next job's slot, shared by the workers.
-    final class Counter: @unchecked Sendable {
-        private let lock = Mutex()
-        private var next = 0
-        func take(below count: Int) -> Int? {
-            lock.withLock {
-                guard next < count else { return nil }
-                defer { next += 1 }
-                return next
-            }
-        }
-    }
-}
-
-/// A pthread mutex (Foundation stays out of this file: its `Progress` would clash).
-final class Mutex: @unchecked Sendable {
-    private var mutex = pthread_mutex_t()
-    init() { pthread_mutex_init(&mutex, nil) }
-    deinit { pthread_mutex_destroy(&mutex) }
-    func withLock<R>(_ body: () throws -> R) rethrows -> R {
-        pthread_mutex_lock(&mutex)
-        defer { pthread_mutex_unlock(&mutex) }
-        return try body()
     }
 }
