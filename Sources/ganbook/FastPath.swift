@@ -22,14 +22,15 @@ enum FastPath {
     /// The request for `arguments`, or nil to leave them to ArgumentParser.
     static func request(_ arguments: [String]) -> (any FastRequest)? {
         if arguments.first == "read" { return readRequest(arguments) }
-        if arguments.isEmpty || arguments.first == "list" { return listRequest(arguments) }
+        if arguments.isEmpty || arguments.first == "list" || arguments.first!.hasPrefix("-") { return listRequest(arguments) }
         return nil
     }
 
     /// `list` (or nothing) with --notes, --width and --color only.
     static func listRequest(_ arguments: [String]) -> ListRequest? {
-        guard arguments.isEmpty || arguments.first == "list",
-              let read = options(arguments.dropFirst(arguments.isEmpty ? 0 : 1), allowingNote: false),
+        // `ganbook --width 70` is `list --width 70`: list is the default command.
+        guard arguments.isEmpty || arguments.first == "list" || arguments.first!.hasPrefix("-"),
+              let read = options(arguments.dropFirst(arguments.first == "list" ? 1 : 0), allowingNote: false),
               !read.runCells, !read.refresh, read.pager, read.dataFolder == nil else { return nil }
         return ListRequest(notesFolder: read.notesFolder, width: read.width, color: read.color)
     }

@@ -70,7 +70,8 @@ import Testing
         #expect(fast == parsed(arguments))
     }
 
-    @Test(arguments: [["list", "x"], ["list", "--run"], ["list", "--data", "/d"], ["list", "--help"], ["list", "--no-pager"], ["list", "--width", "0"]])
+    @Test(arguments: [["list", "x"], ["list", "--run"], ["list", "--data", "/d"], ["list", "--help"], ["list", "--no-pager"],
+                      ["list", "--width", "0"], ["--help"], ["--version"], ["--width", "70", "read"]])
     func anythingElseIsLeftToArgumentParser(arguments: [String]) {
         #expect(FastPath.listRequest(arguments) == nil)
     }
