@@ -88,10 +88,6 @@ int gk_set_path(gk_path path) {
     return 1;
 }
 
-const char *gk_path_name(gk_path path) {
-    return path >= GK_PATH_PORTABLE && path <= GK_PATH_AVX512 ? names[path] : "unknown";
-}
-
 const char *gk_forced_path_error(void) {
     const char *forced = getenv("GANBOOK_KERNEL");
     if (!forced || !*forced) return NULL;  // nothing to check, and no cpuid

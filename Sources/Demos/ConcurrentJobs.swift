@@ -1,14 +1,14 @@
 /// Independent, seeded jobs run on every core: the trainings of the GAN
-/// demos. Each job's result depends only on its own inputs, so the output
+/// demos, and the notebook's uncached cells. Each job's result depends only on its own inputs, so the output
 /// does not depend on how many cores there are or which job ends first.
 import Dispatch
 import Foundation
 
-enum ConcurrentJobs {
+public enum ConcurrentJobs {
     /// `body(i)` for every i in 0..<count, started in `order` (longest first
     /// keeps the cores busy to the end), on as many workers as there are
     /// cores. Calls `finished(done)` after each job, from the worker.
-    static func run<Result: Sendable>(_ count: Int, order: [Int]? = nil, finished: @Sendable (Int) -> Void = { _ in },
+    public static func run<Result: Sendable>(_ count: Int, order: [Int]? = nil, finished: @Sendable (Int) -> Void = { _ in },
                                       _ body: @Sendable (Int) -> Result) -> [Result] {
         let order = order ?? Array(0..<count)
         let results = Box<[Result?]>(Array(repeating: nil, count: count))

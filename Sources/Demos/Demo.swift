@@ -59,10 +59,8 @@ extension String {
 }
 
 /// The matrix-kernel path the GAN demos run on (NeuralNet's `KernelPath`),
-/// for the tool to check `GANBOOK_KERNEL` before any work and to name it.
+/// for the tool to check `GANBOOK_KERNEL` before any work.
 public enum DemoKernels {
     /// Why `GANBOOK_KERNEL` cannot be honoured, if it cannot.
     public static var environmentError: String? { KernelPath.environmentError }
-    /// The path in use: portable, avx2 or avx512.
-    public static var path: String { KernelPath.current.rawValue }
 }

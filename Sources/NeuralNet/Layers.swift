@@ -48,7 +48,7 @@ public struct Dense<T: Scalar>: Sendable, Equatable {
         input = x
         let weight = Matrix(rows: inputs, columns: outputs, values: self.weight.values)
         let count = x.rows * outputs
-        guard let slope = activation.piecewiseLinearSlope, activation != .identity else {
+        guard let slope = activation.fusedSlope else {
             let z = Matrix<T>(rows: x.rows, columns: outputs) { c in
                 Matrix.multiply(x, weight, transposeA: false, transposeB: false, into: c, bias: bias.values, accumulate: false)
             }
@@ -92,14 +92,14 @@ public enum Activation: Sendable, Equatable {
     /// max(x, αx), for 0 < α < 1.
     case leakyReLU(Double)
 
-    /// α for max(x, αx): 0 for ReLU, α for leaky ReLU, 1 for identity; nil otherwise.
+    /// α of max(x, αx) for the activations the product applies in its own
+    /// pass: 0 for ReLU, α for leaky ReLU; nil for the others.
     @inlinable
-    public var piecewiseLinearSlope: Double? {
+    public var fusedSlope: Double? {
         switch self {
-        case .identity: return 1
         case .relu: return 0
         case .leakyReLU(let a): return a
-        case .tanh, .sigmoid: return nil
+        case .identity, .tanh, .sigmoid: return nil
         }
     }
 

@@ -3,8 +3,6 @@
 /// the demo, parsed by the same parser as `ganbook demo`.
 import ArgumentParser
 import Demos
-import Dispatch
-import Glibc
 import Notebook
 import Report
 import Terminal
@@ -61,15 +59,10 @@ struct CellOutputs {
         let cost = missing.map { DemoRegistry.demo(named: $0.name)?.relativeCost ?? 1 }
         let order = missing.indices.sorted { (-cost[$0], $0) < (-cost[$1], $1) }
         let status = CellRunStatus(total: missing.count, totalCost: cost.reduce(0, +))
-        let workers = min(missing.count, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
-        let next = Box(0)
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            while let slot = next.update({ n -> Int? in defer { n += 1 }; return n < order.count ? n : nil }) {
-                let index = order[slot]
-                status.started(missing[index].source)
-                _ = report(for: missing[index], progress: .silent)
-                status.finished(missing[index].source, cost: cost[index])
-            }
+        _ = ConcurrentJobs.run(missing.count, order: order) { index in
+            status.started(missing[index].source)
+            _ = report(for: missing[index], progress: .silent)
+            status.finished(missing[index].source, cost: cost[index])
         }
         status.clear()
     }

@@ -42,8 +42,6 @@ gk_path gk_current_path(void);
 int gk_set_path(gk_path path);
 /// Whether this CPU can run `path`.
 int gk_path_supported(gk_path path);
-/// The name of a path: "portable", "avx2" or "avx512".
-const char *gk_path_name(gk_path path);
 /// A message when GANBOOK_KERNEL named a path that cannot be used, else NULL.
 const char *gk_forced_path_error(void);
 
