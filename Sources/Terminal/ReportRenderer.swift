@@ -20,7 +20,7 @@ public struct ReportRenderer: Sendable {
     public func renderLines(_ report: Report) -> [String] {
         let title = StyledText(report.title, style: sheet.heading(2)).wrapped(width: width)
         var out = title.map { $0.encoded(color: sheet.color) }
-        out.append(sheet.paint(String(repeating: "─", count: min(title.map(\.displayWidth).max() ?? 0, width)), sheet.heading(2)))
+        out.append(sheet.paint(String(repeating: sheet.reportTitleRule, count: min(title.map(\.displayWidth).max() ?? 0, width)), sheet.heading(2)))
         for item in report.items {
             out.append("")
             switch item {
@@ -45,7 +45,7 @@ public struct ReportRenderer: Sendable {
         for (figure, value) in zip(figures, values) {
             let name = figure.name + String(repeating: " ", count: nameWidth - figure.name.displayWidth)
             let paddedValue = String(repeating: " ", count: valueWidth - value.displayWidth) + value
-            var line = "  " + name + "  " + sheet.paint(paddedValue, TextStyle(bold: true))
+            var line = "  " + name + "  " + sheet.paint(paddedValue, sheet.figureValue)
             var note = figure.note
             if case .infinite(let reason) = figure.value { note = reason + (note.map { "; " + $0 } ?? "") }
             guard let note else { out.append(line); continue }
@@ -81,9 +81,9 @@ public struct ReportRenderer: Sendable {
         }
         var out: [String] = []
         if let title = table.title {
-            out += StyledText(title, style: TextStyle(bold: true)).wrapped(width: width).map { $0.encoded(color: sheet.color) }
+            out += StyledText(title, style: sheet.tableTitle).wrapped(width: width).map { $0.encoded(color: sheet.color) }
         }
-        out.append(indent + sheet.paint(line(table.columns), TextStyle(underline: true)))
+        out.append(indent + sheet.paint(line(table.columns), sheet.tableHeader))
         out += cells.map { indent + line($0) }
         return out
     }

@@ -216,7 +216,8 @@ public struct StyledText: Sendable, Equatable {
 
     /// An OSC 8 hyperlink opener (with a URL) or closer (without).
     static func osc8(_ url: String?) -> String {
-        let safe = (url ?? "").unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F }
+        // No C0, DEL or C1 control may end the sequence early (C1 0x9C is ST).
+        let safe = (url ?? "").unicodeScalars.filter { $0.value >= 0x20 && !(0x7F...0x9F).contains($0.value) }
         return "\u{1B}]8;;" + String(String.UnicodeScalarView(safe)) + "\u{1B}\\"
     }
 }

@@ -19,9 +19,6 @@ public struct TerminalPlot: Sendable {
     public var width: Int
     public var height: Int
 
-    public static let markers: [Character] = ["*", "o", "+", "x", "#", "@", "%", "&"]
-    public static let colors: [Int] = [36, 33, 35, 32, 31, 34, 37, 91]
-
     public init(sheet: StyleSheet, width: Int, height: Int = 14) {
         self.sheet = sheet
         self.width = width
@@ -35,7 +32,7 @@ public struct TerminalPlot: Sendable {
         let finiteY = plot.series.flatMap { $0.y.filter(\.isFinite) } + plot.references.map(\.y)
         let allX = plot.series.flatMap(\.x).filter(\.isFinite)
         guard let xMin = allX.min(), let xMax = allX.max(), !finiteY.isEmpty || plot.yRange != nil else {
-            return [sheet.paint(plot.title, TextStyle(bold: true)), "(no finite values to plot)"]
+            return [sheet.paint(plot.title, sheet.plotTitle), "(no finite values to plot)"]
         }
         var (yMin, yMax) = plot.yRange.map { ($0.lowerBound, $0.upperBound) } ?? (finiteY.min()!, finiteY.max()!)
         if yMax - yMin < 1e-12 { yMin -= 0.5; yMax += 0.5 }
@@ -55,34 +52,34 @@ public struct TerminalPlot: Sendable {
 
         for reference in plot.references where reference.y >= yMin && reference.y <= yMax {
             let row = Int(toRow(reference.y).rounded())
-            for c in 0..<columns where grid.owner[row][c] == nil && c % 2 == 0 { grid.glyph[row][c] = "·"; grid.owner[row][c] = -1 }
+            for c in 0..<columns where grid.owner[row][c] == nil && c % 2 == 0 { grid.glyph[row][c] = sheet.reference(0).glyph; grid.owner[row][c] = -1 }
         }
         for (index, series) in plot.series.enumerated() {
             let points = zip(series.x, series.y).filter { $0.0.isFinite }
             switch plot.kind {
             case .line: grid.drawLine(points.map { ($0.0.isFinite && $0.1.isFinite) ? (toColumn($0.0), toRow($0.1)) : nil }, series: index, yLimit: Double(rows - 1))
-            case .scatter: grid.drawPoints(points.filter { $0.1.isFinite }.map { (toColumn($0.0), toRow($0.1)) }, series: index)
+            case .scatter: grid.drawPoints(points.filter { $0.1.isFinite }.map { (toColumn($0.0), toRow($0.1)) }, series: index, marker: sheet.series(index).marker)
             }
         }
-        if plot.kind == .line { grid.placeMarkers(seriesCount: plot.series.count) }
+        if plot.kind == .line { grid.placeMarkers(plot.series.indices.map { sheet.series($0).marker }) }
 
-        var out: [String] = [sheet.paint(plot.title, TextStyle(bold: true))]
-        out.append(String(repeating: " ", count: labelWidth) + "  " + sheet.paint(plot.yLabel, TextStyle(dim: true)))
+        var out: [String] = [sheet.paint(plot.title, sheet.plotTitle)]
+        out.append(String(repeating: " ", count: labelWidth) + "  " + sheet.paint(plot.yLabel, sheet.axisLabel))
         let tickRows = Dictionary(uniqueKeysWithValues: yTicks.enumerated().map { (Int(toRow($0.element).rounded()), labels[$0.offset]) })
         for r in 0..<rows {
             let label = tickRows[r] ?? ""
             let pad = String(repeating: " ", count: labelWidth - label.count)
-            let axis = tickRows[r] != nil ? "┤" : "│"
+            let axis = String(tickRows[r] != nil ? sheet.axisTick : sheet.axisVertical)
             out.append(pad + label + " " + sheet.paint(axis, sheet.frame) + renderRow(grid, r))
         }
         // x axis with ticks, then tick labels placed under their columns.
-        var axis = Array(repeating: Character("─"), count: columns)
+        var axis = Array(repeating: sheet.axisHorizontal, count: columns)
         var tickLine = Array(repeating: Character(" "), count: columns + labelWidth + 2)
         var lastEnd = -1
         for tick in xTicks {
             let c = Int(toColumn(tick).rounded())
             guard c >= 0 && c < columns else { continue }
-            axis[c] = "┬"
+            axis[c] = sheet.axisTickDown
             let text = Array(Ticks.label(plot.logX ? Ticks.power10(tick) : tick))
             var start = labelWidth + 2 + c - text.count / 2
             start = min(max(start, 0), tickLine.count - text.count)
@@ -90,15 +87,14 @@ public struct TerminalPlot: Sendable {
             for (i, ch) in text.enumerated() where start + i < tickLine.count { tickLine[start + i] = ch }
             lastEnd = start + text.count - 1
         }
-        out.append(String(repeating: " ", count: labelWidth) + " " + sheet.paint("└" + String(axis), sheet.frame))
+        out.append(String(repeating: " ", count: labelWidth) + " " + sheet.paint(String(sheet.axisCorner) + String(axis), sheet.frame))
         out.append(String(String(tickLine).trimmingTrailingSpaces))
         let xLabel = plot.xLabel
-        out.append(String(repeating: " ", count: labelWidth + 2 + max((columns - xLabel.displayWidth) / 2, 0)) + sheet.paint(xLabel, TextStyle(dim: true)))
+        out.append(String(repeating: " ", count: labelWidth + 2 + max((columns - xLabel.displayWidth) / 2, 0)) + sheet.paint(xLabel, sheet.axisLabel))
         var legend = plot.series.enumerated().map { index, series in
-            sheet.paint(String(Self.markers[index % Self.markers.count]) + " " + series.name,
-                        TextStyle(foreground: Self.colors[index % Self.colors.count]))
+            sheet.paint(String(sheet.series(index).marker) + " " + series.name, sheet.series(index).style)
         }
-        legend += plot.references.map { sheet.paint("··· \($0.name)", TextStyle(dim: true)) }
+        legend += plot.references.map { sheet.paint(String(repeating: sheet.reference(0).glyph, count: 3) + " " + $0.name, sheet.reference(0).style) }
         out += wrapLegend(legend, indent: labelWidth + 2)
         return out
     }
@@ -141,9 +137,9 @@ public struct TerminalPlot: Sendable {
         func flush() {
             guard !run.isEmpty else { return }
             if let owner = runOwner, owner >= 0 {
-                out += sheet.paint(run, TextStyle(foreground: Self.colors[owner % Self.colors.count]))
+                out += sheet.paint(run, sheet.series(owner).style)
             } else if runOwner == -1 {
-                out += sheet.paint(run, TextStyle(dim: true))
+                out += sheet.paint(run, sheet.reference(0).style)
             } else {
                 out += run
             }
@@ -213,24 +209,25 @@ public struct TerminalPlot: Sendable {
             }
         }
 
-        mutating func drawPoints(_ points: [(Double, Double)], series: Int) {
+        mutating func drawPoints(_ points: [(Double, Double)], series: Int, marker: Character) {
             while path.count <= series { path.append([]) }
             for (cx, cy) in points {
                 let c = Int(cx.rounded()), r = Int(cy.rounded())
                 guard c >= 0, r >= 0, c < columns, r < rows else { continue }
-                glyph[r][c] = TerminalPlot.markers[series % TerminalPlot.markers.count]
+                glyph[r][c] = marker
                 owner[r][c] = series
             }
         }
 
         /// Puts each series' marker on its own line every few columns, offset
         /// per series so that markers of overlapping lines do not land together.
-        mutating func placeMarkers(seriesCount: Int) {
+        mutating func placeMarkers(_ markers: [Character]) {
+            let seriesCount = markers.count
             let spacing = max(columns / 6, 6)
             for series in 0..<min(seriesCount, path.count) {
                 var nextColumn = (series * spacing) / max(seriesCount, 1) + spacing / 2
                 for (r, c) in path[series] where c >= nextColumn && owner[r][c] == series {
-                    glyph[r][c] = TerminalPlot.markers[series % TerminalPlot.markers.count]
+                    glyph[r][c] = markers[series]
                     nextColumn = c + spacing
                 }
             }

@@ -80,7 +80,7 @@ public struct TerminalRenderer: Sendable {
 
     private func heading(level: Int, content: [Inline], width: Int) -> [String] {
         let style = sheet.heading(level)
-        var text = StyledText(sheet.headingPrefix(level), style: TextStyle(dim: true).over(style))
+        var text = StyledText(sheet.headingPrefix(level), style: sheet.headingPrefixStyle.over(style))
         inlines(content, base: style, link: nil, into: &text)
         let lines = text.wrapped(width: width)
         var out = lines.map { $0.encoded(color: sheet.color) }
@@ -233,19 +233,26 @@ public struct TerminalRenderer: Sendable {
         case .strong(let children):
             span(sheet.strong, base: base, link: link, into: &text) { inlines(children, base: $1, link: link, into: &$0) }
         case .link(let target):
-            let hyperlink = sheet.color && !target.url.isEmpty
-            inlines(target.content, base: sheet.link.over(base), link: hyperlink ? target.url : link, into: &text)
-            let shown = target.content.plainText
-            if !hyperlink && !target.url.isEmpty && shown != target.url && "mailto:" + shown != target.url {
-                text.append(" <" + target.url + ">", style: sheet.linkURL.over(base), link: link)
+            let style = sheet.link.over(base)
+            switch sheet.linkPresentation {
+            case .hyperlink:
+                inlines(target.content, base: style, link: target.url.isEmpty ? link : target.url, into: &text)
+            case .urlAfterText(let open, let close):
+                inlines(target.content, base: style, link: link, into: &text)
+                let shown = target.content.plainText
+                if !target.url.isEmpty && shown != target.url && "mailto:" + shown != target.url {
+                    text.append(open + target.url + close, style: sheet.linkURL.over(base), link: link)
+                }
             }
         case .image(let target):
             let style = sheet.image.over(base)
-            let hyperlink = sheet.color && !target.url.isEmpty ? target.url : link
-            text.append("[image: ", style: style, link: hyperlink)
+            let hyperlink = sheet.linkPresentation == .hyperlink && !target.url.isEmpty ? target.url : link
+            text.append(sheet.imageOpen, style: style, link: hyperlink)
             inlines(target.content, base: style, link: hyperlink, into: &text)
-            text.append("]", style: style, link: hyperlink)
-            if !target.url.isEmpty { text.append(" <" + target.url + ">", style: sheet.linkURL.over(base), link: link) }
+            text.append(sheet.imageClose, style: style, link: hyperlink)
+            if !target.url.isEmpty {
+                text.append(sheet.imageURLOpen + target.url + sheet.imageURLClose, style: sheet.linkURL.over(base), link: link)
+            }
         case .custom(let onEnter, let onExit, let children):
             text.append(onEnter, style: base, link: link)
             inlines(children, base: base, link: link, into: &text)
@@ -253,16 +260,12 @@ public struct TerminalRenderer: Sendable {
         }
     }
 
-    /// A styled span: with colour, its style over `base`; without, its markers around it.
+    /// A styled span: its markers around it (empty with colour), its style over `base`.
     private func span(_ look: SpanLook, base: TextStyle, link: String?, into text: inout StyledText,
                       _ body: (inout StyledText, TextStyle) -> Void) {
-        if sheet.color {
-            body(&text, look.style.over(base))
-        } else {
-            text.append(look.plainOpen, style: base, link: link)
-            body(&text, base)
-            text.append(look.plainClose, style: base, link: link)
-        }
+        text.append(look.open, style: base, link: link)
+        body(&text, look.style.over(base))
+        text.append(look.close, style: base, link: link)
     }
 }
 

@@ -75,11 +75,11 @@ struct CellOutputs {
             return refresh || cache.text(cell.words, version: version, width: width, color: sheet.color) == nil
         }) }
         let inner = max(width - 2, 20)
-        let gutter = sheet.paint("┃ ", sheet.frame)
+        let gutter = sheet.paint(sheet.cellGutter, sheet.frame)
         let progress = ProgressBar.onStandardError()
         for (index, cell) in note.demoCells.enumerated() {
             guard let version = DemoCache.version(of: cell.words) else {
-                out[cell.line] = [sheet.paint("✗ no demo '\(cell.name)'", TextStyle(bold: true, foreground: 31))]
+                out[cell.line] = [sheet.paint(sheet.failureMark + "no demo '\(cell.name)'", sheet.failureStyle)]
                 continue
             }
             if !refresh, let text = cache.text(cell.words, version: version, width: width, color: sheet.color) {
@@ -94,7 +94,7 @@ struct CellOutputs {
                 cache.store(text: lines.map { $0 + "\n" }.joined(), cell.words, version: version, width: width, color: sheet.color)
                 out[cell.line] = lines
             case .failure(let message):
-                out[cell.line] = [gutter + sheet.paint("✗ this cell failed: " + message, TextStyle(bold: true, foreground: 31))]
+                out[cell.line] = [gutter + sheet.paint(sheet.failureMark + "this cell failed: " + message, sheet.failureStyle)]
             }
         }
         ProgressBar.clear()

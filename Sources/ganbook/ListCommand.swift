@@ -54,7 +54,7 @@ struct Contents {
                 return column == 0 || column >= 3 ? pad + text : text + pad  // numbers right-aligned
             }.joined(separator: "  ").trimmingTrailingSpaces.description
         }
-        var out = sheet.paint(line(header), TextStyle(bold: true)) + "\n"
+        var out = sheet.paint(line(header), sheet.contentsHeader) + "\n"
         for row in rows { out += line(row) + "\n" }
         let cards = notes.map(\.cards.count).reduce(0, +)
         let demos = notes.map(\.demoCells.count).reduce(0, +)
