@@ -28,7 +28,7 @@ let package = Package(
         // renderer, and the terminal presentation of demo reports (tables, plots).
         .target(name: "Terminal", dependencies: ["Markdown", "Report"]),
         // The HTML presentation of demo reports: tables, and plots as inline SVG.
-        .target(name: "HTML", dependencies: ["Report"]),
+        .target(name: "HTML", dependencies: ["Report", "Markdown"], resources: [.embedInCode("style.css")]),
         // 1-D distributions and the spec language that describes them; seeded randomness.
         .target(name: "Distributions"),
         // KL, JS, total variation and W1, with adaptive quadrature.
@@ -69,6 +69,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "TestSupport"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Markdown", "TestSupport"]),
+        .testTarget(name: "HTMLTests", dependencies: ["HTML", "Markdown", "Report", "TestSupport"]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook", "TestSupport"]),
         .testTarget(name: "DistributionsTests", dependencies: ["Distributions"]),
         .testTarget(name: "DivergencesTests", dependencies: ["Divergences", "Distributions", "TestSupport"],

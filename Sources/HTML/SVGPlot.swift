@@ -120,17 +120,21 @@ public enum SVGPlot {
     }
 }
 
-/// Text escaped for HTML and XML.
+/// Text escaped for HTML and XML: `&`, `<`, `>` and `"` (as cmark escapes
+/// text), scalar by scalar, so that a combining mark after a quote cannot hide it.
 public func escape(_ text: String) -> String {
-    var out = ""
-    for c in text {
-        switch c {
-        case "&": out += "&amp;"
-        case "<": out += "&lt;"
-        case ">": out += "&gt;"
-        case "\"": out += "&quot;"
-        default: out.append(c)
+    guard text.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "\"") }) else {
+        return text
+    }
+    var out = String.UnicodeScalarView()
+    for scalar in text.unicodeScalars {
+        switch scalar {
+        case "&": out += "&amp;".unicodeScalars
+        case "<": out += "&lt;".unicodeScalars
+        case ">": out += "&gt;".unicodeScalars
+        case "\"": out += "&quot;".unicodeScalars
+        default: out.append(scalar)
         }
     }
-    return out
+    return String(out)
 }

@@ -1,8 +1,9 @@
 /// The Markdown layer's values: a parsed document as plain Swift data.
 ///
-/// Owns the shape of a CommonMark tree (every node kind cmark 0.30 produces) and
-/// nothing else: no C pointers, no rendering. `MarkdownParser` builds these values
-/// from cmark; renderers walk them with an ordinary `switch`.
+/// Owns the shape of a CommonMark tree (every node kind cmark 0.30 produces,
+/// and `unknown` for any other) and nothing else: no C pointers, no rendering.
+/// `MarkdownParser` builds these values from cmark; renderers walk them with a
+/// `MarkdownWalker`.
 
 /// A parsed Markdown document.
 public struct Document: Sendable, Equatable {
@@ -42,6 +43,9 @@ public struct Block: Sendable, Equatable {
         case thematicBreak
         /// Never produced by the parser; exists because cmark's tree can hold it.
         case customBlock(onEnter: String, onExit: String, children: [Block])
+        /// A block node of a kind this layer does not know (cmark's type name,
+        /// its literal if any): kept, so that renderers show it as text.
+        case unknown(typeName: String, literal: String, children: [Block])
     }
 }
 
@@ -111,6 +115,8 @@ public enum Inline: Sendable, Equatable {
     case image(Link)
     /// Never produced by the parser; exists because cmark's tree can hold it.
     case custom(onEnter: String, onExit: String, children: [Inline])
+    /// An inline node of a kind this layer does not know: kept, shown as text.
+    case unknown(typeName: String, literal: String, children: [Inline])
 }
 
 /// The target of a link or image, with its content (for an image: the alt text).
@@ -136,6 +142,7 @@ extension Inline {
         case .lineBreak: return "\n"
         case .emphasis(let c), .strong(let c), .custom(_, _, let c): return c.plainText
         case .link(let l), .image(let l): return l.content.plainText
+        case .unknown(_, let literal, let c): return literal + c.plainText
         }
     }
 }

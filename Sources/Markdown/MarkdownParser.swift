@@ -150,7 +150,16 @@ public enum MarkdownParser {
                 append(inline: .custom(
                     onEnter: string(cmark_node_get_on_enter(node)), onExit: string(cmark_node_get_on_exit(node)),
                     children: frame.inlines))
-            default: break
+            default:
+                // A kind this layer does not know: kept with its name and literal, never dropped.
+                let name = string(cmark_node_get_type_string(node)), literal = string(cmark_node_get_literal(node))
+                if type.rawValue >= CMARK_NODE_FIRST_INLINE.rawValue && type.rawValue <= CMARK_NODE_LAST_INLINE.rawValue {
+                    append(inline: .unknown(typeName: name, literal: literal, children: frame.inlines))
+                } else {
+                    let children = frame.blocks + frame.items.flatMap(\.blocks)
+                        + (frame.inlines.isEmpty ? [] : [Block(.paragraph(frame.inlines), line: line, endLine: endLine)])
+                    append(block: block(.unknown(typeName: name, literal: literal, children: children)))
+                }
             }
         }
         return result

@@ -1,67 +1,43 @@
 /// Headings and links of a note, for `ganbook check` and the HTML export.
 ///
-/// Anchors follow GitHub's rule, so that links written for GitHub work here
-/// too: the heading's text, lower-cased, keeping letters, digits, spaces,
-/// `-` and `_`; spaces become `-`; a repeated slug gets `-1`, `-2`, ….
+/// Anchors follow GitHub's rule (`HeadingAnchors` in Markdown, shared with the
+/// HTML renderer, so that ids and checked links agree).
 import Markdown
 
 extension Note {
     /// Every heading, in document order, with its level, text and anchor.
     public var headings: [(level: Int, text: String, slug: String, line: Int)] {
-        var out: [(Int, String, String, Int)] = []
-        var used: [String: Int] = [:]
-        func walk(_ blocks: [Block]) {
-            for block in blocks {
-                switch block.kind {
-                case .heading(let level, let content):
-                    let base = Self.slug(content.plainText)
-                    let count = used[base, default: 0]
-                    used[base] = count + 1
-                    out.append((level, content.plainText, count == 0 ? base : "\(base)-\(count)", block.line))
-                case .blockQuote(let children), .customBlock(_, _, let children): walk(children)
-                case .list(let list): list.items.forEach { walk($0.blocks) }
-                default: break
-                }
+        struct Collector: MarkdownWalker {
+            var anchors = HeadingAnchors()
+            var out: [(level: Int, text: String, slug: String, line: Int)] = []
+            mutating func visitHeading(level: Int, content: [Inline], block: Block) {
+                out.append((level, content.plainText, anchors.anchor(for: content.plainText), block.line))
             }
         }
-        walk(document.blocks)
-        return out
+        var collector = Collector()
+        collector.walk(document)
+        return collector.out
     }
 
-    public static func slug(_ text: String) -> String {
-        var out = ""
-        for c in text.lowercased() {
-            if c.isLetter || c.isNumber || c == "-" || c == "_" { out.append(c) }
-            else if c == " " { out.append("-") }
-        }
-        return out
-    }
+    public static func slug(_ text: String) -> String { HeadingAnchors.slug(text) }
 
     /// Every link (not image) target, with the line of the block it is in.
     public var links: [(line: Int, url: String)] {
-        var out: [(Int, String)] = []
-        func inlines(_ content: [Inline], line: Int) {
-            for inline in content {
-                switch inline {
-                case .link(let l): out.append((line, l.url)); inlines(l.content, line: line)
-                case .emphasis(let c), .strong(let c), .custom(_, _, let c): inlines(c, line: line)
-                case .image(let l): inlines(l.content, line: line)
-                default: break
-                }
+        struct Collector: MarkdownWalker {
+            var line = 0
+            var out: [(line: Int, url: String)] = []
+            mutating func visit(_ block: Block) {
+                line = block.line
+                descend(into: block)
+            }
+            mutating func visitLink(_ link: Link) {
+                out.append((line, link.url))
+                walk(link.content)
             }
         }
-        func walk(_ blocks: [Block]) {
-            for block in blocks {
-                switch block.kind {
-                case .paragraph(let c), .heading(_, let c): inlines(c, line: block.line)
-                case .blockQuote(let children), .customBlock(_, _, let children): walk(children)
-                case .list(let list): list.items.forEach { walk($0.blocks) }
-                default: break
-                }
-            }
-        }
-        walk(document.blocks)
-        return out
+        var collector = Collector()
+        collector.walk(document)
+        return collector.out
     }
 }
 

@@ -70,20 +70,23 @@ public struct Note: Sendable {
     }
 
     private mutating func collectCells(_ blocks: [Block]) {
-        for block in blocks {
-            switch block.kind {
-            case .codeBlock(let code) where code.language == "demo":
+        /// Every code block at any depth, in document order.
+        struct CodeBlocks: MarkdownWalker {
+            var found: [(code: CodeBlock, block: Block)] = []
+            mutating func visitCodeBlock(_ code: CodeBlock, block: Block) { found.append((code, block)) }
+        }
+        var walker = CodeBlocks()
+        walker.walk(blocks)
+        for (code, block) in walker.found {
+            switch code.language {
+            case "demo":
                 readDemoCell(code, block: block)
-            case .codeBlock(let code) where code.language == "quiz":
+            case "quiz":
                 let (cards, problems) = QuizParser.parse(code.literal, firstLine: block.line + 1, noteID: file.id)
                 self.cards += cards
                 self.problems += problems
                 self.quizProblems += problems
                 quizBlocks.append((block.line, cards.count))
-            case .blockQuote(let children), .customBlock(_, _, let children):
-                collectCells(children)
-            case .list(let list):
-                list.items.forEach { collectCells($0.blocks) }
             default:
                 break
             }

@@ -35,89 +35,202 @@ public struct TerminalRenderer: Sendable {
     }
 
     public func renderLines(_ document: Document) -> [String] {
-        blocks(document.blocks, width: width, depth: 0, tight: false)
+        var walker = Walker(renderer: self, width: width)
+        return walker.lines(of: document.blocks, width: width, depth: 0, tight: false)
     }
 
     // MARK: Blocks
 
-    private func blocks(_ blocks: [Block], width: Int, depth: Int, tight: Bool) -> [String] {
-        var out: [String] = []
-        for block in blocks {
-            let lines = self.block(block, width: width, depth: depth, tight: tight)
-            if lines.isEmpty { continue }
-            if !out.isEmpty && !tight { out.append("") }
-            out += lines
-        }
-        return out
-    }
+    /// The walk itself. Block visits add their lines to the innermost open
+    /// container (`lines`, at `width`); inline visits append to `text`, in the
+    /// current `base` style and `link`.
+    private struct Walker: MarkdownWalker {
+        let renderer: TerminalRenderer
+        var sheet: StyleSheet { renderer.sheet }
+        var width: Int
+        var depth = 0
+        var tight = false
+        var lines: [String] = []
+        var text = StyledText()
+        var base = TextStyle.plain
+        var link: String?
 
-    private func block(_ block: Block, width: Int, depth: Int, tight: Bool) -> [String] {
-        switch block.kind {
-        case .paragraph(let content):
-            return wrap(content, base: .plain, width: width)
-        case .heading(let level, let content):
-            return heading(level: level, content: content, width: width)
-        case .blockQuote(let children):
+        init(renderer: TerminalRenderer, width: Int) {
+            self.renderer = renderer
+            self.width = width
+        }
+
+        /// Adds one block's lines, with a blank line before it unless the container is tight.
+        mutating func emit(_ block: [String]) {
+            if block.isEmpty { return }
+            if !lines.isEmpty && !tight { lines.append("") }
+            lines += block
+        }
+
+        /// The lines of `blocks` rendered as a container's content.
+        mutating func lines(of blocks: [Block], width: Int, depth: Int, tight: Bool) -> [String] {
+            let saved = (self.width, self.depth, self.tight, self.lines)
+            (self.width, self.depth, self.tight, self.lines) = (width, depth, tight, [])
+            walk(blocks)
+            defer { (self.width, self.depth, self.tight, self.lines) = saved }
+            return self.lines
+        }
+
+        /// `content` as styled text over `base`.
+        mutating func styledText(_ content: [Inline], base: TextStyle, prefix: StyledText = StyledText()) -> StyledText {
+            let saved = (self.text, self.base, self.link)
+            (self.text, self.base, self.link) = (prefix, base, nil)
+            walk(content)
+            defer { (self.text, self.base, self.link) = saved }
+            return self.text
+        }
+
+        func encoded(_ text: StyledText, width: Int) -> [String] {
+            text.wrapped(width: width).map { $0.encoded(color: sheet.color) }
+        }
+
+        mutating func visitParagraph(_ content: [Inline], block: Block) {
+            emit(encoded(styledText(content, base: .plain), width: width))
+        }
+
+        mutating func visitHeading(level: Int, content: [Inline], block: Block) {
+            let style = sheet.heading(level)
+            let prefix = StyledText(sheet.headingPrefix(level), style: sheet.headingPrefixStyle.over(style))
+            let wrapped = styledText(content, base: style, prefix: prefix).wrapped(width: width)
+            var out = wrapped.map { $0.encoded(color: sheet.color) }
+            if let rule = sheet.headingRule(level) {
+                let ruleWidth = min(width, wrapped.map(\.displayWidth).max() ?? 0)
+                out.append(sheet.paint(String(repeating: rule, count: max(ruleWidth, 1)), style))
+            }
+            emit(out)
+        }
+
+        mutating func visitBlockQuote(_ children: [Block], block: Block) {
             let bar = sheet.paint(sheet.quoteBar, sheet.quoteBarStyle)
             let emptyBar = sheet.paint(String(sheet.quoteBar.trimmingTrailingSpaces), sheet.quoteBarStyle)
-            let inner = blocks(children, width: width - sheet.quoteBar.displayWidth, depth: depth, tight: false)
-            return (inner.isEmpty ? [""] : inner).map { $0.isEmpty ? emptyBar : bar + $0 }
-        case .list(let list):
-            return self.list(list, width: width, depth: depth)
-        case .codeBlock(let code):
-            if let parts = cells(code, block) { return parts.flatMap { cell($0, width: width) } }
-            return codeBlock(code, width: width)
-        case .htmlBlock(let html):
-            return html.trimmingFinalNewline.split(separator: "\n", omittingEmptySubsequences: false)
-                .map { sheet.paint(StyledText.printable(String($0)), sheet.htmlStyle) }
-        case .thematicBreak:
-            return [sheet.paint(String(repeating: sheet.thematicBreak, count: width), sheet.frame)]
-        case .customBlock(let onEnter, let onExit, let children):
-            let inner = blocks(children, width: width, depth: depth, tight: tight)
-            return [onEnter].filter { !$0.isEmpty } + inner + [onExit].filter { !$0.isEmpty }
+            let inner = lines(of: children, width: width - sheet.quoteBar.displayWidth, depth: depth, tight: false)
+            emit((inner.isEmpty ? [""] : inner).map { $0.isEmpty ? emptyBar : bar + $0 })
         }
-    }
 
-    private func heading(level: Int, content: [Inline], width: Int) -> [String] {
-        let style = sheet.heading(level)
-        var text = StyledText(sheet.headingPrefix(level), style: sheet.headingPrefixStyle.over(style))
-        inlines(content, base: style, link: nil, into: &text)
-        let lines = text.wrapped(width: width)
-        var out = lines.map { $0.encoded(color: sheet.color) }
-        if let rule = sheet.headingRule(level) {
-            let ruleWidth = min(width, lines.map(\.displayWidth).max() ?? 0)
-            out.append(sheet.paint(String(repeating: rule, count: max(ruleWidth, 1)), style))
+        mutating func visitList(_ list: List, block: Block) {
+            let markers: [String] = list.items.indices.map { index in
+                switch list.kind {
+                case .bullet: return sheet.bullet(depth: depth)
+                case .ordered(let start, let delimiter):
+                    return String(start + index) + (delimiter == .paren ? ")" : ".")
+                }
+            }
+            let markerWidth = markers.map(\.displayWidth).max() ?? 1
+            let indent = markerWidth + 1
+            var out: [String] = []
+            for (item, marker) in zip(list.items, markers) {
+                let inner = lines(of: item.blocks, width: width - indent, depth: depth + 1, tight: list.isTight)
+                if !out.isEmpty && !list.isTight { out.append("") }
+                let padded = String(repeating: " ", count: markerWidth - marker.displayWidth) + marker
+                let head = sheet.paint(padded, sheet.listMarker)
+                guard let first = inner.first else {
+                    out.append(head)
+                    continue
+                }
+                out.append(head + " " + first)
+                out += inner.dropFirst().map { $0.isEmpty ? "" : String(repeating: " ", count: indent) + $0 }
+            }
+            emit(out)
         }
-        return out
-    }
 
-    private func list(_ list: List, width: Int, depth: Int) -> [String] {
-        let markers: [String] = list.items.indices.map { index in
-            switch list.kind {
-            case .bullet: return sheet.bullet(depth: depth)
-            case .ordered(let start, let delimiter):
-                return String(start + index) + (delimiter == .paren ? ")" : ".")
+        mutating func visitCodeBlock(_ code: CodeBlock, block: Block) {
+            if let parts = renderer.cells(code, block) {
+                emit(parts.flatMap { renderer.cell($0, width: width) })
+            } else {
+                emit(renderer.codeBlock(code, width: width))
             }
         }
-        let markerWidth = markers.map(\.displayWidth).max() ?? 1
-        let indent = markerWidth + 1
-        var out: [String] = []
-        for (item, marker) in zip(list.items, markers) {
-            let inner = blocks(item.blocks, width: width - indent, depth: depth + 1, tight: list.isTight)
-            if !out.isEmpty && !list.isTight { out.append("") }
-            let padded = String(repeating: " ", count: markerWidth - marker.displayWidth) + marker
-            let head = sheet.paint(padded, sheet.listMarker)
-            guard let first = inner.first else {
-                out.append(head)
-                continue
-            }
-            out.append(head + " " + first)
-            out += inner.dropFirst().map { $0.isEmpty ? "" : String(repeating: " ", count: indent) + $0 }
+
+        mutating func visitHTMLBlock(_ html: String, block: Block) {
+            emit(html.trimmingFinalNewline.split(separator: "\n", omittingEmptySubsequences: false)
+                .map { sheet.paint(StyledText.printable(String($0)), sheet.htmlStyle) })
         }
-        return out
+
+        mutating func visitThematicBreak(block: Block) {
+            emit([sheet.paint(String(repeating: sheet.thematicBreak, count: width), sheet.frame)])
+        }
+
+        mutating func visitCustomBlock(onEnter: String, onExit: String, children: [Block], block: Block) {
+            let inner = lines(of: children, width: width, depth: depth, tight: tight)
+            emit([onEnter].filter { !$0.isEmpty } + inner + [onExit].filter { !$0.isEmpty })
+        }
+
+        /// A kind the renderer does not know: its literal as text, then its children.
+        mutating func visitUnknownBlock(typeName: String, literal: String, children: [Block], block: Block) {
+            let shown = StyledText(literal.isEmpty ? "[\(typeName)]" : literal, style: sheet.unknownStyle)
+            emit(encoded(shown, width: width) + lines(of: children, width: width, depth: depth, tight: tight))
+        }
+
+        // MARK: Inlines
+
+        mutating func visitText(_ s: String) { text.append(s, style: base, link: link) }
+        mutating func visitSoftBreak() { text.append(" ", style: base, link: link) }
+        mutating func visitLineBreak() { text.append("\n", style: base, link: link) }
+        mutating func visitCode(_ code: String) {
+            span(sheet.inlineCode) { $0.text.append(code, style: $0.base, link: $0.link) }
+        }
+        mutating func visitInlineHTML(_ html: String) { text.append(html, style: sheet.htmlStyle.over(base), link: link) }
+        mutating func visitEmphasis(_ children: [Inline]) { span(sheet.emphasis) { $0.walk(children) } }
+        mutating func visitStrong(_ children: [Inline]) { span(sheet.strong) { $0.walk(children) } }
+
+        mutating func visitLink(_ target: Link) {
+            let outer = (base, link)
+            defer { (base, link) = outer }
+            base = sheet.link.over(outer.0)
+            switch sheet.linkPresentation {
+            case .hyperlink:
+                if !target.url.isEmpty { link = target.url }
+                walk(target.content)
+            case .urlAfterText(let open, let close):
+                walk(target.content)
+                let shown = target.content.plainText
+                if !target.url.isEmpty && shown != target.url && "mailto:" + shown != target.url {
+                    text.append(open + target.url + close, style: sheet.linkURL.over(outer.0), link: outer.1)
+                }
+            }
+        }
+
+        mutating func visitImage(_ target: Link) {
+            let outer = (base, link)
+            defer { (base, link) = outer }
+            base = sheet.image.over(outer.0)
+            if sheet.linkPresentation == .hyperlink && !target.url.isEmpty { link = target.url }
+            text.append(sheet.imageOpen, style: base, link: link)
+            walk(target.content)
+            text.append(sheet.imageClose, style: base, link: link)
+            if !target.url.isEmpty {
+                text.append(sheet.imageURLOpen + target.url + sheet.imageURLClose, style: sheet.linkURL.over(outer.0), link: outer.1)
+            }
+        }
+
+        mutating func visitCustomInline(onEnter: String, onExit: String, children: [Inline]) {
+            text.append(onEnter, style: base, link: link)
+            walk(children)
+            text.append(onExit, style: base, link: link)
+        }
+
+        mutating func visitUnknownInline(typeName: String, literal: String, children: [Inline]) {
+            text.append(literal, style: sheet.unknownStyle.over(base), link: link)
+            walk(children)
+        }
+
+        /// A styled span: its markers around it (empty with colour), its style over `base`.
+        mutating func span(_ look: SpanLook, _ body: (inout Walker) -> Void) {
+            text.append(look.open, style: base, link: link)
+            let outer = base
+            base = look.style.over(outer)
+            body(&self)
+            base = outer
+            text.append(look.close, style: base, link: link)
+        }
     }
 
-    private func codeBlock(_ code: CodeBlock, width: Int) -> [String] {
+    func codeBlock(_ code: CodeBlock, width: Int) -> [String] {
         let label = code.language.isEmpty ? "code" : code.language
         let lines = code.literal.trimmingFinalNewline
             .split(separator: "\n", omittingEmptySubsequences: false)
@@ -131,7 +244,7 @@ public struct TerminalRenderer: Sendable {
             + [bottomRule(width: frameWidth)]
     }
 
-    private func cell(_ part: CellPart, width: Int) -> [String] {
+    func cell(_ part: CellPart, width: Int) -> [String] {
         switch part {
         case .hint(let text):
             return StyledText(text, style: sheet.hintStyle).wrapped(width: width).map { $0.encoded(color: sheet.color) }
@@ -204,69 +317,6 @@ public struct TerminalRenderer: Sendable {
         return out
     }
 
-    // MARK: Inlines
-
-    private func wrap(_ content: [Inline], base: TextStyle, width: Int) -> [String] {
-        var text = StyledText()
-        inlines(content, base: base, link: nil, into: &text)
-        return text.wrapped(width: width).map { $0.encoded(color: sheet.color) }
-    }
-
-    private func inlines(_ content: [Inline], base: TextStyle, link: String?, into text: inout StyledText) {
-        for inline in content { self.inline(inline, base: base, link: link, into: &text) }
-    }
-
-    private func inline(_ inline: Inline, base: TextStyle, link: String?, into text: inout StyledText) {
-        switch inline {
-        case .text(let s):
-            text.append(s, style: base, link: link)
-        case .softBreak:
-            text.append(" ", style: base, link: link)
-        case .lineBreak:
-            text.append("\n", style: base, link: link)
-        case .code(let s):
-            span(sheet.inlineCode, base: base, link: link, into: &text) { $0.append(s, style: $1, link: link) }
-        case .html(let s):
-            text.append(s, style: sheet.htmlStyle.over(base), link: link)
-        case .emphasis(let children):
-            span(sheet.emphasis, base: base, link: link, into: &text) { inlines(children, base: $1, link: link, into: &$0) }
-        case .strong(let children):
-            span(sheet.strong, base: base, link: link, into: &text) { inlines(children, base: $1, link: link, into: &$0) }
-        case .link(let target):
-            let style = sheet.link.over(base)
-            switch sheet.linkPresentation {
-            case .hyperlink:
-                inlines(target.content, base: style, link: target.url.isEmpty ? link : target.url, into: &text)
-            case .urlAfterText(let open, let close):
-                inlines(target.content, base: style, link: link, into: &text)
-                let shown = target.content.plainText
-                if !target.url.isEmpty && shown != target.url && "mailto:" + shown != target.url {
-                    text.append(open + target.url + close, style: sheet.linkURL.over(base), link: link)
-                }
-            }
-        case .image(let target):
-            let style = sheet.image.over(base)
-            let hyperlink = sheet.linkPresentation == .hyperlink && !target.url.isEmpty ? target.url : link
-            text.append(sheet.imageOpen, style: style, link: hyperlink)
-            inlines(target.content, base: style, link: hyperlink, into: &text)
-            text.append(sheet.imageClose, style: style, link: hyperlink)
-            if !target.url.isEmpty {
-                text.append(sheet.imageURLOpen + target.url + sheet.imageURLClose, style: sheet.linkURL.over(base), link: link)
-            }
-        case .custom(let onEnter, let onExit, let children):
-            text.append(onEnter, style: base, link: link)
-            inlines(children, base: base, link: link, into: &text)
-            text.append(onExit, style: base, link: link)
-        }
-    }
-
-    /// A styled span: its markers around it (empty with colour), its style over `base`.
-    private func span(_ look: SpanLook, base: TextStyle, link: String?, into text: inout StyledText,
-                      _ body: (inout StyledText, TextStyle) -> Void) {
-        text.append(look.open, style: base, link: link)
-        body(&text, look.style.over(base))
-        text.append(look.close, style: base, link: link)
-    }
 }
 
 extension String {

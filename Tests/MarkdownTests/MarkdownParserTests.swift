@@ -104,18 +104,45 @@ import Testing
         var source = ""
         for depth in 0..<300 { source += String(repeating: "  ", count: depth) + "- item\(depth)\n" }
         let doc = MarkdownParser.parse(source)
-        var texts: [String] = []
-        func collect(_ blocks: [Block]) {
-            for block in blocks {
-                switch block.kind {
-                case .paragraph(let inlines): texts.append(inlines.plainText)
-                case .list(let list): list.items.forEach { collect($0.blocks) }
-                case .blockQuote(let inner): collect(inner)
-                default: break
-                }
-            }
+        struct Paragraphs: MarkdownWalker {
+            var texts: [String] = []
+            mutating func visitParagraph(_ content: [Inline], block: Block) { texts.append(content.plainText) }
         }
-        collect(doc.blocks)
+        var walker = Paragraphs()
+        walker.walk(doc)
+        let texts = walker.texts
         #expect(texts == (0..<300).map { "item\($0)" })
+    }
+}
+
+@Suite struct WalkerTests {
+    @Test func theWalkerDescendsEverywhereByDefault() {
+        struct Everything: MarkdownWalker {
+            var seen: [String] = []
+            mutating func visitText(_ text: String) { seen.append(text) }
+            mutating func visitCodeBlock(_ code: CodeBlock, block: Block) { seen.append("code@\(block.line)") }
+        }
+        var walker = Everything()
+        walker.walk(MarkdownParser.parse("> - *a* [b ![c](i)](u)\n>\n>   ```\n>   x\n>   ```\n\n# **d**\n"))
+        #expect(walker.seen == ["a", " ", "b ", "c", "code@3", "d"])
+    }
+
+    @Test func allBlocksListsEveryBlockInOrder() {
+        let blocks = MarkdownParser.parse("> 1. x\n>\n>    ***\n").allBlocks
+        #expect(blocks.map(\.line) == [1, 1, 1, 3])
+    }
+
+    @Test func unknownNodesKeepTheirTextForEveryWalker() {
+        let inline = Inline.unknown(typeName: "strikethrough", literal: "~", children: [.text("gone?")])
+        #expect([inline].plainText == "~gone?")
+        struct Texts: MarkdownWalker {
+            var out = ""
+            mutating func visitText(_ text: String) { out += text }
+        }
+        var walker = Texts()
+        walker.walk(Document(blocks: [Block(.unknown(typeName: "table", literal: "", children: [
+            Block(.paragraph([inline]), line: 1, endLine: 1),
+        ]), line: 1, endLine: 1)]))
+        #expect(walker.out == "gone?")
     }
 }

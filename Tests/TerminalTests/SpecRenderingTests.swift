@@ -6,38 +6,25 @@ import Testing
 /// The terminal renderer over all 652 CommonMark spec examples.
 @Suite struct SpecRenderingTests {
     /// Every text literal of a document: text, code, code block and HTML lines.
-    static func literals(_ blocks: [Block]) -> [String] {
+    struct Literals: MarkdownWalker {
         var out: [String] = []
-        func inlines(_ content: [Inline]) {
-            for inline in content {
-                switch inline {
-                case .text(let s), .code(let s), .html(let s): out.append(s)
-                case .emphasis(let c), .strong(let c), .custom(_, _, let c): inlines(c)
-                case .link(let l), .image(let l): inlines(l.content)
-                case .softBreak, .lineBreak: break
-                }
-            }
-        }
-        func walk(_ blocks: [Block]) {
-            for block in blocks {
-                switch block.kind {
-                case .paragraph(let c), .heading(_, let c): inlines(c)
-                case .blockQuote(let b), .customBlock(_, _, let b): walk(b)
-                case .list(let list): list.items.forEach { walk($0.blocks) }
-                case .codeBlock(let code): out += code.literal.split(separator: "\n").map(String.init)
-                case .htmlBlock(let html): out += html.split(separator: "\n").map(String.init)
-                case .thematicBreak: break
-                }
-            }
-        }
-        walk(blocks)
-        return out.map(ANSI.fold).filter { !$0.isEmpty }
+        mutating func visitText(_ text: String) { out.append(text) }
+        mutating func visitCode(_ code: String) { out.append(code) }
+        mutating func visitInlineHTML(_ html: String) { out.append(html) }
+        mutating func visitCodeBlock(_ code: CodeBlock, block: Block) { out += code.literal.split(separator: "\n").map(String.init) }
+        mutating func visitHTMLBlock(_ html: String, block: Block) { out += html.split(separator: "\n").map(String.init) }
+    }
+
+    static func literals(_ blocks: [Block]) -> [String] {
+        var walker = Literals()
+        walker.walk(blocks)
+        return walker.out.map(ANSI.fold).filter { !$0.isEmpty }
     }
 
     @Test(arguments: [true, false])
-    func everyExampleRendersAndShowsAllItsText(color: Bool) {
+    func everyExampleRendersAndShowsAllItsText(color: Bool) throws {
         var shown = 0
-        for example in CommonMarkSpec.examples {
+        for example in try CommonMarkSpec.all() {
             let document = MarkdownParser.parse(example.markdown)
             // Wide enough that no text literal is wrapped, so each must appear whole.
             let output = TerminalRenderer(sheet: StyleSheet(color: color), width: 1000).render(document)
@@ -51,8 +38,8 @@ import Testing
         #expect(shown == 652)
     }
 
-    @Test func everyExampleFitsANarrowWidthExceptCode() {
-        for example in CommonMarkSpec.examples {
+    @Test func everyExampleFitsANarrowWidthExceptCode() throws {
+        for example in try CommonMarkSpec.all() {
             let document = MarkdownParser.parse(example.markdown)
             let hasVerbatim = Self.hasVerbatimBlock(document.blocks)
             let lines = TerminalRenderer(sheet: StyleSheet(color: false), width: 24).renderLines(document)
@@ -63,25 +50,29 @@ import Testing
     }
 
     static func hasVerbatimBlock(_ blocks: [Block]) -> Bool {
-        blocks.contains { block in
+        Document(blocks: blocks).allBlocks.contains { block in
             switch block.kind {
             case .codeBlock, .htmlBlock: return true
-            case .blockQuote(let b), .customBlock(_, _, let b): return hasVerbatimBlock(b)
-            case .list(let l): return l.items.contains { hasVerbatimBlock($0.blocks) }
             default: return false
             }
         }
     }
 
     /// Lists and quotes nested so deep that their markers alone fill 24 columns.
-    static func isDeeplyNested(_ blocks: [Block], depth: Int = 0) -> Bool {
-        if depth > 5 { return true }
-        return blocks.contains { block in
-            switch block.kind {
-            case .blockQuote(let b): return isDeeplyNested(b, depth: depth + 1)
-            case .list(let l): return l.items.contains { isDeeplyNested($0.blocks, depth: depth + 2) }
-            default: return false
+    static func isDeeplyNested(_ blocks: [Block]) -> Bool {
+        struct Depth: MarkdownWalker {
+            var depth = 0, deepest = 0
+            mutating func visitBlockQuote(_ children: [Block], block: Block) { nested(1) { $0.walk(children) } }
+            mutating func visitListItem(_ item: ListItem, of list: List) { nested(2) { $0.walk(item.blocks) } }
+            mutating func nested(_ step: Int, _ body: (inout Depth) -> Void) {
+                depth += step
+                deepest = max(deepest, depth)
+                body(&self)
+                depth -= step
             }
         }
+        var walker = Depth()
+        walker.walk(blocks)
+        return walker.deepest > 5
     }
 }

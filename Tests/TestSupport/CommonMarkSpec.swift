@@ -20,6 +20,22 @@ public enum PackagePaths {
 }
 
 public enum CommonMarkSpec {
+    public static let path = PackagePaths.shared.appendingPathComponent("commonmark/spec-0.30.txt").path
+
+    /// Why a spec test cannot run: it fails, never passes with nothing to check.
+    public struct Missing: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    /// All 652 examples, or an error naming the file: a spec test starts with
+    /// `let examples = try CommonMarkSpec.all()`.
+    public static func all() throws -> [SpecExample] {
+        guard examples.count == 652 else {
+            throw Missing(description: "expected the 652 examples of CommonMark 0.30 in \(path), found \(examples.count)")
+        }
+        return examples
+    }
+
     /// All examples of `spec-0.30.txt`, numbered as the spec numbers them.
     /// The spec writes tabs as `→`.
     public static let examples: [SpecExample] = {

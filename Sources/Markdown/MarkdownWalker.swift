@@ -1,0 +1,152 @@
+/// Walking a parsed `Document`: one method per node kind, each descending into
+/// the node's children unless a walker overrides it (as swift-markdown's
+/// `MarkupWalker`). Renderers, the heading and cell collectors and the tests
+/// are walkers, so no one writes a recursive `switch` of their own and a new
+/// node kind is one new method here, with a default every walker inherits.
+///
+/// An overriding method calls `descend(into:)` (or `walk(_:)` on the children)
+/// to keep going below its node.
+public protocol MarkdownWalker {
+    /// Dispatches to the `visitX` method of the block's kind (the default).
+    mutating func visit(_ block: Block)
+    /// Dispatches to the `visitX` method of the inline's kind (the default).
+    mutating func visit(_ inline: Inline)
+
+    // Blocks
+    mutating func visitParagraph(_ content: [Inline], block: Block)
+    mutating func visitHeading(level: Int, content: [Inline], block: Block)
+    mutating func visitBlockQuote(_ children: [Block], block: Block)
+    mutating func visitList(_ list: List, block: Block)
+    mutating func visitListItem(_ item: ListItem, of list: List)
+    mutating func visitCodeBlock(_ code: CodeBlock, block: Block)
+    mutating func visitHTMLBlock(_ html: String, block: Block)
+    mutating func visitThematicBreak(block: Block)
+    mutating func visitCustomBlock(onEnter: String, onExit: String, children: [Block], block: Block)
+    mutating func visitUnknownBlock(typeName: String, literal: String, children: [Block], block: Block)
+
+    // Inlines
+    mutating func visitText(_ text: String)
+    mutating func visitSoftBreak()
+    mutating func visitLineBreak()
+    mutating func visitCode(_ code: String)
+    mutating func visitInlineHTML(_ html: String)
+    mutating func visitEmphasis(_ children: [Inline])
+    mutating func visitStrong(_ children: [Inline])
+    mutating func visitLink(_ link: Link)
+    mutating func visitImage(_ image: Link)
+    mutating func visitCustomInline(onEnter: String, onExit: String, children: [Inline])
+    mutating func visitUnknownInline(typeName: String, literal: String, children: [Inline])
+}
+
+extension MarkdownWalker {
+    // MARK: Dispatch
+
+    public mutating func walk(_ document: Document) { walk(document.blocks) }
+
+    public mutating func walk(_ blocks: [Block]) {
+        for block in blocks { visit(block) }
+    }
+
+    public mutating func walk(_ inlines: [Inline]) {
+        for inline in inlines { visit(inline) }
+    }
+
+    public mutating func visit(_ block: Block) {
+        switch block.kind {
+        case .paragraph(let content): visitParagraph(content, block: block)
+        case .heading(let level, let content): visitHeading(level: level, content: content, block: block)
+        case .blockQuote(let children): visitBlockQuote(children, block: block)
+        case .list(let list): visitList(list, block: block)
+        case .codeBlock(let code): visitCodeBlock(code, block: block)
+        case .htmlBlock(let html): visitHTMLBlock(html, block: block)
+        case .thematicBreak: visitThematicBreak(block: block)
+        case .customBlock(let onEnter, let onExit, let children):
+            visitCustomBlock(onEnter: onEnter, onExit: onExit, children: children, block: block)
+        case .unknown(let typeName, let literal, let children):
+            visitUnknownBlock(typeName: typeName, literal: literal, children: children, block: block)
+        }
+    }
+
+    public mutating func visit(_ inline: Inline) {
+        switch inline {
+        case .text(let text): visitText(text)
+        case .softBreak: visitSoftBreak()
+        case .lineBreak: visitLineBreak()
+        case .code(let code): visitCode(code)
+        case .html(let html): visitInlineHTML(html)
+        case .emphasis(let children): visitEmphasis(children)
+        case .strong(let children): visitStrong(children)
+        case .link(let link): visitLink(link)
+        case .image(let image): visitImage(image)
+        case .custom(let onEnter, let onExit, let children):
+            visitCustomInline(onEnter: onEnter, onExit: onExit, children: children)
+        case .unknown(let typeName, let literal, let children):
+            visitUnknownInline(typeName: typeName, literal: literal, children: children)
+        }
+    }
+
+    /// Walks the children of `block` (its inlines, blocks or list items).
+    public mutating func descend(into block: Block) {
+        switch block.kind {
+        case .paragraph(let content), .heading(_, let content): walk(content)
+        case .blockQuote(let children), .customBlock(_, _, let children), .unknown(_, _, let children): walk(children)
+        case .list(let list): for item in list.items { visitListItem(item, of: list) }
+        case .codeBlock, .htmlBlock, .thematicBreak: break
+        }
+    }
+
+    /// Walks the children of `inline`.
+    public mutating func descend(into inline: Inline) {
+        switch inline {
+        case .emphasis(let children), .strong(let children), .custom(_, _, let children), .unknown(_, _, let children):
+            walk(children)
+        case .link(let link), .image(let link): walk(link.content)
+        case .text, .softBreak, .lineBreak, .code, .html: break
+        }
+    }
+
+    // MARK: Defaults: descend, do nothing at leaves
+
+    public mutating func visitParagraph(_ content: [Inline], block: Block) { walk(content) }
+    public mutating func visitHeading(level: Int, content: [Inline], block: Block) { walk(content) }
+    public mutating func visitBlockQuote(_ children: [Block], block: Block) { walk(children) }
+    public mutating func visitList(_ list: List, block: Block) { for item in list.items { visitListItem(item, of: list) } }
+    public mutating func visitListItem(_ item: ListItem, of list: List) { walk(item.blocks) }
+    public mutating func visitCodeBlock(_ code: CodeBlock, block: Block) {}
+    public mutating func visitHTMLBlock(_ html: String, block: Block) {}
+    public mutating func visitThematicBreak(block: Block) {}
+    public mutating func visitCustomBlock(onEnter: String, onExit: String, children: [Block], block: Block) { walk(children) }
+    public mutating func visitUnknownBlock(typeName: String, literal: String, children: [Block], block: Block) { walk(children) }
+
+    public mutating func visitText(_ text: String) {}
+    public mutating func visitSoftBreak() {}
+    public mutating func visitLineBreak() {}
+    public mutating func visitCode(_ code: String) {}
+    public mutating func visitInlineHTML(_ html: String) {}
+    public mutating func visitEmphasis(_ children: [Inline]) { walk(children) }
+    public mutating func visitStrong(_ children: [Inline]) { walk(children) }
+    public mutating func visitLink(_ link: Link) { walk(link.content) }
+    public mutating func visitImage(_ image: Link) { walk(image.content) }
+    public mutating func visitCustomInline(onEnter: String, onExit: String, children: [Inline]) { walk(children) }
+    public mutating func visitUnknownInline(typeName: String, literal: String, children: [Inline]) { walk(children) }
+}
+
+/// A walker that calls `body` for every block, in document order, at any depth.
+public struct BlockVisitor: MarkdownWalker {
+    var body: (Block) -> Void
+    public init(_ body: @escaping (Block) -> Void) { self.body = body }
+    public mutating func visit(_ block: Block) {
+        body(block)
+        descend(into: block)
+    }
+}
+
+extension Document {
+    /// Every block, at any depth, in document order (a walk, for simple questions).
+    public var allBlocks: [Block] {
+        var out: [Block] = []
+        var walker = BlockVisitor { out.append($0) }
+        walker.walk(self)
+        return out
+    }
+}

@@ -1,0 +1,150 @@
+/// The HTML note renderer: cmark's HTML for every CommonMark spec example,
+/// walked from our own tree, and what the site adds on top (heading ids, links
+/// between notes, demo and quiz blocks through the hook).
+import HTML
+import Markdown
+import TestSupport
+import Testing
+
+@Suite struct HTMLNoteRendererSpecTests {
+    /// With raw HTML allowed and no heading ids, the walk writes what the spec
+    /// (and cmark) writes, byte for byte, for all 652 examples.
+    @Test func everySpecExampleGivesTheSpecHTML() throws {
+        let examples = try CommonMarkSpec.all()
+        let renderer = HTMLNoteRenderer(options: .init(unsafe: true, headingIDs: false))
+        var exact = 0, normalised = 0
+        for example in examples {
+            let html = renderer.render(MarkdownParser.parse(example.markdown))
+            if html == example.html { exact += 1 }
+            if SpecHTML.normalise(html) == SpecHTML.normalise(example.html) { normalised += 1 }
+            #expect(SpecHTML.normalise(html) == SpecHTML.normalise(example.html), "\(example)\n\(example.markdown)")
+        }
+        print("HTML note renderer: \(normalised)/\(examples.count) spec examples equal after normalising, \(exact) byte for byte")
+        #expect(normalised == 652)
+        #expect(exact == 652)
+    }
+
+    /// In its safe default it writes what cmark's default writes: no raw HTML, no `javascript:` links.
+    @Test func theSafeDefaultMatchesCmarksDefault() throws {
+        let renderer = HTMLNoteRenderer(options: .init(headingIDs: false))
+        for example in try CommonMarkSpec.all() {
+            #expect(renderer.render(MarkdownParser.parse(example.markdown)) == MarkdownParser.html(example.markdown), "\(example)")
+        }
+    }
+}
+
+@Suite struct HTMLNoteRendererTests {
+    @Test func headingsGetTheAnchorsCheckUses() {
+        let html = HTMLNoteRenderer().render(MarkdownParser.parse("# The GAN game\n\n## Why *it* works\n\n## Why it works\n"))
+        #expect(html == """
+            <h1 id="the-gan-game">The GAN game</h1>
+            <h2 id="why-it-works">Why <em>it</em> works</h2>
+            <h2 id="why-it-works-1">Why it works</h2>
+
+            """)
+    }
+
+    @Test func linksBetweenNotesPointAtTheirPages() {
+        let renderer = HTMLNoteRenderer(pages: ["07-mode-collapse.md": "mode-collapse.html"])
+        let html = renderer.render(MarkdownParser.parse(
+            "[a](07-mode-collapse.md) [b](07-mode-collapse.md#pacgan-packing) [c](08-x.md) [d](https://x.org/07-mode-collapse.md)"))
+        #expect(html == """
+            <p><a href="mode-collapse.html">a</a> <a href="mode-collapse.html#pacgan-packing">b</a> \
+            <a href="08-x.md">c</a> <a href="https://x.org/07-mode-collapse.md">d</a></p>
+
+            """)
+    }
+
+    @Test func demoAndQuizBlocksComeFromTheHookWithTheirLine() {
+        let source = "Text.\n\n```demo\njsd --p \"N(0,1)\"\n```\n\n- ```quiz\n  Q: x\n  ```\n\n```swift\nlet x = 1\n```\n"
+        let renderer = HTMLNoteRenderer { code, block in
+            switch code.language {
+            case "demo": return "<div class=\"demo-cell\" data-line=\"\(block.line)\">\(escape(code.literal))</div>"
+            case "quiz": return "<details data-line=\"\(block.line)\"></details>"
+            default: return nil
+            }
+        }
+        #expect(renderer.render(MarkdownParser.parse(source)) == """
+            <p>Text.</p>
+            <div class="demo-cell" data-line="3">jsd --p &quot;N(0,1)&quot;
+            </div>
+            <ul>
+            <li>
+            <details data-line="7"></details>
+            </li>
+            </ul>
+            <pre><code class="language-swift">let x = 1
+            </code></pre>
+
+            """)
+    }
+
+    @Test func rawHTMLAndDangerousURLsAreOmittedByDefault() {
+        let html = HTMLNoteRenderer().render(MarkdownParser.parse("<div>x</div>\n\n[a](javascript:alert(1)) <b>y</b> ![i](data:image/png;base64,AA)"))
+        #expect(html == """
+            <!-- raw HTML omitted -->
+            <p><a href="">a</a> <!-- raw HTML omitted -->y<!-- raw HTML omitted --> <img src="data:image/png;base64,AA" alt="i" /></p>
+
+            """)
+    }
+
+    @Test func unknownNodesAreShownAsText() {
+        let document = Document(blocks: [
+            Block(.unknown(typeName: "table", literal: "a | b", children: [Block(.paragraph([
+                .text("x "), .unknown(typeName: "strikethrough", literal: "", children: [.text("<y>")]),
+            ]), line: 2, endLine: 2)]), line: 1, endLine: 2),
+        ])
+        #expect(HTMLNoteRenderer().render(document) == "<p>a | b</p>\n<p>x &lt;y&gt;</p>\n")
+    }
+
+    @Test func theStylesheetIsCompiledIn() {
+        #expect(HTMLStyle.css.contains("svg .reference"))
+        #expect(HTMLStyle.css.contains(".demo-cell"))
+    }
+}
+
+/// The spec's own normalisation (`test/normalize.py` of commonmark-spec), the
+/// part that matters for cmark-like output: whitespace next to block-level tags
+/// is dropped, other runs of whitespace become one space, outside `<pre>`.
+enum SpecHTML {
+    static let blockTags: Set<String> = [
+        "article", "header", "aside", "hgroup", "blockquote", "hr", "iframe", "body", "li", "map", "button", "object",
+        "canvas", "ol", "caption", "output", "col", "p", "colgroup", "pre", "dd", "progress", "div", "section", "dl",
+        "table", "td", "dt", "tbody", "embed", "textarea", "fieldset", "tfoot", "figcaption", "th", "figure", "thead",
+        "footer", "tr", "form", "ul", "h1", "h2", "h3", "h4", "h5", "h6", "video", "script", "style",
+    ]
+
+    static func normalise(_ html: String) -> String {
+        var pieces: [(text: String, isTag: Bool)] = []
+        var rest = Substring(html)
+        while let open = rest.firstIndex(of: "<") {
+            if open > rest.startIndex { pieces.append((String(rest[..<open]), false)) }
+            guard let close = rest[open...].firstIndex(of: ">") else { break }
+            pieces.append((String(rest[open...close]), true))
+            rest = rest[rest.index(after: close)...]
+        }
+        if !rest.isEmpty { pieces.append((String(rest), false)) }
+        func tagName(_ tag: String) -> String {
+            String(tag.dropFirst().drop { $0 == "/" }.prefix { $0.isLetter || $0.isNumber }).lowercased()
+        }
+        var out = "", inPre = false
+        for (i, piece) in pieces.enumerated() {
+            if piece.isTag {
+                let name = tagName(piece.text)
+                if name == "pre" { inPre = !piece.text.hasPrefix("</") }
+                out += piece.text
+                continue
+            }
+            if inPre { out += piece.text; continue }
+            var text = piece.text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            if piece.text.first?.isWhitespace == true { text = " " + text }
+            if piece.text.last?.isWhitespace == true && !text.hasSuffix(" ") { text += " " }
+            let afterBlock = i > 0 && pieces[i - 1].isTag && blockTags.contains(tagName(pieces[i - 1].text))
+            let beforeBlock = i + 1 < pieces.count && pieces[i + 1].isTag && blockTags.contains(tagName(pieces[i + 1].text))
+            if afterBlock || i == 0 { text = String(text.drop { $0 == " " }) }
+            if beforeBlock || i == pieces.count - 1 { text = String(text.reversed().drop { $0 == " " }.reversed()) }
+            out += text
+        }
+        return out
+    }
+}
