@@ -27,7 +27,8 @@ let package = Package(
         // Terminal capabilities, display width, wrapping, styles, the Markdown
         // renderer, and the terminal presentation of demo reports (tables, plots).
         .target(name: "Terminal", dependencies: ["Markdown", "Report"]),
-        // The HTML presentation of demo reports: tables, and plots as inline SVG.
+        // HTML: notes walked from the parsed Markdown tree, demo reports (tables,
+        // plots as inline SVG), and the stylesheet for both, compiled into the binary.
         .target(name: "HTML", dependencies: ["Report", "Markdown"], resources: [.embedInCode("style.css")]),
         // 1-D distributions and the spec language that describes them; seeded randomness.
         .target(name: "Distributions"),
@@ -44,23 +45,29 @@ let package = Package(
         .target(name: "GAN", dependencies: ["NeuralNet", "Distributions", "Divergences", "Report"]),
         // Spaced repetition: the FSRS-6 scheduler (as py-fsrs 6 computes it), the
         // progress store (SQLite through GRDB) and quiz sessions.
-        .target(name: "Quiz", dependencies: ["Notebook", "Distributions", "Installation", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "Quiz", dependencies: ["Notebook", "Distributions", "Installation", "Terminal", .product(name: "GRDB", package: "GRDB.swift")]),
         // The demo kit and the demos: each a subcommand that produces a Report.
         .target(name: "Demos", dependencies: [
             "Distributions", "Divergences", "Report", "Models", "Datasets", "GAN", "NeuralNet", "Installation",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        // File access on POSIX, and where bundled folders (notes, data) are.
+        // Running notebooks: parsing, running and caching demo cells, joined to
+        // their place by source line; the notebook checker; the site export.
+        .target(name: "NotebookRunner", dependencies: ["Notebook", "Demos", "Report", "Terminal", "HTML", "Installation"]),
+        // File access on POSIX, where bundled folders (notes, data) are, stable
+        // hashes, and "did you mean" suggestions.
         .target(name: "Installation"),
         // Notes on disk: discovery, ids, titles, demo cells and quiz cards.
-        .target(name: "Notebook", dependencies: ["Markdown", "Installation"]),
+        .target(name: "Notebook", dependencies: ["Markdown", "Installation", "Distributions"]),
         // Datasets for the classifiers: CSV files, the bundled breast-cancer data, synthetic data.
         .target(name: "Datasets", dependencies: ["Installation", "Distributions"]),
+        // `ganbook lab`: a GAN trained live, full-screen, with its views and keys.
+        .target(name: "Lab", dependencies: ["GAN", "NeuralNet", "Distributions", "Demos", "Terminal", "Report"]),
         // The `ganbook` command-line tool.
         .executableTarget(
             name: "ganbook",
             dependencies: [
-                "Markdown", "Terminal", "Notebook", "Demos", "Report", "Quiz", "Installation", "HTML",
+                "Markdown", "Terminal", "Notebook", "NotebookRunner", "Demos", "Report", "Quiz", "Installation", "HTML", "Lab",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -70,7 +77,7 @@ let package = Package(
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "TestSupport"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Markdown", "TestSupport"]),
         .testTarget(name: "HTMLTests", dependencies: ["HTML", "Markdown", "Report", "TestSupport"]),
-        .testTarget(name: "NotebookTests", dependencies: ["Notebook", "TestSupport"]),
+        .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Installation", "TestSupport"]),
         .testTarget(name: "DistributionsTests", dependencies: ["Distributions"]),
         .testTarget(name: "DivergencesTests", dependencies: ["Divergences", "Distributions", "TestSupport"],
                     resources: [.copy("Fixtures")]),
@@ -78,9 +85,11 @@ let package = Package(
         .testTarget(name: "ModelsTests", dependencies: ["Models", "Datasets", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "TestSupport"]),
         .testTarget(name: "NeuralNetTests", dependencies: ["NeuralNet"]),
-        .testTarget(name: "QuizTests", dependencies: ["Quiz", "Notebook", "TestSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "QuizTests", dependencies: ["Quiz", "Notebook", "Distributions", "Divergences", "Terminal", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GANTests", dependencies: ["GAN", "NeuralNet", "Distributions"]),
-        .testTarget(name: "GanbookTests", dependencies: ["ganbook", "Notebook", "TestSupport"],
+        .testTarget(name: "LabTests", dependencies: ["Lab", "ganbook", "GAN", "NeuralNet", "Demos", "Distributions", "TestSupport"],
+                    exclude: ["Golden"]),
+        .testTarget(name: "GanbookTests", dependencies: ["ganbook", "Notebook", "NotebookRunner", "Demos", "Report", "TestSupport"],
                     exclude: ["Golden", "Fixtures"]),
     ],
     swiftLanguageModes: [.v6]

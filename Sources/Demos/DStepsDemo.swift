@@ -127,14 +127,12 @@ public struct DStepsDemo: Demo {
                                [.integer(Int(dSteps[$0])), .fixed(accuracy[$0], 3), .number(minimax[$0], .scientific(2)), .number(nonSaturating[$0], .scientific(2))]
                            }))
         report.figures([
-            Figure("minimax ‖∇G‖, start → end", .text(format2(minimax.first!) + " → " + format2(minimax.last!)),
-                   note: "falls by a factor \(NumberFormatting.printf("%.3g", minimax.first! / max(minimax.last!, 1e-300)))"),
-            Figure("non-saturating ‖∇G‖, start → end", .text(format2(nonSaturating.first!) + " → " + format2(nonSaturating.last!))),
-            Figure("D accuracy, start → end", .text(NumberFormatting.printf("%.3f", accuracy.first!) + " → " + NumberFormatting.printf("%.3f", accuracy.last!))),
+            Figure("minimax ‖∇G‖, start → end", .change(from: minimax.first!, to: minimax.last!, .significant(3))),
+            Figure("minimax ‖∇G‖ falls by a factor", .significant(minimax.first! / max(minimax.last!, 1e-300), 3)),
+            Figure("non-saturating ‖∇G‖, start → end", .change(from: nonSaturating.first!, to: nonSaturating.last!, .significant(3))),
+            Figure("D accuracy, start → end", .change(from: accuracy.first!, to: accuracy.last!, .fixed(3))),
         ])
         report.text("So: update D enough to keep it informative (k ≥ 1; 5 for a WGAN critic, whose value needs a near-optimal critic), but with the minimax loss never let it win outright — or use the non-saturating loss, or give D and G their own learning rates (TTUR, Heusel et al. 2017) instead of more steps.")
         return report
     }
 }
-
-func format2(_ x: Double) -> String { NumberFormatting.printf("%.3g", x) }

@@ -8,6 +8,7 @@
 /// command prints the same output.
 import ArgumentParser
 import Distributions
+import Installation
 import NeuralNet
 import Report
 
@@ -41,6 +42,41 @@ public enum DemoRegistry {
     public static func demo(named name: String) -> (any Demo.Type)? {
         all.first { $0.name == name }
     }
+
+    /// Why words do not make a demo run: one line, for a cell or a command line.
+    public struct ParseError: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    /// The demo that `words` (`jsd --p "N(0,1)"`, the words after `ganbook
+    /// demo`) invoke, parsed and validated exactly as the command line parses
+    /// them, without running it.
+    public static func parse(_ words: [String]) throws(ParseError) -> any Demo {
+        try parsed(words).get()
+    }
+
+    /// `parse` as a value: a throwing function that opens the demo type's
+    /// existential trips the 6.3 compiler (a SILGen crash), a plain one does not.
+    static func parsed(_ words: [String]) -> Result<any Demo, ParseError> {
+        guard let name = words.first, let type = demo(named: name) else {
+            let name = words.first ?? ""
+            let hint = Suggestion.closest(to: name, among: all.map { $0.name }).map { "; did you mean '\($0)'?" } ?? "."
+            return .failure(ParseError(description: "no demo '\(name)'\(hint) The demos are " + all.map { $0.name }.joined(separator: ", ") + "."))
+        }
+        return type.parsed(Array(words.dropFirst())).mapError { ParseError(description: "\(name): \($0.description)") }
+    }
+}
+
+extension Demo {
+    /// The demo these options make, or ArgumentParser's first line of why not.
+    static func parsed(_ arguments: [String]) -> Result<any Demo, DemoRegistry.ParseError> {
+        do {
+            return .success(try Self.parse(arguments))
+        } catch {
+            let message = Self.message(for: error).split(separator: "\n").first.map(String.init) ?? "does not parse"
+            return .failure(DemoRegistry.ParseError(description: message))
+        }
+    }
 }
 
 /// Parses a distribution option, turning a bad spec into a one-line message
@@ -52,6 +88,17 @@ func distribution(_ spec: String, option: String) throws -> Distribution {
         throw ValidationError("--\(option) \(spec.debugQuoted): \(error)")
     }
 }
+
+extension Estimate {
+    /// The mean and sample standard deviation of `values` (see `Statistics`).
+    init(of values: [Double]) {
+        self.init(mean: Statistics.mean(values), sd: Statistics.standardDeviation(values), n: values.count)
+    }
+}
+
+/// A number for a sentence of a report, with `digits` after the point, as
+/// the report's figures show it.
+func format(_ x: Double, _ digits: Int = 3) -> String { Value.Format.fixed(digits).apply(x) }
 
 extension String {
     /// The spec as the user would type it, quoted when it has spaces.

@@ -57,7 +57,7 @@ public struct GANOptions: ParsableArguments, Sendable {
 extension GANLoss: ExpressibleByArgument {}
 
 /// Parses --target: ring, grid or a 1-D spec, with the spec's one-line error.
-func target(_ text: String) throws -> Target {
+public func target(_ text: String) throws -> Target {
     do {
         return try Target.parse(text)
     } catch {

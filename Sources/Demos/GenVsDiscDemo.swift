@@ -118,16 +118,22 @@ public struct GenVsDiscDemo: Demo {
             return (pool, test)
         }
         report.table(Table(title: "Outlier detection: inliers vs points 4–8 SD away, mean ± sd over \(repeats) draws",
-                           columns: ["data", "AUC, NB −log p(x)", "AUC, LR 1 − max P(y|x)", "outliers LR calls with ≥ 0.99"],
+                           columns: ["data", "AUC, NB −log p(x)", "AUC, LR 1 − max P(y|x)", "outliers LR calls with ≥ 0.99 (%)"],
                            rows: [syntheticOutliers, realOutliers].map { row in
-                               [.text(row.name), .text(meanSD(row.nbAUC, 3)), .text(meanSD(row.lrAUC, 3)), .text(meanSD(row.confident.map { $0 * 100 }, 1) + " %")]
+                               [.text(row.name), .estimate(Estimate(of: row.nbAUC), 3), .estimate(Estimate(of: row.lrAUC), 3),
+                                .estimate(Estimate(of: row.confident.map { $0 * 100 }), 1)]
                            }))
         report.text("Naive Bayes knows p(x): a point far from everything it saw gets a tiny p(x), so −log p(x) flags it (AUC near 1).")
         report.text("Logistic regression only knows which side of a line x is on: far from the data it is often more certain, not less, so it is confidently wrong about points it has never seen anything like (AUC at or below 0.5).")
         report.figures([
-            Figure("NB AUC (a), (b)", .text(format(mean(syntheticOutliers.nbAUC), 3) + ", " + format(mean(realOutliers.nbAUC), 3))),
-            Figure("LR AUC (a), (b)", .text(format(mean(syntheticOutliers.lrAUC), 3) + ", " + format(mean(realOutliers.lrAUC), 3))),
-            Figure("LR ≥ 0.99 sure on outliers", .text(format(mean(syntheticOutliers.confident) * 100, 1) + " %, " + format(mean(realOutliers.confident) * 100, 1) + " %")),
+            Figure("NB AUC (a)", .fixed(Statistics.mean(syntheticOutliers.nbAUC), 3)),
+            Figure("NB AUC (b)", .fixed(Statistics.mean(realOutliers.nbAUC), 3)),
+            Figure("LR AUC (a)", .fixed(Statistics.mean(syntheticOutliers.lrAUC), 3)),
+            Figure("LR AUC (b)", .fixed(Statistics.mean(realOutliers.lrAUC), 3)),
+            Figure("LR ≥ 0.99 sure on outliers (a)", .fixed(Statistics.mean(syntheticOutliers.confident) * 100, 1), unit: "%"),
+            Figure("LR ≥ 0.99 sure on outliers (b)", .fixed(Statistics.mean(realOutliers.confident) * 100, 1), unit: "%"),
+            Figure("failed fits", .integer(synthetic.failedFits + realCurve.failedFits),
+                   note: "fits that did not converge are left out of the means, and counted here"),
             Figure("seed", .integer(Int(seed)), note: "\(repeats) draws per point"),
         ])
         return report
@@ -141,6 +147,8 @@ public struct GenVsDiscDemo: Demo {
         var lrError: [[Double]]
         var testSize: Int
         var poolSize: Int
+        /// Fits that failed (a singular class, no convergence): left out, counted.
+        var failedFits = 0
     }
 
     /// Log-spaced sizes from 4 to `largest`, whole numbers, without repeats.
@@ -187,16 +195,21 @@ public struct GenVsDiscDemo: Demo {
         let order = Self.bothClassesFirst(pool.labels)
         for (k, m) in curve.sizes.enumerated() {
             let subset = pool.subset(Array(order.prefix(m)))
-            guard let nb = try? GaussianNaiveBayes.fit(x: subset.x, features: subset.features, labels: subset.labels) else { continue }
             var lrTrain = subset, lrTest = test
             if standardize {
                 let stats = subset.featureStatistics()
                 lrTrain = subset.standardized(mean: stats.mean, std: stats.std)
                 lrTest = test.standardized(mean: stats.mean, std: stats.std)
             }
-            guard let lr = try? LogisticRegression.fit(x: lrTrain.x, features: lrTrain.features, labels: lrTrain.labels, c: 1) else { continue }
-            curve.nbError[k].append(errorRate(test) { nb.probability($0) })
-            curve.lrError[k].append(errorRate(lrTest) { lr.probability($0) })
+            // Both models are scored on the same draws, or neither is.
+            do {
+                let nb = try GaussianNaiveBayes.fit(x: subset.x, features: subset.features, labels: subset.labels)
+                let lr = try LogisticRegression.fit(x: lrTrain.x, features: lrTrain.features, labels: lrTrain.labels, c: 1)
+                curve.nbError[k].append(errorRate(test) { nb.probability($0) })
+                curve.lrError[k].append(errorRate(lrTest) { lr.probability($0) })
+            } catch {
+                curve.failedFits += 1
+            }
         }
     }
 
@@ -219,59 +232,26 @@ public struct GenVsDiscDemo: Demo {
     /// A shuffled split: 70% training pool, 30% test, with both classes in each.
     func split<G: RandomNumberGenerator>(_ data: Dataset, using rng: inout G) -> (Dataset, Dataset) {
         var indices = Array(0..<data.count)
-        for i in stride(from: indices.count - 1, to: 0, by: -1) {
-            indices.swapAt(i, Int(rng.next() % UInt64(i + 1)))
-        }
+        indices.seededShuffle(using: &rng)
         let cut = Int((Double(data.count) * 0.7).rounded())
         return (data.subset(Array(indices[..<cut])), data.subset(Array(indices[cut...])))
     }
 
     func curveItems(_ curve: Curve, title: String, references: [Plot.Reference]) -> [Report.Item] {
-        let nb = curve.nbError.map(mean), lr = curve.lrError.map(mean)
+        let nb = curve.nbError.map { Estimate(of: $0) }, lr = curve.lrError.map { Estimate(of: $0) }
+        let verdicts = LearningCurves.verdicts(nb: nb, lr: lr)
         let rows: [[Value]] = curve.sizes.indices.map { k in
-            [.integer(curve.sizes[k]), .text(meanSD(curve.nbError[k], 3)), .text(meanSD(curve.lrError[k], 3)),
-             .text(nb[k] < lr[k] ? "NB" : nb[k] > lr[k] ? "LR" : "tie")]
+            [.integer(curve.sizes[k]), .estimate(nb[k], 3), .estimate(lr[k], 3), .text(verdicts[k].label)]
         }
         let xs = curve.sizes.map(Double.init)
         return [
             .table(Table(title: "\(title): test error (mean ± sd over \(curve.nbError[0].count) draws; \(curve.testSize) test examples)",
-                         columns: ["m", "naive Bayes", "logistic regression", "better"], rows: rows)),
+                         columns: ["m", "naive Bayes", "logistic regression", "lower (beyond 1 sd)"], rows: rows)),
             .plot(Plot(title: "Learning curves, \(title)", xLabel: "training examples m (log scale)", yLabel: "test error",
-                       series: [Plot.Series(name: "naive Bayes", x: xs, y: nb), Plot.Series(name: "logistic regression", x: xs, y: lr)],
+                       series: [Plot.Series(name: "naive Bayes", x: xs, y: nb.map(\.mean)), Plot.Series(name: "logistic regression", x: xs, y: lr.map(\.mean))],
                        references: references, logX: true)),
-            .text(crossing(sizes: curve.sizes, nb: nb, lr: lr)),
+            .text(LearningCurves.narrative(sizes: curve.sizes, nb: nb, lr: lr)),
         ]
-    }
-
-    /// Which model is ahead where, and where the averaged curves cross, in words.
-    func crossing(sizes: [Int], nb: [Double], lr: [Double]) -> String {
-        // Runs of sizes over which the same model has the lower mean error (ties join the run before).
-        var runs: [(nbAhead: Bool, from: Int, to: Int)] = []
-        for k in sizes.indices {
-            let nbAhead = nb[k] == lr[k] ? (runs.last?.nbAhead ?? false) : nb[k] < lr[k]
-            if let last = runs.last, last.nbAhead == nbAhead { runs[runs.count - 1].to = k } else { runs.append((nbAhead, k, k)) }
-        }
-        let name = { (nbAhead: Bool) in nbAhead ? "naive Bayes" : "logistic regression" }
-        guard runs.count > 1 else {
-            return "\(name(runs[0].nbAhead).capitalizedFirst) has the lower test error at every m from \(sizes.first!) to \(sizes.last!); the curves do not cross here."
-        }
-        let spans = runs.map { run -> String in
-            let range = run.from == 0 ? "m ≤ \(sizes[run.to])" : run.to == sizes.count - 1 ? "m ≥ \(sizes[run.from])" : "\(sizes[run.from]) ≤ m ≤ \(sizes[run.to])"
-            return "\(name(run.nbAhead)) for \(range)"
-        }
-        // Each crossing, interpolated in log m between the last size of a run and the first of the next.
-        let points = runs.dropLast().map { run -> String in
-            let (a, b) = (run.to, run.to + 1)
-            let d0 = nb[a] - lr[a], d1 = nb[b] - lr[b]
-            let t = d0 == d1 ? 0.5 : d0 / (d0 - d1)
-            let m = exp(log(Double(sizes[a])) + t * (log(Double(sizes[b])) - log(Double(sizes[a]))))
-            return "m ≈ \(Int(m.rounded()))"
-        }
-        var text = "Lower test error: " + spans.joined(separator: ", ") + ". The curves cross near " + points.joined(separator: " and ") + "."
-        if let last = runs.last, !last.nbAhead, runs.dropLast().contains(where: \.nbAhead) {
-            text += " This is Ng & Jordan's picture: naive Bayes gets near its (higher) asymptote with few examples; logistic regression needs more, and ends lower."
-        }
-        return text
     }
 
     // MARK: Outliers
@@ -320,17 +300,6 @@ public struct GenVsDiscDemo: Demo {
         return out
     }
 }
-
-func mean(_ values: [Double]) -> Double { values.isEmpty ? .nan : values.reduce(0, +) / Double(values.count) }
-
-func meanSD(_ values: [Double], _ digits: Int) -> String {
-    let m = mean(values)
-    guard values.count > 1 else { return format(m, digits) }
-    let sd = (values.reduce(0) { $0 + ($1 - m) * ($1 - m) } / Double(values.count - 1)).squareRoot()
-    return format(m, digits) + " ± " + format(sd, digits)
-}
-
-func format(_ x: Double, _ digits: Int = 3) -> String { NumberFormatting.printf("%.\(digits)f", x) }
 
 extension String {
     var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }

@@ -2,6 +2,7 @@
 /// against three remedies at equal steps and equal networks.
 import ArgumentParser
 import Dispatch
+import Distributions
 import GAN
 import NeuralNet
 import Report
@@ -110,19 +111,19 @@ public struct ModeCollapseDemo: Demo {
             let mine = (0..<seeds).map { outcomes[m * seeds + $0] }
             let modes = mine.map { Double($0.coverage.modesCaptured) }
             let quality = mine.map { $0.coverage.highQualityShare * 100 }
-            rows.append([.text(method.rawValue), .text(meanSD(modes, 1) + " of \(goal.modes.count)"),
-                         .text(mine.map { String($0.coverage.modesCaptured) }.joined(separator: ", ")),
-                         .text(meanSD(quality, 1))])
+            rows.append([.text(method.rawValue), .estimate(Estimate(of: modes), 1),
+                         .integers(mine.map(\.coverage.modesCaptured)),
+                         .estimate(Estimate(of: quality), 1)])
         }
         report.table(Table(title: "Ours (mean ± sd over seeds \(seed)…\(seed &+ UInt64(seeds - 1)))",
-                           columns: ["method", "modes captured", "per seed", "high quality %"], rows: rows))
+                           columns: ["method", "modes captured (of \(goal.modes.count))", "per seed", "high quality (%)"], rows: rows))
         if goal == .ring {
             report.table(Table(title: "Published, for context (their networks and budgets differ; not a target to match)",
                                columns: ["paper", "method", "modes (of 8)"], rows: [
-                                   [.text("VEEGAN, Table 1"), .text("GAN"), .text("1")],
-                                   [.text("VEEGAN, Table 1"), .text("Unrolled GAN"), .text("7.6")],
-                                   [.text("PacGAN, Table 1"), .text("GAN"), .text("6.3 ± 0.5")],
-                                   [.text("PacGAN, Table 1"), .text("PacGAN2"), .text("7.9 ± 0.1")],
+                                   [.text("VEEGAN, Table 1"), .text("GAN"), .fixed(1, 1)],
+                                   [.text("VEEGAN, Table 1"), .text("Unrolled GAN"), .fixed(7.6, 1)],
+                                   [.text("PacGAN, Table 1"), .text("GAN"), .estimate(Estimate(mean: 6.3, sd: 0.5, n: nil), 1)],
+                                   [.text("PacGAN, Table 1"), .text("PacGAN2"), .estimate(Estimate(mean: 7.9, sd: 0.1, n: nil), 1)],
                                ]))
         }
         for (m, method) in methods.enumerated() {
@@ -133,7 +134,7 @@ public struct ModeCollapseDemo: Demo {
                                  Plot.Series(name: "generated", x: first.samples.map(\.0), y: first.samples.map(\.1)),
                              ]))
         }
-        let means = methods.indices.map { m in (0..<seeds).map { Double(outcomes[m * seeds + $0].coverage.modesCaptured) }.reduce(0, +) / Double(seeds) }
+        let means = methods.indices.map { m in Statistics.mean((0..<seeds).map { Double(outcomes[m * seeds + $0].coverage.modesCaptured) }) }
         let order = methods.indices.sorted { means[$0] > means[$1] }
         report.text("In this run: " + order.map { "\(methods[$0].rawValue) \(format(means[$0], 1))" }.joined(separator: ", ") + " modes on average, against \(format(means[0], 1)) for the vanilla GAN. A remedy that keeps modes but few high-quality samples has traded collapse for blur.")
         report.text("How each remedy works: PacGAN lets D see whether two samples look alike; minibatch discrimination gives D a feature that grows when a batch is full of near-copies; unrolling lets G see how D would react to its move, so chasing one mode stops paying. Read the table per seed: collapse is a matter of chance, and one seed proves little.")

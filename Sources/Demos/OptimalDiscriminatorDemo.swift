@@ -104,7 +104,7 @@ public struct OptimalDiscriminatorDemo: Demo {
         report.figures([
             Figure("largest |D − D*|", .fixed(gap, 4), note: "over [\(NumberFormatting.printf("%.3g", region.lowerBound)), \(NumberFormatting.printf("%.3g", region.upperBound))], where p_data + p_g holds 99% of the mass"),
             Figure("training samples", .integer(samples), note: "from each distribution, seed \(seed)"),
-            Figure("features", .text("\(bumps) Gaussian bumps"), note: "logistic regression, Newton's method, \(trained.model.iterations) iterations"),
+            Figure("features (Gaussian bumps)", .integer(bumps), note: "logistic regression, Newton's method, \(trained.model.iterations) iterations"),
         ])
         if equal {
             report.text("Why does the game end with D unable to tell? With p_g = p_data, D*(x) = p/(p + p) = ½ at every x, and V(D*, G) = log ½ + log ½ = −log 4 ≈ −1.3863, the smallest value C(G) can take (Theorem 1). No discriminator can do better than a coin flip, because nothing is left to tell apart: D 'losing' is G having won.")

@@ -70,7 +70,10 @@ public struct TrainDemo: Demo {
         let xs = history.map { Double($0.step) }
 
         var report = Report(title: "A \(loss.rawValue) GAN on \(goal.name), \(steps) steps, k = \(k)")
-        report.text("A GAN's two losses measure each player against the other, not against the data: when G improves, D's task gets harder and D's loss rises, so neither loss goes steadily down. Beside them is a distance to the target computed from samples alone.")
+        report.text("A GAN's two losses measure each player against the other, not against the data: when G improves, D's task gets harder and D's loss rises, so neither loss goes steadily down.")
+        report.text(goal.dimension == 1
+            ? "Beside them are two true distances to the target, computed from samples alone, without the networks: W1 and a histogram JSD."
+            : "Beside them are two measures of how close G is to the target, computed from samples alone, without the networks: the modes captured and the share of high-quality samples.")
         let dName = loss == .wganGP ? "critic loss 𝔼f(G(z)) − 𝔼f(x) + penalty" : loss.isWasserstein ? "critic loss 𝔼f(G(z)) − 𝔼f(x)" : "D loss (BCE, real + fake)"
         report.plot(Plot(title: "The losses, averaged between checkpoints", xLabel: "step", yLabel: "loss",
                          series: [Plot.Series(name: dName, x: xs, y: history.map(\.dLoss)),
@@ -88,7 +91,7 @@ public struct TrainDemo: Demo {
                 report.plot(Plot(title: "The critic's estimate follows W1 (each scaled to its largest value)", xLabel: "step", yLabel: "share of max",
                                  series: [Plot.Series(name: "critic: 𝔼f(x) − 𝔼f(G(z))", x: xs, y: scaled(estimate)),
                                           Plot.Series(name: "W1", x: xs, y: scaled(w))]))
-                report.figures([Figure("correlation(critic estimate, W1)", .fixed(correlation(estimate, w), 3),
+                report.figures([Figure("correlation(critic estimate, W1)", .fixed(Statistics.correlation(estimate, w), 3),
                                        note: loss == .wgan ? "with clipped weights the critic measures K·W1 for an unknown K, so the shape is what can match"
                                            : "the penalised critic's loss includes the penalty, so its negative only approximates W1")])
             }
@@ -107,13 +110,14 @@ public struct TrainDemo: Demo {
                              series: [Plot.Series(name: "high quality", x: allX, y: quality)], yRange: 0...100))
             let last = run.checkpoints.last!.coverage!
             report.figures([
-                Figure("modes captured", .text("\(last.modesCaptured) of \(last.modes)")),
+                Figure("modes captured", .count(last.modesCaptured, of: last.modes)),
                 Figure("high-quality samples", .fixed(last.highQualityShare * 100, 1), unit: "%"),
             ])
         }
         report.figures([
-            Figure("D loss, last tenth of training", .text(spread(history.suffix(max(history.count / 10, 2)).map(\.dLoss)))),
-            Figure("G loss, last tenth of training", .text(spread(history.suffix(max(history.count / 10, 2)).map(\.gLoss)))),
+            Figure("D loss, last tenth of training", .estimate(Estimate(of: history.suffix(max(history.count / 10, 2)).map(\.dLoss)), 3),
+                   note: "mean ± sd over the last checkpoints"),
+            Figure("G loss, last tenth of training", .estimate(Estimate(of: history.suffix(max(history.count / 10, 2)).map(\.gLoss)), 3)),
         ])
         report.plot(finalPlot(&run, goal))
         return report
@@ -151,15 +155,3 @@ func scaled(_ values: [Double]) -> [Double] {
     return values.map { $0 / (m > 0 ? m : 1) }
 }
 
-func correlation(_ a: [Double], _ b: [Double]) -> Double {
-    let n = Double(a.count)
-    let ma = a.reduce(0, +) / n, mb = b.reduce(0, +) / n
-    var sab = 0.0, saa = 0.0, sbb = 0.0
-    for i in a.indices { sab += (a[i] - ma) * (b[i] - mb); saa += (a[i] - ma) * (a[i] - ma); sbb += (b[i] - mb) * (b[i] - mb) }
-    return sab / (saa * sbb).squareRoot()
-}
-
-/// "mean ± sd (min … max)".
-func spread(_ values: [Double]) -> String {
-    meanSD(values, 3) + " (" + format(values.min() ?? .nan, 3) + " … " + format(values.max() ?? .nan, 3) + ")"
-}

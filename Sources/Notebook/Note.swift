@@ -13,9 +13,21 @@ public struct DemoCell: Sendable, Equatable {
     public var line: Int
     /// The invocation as written.
     public var source: String
-    /// The invocation split into words (`jsd`, `--p`, `U(0,1)`, …).
+    /// The invocation split into words (`jsd`, `--p`, `U(0,1)`, …); empty
+    /// when the cell is malformed.
     public var words: [String]
+    /// Why the cell cannot be run (empty, several lines, an unclosed quote);
+    /// nil when it splits into words. A malformed cell keeps its place, so
+    /// that every later cell's output stays under its own command.
+    public var problem: String?
     public var name: String { words.first ?? "" }
+
+    public init(line: Int, source: String, words: [String], problem: String? = nil) {
+        self.line = line
+        self.source = source
+        self.words = words
+        self.problem = problem
+    }
 }
 
 public struct Note: Sendable {
@@ -97,9 +109,11 @@ public struct Note: Sendable {
         let lines = code.literal.split(separator: "\n").map(\.trimmingSpaces).filter { !$0.isEmpty }
         let line = block.line + 1
         guard lines.count == 1, let source = lines.first else {
-            problems.append(NoteProblem(line: block.line, message: lines.isEmpty
+            let problem = lines.isEmpty
                 ? "demo cell is empty: write one line, NAME --option value …"
-                : "demo cell holds \(lines.count) lines; it takes one invocation on one line"))
+                : "demo cell holds \(lines.count) lines; it takes one invocation on one line"
+            problems.append(NoteProblem(line: block.line, message: problem))
+            demoCells.append(DemoCell(line: line, source: lines.joined(separator: " "), words: [], problem: problem))
             return
         }
         do {
@@ -107,6 +121,7 @@ public struct Note: Sendable {
             demoCells.append(DemoCell(line: line, source: String(source), words: words))
         } catch {
             problems.append(NoteProblem(line: line, message: "demo cell: \(error)"))
+            demoCells.append(DemoCell(line: line, source: String(source), words: [], problem: "\(error)"))
         }
     }
 }

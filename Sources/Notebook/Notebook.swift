@@ -128,27 +128,8 @@ public struct Notebook: Sendable {
         throw .noSuchNote(query, suggestion: suggestion(for: lowered))
     }
 
-    /// The id closest to `query` by edit distance, if it is close enough to be a typo.
+    /// The id closest to `query`, if it is close enough to be a typo.
     func suggestion(for query: String) -> String? {
-        let scored = files.map { ($0.id, EditDistance.between(query, $0.id.lowercased())) }
-        guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }
-        return best.1 <= max(2, best.0.count / 3) ? best.0 : nil
-    }
-}
-
-/// Levenshtein distance, by characters.
-enum EditDistance {
-    static func between(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        guard !a.isEmpty else { return b.count }
-        var previous = Array(0...b.count)
-        for i in 1...a.count {
-            var current = [i] + Array(repeating: 0, count: b.count)
-            for j in stride(from: 1, through: b.count, by: 1) {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            previous = current
-        }
-        return previous[b.count]
+        Suggestion.closest(to: query, among: files.map(\.id))
     }
 }

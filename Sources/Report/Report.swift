@@ -1,7 +1,12 @@
 /// A demo's output as data: short explanatory lines, key figures, tables and
-/// series for plots. Renderers (terminal, JSON, later HTML) present a report;
-/// no number is computed in a renderer, only formatted.
-public struct Report: Sendable, Equatable, Codable {
+/// series for plots. Renderers (terminal, JSON, HTML) present a report; no
+/// number is computed in a renderer, only formatted. Every statistic is a
+/// number (or a mean with its spread), never a string of digits.
+public struct Report: Sendable, Equatable {
+    /// Bump when what a report holds, or its JSON form, changes: cached
+    /// reports of another version are recomputed.
+    public static let formatVersion = 2
+
     public var title: String
     public var items: [Item]
 
@@ -10,7 +15,7 @@ public struct Report: Sendable, Equatable, Codable {
         self.items = items
     }
 
-    public enum Item: Sendable, Equatable, Codable {
+    public enum Item: Sendable, Equatable {
         /// A paragraph that says what the numbers show.
         case text(String)
         /// Named values, shown as an aligned list.
@@ -25,17 +30,46 @@ public struct Report: Sendable, Equatable, Codable {
     public mutating func plot(_ plot: Plot) { items.append(.plot(plot)) }
 }
 
-/// A value as a report shows it: the number itself travels to JSON; the
+/// A mean over repeated runs with its spread: shown as `0.496 ± 0.017`.
+public struct Estimate: Sendable, Equatable {
+    public var mean: Double
+    /// The sample standard deviation (n − 1 in the denominator).
+    public var sd: Double
+    /// How many runs the mean is over (nil when a paper does not say).
+    public var n: Int?
+
+    public init(mean: Double, sd: Double, n: Int?) {
+        self.mean = mean
+        self.sd = sd
+        self.n = n
+    }
+
+    /// Whether `other` lies within one sd of this mean, or this one within
+    /// one sd of `other`'s: too close to call a difference.
+    public func overlaps(_ other: Estimate) -> Bool {
+        abs(mean - other.mean) <= max(sd, other.sd)
+    }
+}
+
+/// A value as a report shows it: the numbers themselves travel to JSON; the
 /// format says how many digits a person is shown.
-public enum Value: Sendable, Equatable, Codable {
+public enum Value: Sendable, Equatable {
     case number(Double, Format)
     case integer(Int)
+    /// A mean ± sd over n runs; the format applies to both numbers.
+    case estimate(Estimate, Format)
+    /// `count` of `total`, e.g. modes captured: 6 of 8.
+    case count(Int, of: Int)
+    /// A value at the start and at the end of something: `0.12 → 0.0031`.
+    case change(from: Double, to: Double, Format)
+    /// Whole numbers, one per run: `1, 6, 5`.
+    case integers([Int])
     case text(String)
     /// +∞, with why (e.g. KL when supports differ). Never shown as NaN.
     case infinite(reason: String)
     case missing
 
-    public enum Format: Sendable, Equatable, Codable {
+    public enum Format: Sendable, Equatable {
         /// That many digits after the decimal point.
         case fixed(Int)
         /// That many significant digits, switching to exponent form for very
@@ -48,18 +82,17 @@ public enum Value: Sendable, Equatable, Codable {
     public static func fixed(_ x: Double, _ digits: Int) -> Value { .number(x, .fixed(digits)) }
     public static func significant(_ x: Double, _ digits: Int = 6) -> Value { .number(x, .significant(digits)) }
 
-    /// The text a person sees.
+    public static func estimate(_ e: Estimate, _ digits: Int) -> Value { .estimate(e, .fixed(digits)) }
+
+    /// The text a person sees. Every renderer shows these same digits.
     public var formatted: String {
         switch self {
-        case .number(let x, let format):
-            if x.isNaN { return "NaN" }
-            if x.isInfinite { return x > 0 ? "∞" : "−∞" }
-            switch format {
-            case .fixed(let d): return NumberFormatting.printf("%.\(d)f", x)
-            case .significant(let d): return NumberFormatting.printf("%.\(d)g", x)
-            case .scientific(let d): return NumberFormatting.printf("%.\(d)e", x)
-            }
+        case .number(let x, let format): return format.apply(x)
         case .integer(let n): return String(n)
+        case .estimate(let e, let format): return format.apply(e.mean) + " ± " + format.apply(e.sd)
+        case .count(let n, let total): return "\(n) of \(total)"
+        case .change(let a, let b, let format): return format.apply(a) + " → " + format.apply(b)
+        case .integers(let list): return list.map(String.init).joined(separator: ", ")
         case .text(let s): return s
         case .infinite: return "∞"
         case .missing: return "–"
@@ -68,14 +101,51 @@ public enum Value: Sendable, Equatable, Codable {
 
     public var isNumeric: Bool {
         switch self {
-        case .number, .integer, .infinite: return true
+        case .number, .integer, .estimate, .count, .change, .integers, .infinite: return true
         case .text, .missing: return false
+        }
+    }
+
+    /// The format of the value's numbers, if it has any that need one.
+    public var format: Format? {
+        switch self {
+        case .number(_, let f), .estimate(_, let f), .change(_, _, let f): return f
+        case .integer, .count, .integers, .text, .infinite, .missing: return nil
         }
     }
 }
 
+extension Value.Format {
+    /// As C's printf writes it: `%.3f`, `%.6g`, `%.2e`. Also the format's JSON name.
+    public var printfFormat: String {
+        switch self {
+        case .fixed(let d): return "%.\(d)f"
+        case .significant(let d): return "%.\(d)g"
+        case .scientific(let d): return "%.\(d)e"
+        }
+    }
+
+    /// The format a `printfFormat` names, or nil.
+    public init?(printfFormat text: String) {
+        guard text.hasPrefix("%."), let kind = text.last, let digits = Int(text.dropFirst(2).dropLast()),
+              (0...17).contains(digits) else { return nil }
+        switch kind {
+        case "f": self = .fixed(digits)
+        case "g": self = .significant(digits)
+        case "e": self = .scientific(digits)
+        default: return nil
+        }
+    }
+
+    public func apply(_ x: Double) -> String {
+        if x.isNaN { return "NaN" }
+        if x.isInfinite { return x > 0 ? "∞" : "−∞" }
+        return NumberFormatting.printf(printfFormat, x)
+    }
+}
+
 /// A named key figure, with an optional unit and note.
-public struct Figure: Sendable, Equatable, Codable {
+public struct Figure: Sendable, Equatable {
     public var name: String
     public var value: Value
     public var unit: String?
@@ -89,7 +159,7 @@ public struct Figure: Sendable, Equatable, Codable {
     }
 }
 
-public struct Table: Sendable, Equatable, Codable {
+public struct Table: Sendable, Equatable {
     public var title: String?
     public var columns: [String]
     public var rows: [[Value]]
@@ -102,8 +172,8 @@ public struct Table: Sendable, Equatable, Codable {
 }
 
 /// Series to plot against a common x axis (line), or point clouds (scatter).
-public struct Plot: Sendable, Equatable, Codable {
-    public enum Kind: String, Sendable, Equatable, Codable { case line, scatter }
+public struct Plot: Sendable, Equatable {
+    public enum Kind: String, Sendable, Equatable { case line, scatter }
 
     public var title: String
     public var kind: Kind
@@ -129,7 +199,7 @@ public struct Plot: Sendable, Equatable, Codable {
         self.references = references
     }
 
-    public struct Series: Sendable, Equatable, Codable {
+    public struct Series: Sendable, Equatable {
         public var name: String
         public var x: [Double]
         /// Non-finite y values (∞) are gaps in the line.
@@ -142,7 +212,7 @@ public struct Plot: Sendable, Equatable, Codable {
         }
     }
 
-    public struct Reference: Sendable, Equatable, Codable {
+    public struct Reference: Sendable, Equatable {
         public var name: String
         public var y: Double
         public init(name: String, y: Double) {

@@ -3,6 +3,10 @@
 import Report
 
 public struct ReportRenderer: Sendable {
+    /// Bump when the terminal presentation of a report changes: cached
+    /// terminal text of another version is rendered again.
+    public static let version = 2
+
     public var sheet: StyleSheet
     public var width: Int
     public var plotHeight: Int

@@ -2,6 +2,8 @@
 /// one and presents its report in the terminal or as JSON.
 import ArgumentParser
 import Demos
+import Installation
+import NotebookRunner
 import Report
 import Terminal
 
@@ -34,6 +36,8 @@ struct ReportOptions: ParsableArguments {
 }
 
 /// Runs one demo: its own options, then the shared presentation options.
+/// The report also goes into the cell cache, so a note's cell with the same
+/// words shows it without running again.
 struct DemoRunner<D: Demo>: ParsableCommand {
     static var configuration: CommandConfiguration {
         CommandConfiguration(commandName: D.name, abstract: D.summary, discussion: D.discussion)
@@ -45,6 +49,8 @@ struct DemoRunner<D: Demo>: ParsableCommand {
     func run() throws {
         defer { ProgressBar.clear() }
         let report = try demo.report(progress: ProgressBar.onStandardError())
+        // Into the default data folder ($GANBOOK_DATA, …): a demo's own `--data` is its input file.
+        CellCache(dataFolder: DataFolder.resolve(flag: nil)).store(report, [D.name] + Self.words)
         if output.json {
             Output.write(ReportJSON.encode(report))
         } else {
@@ -52,15 +58,37 @@ struct DemoRunner<D: Demo>: ParsableCommand {
             Output.write(renderer.render(report))
         }
     }
+
+    /// The demo's own words on this command line, as a cell would hold them
+    /// (without the presentation options, which do not change the report).
+    static var words: [String] {
+        var words = Array(CommandLine.arguments.drop { $0 != D.name }.dropFirst())
+        let presentation: Set<String> = ["--json", "--width", "--color"]
+        var i = 0
+        while i < words.count {
+            let word = words[i], name = String(word.split(separator: "=", maxSplits: 1).first ?? "")
+            if presentation.contains(name) {
+                words.remove(at: i)
+                if name != "--json", !word.contains("="), i < words.count { words.remove(at: i) }
+            } else {
+                i += 1
+            }
+        }
+        return words
+    }
 }
 
 extension DemoCommand {
-    /// The demo a cell's words invoke, parsed and validated exactly as
-    /// `ganbook demo WORDS…` would be, without running it.
-    static func parseCell(_ words: [String]) throws -> any ParsableCommand {
-        guard let name = words.first, DemoRegistry.demo(named: name) != nil else {
-            throw Failure("no demo '\(words.first ?? "")'; the demos are " + DemoRegistry.all.map { $0.name }.joined(separator: ", "))
+    /// The one-line error for `ganbook demo NAME …` when NAME is no demo (with
+    /// a suggestion), before ArgumentParser would call it an unexpected argument.
+    static func unknownDemo(in arguments: [String]) -> String? {
+        guard arguments.first == "demo", arguments.count > 1, let name = arguments.dropFirst().first,
+              !name.hasPrefix("-"), DemoRegistry.demo(named: name) == nil else { return nil }
+        do {
+            _ = try DemoRegistry.parse([name])
+            return nil
+        } catch {
+            return error.description
         }
-        return try Ganbook.parseAsRoot(["demo"] + words)
     }
 }

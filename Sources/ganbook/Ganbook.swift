@@ -15,7 +15,7 @@ struct Ganbook: ParsableCommand {
             notes bundled with it.
             """,
         version: version,
-        subcommands: [ListCommand.self, ReadCommand.self, DemoCommand.self, QuizCommand.self, CheckCommand.self, ExportCommand.self],
+        subcommands: [ListCommand.self, ReadCommand.self, DemoCommand.self, QuizCommand.self, CheckCommand.self, ExportCommand.self, LabCommand.self],
         defaultSubcommand: ListCommand.self
     )
 }
@@ -35,7 +35,9 @@ enum Main {
             Ganbook.exit(withError: ExitCode(2))
         }
         do {
-            if let request = FastPath.request(Array(CommandLine.arguments.dropFirst())) {
+            let arguments = Array(CommandLine.arguments.dropFirst())
+            if let problem = DemoCommand.unknownDemo(in: arguments) { throw Failure(problem) }
+            if let request = FastPath.request(arguments) {
                 try request.run()
             } else {
                 var command = try Ganbook.parseAsRoot()

@@ -1,8 +1,7 @@
 /// `ganbook read NOTE`: one note, rendered for the terminal, paged when long.
 import ArgumentParser
-import Demos
-import Markdown
 import Notebook
+import NotebookRunner
 import Installation
 import Terminal
 
@@ -56,41 +55,14 @@ struct ReadRequest: Equatable, FastRequest {
         let note = try book.note(self.note)
         let sheet = StyleSheet(color: TerminalEnvironment.colorEnabled(color))
         let width = TerminalEnvironment.width(requested: width)
-        var view = NoteView(note: note)
-        if runCells {
-            let cells = CellOutputs(cache: DemoCache(dataFolder: DataFolder.resolve(flag: dataFolder)), refresh: refresh)
-            view.outputs = cells.terminalLines(for: note, sheet: sheet, width: width)
-        }
-        let lines = view.render(sheet: sheet, width: width)
+        let quiz = "ganbook quiz \(note.id)" + (notesFolder.map { " --notes " + CommandWords.quoted($0) } ?? "")
+        let view = TerminalNote(note: note, sheet: sheet, width: width, quizCommand: quiz)
+        let lines = runCells
+            ? view.render(running: CellRunner(cache: CellCache(dataFolder: DataFolder.resolve(flag: dataFolder)), refresh: refresh))
+            : view.render()
         var text = ""
         text.reserveCapacity(lines.reduce(0) { $0 + $1.utf8.count + 1 })
         for line in lines { text += line; text += "\n" }
         Pager.show(text, lineCount: lines.count, enabled: pager)
-    }
-}
-
-/// A note as terminal lines: its Markdown, with demo cells framed as commands
-/// and quiz cards replaced by a hint.
-struct NoteView {
-    var note: Note
-    /// Demo-cell outputs to show under the cells, keyed by the cell's line.
-    var outputs: [Int: [String]] = [:]
-
-    func render(sheet: StyleSheet, width: Int) -> [String] {
-        let note = self.note, outputs = self.outputs
-        let renderer = TerminalRenderer(sheet: sheet, width: width) { code, block in
-            switch code.language {
-            case "demo":
-                guard let cell = note.demoCells.first(where: { $0.line == block.line + 1 }) else { return nil }
-                return [.command(label: "demo", command: "ganbook demo " + cell.source)] + (outputs[cell.line].map { [.lines($0)] } ?? [])
-            case "quiz":
-                let count = note.quizBlocks.first(where: { $0.line == block.line })?.cardCount ?? 0
-                let noun = count == 1 ? "quiz card" : "quiz cards"
-                return [.hint("\(count) \(noun) · ganbook quiz \(note.id)")]
-            default:
-                return nil
-            }
-        }
-        return renderer.renderLines(note.document)
     }
 }

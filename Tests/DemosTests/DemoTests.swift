@@ -96,9 +96,32 @@ func mixture(_ spec: String) -> Mixture {
 }
 
 @Suite struct DemoKitTests {
-    @Test func everyDemoIsListedWithANameAndSummary() {
-        #expect(DemoRegistry.all.map { $0.name } == ["jsd", "optimal-d", "gen-vs-disc", "train", "mode-collapse", "d-steps"])
-        for demo in DemoRegistry.all { #expect(!demo.summary.isEmpty && !demo.discussion.isEmpty) }
+    @Test func everyDemoHasAUniqueNameASummaryAndDefaultsThatParse() throws {
+        let names = DemoRegistry.all.map { $0.name }
+        #expect(Set(names).count == names.count)
+        for demo in DemoRegistry.all {
+            #expect(!demo.name.isEmpty && !demo.summary.isEmpty && !demo.discussion.isEmpty)
+            #expect(DemoRegistry.demo(named: demo.name) == nil ? false : true)
+            _ = try DemoRegistry.parse([demo.name])
+        }
+    }
+
+    @Test func wordsThatNameNoDemoOrBreakItsOptionsGiveOneLine() {
+        let all = DemoRegistry.all.map { $0.name }.joined(separator: ", ")
+        for (words, message) in [
+            (["jds"], "no demo 'jds'; did you mean 'jsd'? The demos are \(all)."),
+            (["zzzzzzzz"], "no demo 'zzzzzzzz'. The demos are \(all)."),
+            ([], "no demo ''. The demos are \(all)."),
+            (["jsd", "--p", "N(0,-1)"], "jsd: --p \"N(0,-1)\": sigma must be > 0, got -1 (column 5: N(0,^-1))"),
+            (["optimal-d", "--samples", "ten"], "optimal-d: The value 'ten' is invalid for '--samples <n>'"),
+        ] {
+            #expect(throws: DemoRegistry.ParseError.self) { try DemoRegistry.parse(words) }
+            do {
+                _ = try DemoRegistry.parse(words)
+            } catch {
+                #expect(error.description == message)
+            }
+        }
     }
 
     @Test func sameOptionsGiveTheSameReport() throws {
@@ -196,21 +219,13 @@ func mixture(_ spec: String) -> Mixture {
         #expect(GenVsDiscDemo.bothClassesFirst([1, 0, 1]) == [0, 1, 2])
     }
 
-    @Test func crossingsAreFoundAndDescribed() throws {
-        let demo = try GenVsDiscDemo.parse([])
-        let text = demo.crossing(sizes: [4, 10, 100, 1000], nb: [0.3, 0.2, 0.15, 0.14], lr: [0.4, 0.3, 0.1, 0.05])
-        #expect(text.hasPrefix("Lower test error: naive Bayes for m ≤ 10, logistic regression for m ≥ 100. The curves cross near m ≈ 46."))  // d goes −0.1 → +0.05: ⅔ of the way in log m
-        #expect(text.contains("Ng & Jordan"))
-        #expect(demo.crossing(sizes: [4, 10], nb: [0.3, 0.2], lr: [0.1, 0.1]).contains("do not cross"))
-    }
-
     /// The default synthetic setting shows the picture: naive Bayes ahead
     /// with few examples, logistic regression ahead with many; outliers flagged by
     /// p(x) and not by logistic regression's confidence.
     @Test func theDefaultRunShowsNgAndJordansPicture() throws {
         let demo = try GenVsDiscDemo.parse(["--repeats", "5"])
         let curve = demo.syntheticCurve(CorrelatedPairs(dims: demo.dims))
-        let nb = curve.nbError.map(mean), lr = curve.lrError.map(mean)
+        let nb = curve.nbError.map(Statistics.mean), lr = curve.lrError.map(Statistics.mean)
         #expect(nb[2] < lr[2] && nb[4] < lr[4], "NB \(nb) LR \(lr)")
         #expect(nb.last! > lr.last! + 0.03)
         // Both approach their theoretical asymptotes.

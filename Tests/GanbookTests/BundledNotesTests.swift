@@ -1,4 +1,5 @@
 @testable import ganbook
+import Demos
 import Notebook
 import TestSupport
 import Testing
@@ -40,13 +41,13 @@ import Testing
         #expect(cards.contains { if case .numeric = $0.answer { true } else { false } })
     }
 
-    @Test func demoCellsParseWithTheCommandLineParser() {
+    @Test func demoCellsParseWithTheDemosOwnParser() {
         for note in Self.notes {
             for cell in note.demoCells {
                 do {
-                    _ = try DemoCommand.parseCell(cell.words)
+                    _ = try DemoRegistry.parse(cell.words)
                 } catch {
-                    Issue.record("\(note.fileName):\(cell.line): \(cell.source): \(Ganbook.message(for: error))")
+                    Issue.record("\(note.fileName):\(cell.line): \(cell.source): \(error)")
                 }
             }
         }

@@ -1,3 +1,4 @@
+import Demos
 import Foundation
 import TestSupport
 import Testing
@@ -8,7 +9,7 @@ import Testing
         let result = try Binary.run(["demo"])
         #expect(result.status == 0)
         let names = result.stdout.split(separator: "\n").map { $0.split(separator: " ").first.map(String.init) ?? "" }
-        #expect(names == ["jsd", "optimal-d", "gen-vs-disc", "train", "mode-collapse", "d-steps"])
+        #expect(names == DemoRegistry.all.map { $0.name })
     }
 
     @Test(arguments: [["demo", "jsd"], ["demo", "jsd", "--sweep"], ["demo", "optimal-d", "--samples", "3000"],
@@ -45,7 +46,8 @@ import Testing
         (["demo", "jsd", "--q", "0.3*N(0,1) + 0.6*N(1,1)"], "ganbook: --q \"0.3*N(0,1) + 0.6*N(1,1)\": weights sum to 0.9, not 1 (column 1: ^0.3*N(0,1) + 0.6*N(1,1))"),
         (["demo", "optimal-d", "--data", "Beta(1,2)"], "ganbook: --data \"Beta(1,2)\": unknown family 'Beta'; use N(mu,sigma), U(a,b) or Laplace(mu,b) (column 1: ^Beta(1,2))"),
         (["demo", "optimal-d", "--samples", "ten"], "ganbook: The value 'ten' is invalid for '--samples <n>'"),
-        (["demo", "nope"], "ganbook: Unexpected argument 'nope'"),
+        (["demo", "nope"], "ganbook: no demo 'nope'. The demos are \(DemoRegistry.all.map { $0.name }.joined(separator: ", "))."),
+        (["demo", "jds"], "ganbook: no demo 'jds'; did you mean 'jsd'? The demos are \(DemoRegistry.all.map { $0.name }.joined(separator: ", "))."),
     ])
     func badOptionsAreOneLine(arguments: [String], message: String) throws {
         let result = try Binary.run(arguments)
@@ -55,7 +57,7 @@ import Testing
     }
 
     @Test func everyDemoHasHelp() throws {
-        for name in ["jsd", "optimal-d", "gen-vs-disc", "train", "mode-collapse", "d-steps"] {
+        for name in DemoRegistry.all.map({ $0.name }) {
             let result = try Binary.run(["demo", name, "--help"])
             #expect(result.status == 0)
             #expect(result.stdout.contains("--seed") == (name != "jsd"))

@@ -1,3 +1,4 @@
+import Demos
 import Foundation
 #if canImport(FoundationXML)
     import FoundationXML
@@ -39,7 +40,7 @@ import Testing
         try "# T\n\n```demo\njsd --p \"N(0,-1)\"\n```\n\nAfter the cell.\n".write(toFile: folder + "/01-t.md", atomically: true, encoding: .utf8)
         let result = try Binary.run(["read", "t", "--run", "--notes", folder, "--data", data, "--no-pager"])
         #expect(result.status == 0)
-        #expect(result.stdout.contains("┃ ✗ this cell failed: --p \"N(0,-1)\": sigma must be > 0"))
+        #expect(result.stdout.contains("┃ ✗ this cell failed: jsd: --p \"N(0,-1)\": sigma must be > 0"))
         #expect(result.stdout.contains("After the cell."))
     }
 
@@ -57,7 +58,7 @@ import Testing
         #expect(result.stdout == """
             \(folder)/01-a.md:3: link to '02-b.md#nope': 02-b.md has no heading '#nope'
             \(folder)/01-a.md:3: link to '03-c.md': there is no note 03-c.md
-            \(folder)/01-a.md:6: demo cell: no demo 'nosuch'; the demos are jsd, optimal-d, gen-vs-disc, train, mode-collapse, d-steps
+            \(folder)/01-a.md:6: demo cell: no demo 'nosuch'. The demos are \(DemoRegistry.all.map { $0.name }.joined(separator: ", ")).
             \(folder)/02-b.md:1: no level-1 '# Title' heading
             \(folder)/02-b.md:4: card id 'same' is also used at 01-a.md:10
 

@@ -1,4 +1,5 @@
 import Foundation
+import Installation
 @testable import Notebook
 import Testing
 
@@ -129,7 +130,9 @@ final class TemporaryNotes {
     @Test func badDemoCellsAreProblemsWithLines() throws {
         let folder = TemporaryNotes(["01-a.md": "# A\n\n```demo\n```\n\n```demo\njsd\noptimal-d\n```\n\n```demo\njsd --p \"U(0,1)\n```\n"])
         let note = try Notebook(folder: folder.path).loadAll()[0]
-        #expect(note.demoCells.isEmpty)
+        // Malformed cells keep their place (their line), with why they cannot run.
+        #expect(note.demoCells.map(\.line) == [4, 7, 12])
+        #expect(note.demoCells.allSatisfy { $0.words.isEmpty && $0.problem != nil })
         #expect(note.problems.map(\.line) == [3, 6, 12])
         #expect(note.problems[2].message == "demo cell: column 9: unterminated \" quote")
     }
@@ -207,5 +210,17 @@ final class TemporaryNotes {
     func badCardsAreProblemsAtTheirLine(text: String, line: Int, message: String) {
         let problems = parse(text).problems
         #expect(problems.first == NoteProblem(line: line, message: message), "\(problems)")
+    }
+}
+
+/// Known answers for what learners keep: card ids and cache keys are FNV-1a
+/// hashes, so a change to the hash would orphan every saved review.
+@Suite struct StableHashTests {
+    @Test func fnv1a64MatchesItsPublishedTestVectors() {
+        // From the FNV reference test suite (Fowler, Noll, Vo).
+        #expect(StableHash.value("") == 0xcbf2_9ce4_8422_2325)
+        #expect(StableHash.value("a") == 0xaf63_dc4c_8601_ec8c)
+        #expect(StableHash.value("foobar") == 0x8594_4171_f739_67e8)
+        #expect(StableHash.hex("a") == "af63dc4c8601ec8c")
     }
 }

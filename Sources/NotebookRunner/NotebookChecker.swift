@@ -1,0 +1,79 @@
+/// `ganbook check`'s rules over a whole notebook: every note loads (UTF-8),
+/// has a title and a unique id; every demo cell parses as `ganbook demo`
+/// would parse it; quiz cards parse and their ids are unique; every link to
+/// a note or a heading resolves. Problems come back by file and line.
+import Demos
+import Notebook
+
+public struct NotebookChecker {
+    public var notebook: Notebook
+
+    public init(notebook: Notebook) { self.notebook = notebook }
+
+    public struct Problem: Equatable, Sendable {
+        public var file: String
+        public var line: Int
+        public var message: String
+    }
+
+    /// Every problem of every note, by file and line.
+    public func problems() -> [Problem] {
+        var problems: [Problem] = []
+        var notes: [Note] = []
+        for file in notebook.files {
+            do {
+                notes.append(try notebook.load(file))
+            } catch {
+                if case .invalidUTF8(let path, let line, let column, let byte) = error {
+                    problems.append(Problem(file: path, line: line, message: "not valid UTF-8 (byte 0x\(String(byte, radix: 16, uppercase: true)) at column \(column))"))
+                } else {
+                    problems.append(Problem(file: file.path, line: 1, message: "\(error)"))
+                }
+            }
+        }
+        var firstNote: [String: Note] = [:]
+        var firstCard: [String: (Note, Int)] = [:]
+        for note in notes {
+            problems += note.problems.map { Problem(file: note.path, line: $0.line, message: $0.message) }
+            if let other = firstNote[note.id] {
+                problems.append(Problem(file: note.path, line: 1, message: "note id '\(note.id)' is also the id of \(other.fileName)"))
+            } else {
+                firstNote[note.id] = note
+            }
+            for cell in note.demoCells where cell.problem == nil {  // malformed cells are in note.problems
+                do {
+                    _ = try DemoRegistry.parse(cell.words)
+                } catch {
+                    problems.append(Problem(file: note.path, line: cell.line, message: "demo cell: \(error)"))
+                }
+            }
+            for card in note.cards where card.hasExplicitID {
+                if let (other, line) = firstCard[card.id] {
+                    problems.append(Problem(file: note.path, line: card.line, message: "card id '\(card.id)' is also used at \(other.fileName):\(line)"))
+                } else {
+                    firstCard[card.id] = (note, card.line)
+                }
+            }
+        }
+        let byFile = Dictionary(notes.map { ($0.fileName, $0) }, uniquingKeysWith: { a, _ in a })
+        for note in notes {
+            let slugs = Set(note.headings.map(\.slug))
+            for (line, url) in note.links {
+                guard let link = NoteLink(url) else { continue }
+                var target = note, targetSlugs = slugs
+                if let file = link.file {
+                    guard let other = byFile[file] else {
+                        problems.append(Problem(file: note.path, line: line, message: "link to '\(url)': there is no note \(file)"))
+                        continue
+                    }
+                    target = other
+                    targetSlugs = Set(other.headings.map(\.slug))
+                }
+                if let anchor = link.anchor, !anchor.isEmpty, !targetSlugs.contains(anchor) {
+                    problems.append(Problem(file: note.path, line: line, message: "link to '\(url)': \(target.fileName) has no heading '#\(anchor)'"))
+                }
+            }
+        }
+        return problems.sorted { ($0.file, $0.line) < ($1.file, $1.line) }
+    }
+}

@@ -1,0 +1,80 @@
+/// A note as terminal lines (`read`, `read --run`): its Markdown, with demo
+/// cells framed as commands and, when run, their outputs under them, and
+/// quiz blocks replaced by a hint.
+import Notebook
+import Report
+import Terminal
+
+public struct TerminalNote {
+    public var note: Note
+    public var sheet: StyleSheet
+    public var width: Int
+    /// The command that reviews this note's cards, as the reader would type it
+    /// (with `--notes DIR` when the notes are not the bundled ones).
+    public var quizCommand: String
+
+    public init(note: Note, sheet: StyleSheet, width: Int, quizCommand: String? = nil) {
+        self.note = note
+        self.sheet = sheet
+        self.width = width
+        self.quizCommand = quizCommand ?? "ganbook quiz \(note.id)"
+    }
+
+    /// The note without cell outputs.
+    public func render() -> [String] { render(outputs: [:]) }
+
+    /// The note with every demo cell's output under it, run when missing.
+    public func render(running runner: CellRunner) -> [String] {
+        render(outputs: cellLines(runner))
+    }
+
+    func render(outputs: [Int: [String]]) -> [String] {
+        let note = self.note, quizCommand = self.quizCommand
+        let renderer = TerminalRenderer(sheet: sheet, width: width) { code, block in
+            switch code.language {
+            case "demo":
+                guard let cell = note.demoCells.first(where: { $0.line == block.line + 1 }) else { return nil }
+                return [.command(label: "demo", command: "ganbook demo " + cell.source)] + (outputs[cell.line].map { [.lines($0)] } ?? [])
+            case "quiz":
+                let count = note.quizBlocks.first(where: { $0.line == block.line })?.cardCount ?? 0
+                let noun = count == 1 ? "quiz card" : "quiz cards"
+                return [.hint("\(count) \(noun) · \(quizCommand)")]
+            default:
+                return nil
+            }
+        }
+        return renderer.renderLines(note.document)
+    }
+
+    /// Each cell's output as framed terminal lines, keyed by the cell's line:
+    /// from the text cache at this width and colour, else rendered from the
+    /// report (run when missing) and cached.
+    func cellLines(_ runner: CellRunner) -> [Int: [String]] {
+        let cache = runner.cache
+        let cached: (DemoCell) -> String? = { cell in
+            runner.refresh || cell.problem != nil ? nil : cache.text(cell.words, width: width, color: sheet.color)
+        }
+        runner.runMissing(note.demoCells.filter { cached($0) == nil })
+        let inner = max(width - 2, 20)
+        let gutter = sheet.paint(sheet.cellGutter, sheet.frame)
+        var out: [Int: [String]] = [:]
+        for cell in note.demoCells {
+            if let text = cached(cell) {
+                out[cell.line] = text.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
+                continue
+            }
+            switch CellRunner(cache: cache).output(for: cell) {
+            case .report(let report):
+                let lines = ReportRenderer(sheet: sheet, width: inner).renderLines(report)
+                    .map { $0.isEmpty ? String(gutter.trimmingTrailingSpaces) : gutter + $0 }
+                cache.store(text: lines.map { $0 + "\n" }.joined(), cell.words, width: width, color: sheet.color)
+                out[cell.line] = lines
+            case .failed(let message):
+                out[cell.line] = [gutter + sheet.paint(sheet.failureMark + "this cell failed: " + message, sheet.failureStyle)]
+            case .notRun:
+                break
+            }
+        }
+        return out
+    }
+}
