@@ -65,6 +65,29 @@ import Testing
             """)
     }
 
+    /// A malformed cell between two good ones keeps its place: each output
+    /// stays under its own command, in the export and under read --run.
+    @Test func aMalformedCellBetweenTwoGoodOnesShiftsNoOutput() throws {
+        let folder = temporary("notes"), data = temporary("data"), site = temporary("site")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { for path in [folder, data, site] { try? FileManager.default.removeItem(atPath: path) } }
+        try "# M\n\n```demo\njsd\n```\n\n```demo\n```\n\n```demo\njsd --sweep\n```\n".write(toFile: folder + "/01-m.md", atomically: true, encoding: .utf8)
+        let export = try Binary.run(["export", "--html", site, "--notes", folder, "--data", data])
+        #expect(export.status == 0, "\(export.stderr)")
+        let page = try String(contentsOfFile: site + "/m.html", encoding: .utf8)
+        let cells = Array(page.components(separatedBy: "<div class=\"demo-cell\">")[1...])
+        #expect(cells.count == 3)
+        guard cells.count == 3 else { return }
+        #expect(cells[0].contains("ganbook demo jsd</code>") && cells[0].contains("Divergences between p = U(0,1)"))
+        #expect(cells[1].contains("This cell failed: demo cell is empty"))
+        #expect(cells[2].contains("ganbook demo jsd --sweep</code>") && cells[2].contains("Sliding q_θ"))
+        let read = try Binary.run(["read", "m", "--run", "--notes", folder, "--data", data, "--no-pager", "--width", "100"])
+        let text = read.stdout
+        let first = try #require(text.range(of: "ganbook demo jsd\n")), sweep = try #require(text.range(of: "ganbook demo jsd --sweep"))
+        #expect(text[first.upperBound..<sweep.lowerBound].contains("Divergences between"))
+        #expect(text[sweep.upperBound...].contains("Sliding q_θ"))
+    }
+
     @Test func theExportIsWellFormedWithWorkingLinksAndLabelledPlots() throws {
         let site = temporary("site"), data = temporary("data")
         defer { try? FileManager.default.removeItem(atPath: site); try? FileManager.default.removeItem(atPath: data) }
