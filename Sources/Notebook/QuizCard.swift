@@ -1,3 +1,4 @@
+import Distributions
 import Installation
 
 /// Quiz cards: the `quiz` fenced blocks of a note, parsed into cards.
@@ -12,14 +13,20 @@ import Installation
 ///     A: = 0.6931 ± 0.001                     numeric card (`+-` also works)
 ///     - [ ] wrong                             multiple choice: two or more
 ///     - [x] right                             options, exactly one marked
+///     Why: why the answer is right            optional, shown after the answer
+///     vars: a = U(0.05, 0.95); b = N(0, 1)    an exercise card (see `Exercise`):
+///     A: = a / (a + b) ± 0.01                 fresh numbers at each review
 ///
-/// A card without `id:` gets one made from the note id and the question text.
+/// A card without `id:` gets one made from the note id and the question text
+/// (for an exercise card, its template text, so new numbers never change it).
 
 public struct QuizCard: Sendable, Equatable {
     public enum Answer: Sendable, Equatable {
         case recall(String)
         case choice([Choice])
         case numeric(value: Double, tolerance: Double)
+        /// Numbers drawn at each review; the answer computed from them.
+        case exercise(Exercise)
     }
 
     public struct Choice: Sendable, Equatable {
@@ -33,6 +40,8 @@ public struct QuizCard: Sendable, Equatable {
     public var answer: Answer
     /// The source line of the card's first line.
     public var line: Int
+    /// Why the answer is right: shown after the answer, and after every wrong one.
+    public var why: String? = nil
 }
 
 /// A problem found in a note, at a source line.
@@ -77,6 +86,7 @@ public enum QuizParser {
                 if draft.question != nil { finish() }
                 if draft.start == nil { draft.start = number }
                 draft.question = String(rest.trimmingSpaces)
+                draft.questionLine = number
                 draft.field = .question
             } else if let rest = line.removingPrefix("A:") {
                 if draft.start == nil { draft.start = number }
@@ -84,6 +94,18 @@ public enum QuizParser {
                 draft.answer = String(rest.trimmingSpaces)
                 draft.answerLine = number
                 draft.field = .answer
+            } else if let rest = line.removingPrefix("Why:") {
+                if draft.start == nil { draft.start = number }
+                if draft.why != nil { problems.append(NoteProblem(line: number, message: "a card has one Why: line")) }
+                draft.why = String(rest.trimmingSpaces)
+                draft.whyLine = number
+                draft.field = .why
+            } else if let rest = line.removingPrefix("vars:") {
+                if draft.start == nil { draft.start = number }
+                if draft.vars != nil { problems.append(NoteProblem(line: number, message: "a card has one vars: line")) }
+                draft.vars = String(rest.trimmingSpaces)
+                draft.varsLine = number
+                draft.field = .vars
             } else if let (isCorrect, text) = Self.choice(line) {
                 if draft.start == nil { draft.start = number }
                 draft.choices.append(QuizCard.Choice(text: text, isCorrect: isCorrect))
@@ -93,6 +115,8 @@ public enum QuizParser {
                 case .question: draft.question! += " " + line
                 case .answer: draft.answer! += " " + line
                 case .choice: draft.choices[draft.choices.count - 1].text += " " + line
+                case .why: draft.why! += " " + line
+                case .vars: draft.vars! += " " + line
                 case nil:
                     problems.append(NoteProblem(line: number, message: "expected 'id:', 'Q:', 'A:' or '- [ ]', found '\(line.prefix(30))'"))
                 }
@@ -122,7 +146,7 @@ public enum QuizParser {
     static func numeric(_ answer: String) -> Numeric? {
         guard let rest = Substring(answer).removingPrefix("=") else { return nil }
         let parts = rest.replacingPlusMinus.split(separator: "±", maxSplits: 1)
-        guard let valueText = parts.first?.trimmingSpaces, let value = Double(valueText), value.isFinite else {
+        guard let valueText = parts.first?.trimmingSpaces, let value = Self.constant(String(valueText)), value.isFinite else {
             return .invalid("numeric answer '\(answer)' needs a number after '='")
         }
         guard parts.count == 2 else { return .value(value, tolerance: 0) }
@@ -132,14 +156,64 @@ public enum QuizParser {
         return .value(value, tolerance: tolerance)
     }
 
+    /// Where `→` (or `->`) is, without Foundation.
+    static func arrow(in text: Substring) -> Range<Substring.Index>? {
+        var i = text.startIndex
+        while i < text.endIndex {
+            if text[i] == "→" { return i..<text.index(after: i) }
+            let next = text.index(after: i)
+            if text[i] == "-", next < text.endIndex, text[next] == ">" { return i..<text.index(after: next) }
+            i = next
+        }
+        return nil
+    }
+
+    /// A number, or a formula without variables (`log 2`, `1/3`).
+    static func constant(_ text: String) -> Double? {
+        if let x = Double(text) { return x }
+        guard let e = try? Expression.parse(text), e.variables.allSatisfy({ Expression.constants[$0] != nil }) else { return nil }
+        return try? e.evaluate()
+    }
+
+    /// `vars: a = U(0, 1); b = N(0, 1)`: names and distributions, or a message.
+    static func variables(_ text: String) -> Result<[(name: String, spec: String, distribution: Distribution)], NoteProblem> {
+        var out: [(name: String, spec: String, distribution: Distribution)] = []
+        for part in text.split(separator: ";", omittingEmptySubsequences: false) {
+            let declaration = part.trimmingSpaces
+            if declaration.isEmpty { continue }
+            let sides = declaration.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            guard sides.count == 2 else { return .failure(NoteProblem(line: 0, message: "vars: '\(declaration)' should read 'name = distribution', as in 'a = U(0, 1)'")) }
+            let name = String(sides[0].trimmingSpaces), spec = String(sides[1].trimmingSpaces)
+            guard let first = name.first, first.isLetter || first == "_", name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else {
+                return .failure(NoteProblem(line: 0, message: "vars: '\(name)' is not a variable name (letters, digits and '_', starting with a letter)"))
+            }
+            if Expression.constants[name] != nil || Expression.functions.contains(name) {
+                return .failure(NoteProblem(line: 0, message: "vars: '\(name)' is the name of a constant or function; choose another"))
+            }
+            if out.contains(where: { $0.name == name }) { return .failure(NoteProblem(line: 0, message: "vars: '\(name)' is declared twice")) }
+            do {
+                out.append((name, spec, try DistributionSpec.parse(spec)))
+            } catch {
+                return .failure(NoteProblem(line: 0, message: "vars: \(name) = \(spec): \(error)"))
+            }
+        }
+        if out.isEmpty { return .failure(NoteProblem(line: 0, message: "vars: declares no variable; write 'vars: a = U(0, 1)'")) }
+        return .success(out)
+    }
+
     /// A card being read.
     private struct Draft {
-        enum Field { case question, answer, choice }
+        enum Field { case question, answer, choice, why, vars }
         var start: Int?
         var id: String?
         var question: String?
+        var questionLine: Int?
         var answer: String?
         var answerLine: Int?
+        var why: String?
+        var whyLine: Int?
+        var vars: String?
+        var varsLine: Int?
         var choices: [QuizCard.Choice] = []
         var field: Field?
 
@@ -160,6 +234,11 @@ public enum QuizParser {
                 let correct = choices.filter(\.isCorrect).count
                 guard correct == 1 else { return problem("a multiple-choice card needs exactly one '- [x]', found \(correct)") }
                 answer = .choice(choices)
+            case (let text?, true) where vars != nil:
+                switch exercise(text) {
+                case .success(let e): answer = .exercise(e)
+                case .failure(let problem): return .failure(problem)
+                }
             case (let text?, true):
                 switch QuizParser.numeric(text) {
                 case .value(let value, let tolerance)?: answer = .numeric(value: value, tolerance: tolerance)
@@ -169,8 +248,100 @@ public enum QuizParser {
                     answer = .recall(text)
                 }
             }
+            if vars != nil, case .exercise = answer {} else if vars != nil {
+                return .failure(NoteProblem(line: varsLine ?? line, message: "vars: belongs to a card whose answer is a formula, 'A: = …'"))
+            }
+            if let why, why.isEmpty { return .failure(NoteProblem(line: whyLine ?? line, message: "card has an empty 'Why:'")) }
             let id = self.id ?? noteID + "-" + String(StableHash.hex(question.lowercased().split(separator: " ").joined(separator: " ")).prefix(10))
-            return .success(QuizCard(id: id, hasExplicitID: self.id != nil, question: question, answer: answer, line: line))
+            if case .exercise(let e) = answer, let message = e.validate(seed: StableHash.value(id)) {
+                return .failure(NoteProblem(line: answerLine ?? line, message: "formula \(message)"))
+            }
+            return .success(QuizCard(id: id, hasExplicitID: self.id != nil, question: question, answer: answer, line: line, why: why))
+        }
+
+        /// The exercise of a card with `vars:`, or the problem, at its line.
+        func exercise(_ text: String) -> Result<Exercise, NoteProblem> {
+            let line = start ?? 0
+            func problem(_ at: Int?, _ message: String) -> Result<Exercise, NoteProblem> {
+                .failure(NoteProblem(line: at ?? line, message: message))
+            }
+            let declared: [(name: String, spec: String, distribution: Distribution)]
+            switch QuizParser.variables(vars ?? "") {
+            case .success(let v): declared = v
+            case .failure(let p): return problem(varsLine, p.message)
+            }
+            let names = declared.map(\.name)
+            func unknown(_ used: [String]) -> String? {
+                used.first { !names.contains($0) && Expression.constants[$0] == nil }
+            }
+            let known = "vars: declares " + names.joined(separator: ", ")
+            let questionTemplate: Template
+            do { questionTemplate = try Template.parse(question ?? "") } catch {
+                return problem(questionLine, "Q: \(error)")
+            }
+            if let name = unknown(questionTemplate.variables) {
+                return problem(questionLine, "Q: '{\(name)}' uses the unknown variable '\(name)' (\(known))")
+            }
+            var whyTemplate: Template?
+            if let why {
+                do { whyTemplate = try Template.parse(why) } catch { return problem(whyLine, "Why: \(error)") }
+                if let name = unknown(whyTemplate!.variables) {
+                    return problem(whyLine, "Why: uses the unknown variable '\(name)' (\(known))")
+                }
+            }
+            var variables: [Exercise.Variable] = []
+            for v in declared {
+                guard let decimals = questionTemplate.decimals(of: v.name) else {
+                    return problem(questionLine, "Q: never shows the variable '\(v.name)'; write {\(v.name)} (2 decimals) or {\(v.name):.3}")
+                }
+                variables.append(.init(name: v.name, spec: v.spec, distribution: v.distribution, decimals: decimals))
+            }
+            guard let rest = Substring(text).removingPrefix("=") else {
+                return problem(answerLine, "an exercise answer is a formula: 'A: = a / (a + b) ± 0.01'")
+            }
+            let folded = rest.replacingPlusMinus
+            guard let pm = folded.lastIndex(of: "±") else {
+                return problem(answerLine, "an exercise answer needs a tolerance: 'A: = \(rest.trimmingSpaces) ± 0.01' (or ± 2%)")
+            }
+            let body = String(folded[..<pm].trimmingSpaces)
+            var toleranceText = folded[folded.index(after: pm)...].trimmingSpaces
+            var relative = false
+            if toleranceText.hasSuffix("%") { relative = true; toleranceText = toleranceText.dropLast().trimmingSpaces }
+            guard let t = Double(toleranceText), t.isFinite, t > 0 else {
+                return problem(answerLine, "the tolerance after '±' must be a number > 0 (or a percentage such as 2%), got '\(toleranceText)'")
+            }
+            let tolerance: Exercise.Tolerance = relative ? .relative(t / 100) : .absolute(t)
+            let source: Exercise.Source
+            if let command = Substring(body).removingPrefix("demo ") {
+                guard let arrow = QuizParser.arrow(in: command) else {
+                    return problem(answerLine, "a demo answer names a figure: '= demo jsd --p … → JS divergence ± 0.001'")
+                }
+                let figure = String(command[arrow.upperBound...].trimmingSpaces)
+                if figure.isEmpty { return problem(answerLine, "a demo answer names a figure after '→'") }
+                let words: [String]
+                do { words = try CommandWords.split(String(command[..<arrow.lowerBound])) } catch {
+                    return problem(answerLine, "demo answer: \(error)")
+                }
+                var templates: [Template] = []
+                for word in words {
+                    do { templates.append(try Template.parse(word)) } catch { return problem(answerLine, "demo answer '\(word)': \(error)") }
+                    if let name = unknown(templates.last!.variables) {
+                        return problem(answerLine, "demo answer uses the unknown variable '\(name)' (\(known))")
+                    }
+                }
+                if templates.isEmpty { return problem(answerLine, "a demo answer names a demo: '= demo jsd …'") }
+                source = .demo(words: templates, figure: figure)
+            } else {
+                let formula: Expression
+                do { formula = try Expression.parse(body) } catch {
+                    return problem(answerLine, "formula '\(body)': \(error)")
+                }
+                if let name = unknown(formula.variables) {
+                    return problem(answerLine, "formula '\(body)' uses the unknown variable '\(name)' (\(known))")
+                }
+                source = .formula(formula)
+            }
+            return .success(Exercise(variables: variables, question: questionTemplate, why: whyTemplate, source: source, tolerance: tolerance))
         }
     }
 }

@@ -8,6 +8,9 @@
 ///   it opened for writing, so a file we refuse is left byte for byte as it was.
 /// - Every answer is one transaction (card state + log row), committed when
 ///   given; WAL mode and a busy timeout let two sessions write at once.
+/// - The log is append-only, with one exception: undo (`u` in a session) takes
+///   back the session's last answer, deleting its log row and restoring the
+///   card's previous state in the same transaction, so the two always agree.
 /// - The schema carries versioned migrations (GRDB's DatabaseMigrator).
 import Foundation
 import GRDB
@@ -189,9 +192,43 @@ public struct ProgressStore: Sendable {
 
     // MARK: Writing
 
-    /// Commits one answer: the card's new state (unless cram) and its log row.
-    public func record(_ review: LoggedReview) throws {
+    /// Commits one answer: the card's new state (unless cram) and its log row; returns the row's id.
+    @discardableResult
+    public func record(_ review: LoggedReview) throws -> Int64 {
+        try pool.write { db in try Self.insert(review, db) }
+    }
+
+    /// Takes back the answer logged as `rowID` (the card's newest row): deletes the row and puts the
+    /// card back as it was before. Refused when another session has answered the card since.
+    public func undo(_ rowID: Int64, of review: LoggedReview) throws {
+        try pool.write { db in try Self.remove(rowID, review, db) }
+    }
+
+    /// Undo and a new answer in one transaction (a right multiple-choice answer downgraded to a guess).
+    public func replace(_ rowID: Int64, of review: LoggedReview, with new: LoggedReview) throws -> Int64 {
         try pool.write { db in
+            try Self.remove(rowID, review, db)
+            return try Self.insert(new, db)
+        }
+    }
+
+    static func remove(_ rowID: Int64, _ review: LoggedReview, _ db: Database) throws {
+        let newest = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM reviewLog WHERE card = ?", arguments: [review.cardID])
+        guard newest == rowID else {
+            throw StoreError("cannot undo: card \(review.cardID) was answered again since (in another session)")
+        }
+        try db.execute(sql: "DELETE FROM reviewLog WHERE id = ?", arguments: [rowID])
+        guard review.kind == .scheduled else { return }
+        if let m = review.before {
+            try db.execute(sql: """
+                UPDATE card SET state = ?, step = ?, stability = ?, difficulty = ?, due = ?, lastReview = ? WHERE id = ?
+                """, arguments: [m.state.rawValue, m.step, m.stability, m.difficulty, m.due, m.lastReview, review.cardID])
+        } else {
+            try db.execute(sql: "DELETE FROM card WHERE id = ?", arguments: [review.cardID])
+        }
+    }
+
+    static func insert(_ review: LoggedReview, _ db: Database) throws -> Int64 {
             if review.kind == .scheduled {
                 let m = review.after
                 try db.execute(sql: """
@@ -210,7 +247,7 @@ public struct ProgressStore: Sendable {
                 """, arguments: [review.cardID, review.noteID, review.time, review.grade.rawValue, review.kind.rawValue,
                                  b?.state.rawValue, review.after.state.rawValue, b?.stability, review.after.stability,
                                  b?.difficulty, review.after.difficulty, b?.due, review.after.due, review.durationMilliseconds])
-        }
+            return db.lastInsertedRowID
     }
 
     /// Moves the WAL's content into the main file (for tests that inspect the file).
@@ -221,17 +258,20 @@ public struct ProgressStore: Sendable {
     // MARK: Statistics
 
     public struct CardHistory: Sendable {
+        /// Every logged answer, cram included (the review number that seeds a card's numbers).
         public var reviews: Int
         /// The grade of the first scheduled review, if any.
         public var firstGrade: Int?
+        /// Of `reviews`, the cram answers (they change no schedule and are not counted as reviews).
+        public var cram = 0
     }
 
     /// Per card: number of reviews (all kinds) and the first scheduled grade.
     public func histories() throws -> [String: CardHistory] {
         try pool.read { db in
             var out: [String: CardHistory] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT card, COUNT(*) AS n FROM reviewLog GROUP BY card") {
-                out[row["card"]] = CardHistory(reviews: row["n"], firstGrade: nil)
+            for row in try Row.fetchAll(db, sql: "SELECT card, COUNT(*) AS n, SUM(kind = 'cram') AS c FROM reviewLog GROUP BY card") {
+                out[row["card"]] = CardHistory(reviews: row["n"], firstGrade: nil, cram: row["c"] ?? 0)
             }
             let firsts = try Row.fetchAll(db, sql: """
                 SELECT r.card AS card, r.grade AS grade FROM reviewLog r
@@ -240,6 +280,33 @@ public struct ProgressStore: Sendable {
             for row in firsts { out[row["card"], default: CardHistory(reviews: 0)].firstGrade = row["grade"] }
             return out
         }
+    }
+
+    /// Cards whose first scheduled review was at or after `since`, with that time.
+    public func firstReviews(since: Double) throws -> [String: Double] {
+        try pool.read { db in
+            var out: [String: Double] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT card, MIN(time) AS first FROM reviewLog WHERE kind = 'scheduled' GROUP BY card HAVING first >= ?
+                """, arguments: [since]) {
+                out[row["card"]] = row["first"]
+            }
+            return out
+        }
+    }
+
+    /// Scheduled reviews at or after `since` of cards that were in review state: (card, note, time, grade).
+    public func reviewStateAnswers(since: Double) throws -> [(card: String, time: Double, grade: Int)] {
+        try pool.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT card, time, grade FROM reviewLog WHERE kind = 'scheduled' AND stateBefore = ? AND time >= ? ORDER BY id
+                """, arguments: [CardState.review.rawValue, since]).map { (card: $0["card"], time: $0["time"], grade: $0["grade"]) }
+        }
+    }
+
+    /// The times of every scheduled review (for the streak of days studied).
+    public func reviewTimes() throws -> [Double] {
+        try pool.read { db in try Double.fetchAll(db, sql: "SELECT time FROM reviewLog WHERE kind = 'scheduled' ORDER BY time") }
     }
 
     /// Every logged review (for tests and audits), oldest first.

@@ -1,28 +1,65 @@
 /// A quiz session: which cards to ask, in what order, how each kind of card is
-/// asked and graded, and the summary. Input and output go through `QuizIO`,
-/// one line per prompt, so a session can be scripted as well as typed.
+/// asked and graded, undo, and the summary. Input and output go through
+/// `QuizIO`: one line per prompt (scripts, pipes), or single keys when it
+/// offers `keys` (a terminal in raw mode).
 ///
 /// Order: due cards first (earliest due first), then new cards in note order,
-/// up to the day's limit of new cards. With `cram`, every card of the chosen
-/// notes is asked; those answers are logged as cram and change no schedule.
+/// up to the day's limit of new cards (counted per notebook folder). A card
+/// answered into a learning step stays in the session: it comes back when it
+/// is due; with keys, the session waits for it with a countdown, as Anki does;
+/// with lines, it ends and says when the next one is due. With `cram`, every
+/// card of the chosen notes is asked once; those answers are logged as cram
+/// and change no schedule.
+///
+/// Every answer is committed the moment it is given. Undo (`u`) takes back
+/// the session's answers one by one, newest first, and asks the card again.
 import Distributions
 import Foundation
 import Installation
 import Notebook
+import Terminal
 
 public protocol QuizIO {
     func write(_ text: String)
     /// The next line of input, or nil at the end of input.
     func readLine() -> String?
+    /// Single key presses (a terminal in raw mode); nil: one line per prompt.
+    var keys: QuizKeys? { get }
+    var look: QuizLook { get }
 }
+
+extension QuizIO {
+    public var keys: QuizKeys? { nil }
+    public var look: QuizLook { .plain }
+}
+
+/// Key input for a session: `RawKeys` on a terminal, a script in tests.
+public protocol QuizKeys: AnyObject {
+    func key(timeout: Double?) -> KeyPress
+    /// A typed, echoed line; nil when the learner stops (Ctrl-C, Ctrl-D, a closed terminal).
+    func line(prompt: String) -> String?
+    /// Runs `body` with the terminal as it was before raw mode.
+    func suspended(_ body: () -> Void)
+}
+
+extension RawKeys: QuizKeys {}
 
 public struct QuizItem: Sendable {
     public var noteID: String
     public var card: QuizCard
-    public init(noteID: String, card: QuizCard) {
+    /// The heading the card sits under, and its anchor (`objective#the-optimal-discriminator`).
+    public var section: String?
+    public var anchor: String?
+
+    public init(noteID: String, card: QuizCard, section: String? = nil, anchor: String? = nil) {
         self.noteID = noteID
         self.card = card
+        self.section = section
+        self.anchor = anchor
     }
+
+    /// Where the answer is explained: `ganbook read NOTE#ANCHOR`.
+    public var readCommand: String { "ganbook read " + noteID + (anchor.map { "#" + $0 } ?? "") }
 }
 
 public struct QuizSession {
@@ -32,10 +69,17 @@ public struct QuizSession {
     public var newPerDay = 10
     public var cram = false
     public var seed: UInt64 = 1
+    /// Every card id of the notebook folder: the new-card budget is counted over these
+    /// (nil: over every card in the store).
+    public var notebookCardIDs: Set<String>?
     /// Seconds since the epoch; the session reads it for every answer.
     public var now: () -> Double
     /// The start of "today", for the daily limit of new cards.
     public var startOfToday: Double
+    /// Opens the card's note at its section (the `o` key); nil: not offered.
+    public var openNote: ((QuizItem) -> Void)?
+    /// A figure of a demo's report, for demo-backed exercise answers: (words after `ganbook demo`, figure name).
+    public var demoFigure: ((_ words: [String], _ figure: String) throws -> Double)?
 
     public init(items: [QuizItem], store: ProgressStore, now: @escaping () -> Double, startOfToday: Double) {
         self.items = items
@@ -48,102 +92,486 @@ public struct QuizSession {
         public var answered = 0
         public var grades: [Grade: Int] = [:]
         public var stoppedEarly = false
+        /// Cards answered, each once, in the order first answered.
+        public var cards: [String] = []
+    }
+
+    struct Entry {
+        var item: QuizItem
+        var memory: Memory?
+        /// Answers logged for this card so far (all kinds): seeds its numbers and its option order.
+        var reviewNumber: Int
     }
 
     /// The cards to ask now, in order, with their stored memories.
     public func plan() throws -> [(item: QuizItem, memory: Memory?)] {
+        try entries().map { ($0.item, $0.memory) }
+    }
+
+    func entries() throws -> [Entry] {
         let memories = try store.memories()
-        if cram { return items.map { ($0, memories[$0.card.id]) } }
+        let histories = try store.histories()
+        func entry(_ item: QuizItem) -> Entry {
+            Entry(item: item, memory: memories[item.card.id], reviewNumber: histories[item.card.id]?.reviews ?? 0)
+        }
+        if cram { return items.map(entry) }
         let time = now()
-        let due = items.compactMap { item -> (QuizItem, Memory)? in
-            guard let m = memories[item.card.id], m.due <= time else { return nil }
-            return (item, m)
-        }.sorted { $0.1.due < $1.1.due }
-        let allowance = max(newPerDay - (try store.newCardsIntroduced(since: startOfToday)), 0)
-        let fresh = items.filter { memories[$0.card.id] == nil }.prefix(allowance)
-        return due.map { ($0.0, Optional($0.1)) } + fresh.map { ($0, nil) }
+        let due = items.filter { item in memories[item.card.id].map { $0.due <= time } ?? false }
+            .sorted { memories[$0.card.id]!.due < memories[$1.card.id]!.due }
+        let fresh = items.filter { memories[$0.card.id] == nil }.prefix(try newAllowance())
+        return (due + fresh).map(entry)
+    }
+
+    /// New cards still allowed today.
+    func newAllowance() throws -> Int {
+        let introduced: Int
+        if let ids = notebookCardIDs {
+            introduced = try store.firstReviews(since: startOfToday).keys.filter { ids.contains($0) }.count
+        } else {
+            introduced = try store.newCardsIntroduced(since: startOfToday)
+        }
+        return max(newPerDay - introduced, 0)
+    }
+
+    /// One answer given in this session, for undo.
+    struct Given {
+        var entry: Entry
+        var rowID: Int64
+        var review: LoggedReview
+        var requeued: Bool
+    }
+
+    /// What the learner did with a card.
+    enum Outcome {
+        case graded(Grade, downgradable: Bool)
+        case stop
+        case undo
     }
 
     public func run(_ io: QuizIO) throws -> Summary {
-        let queue = try plan()
+        var pending = try entries()
         var summary = Summary()
-        if queue.isEmpty {
-            io.write(cram ? "No cards in these notes.\n" : "Nothing is due, and no new cards are left for today. " + nextDueSentence() + "\n")
+        let look = io.look
+        if pending.isEmpty {
+            io.write(cram ? "No cards in these notes.\n" : "Nothing is due, and no new cards are left for today. " + nextDueSentence() + heldBackSentence() + "\n")
             return summary
         }
-        let newCount = queue.filter { $0.memory == nil }.count
-        io.write("\(queue.count) card\(queue.count == 1 ? "" : "s") to go: \(queue.count - newCount) due, \(newCount) new\(cram ? " (cram: the schedule will not change)" : ""). Type q to stop.\n")
-        for (index, entry) in queue.enumerated() {
-            io.write("\n── \(index + 1)/\(queue.count) · \(entry.item.noteID) · \(entry.memory == nil ? "new" : "review") ──\n")
-            let started = now()
-            guard let grade = ask(entry.item.card, io, attempt: entry.memory == nil ? 0 : 1) else {
-                summary.stoppedEarly = true
-                break
-            }
-            let answeredAt = now()
-            let before = entry.memory
-            let after = cram ? (before ?? Memory(due: answeredAt)) : scheduler.review(before ?? Memory(due: answeredAt), grade, at: answeredAt)
-            try store.record(LoggedReview(cardID: entry.item.card.id, noteID: entry.item.noteID, time: answeredAt, grade: grade,
-                                          kind: cram ? .cram : .scheduled, before: before, after: after,
-                                          durationMilliseconds: Int(((answeredAt - started) * 1000).rounded())))
-            summary.answered += 1
-            summary.grades[grade, default: 0] += 1
-            if !cram { io.write("  next review \(Self.describeInterval(after.due - answeredAt))\n") }
+        let newCount = pending.filter { $0.memory == nil }.count
+        if cram {
+            let time = now()
+            let due = pending.filter { $0.memory.map { $0.due <= time } ?? false }.count
+            let later = pending.count - newCount - due
+            io.write("\(pending.count) card\(pending.count == 1 ? "" : "s") to drill: \(due) due, \(later) not due yet, \(newCount) new (cram: the schedule will not change). \(quitHint(io)).\n")
+        } else {
+            io.write("\(pending.count) card\(pending.count == 1 ? "" : "s") to go: \(pending.count - newCount) due, \(newCount) new. \(quitHint(io)).\n")
         }
-        io.write("\n" + describe(summary, planned: queue.count) + "\n")
+        var learning: [Entry] = []  // answered into a step, back when due
+        var given: [Given] = []
+        var current: Entry?
+
+        func undoLast() throws {
+            guard let last = given.popLast() else {
+                io.write(look.paint("Nothing to undo yet.", .hint) + "\n")
+                return
+            }
+            try store.undo(last.rowID, of: last.review)
+            summary.answered -= 1
+            summary.grades[last.review.grade, default: 1] -= 1
+            if summary.grades[last.review.grade] == 0 { summary.grades[last.review.grade] = nil }
+            if !given.contains(where: { $0.entry.item.card.id == last.entry.item.card.id }) {
+                summary.cards.removeAll { $0 == last.entry.item.card.id }
+            }
+            if last.requeued { learning.removeAll { $0.item.card.id == last.entry.item.card.id } }
+            if let c = current { pending.insert(c, at: 0) }
+            pending.insert(last.entry, at: 0)
+            current = nil
+            io.write(look.paint("↶ Undone: the answer to \"\(last.entry.item.card.question.prefix(40))\" is taken back.", .hint) + "\n")
+        }
+
+        session: while true {
+            // The next card: a learning card that is due, else the next planned one, else wait.
+            let time = now()
+            if let i = learning.indices.filter({ learning[$0].memory!.due <= time }).min(by: { learning[$0].memory!.due < learning[$1].memory!.due }) {
+                current = learning.remove(at: i)
+            } else if !pending.isEmpty {
+                current = pending.removeFirst()
+            } else if let keys = io.keys, let next = learning.map({ $0.memory!.due }).min() {
+                switch wait(until: next, keys, io) {
+                case .stop: summary.stoppedEarly = true; break session
+                case .undo: try undoLast(); continue session
+                case .graded: // take the earliest now
+                    let i = learning.indices.min { learning[$0].memory!.due < learning[$1].memory!.due }!
+                    current = learning.remove(at: i)
+                }
+            } else {
+                break session
+            }
+            guard let entry = current else { continue }
+            let total = summary.answered + 1 + pending.count + learning.count
+            io.write("\n" + look.paint("── \(summary.answered + 1)/\(total) · \(entry.item.noteID)\(entry.item.section.map { " › " + $0 } ?? "") · \(kind(entry)) ──", .header) + "\n")
+            let started = now()
+            let outcome = try ask(entry, io)
+            switch outcome {
+            case .stop:
+                summary.stoppedEarly = true
+                break session
+            case .undo:
+                try undoLast()
+                continue session
+            case .graded(var grade, let downgradable):
+                let answeredAt = now()
+                var review = logged(entry, grade, started: started, at: answeredAt)
+                var rowID = try store.record(review)
+                if let keys = io.keys, !Self.isRecall(entry.card) {
+                    // After an auto-graded answer, a key to go on; a right one may be marked as a guess.
+                    switch afterAnswer(entry, review, downgradable: downgradable, keys, io) {
+                    case .stop:
+                        record(&summary, &learning, &given, entry, review, rowID)
+                        current = nil
+                        summary.stoppedEarly = true
+                        break session
+                    case .undo:
+                        record(&summary, &learning, &given, entry, review, rowID)
+                        try undoLast()
+                        continue session
+                    case .graded(let lower, _) where lower != grade:
+                        grade = lower
+                        let replacement = logged(entry, lower, started: started, at: answeredAt)
+                        rowID = try store.replace(rowID, of: review, with: replacement)
+                        review = replacement
+                        io.write(look.paint("Marked as \(lower.name).", .hint) + nextLine(review) + "\n")
+                    case .graded:
+                        break
+                    }
+                } else if !cram && io.keys == nil {
+                    io.write("  next review \(Self.describeInterval(review.after.due - answeredAt))\n")
+                } else if io.keys != nil {
+                    io.write(look.paint("\(grade.name).", .hint) + nextLine(review) + "\n")
+                }
+                record(&summary, &learning, &given, entry, review, rowID)
+                current = nil
+            }
+        }
+        let left = (current.map { _ in 1 } ?? 0) + pending.count
+        io.write("\n" + describe(summary, planned: summary.answered + left) + "\n")
         return summary
     }
 
-    /// Asks one card; nil when the learner stops (q or end of input).
-    func ask(_ card: QuizCard, _ io: QuizIO, attempt: Int) -> Grade? {
-        io.write("Q: \(card.question)\n")
+    func quitHint(_ io: QuizIO) -> String {
+        io.keys == nil ? "Type q to stop" : "Keys: Enter shows, 1–4 grade, u undoes, o opens the note, q stops"
+    }
+
+    func kind(_ entry: Entry) -> String {
+        if cram { return entry.memory == nil ? "new · cram" : "cram" }
+        switch entry.memory?.state {
+        case nil: return "new"
+        case .learning?: return entry.memory!.isNew ? "new" : "learning"
+        case .relearning?: return "relearning"
+        case .review?: return "review"
+        }
+    }
+
+    func logged(_ entry: Entry, _ grade: Grade, started: Double, at time: Double) -> LoggedReview {
+        let before = entry.memory
+        let after = cram ? (before ?? Memory(due: time)) : scheduler.review(before ?? Memory(due: time), grade, at: time)
+        return LoggedReview(cardID: entry.item.card.id, noteID: entry.item.noteID, time: time, grade: grade,
+                            kind: cram ? .cram : .scheduled, before: before, after: after,
+                            durationMilliseconds: Int(((time - started) * 1000).rounded()))
+    }
+
+    func record(_ summary: inout Summary, _ learning: inout [Entry], _ given: inout [Given], _ entry: Entry,
+                _ review: LoggedReview, _ rowID: Int64) {
+        summary.answered += 1
+        summary.grades[review.grade, default: 0] += 1
+        if !summary.cards.contains(entry.item.card.id) { summary.cards.append(entry.item.card.id) }
+        let requeue = !cram && review.after.state != .review
+        if requeue {
+            learning.append(Entry(item: entry.item, memory: review.after, reviewNumber: entry.reviewNumber + 1))
+        }
+        given.append(Given(entry: entry, rowID: rowID, review: review, requeued: requeue))
+    }
+
+    func nextLine(_ review: LoggedReview) -> String {
+        cram ? "" : " Next review " + Self.describeInterval(review.after.due - review.time) + "."
+    }
+
+    // MARK: Asking
+
+    /// Asks one card.
+    func ask(_ entry: Entry, _ io: QuizIO) throws -> Outcome {
+        let card = entry.card
+        let look = io.look
+        var question = card.question
+        var exercise: Exercise.Instance?
+        if case .exercise(let e) = card.answer {
+            guard let instance = e.instance(seed: exerciseSeed(entry)) else {
+                throw StoreError("card \(card.id): no numbers could be drawn for which its formula is computable")
+            }
+            exercise = instance
+            question = instance.question
+        }
+        io.write(look.block("Q: ", question, .question))
+        let why = exercise?.why ?? card.why
+        func explain() {
+            if let why { io.write(look.block("Why: ", why, .why)) }
+            if entry.item.anchor != nil { io.write(look.paint("   ↪ " + entry.item.readCommand, .link) + "\n") }
+        }
+        let keys = io.keys
         switch card.answer {
         case .recall(let answer):
-            io.write("(Enter shows the answer)\n")
-            guard let line = io.readLine(), !Self.isQuit(line) else { return nil }
-            io.write("A: \(answer)\n")
+            var typed: String?
+            if let keys {
+                io.write(look.paint("Enter or space shows the answer · t types yours first · o opens the note · u undoes · q stops", .hint) + "\n")
+                reveal: while true {
+                    switch keys.key(timeout: nil) {
+                    case .enter, .space: break reveal
+                    case .character("t"), .character("T"):
+                        guard let line = keys.line(prompt: "Your answer: ") else { return .stop }
+                        typed = line
+                        break reveal
+                    case .character("o"): open(entry, keys, io, question)
+                    case .character("u"): return .undo
+                    case .character("q"), .interrupt, .end: return .stop
+                    default: continue
+                    }
+                }
+            } else {
+                io.write("(Enter shows the answer)\n")
+                guard let line = io.readLine(), !Self.isQuit(line) else { return .stop }
+                typed = line
+            }
+            if let typed, !typed.trimmingCharacters(in: .whitespaces).isEmpty {
+                io.write(look.block("You: ", typed.trimmingCharacters(in: .whitespaces), .typed, prefixRole: .hint))
+            }
+            io.write(look.block("A: ", answer, .answer))
+            explain()
+            let bar = gradeBar(entry)
+            if let keys {
+                io.write(look.paint(bar, .hint) + "\n")
+                while true {
+                    switch keys.key(timeout: nil) {
+                    case .character(let c) where Self.grade(String(c)) != nil: return .graded(Self.grade(String(c))!, downgradable: false)
+                    case .character("o"): open(entry, keys, io, question)
+                    case .character("u"): return .undo
+                    case .character("q"), .interrupt, .end: return .stop
+                    default: continue
+                    }
+                }
+            }
             while true {
-                io.write("How well did you recall it? 1 Again · 2 Hard · 3 Good · 4 Easy\n")
-                guard let line = io.readLine(), !Self.isQuit(line) else { return nil }
-                if let grade = Self.grade(line) { return grade }
+                io.write("How well did you recall it? \(bar)\n")
+                guard let line = io.readLine(), !Self.isQuit(line) else { return .stop }
+                if let grade = Self.grade(line) { return .graded(grade, downgradable: false) }
                 io.write("Please type 1, 2, 3 or 4 (or q to stop).\n")
             }
         case .choice(let choices):
-            var rng = SeededGenerator(seed: seed ^ StableHash.value(card.id))
-            var order = Array(choices.indices)
-            for i in stride(from: order.count - 1, to: 0, by: -1) { order.swapAt(i, Int(rng.next() % UInt64(i + 1))) }
-            for (n, i) in order.enumerated() { io.write("  \(n + 1)) \(choices[i].text)\n") }
+            let order = optionOrder(entry, count: choices.count)
+            let letters = Array("abcdefghij")
+            for (n, i) in order.enumerated() {
+                let label = keys != nil && n < letters.count ? "\(letters[n])" : "\(n + 1)"
+                io.write(look.block("  \(label)) ", choices[i].text, .typed, prefixRole: .hint))
+            }
+            let right = order.firstIndex { choices[$0].isCorrect }!
+            func verdict(_ n: Int) -> Outcome {
+                let label = keys != nil && right < letters.count ? "\(letters[right])" : "\(right + 1)"
+                if n == right {
+                    io.write(look.paint("✓ Right.", .right) + (cram ? "\n" : " (Good)\n"))
+                    explain()
+                    return .graded(.good, downgradable: true)
+                }
+                io.write(look.paint("✗ Not quite.", .wrong) + " The answer: \(label)) \(choices[order[right]].text)" + (cram ? "\n" : " (Again)\n"))
+                explain()
+                return .graded(.again, downgradable: false)
+            }
+            if let keys {
+                let last = letters[min(choices.count, letters.count) - 1]
+                io.write(look.paint("a–\(last) or 1–\(choices.count) chooses · o opens the note · u undoes · q stops", .hint) + "\n")
+                while true {
+                    switch keys.key(timeout: nil) {
+                    case .character("o"): open(entry, keys, io, question)
+                    case .character("u"): return .undo
+                    case .character("q"), .interrupt, .end: return .stop
+                    case .character(let c):
+                        if let n = c.wholeNumberValue, (1...choices.count).contains(n) { return verdict(n - 1) }
+                        if let n = letters.prefix(choices.count).firstIndex(of: Character(c.lowercased())) { return verdict(n) }
+                    default: continue
+                    }
+                }
+            }
             while true {
                 io.write("Your answer (1–\(choices.count)):\n")
-                guard let line = io.readLine(), !Self.isQuit(line) else { return nil }
-                if let n = Int(line.trimmingCharacters(in: .whitespaces)), (1...choices.count).contains(n) {
-                    let right = order.firstIndex { choices[$0].isCorrect }! + 1
-                    if choices[order[n - 1]].isCorrect {
-                        io.write("✓ Right. (Good)\n")
-                        return .good
-                    }
-                    io.write("✗ Not quite. The answer: \(right)) \(choices[order[right - 1]].text) (Again)\n")
-                    return .again
-                }
+                guard let line = io.readLine(), !Self.isQuit(line) else { return .stop }
+                if let n = Int(line.trimmingCharacters(in: .whitespaces)), (1...choices.count).contains(n) { return verdict(n - 1) }
                 io.write("Please type a number from 1 to \(choices.count) (or q to stop).\n")
             }
-        case .numeric(let value, let tolerance):
-            while true {
-                io.write("Your answer (a number):\n")
-                guard let line = io.readLine(), !Self.isQuit(line) else { return nil }
-                let text = line.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "−", with: "-")
-                if let x = Double(text), x.isFinite {
-                    let shown = "\(Self.number(value)) ± \(Self.number(tolerance))"
-                    if abs(x - value) <= tolerance {
-                        io.write("✓ Right: \(shown). (Good)\n")
-                        return .good
-                    }
-                    io.write("✗ Not within the tolerance. The answer: \(shown). (Again)\n")
-                    return .again
+        case .numeric, .exercise:
+            let value: Double, tolerance: Double, shown: String
+            switch card.answer {
+            case .numeric(let v, let t):
+                value = v; tolerance = t
+                shown = "\(Self.number(v)) ± \(Self.number(t))"
+            case .exercise(let e):
+                let instance = exercise!
+                if let a = instance.answer {
+                    value = a
+                } else if case .demo(_, let figure) = e.source, let words = instance.demoWords {
+                    guard let demoFigure else { throw StoreError("card \(card.id): its answer comes from a demo, which this session cannot run") }
+                    value = try demoFigure(words, figure)
+                } else {
+                    throw StoreError("card \(card.id): its answer could not be computed")
                 }
-                io.write("Please type a number, such as 0.6931 (or q to stop).\n")
+                tolerance = e.tolerance.of(value)
+                shown = Self.showAnswer(value, e.tolerance)
+            default: fatalError("unreachable: the case is numeric or exercise")
+            }
+            let hint = Self.exampleInput(avoiding: items)
+            while true {
+                let line: String
+                if let keys {
+                    guard let typed = keys.line(prompt: look.paint("Your answer (a number or a formula; q stops, u undoes): ", .hint)) else { return .stop }
+                    let t = typed.trimmingCharacters(in: .whitespaces).lowercased()
+                    if t == "u" { return .undo }
+                    if t == "o" { open(entry, keys, io, question); continue }
+                    if t.isEmpty { continue }
+                    line = typed
+                } else {
+                    io.write("Your answer (a number):\n")
+                    guard let typed = io.readLine() else { return .stop }
+                    line = typed
+                }
+                if Self.isQuit(line) { return .stop }
+                let x: Double
+                do {
+                    x = try Expression.parse(line.trimmingCharacters(in: .whitespaces)).evaluate()
+                } catch {
+                    io.write("Please type a number, such as \(hint) (or q to stop).\n")
+                    continue
+                }
+                let difference = abs(x - value)
+                if difference <= tolerance {
+                    io.write(look.paint("✓ Right:", .right) + " \(shown)." + (cram ? "\n" : " (Good)\n"))
+                    explain()
+                    return .graded(.good, downgradable: false)
+                }
+                io.write(look.paint("✗ Not within the tolerance.", .wrong) + " The answer: \(shown)." + (cram ? "\n" : " (Again)\n"))
+                if difference <= 0.02 * abs(value) {
+                    io.write(look.paint("≈ Close: \(Self.number(x)) is within 2% of the answer, but the card asks for ± \(Self.toleranceText(card, tolerance)).", .close) + "\n")
+                }
+                if let exercise, case .exercise(let e) = card.answer, case .formula(let f) = e.source {
+                    let at = e.variables.map { "\($0.name) = \(Exercise.format(exercise.values[$0.name]!, $0.decimals))" }.joined(separator: ", ")
+                    io.write(look.paint("   = \(f) with \(at)", .hint) + "\n")
+                }
+                explain()
+                return .graded(.again, downgradable: false)
             }
         }
+    }
+
+    /// With keys, after an auto-graded answer: Enter goes on; after a right one, 1 or 2 mark it as a guess.
+    func afterAnswer(_ entry: Entry, _ review: LoggedReview, downgradable: Bool, _ keys: QuizKeys, _ io: QuizIO) -> Outcome {
+        let look = io.look
+        var hint = "Enter goes on"
+        if downgradable && !cram {
+            let again = Self.shortInterval(scheduler.review(review.before ?? Memory(due: review.time), .again, at: review.time).due - review.time)
+            hint += " · a guess? 1 Again \(again)"
+        }
+        io.write(look.paint(hint + " · u undoes · q stops", .hint) + nextLine(review) + "\n")
+        while true {
+            switch keys.key(timeout: nil) {
+            case .character("1") where downgradable && !cram: return .graded(.again, downgradable: false)
+            case .character("u"): return .undo
+            case .character("q"), .interrupt, .end: return .stop
+            case .character("o"): open(entry, keys, io, entry.card.question)
+            case .enter, .space: return .graded(review.grade, downgradable: false)
+            case .character: return .graded(review.grade, downgradable: false)
+            default: continue
+            }
+        }
+    }
+
+    /// With keys: a countdown to the next learning card; Enter takes it now.
+    func wait(until due: Double, _ keys: QuizKeys, _ io: QuizIO) -> Outcome {
+        let look = io.look
+        defer { io.write("\r\u{1B}[2K") }
+        while true {
+            let left = due - now()
+            if left <= 0 { return .graded(.good, downgradable: false) }
+            let seconds = Int(left.rounded(.up))
+            let clock = seconds >= 3600 ? "\(seconds / 3600) h \((seconds % 3600) / 60) min"
+                : "\(seconds / 60):" + (seconds % 60 < 10 ? "0" : "") + "\(seconds % 60)"
+            io.write("\r\u{1B}[2K" + look.paint("⏳ Next learning card in \(clock) · Enter: now · u undoes · q stops", .hint))
+            switch keys.key(timeout: min(1, left)) {
+            case .timeout: continue
+            case .enter, .space: return .graded(.good, downgradable: false)
+            case .character("u"): return .undo
+            case .character("q"), .interrupt, .end: return .stop
+            default: continue
+            }
+        }
+    }
+
+    func open(_ entry: Entry, _ keys: QuizKeys, _ io: QuizIO, _ question: String) {
+        guard let openNote else { return }
+        keys.suspended { openNote(entry.item) }
+        io.write(io.look.block("Q: ", question, .question))
+    }
+
+    /// `1 Again <1m · 2 Hard 6m · 3 Good 10m · 4 Easy 4d`: what each grade would give.
+    func gradeBar(_ entry: Entry) -> String {
+        let time = now()
+        return Grade.allCases.map { g in
+            if cram { return "\(g.rawValue) \(g.name)" }
+            let after = scheduler.review(entry.memory ?? Memory(due: time), g, at: time)
+            return "\(g.rawValue) \(g.name) \(Self.shortInterval(after.due - time))"
+        }.joined(separator: " · ")
+    }
+
+    /// The options' order for this review: seeded by the card, the review number and the session seed.
+    func optionOrder(_ entry: Entry, count: Int) -> [Int] {
+        let base = seed ^ StableHash.value(entry.card.id)
+        var rng = SeededGenerator(seed: entry.reviewNumber == 0 ? base : base ^ (UInt64(entry.reviewNumber) &* 0x9E37_79B9_7F4A_7C15))
+        var order = Array(0..<count)
+        for i in stride(from: count - 1, to: 0, by: -1) { order.swapAt(i, Int(rng.next() % UInt64(i + 1))) }
+        return order
+    }
+
+    /// An exercise's numbers for this review: seeded by the card id, the review number and the session seed.
+    func exerciseSeed(_ entry: Entry) -> UInt64 {
+        StableHash.value(entry.card.id + "#" + String(entry.reviewNumber)) ^ (seed &* 0xD6E8_FEB8_6659_FD93)
+    }
+
+    /// An example of input for the "type a number" hint that is no card's answer.
+    static func exampleInput(avoiding items: [QuizItem]) -> String {
+        let answers = items.compactMap { item -> (Double, Double)? in
+            if case .numeric(let v, let t) = item.card.answer { return (v, max(t, 0.02 * abs(v))) }
+            return nil
+        }
+        for candidate in ["2.5", "3/8", "sqrt 3", "2*pi", "0.125", "7/9"] {
+            let x = try! Expression.parse(candidate).evaluate()
+            if !answers.contains(where: { abs(x - $0.0) <= $0.1 }) { return candidate }
+        }
+        return "4.2"
+    }
+
+    static func showAnswer(_ value: Double, _ tolerance: Exercise.Tolerance) -> String {
+        switch tolerance {
+        case .absolute(let t):
+            let decimals = max(0, Int((-log10(t)).rounded(.up))) + 1
+            return Exercise.format(value, min(decimals, 9)) + " ± " + number(t)
+        case .relative(let f):
+            let decimals = max(0, Int((-log10(abs(value) * f)).rounded(.up)) + 1)
+            return Exercise.format(value, min(decimals, 9)) + " ± " + number(f * 100) + "%"
+        }
+    }
+
+    static func toleranceText(_ card: QuizCard, _ tolerance: Double) -> String {
+        if case .exercise(let e) = card.answer, case .relative(let f) = e.tolerance { return number(f * 100) + "%" }
+        return number(tolerance)
+    }
+
+    static func isRecall(_ card: QuizCard) -> Bool {
+        if case .recall = card.answer { return true }
+        return false
     }
 
     static func isQuit(_ line: String) -> Bool {
@@ -161,11 +589,22 @@ public struct QuizSession {
         }
     }
 
+    // MARK: The end
+
     func describe(_ summary: Summary, planned: Int) -> String {
-        var parts = Grade.allCases.compactMap { g in summary.grades[g].map { "\($0) \(g.name)" } }
-        if parts.isEmpty { parts = ["none"] }
-        let head = "Answered \(summary.answered) of \(planned): " + parts.joined(separator: ", ") + "."
-        return head + (summary.stoppedEarly ? " Stopped early; every answer given is saved." : "") + " " + nextDueSentence()
+        let head: String
+        if cram {
+            let missed = summary.grades[.again] ?? 0
+            head = "Drilled \(summary.answered) of \(planned): \(summary.answered - missed) right, \(missed) missed."
+        } else {
+            var parts = Grade.allCases.compactMap { g in summary.grades[g].map { "\($0) \(g.name)" } }
+            if parts.isEmpty { parts = ["none"] }
+            head = "Answered \(summary.answered) of \(planned): " + parts.joined(separator: ", ") + "."
+        }
+        let cards = summary.cards.count == summary.answered || summary.cards.isEmpty ? "" : " (\(summary.cards.count) cards)"
+        let stop = summary.stoppedEarly ? " Stopped early; every answer given is saved." : ""
+        let next = nextDueSentence()
+        return head + cards + stop + (next.isEmpty ? "" : " " + next) + streakSentence()
     }
 
     func nextDueSentence() -> String {
@@ -179,6 +618,29 @@ public struct QuizSession {
         return (dueNow > 0 ? "\(dueNow) due now; next " : "Next review ") + Self.describeInterval(next - time) + "."
     }
 
+    /// When new cards wait only because of the daily limit: say how to have more.
+    func heldBackSentence() -> String {
+        guard let memories = try? store.memories() else { return "" }
+        let unseen = items.filter { memories[$0.card.id] == nil }.count
+        guard unseen > 0 else { return "" }
+        return " \(unseen) new card\(unseen == 1 ? " waits" : "s wait") for tomorrow (the limit is \(newPerDay) a day); --new N allows more today."
+    }
+
+    /// " Studied 3 days in a row." (days in local time, today included).
+    func streakSentence() -> String {
+        guard !cram, let times = try? store.reviewTimes(), !times.isEmpty else { return "" }
+        let calendar = Calendar.current
+        let days = Set(times.map { calendar.startOfDay(for: Date(timeIntervalSince1970: $0)) })
+        var day = calendar.startOfDay(for: Date(timeIntervalSince1970: now()))
+        var streak = 0
+        while days.contains(day) {
+            streak += 1
+            guard let previous = calendar.date(byAdding: .day, value: -1, to: day) else { break }
+            day = previous
+        }
+        return streak == 0 ? "" : " Studied \(streak) day\(streak == 1 ? "" : "s") in a row."
+    }
+
     static func describeInterval(_ seconds: Double) -> String {
         if seconds < 90 { return "in \(Int(seconds.rounded())) s" }
         if seconds < 5400 { return "in \(Int((seconds / 60).rounded())) min" }
@@ -186,7 +648,22 @@ public struct QuizSession {
         return "in \(Int((seconds / 86400).rounded())) days"
     }
 
+    /// As Anki's buttons: <1m, 6m, 10m, 3h, 4d, 1.2mo, 2.1y.
+    static func shortInterval(_ seconds: Double) -> String {
+        if seconds <= 60 { return "<1m" }
+        if seconds < 3600 { return "\(Int((seconds / 60).rounded()))m" }
+        if seconds < 86400 { return "\(Int((seconds / 3600).rounded()))h" }
+        let days = seconds / 86400
+        if days < 30 { return "\(Int(days.rounded()))d" }
+        if days < 365 { return Exercise.format(days / 30, 1) + "mo" }
+        return Exercise.format(days / 365, 1) + "y"
+    }
+
     static func number(_ x: Double) -> String {
         x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : String(x)
     }
+}
+
+extension QuizSession.Entry {
+    var card: QuizCard { item.card }
 }

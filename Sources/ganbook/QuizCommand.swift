@@ -1,6 +1,7 @@
 /// `ganbook quiz [NOTE…]` and `ganbook quiz stats`: spaced repetition over the
 /// notes' quiz cards, with progress kept in the data folder.
 import ArgumentParser
+import Demos
 import Foundation
 import Notebook
 import Quiz
@@ -8,9 +9,31 @@ import Report
 import Terminal
 
 struct QuizCommand: ParsableCommand {
+    // `quiz` runs `quiz run`; its help lists run's arguments and options itself, since
+    // ArgumentParser shows only subcommands for a command that has them, and a parent
+    // with its own note arguments would swallow `stats` as a note name.
     static let configuration = CommandConfiguration(
         commandName: "quiz",
         abstract: "Review the notes' quiz cards (FSRS-6 spaced repetition).",
+        usage: """
+            ganbook quiz [<notes> ...] [--new <n>] [--all] [--seed <n>] [--data <dir>] [--notes <dir>] [--width <n>] [--color <when>]
+              ganbook quiz stats [--json] [--data <dir>] [--notes <dir>] [--width <n>] [--color <when>]
+            """,
+        discussion: QuizRun.discussion + """
+
+
+            ARGUMENTS AND OPTIONS (of `ganbook quiz`, which is `ganbook quiz run`):
+              <notes>        Notes to quiz (ids, numbers or prefixes); all when none.
+              --new <n>      New cards per day, per notes folder (0-1000; default 10).
+              --all          Cram: every card of the notes, whatever the schedule;
+                             logged as cram, the schedule does not change.
+              --seed <n>     Seed for option order and exercise numbers (default 1).
+              --data <dir>   Keep progress in this folder (default $GANBOOK_DATA,
+                             else $XDG_DATA_HOME/ganbook, else ~/.local/share/ganbook).
+              --notes <dir>  Read notes from this folder instead of the bundled ones.
+              --width <n>    Columns to wrap to.
+              --color <when> auto, always or never (NO_COLOR is respected).
+            """,
         subcommands: [QuizRun.self, QuizStats.self],
         defaultSubcommand: QuizRun.self
     )
@@ -22,83 +45,112 @@ struct QuizOptions: ParsableArguments {
 
     @OptionGroup var notebook: NotebookOptions
 
-    /// The cards of the named notes (all notes when none), refusing cards that do not parse.
-    func items(_ queries: [String]) throws -> [QuizItem] {
+    /// The cards of the named notes (all notes when none), refusing cards that
+    /// do not parse; and every card id of the notebook folder.
+    func items(_ queries: [String]) throws -> (items: [QuizItem], notebookCardIDs: Set<String>) {
         let book = try notebook.load()
-        let notes = try queries.isEmpty ? book.loadAll() : queries.map { try book.note($0) }
+        let all = try book.loadAll()
+        let notes = try queries.isEmpty ? all : queries.map { try book.note($0) }
         var items: [QuizItem] = []
         for note in notes {
             if let problem = note.quizProblems.first {
                 throw Failure("\(note.path):\(problem.line): \(problem.message)")
             }
-            items += note.cards.map { QuizItem(noteID: note.id, card: $0) }
+            items += QuizItem.items(of: note)
         }
-        return items
+        return (items, Set(all.flatMap { $0.cards.map(\.id) }))
     }
 
     func store() throws -> ProgressStore { try ProgressStore(folder: ProgressStore.folder(flag: data)) }
-
-    /// Now, or $GANBOOK_NOW (seconds since the epoch) — a hook for scripted tests.
-    static func now() -> Double {
-        if let text = ProcessInfo.processInfo.environment["GANBOOK_NOW"], let t = Double(text) { return t }
-        return Date().timeIntervalSince1970
-    }
-
-    static func startOfDay(_ t: Double) -> Double {
-        Calendar.current.startOfDay(for: Date(timeIntervalSince1970: t)).timeIntervalSince1970
-    }
 }
 
-struct QuizRun: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "run",
-        abstract: "Quiz yourself: due cards first, then new ones.",
-        discussion: """
-            Recall cards show the answer when you press Enter; then grade yourself 1 Again, \
-            2 Hard, 3 Good, 4 Easy. Multiple-choice and numeric cards are graded for you \
-            (right: Good, wrong: Again). Type q, or Ctrl-D, to stop: every answer is saved \
-            the moment you give it. When input is not a terminal, answers are read one line \
-            per prompt.
-            """
-    )
-
+struct QuizRunOptions: ParsableArguments {
     @Argument(help: "Notes to quiz (ids, numbers or prefixes); all notes when none.")
     var notes: [String] = []
 
-    @Option(help: ArgumentHelp("New cards per day (0 to 1000).", valueName: "n"))
+    @Option(help: ArgumentHelp("New cards per day, counted per notes folder (0 to 1000).", valueName: "n"))
     var new: Int = 10
 
     @Flag(help: "Drill every card of the chosen notes, whatever the schedule; logged as cram, the schedule does not change.")
     var all = false
 
-    @Option(help: ArgumentHelp("Seed for the order of multiple-choice options.", valueName: "n"))
+    @Option(help: ArgumentHelp("Seed for the order of multiple-choice options and for exercise numbers.", valueName: "n"))
     var seed: UInt64 = 1
 
     @OptionGroup var options: QuizOptions
+    @OptionGroup var display: DisplayOptions
 
     func validate() throws {
         guard (0...1000).contains(new) else { throw ValidationError("--new must be between 0 and 1000, got \(new)") }
     }
 
-    func run() throws {
-        let items = try options.items(notes)
-        var session = QuizSession(items: items, store: try options.store(), now: QuizOptions.now,
-                                  startOfToday: QuizOptions.startOfDay(QuizOptions.now()))
+    func start() throws {
+        let (items, ids) = try options.items(notes)
+        let clock = QuizClock()
+        var session = QuizSession(items: items, store: try options.store(), now: clock.now,
+                                  startOfToday: clock.startOfDay(clock.now()))
         session.newPerDay = new
         session.cram = all
         session.seed = seed
-        _ = try session.run(StandardQuizIO())
+        session.notebookCardIDs = ids
+        session.demoFigure = QuizRun.demoFigure
+        let io = TerminalQuizIO(look: QuizLook(sheet: display.sheet, width: display.resolvedWidth))
+        defer { io.finish() }
+        let folder = options.notebook.notes
+        session.openNote = { item in QuizRun.read(item, notes: folder) }
+        _ = try session.run(io)
     }
 }
 
-/// Lines from stdin, text to stdout.
-struct StandardQuizIO: QuizIO {
-    func write(_ text: String) { Output.write(text) }
-    func readLine() -> String? { Swift.readLine(strippingNewline: true) }
+/// `quiz run`: the same as `quiz`, kept for scripts that spell it out.
+struct QuizRun: ParsableCommand {
+    static let discussion = """
+        On a terminal the quiz reads single keys: Enter or space shows a recall card's answer, \
+        1–4 grade it (Again, Hard, Good, Easy; each shows the interval it would give), a–e or \
+        1–5 choose an option, u undoes the last answer, o opens the card's note at its section, \
+        q stops. Numeric answers take a typed number or formula (log 2, 1/3, 2*pi). Cards in a \
+        learning step come back in the same session. Every answer is saved the moment you give \
+        it. When input is not a terminal, answers are read one line per prompt.
+        """
+
+    static let configuration = CommandConfiguration(
+        commandName: "run", abstract: "Quiz yourself (the same as `ganbook quiz`).", discussion: discussion)
+
+    @OptionGroup var quiz: QuizRunOptions
+
+    func run() throws { try quiz.start() }
+
+    /// A figure of a demo's report, by name or by "name unit" (`JSD(p‖q) nats`).
+    static func demoFigure(_ words: [String], _ name: String) throws -> Double {
+        let report = try DemoRegistry.parse(words).report()
+        for case .figures(let figures) in report.items {
+            for f in figures where f.name == name || f.name + " " + (f.unit ?? "") == name {
+                switch f.value {
+                case .number(let x, _): return x
+                case .integer(let n): return Double(n)
+                default: throw Failure("demo \(words.joined(separator: " ")): figure '\(name)' is not a number")
+                }
+            }
+        }
+        throw Failure("demo \(words.joined(separator: " ")) has no figure '\(name)'")
+    }
+
+    /// `ganbook read NOTE#SECTION` in a child process, through the pager.
+    static func read(_ item: QuizItem, notes: String?) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/proc/self/exe")
+        process.arguments = ["read", item.noteID + (item.anchor.map { "#" + $0 } ?? "")] + (notes.map { ["--notes", $0] } ?? [])
+        do {
+            try process.run()
+            process.waitUntilExit()
+        } catch {
+            Output.error("ganbook: cannot open the note: \(error)\n")
+        }
+    }
 }
 
 struct QuizStats: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "stats", abstract: "Progress per note.")
+    static let configuration = CommandConfiguration(commandName: "stats", abstract: "Progress per note: counts, true retention, a 30-day forecast.")
 
     @Flag(help: "Print the statistics as JSON.")
     var json = false
@@ -107,30 +159,17 @@ struct QuizStats: ParsableCommand {
     @OptionGroup var display: DisplayOptions
 
     func run() throws {
-        let now = QuizOptions.now()
-        let progress = try QuizStatistics.compute(items: try options.items([]), store: try options.store(), now: now)
-        var report = Report(title: "Quiz progress")
-        let rows: [[Value]] = progress.map { p in
-            [.text(p.noteID), .integer(p.cards), .integer(p.new), .integer(p.learning), .integer(p.review), .integer(p.due),
-             .integer(p.reviews), p.firstTryShare.map { .fixed($0 * 100, 0) } ?? .missing,
-             p.nextDue.map { .text(Self.date($0)) } ?? .missing]
-        }
-        report.table(Table(columns: ["note", "cards", "new", "learning", "review", "due", "reviews", "first try %", "next due"], rows: rows))
-        let total = progress.reduce(into: NoteProgress(noteID: "all")) { t, p in
-            t.cards += p.cards; t.new += p.new; t.learning += p.learning; t.review += p.review; t.due += p.due; t.reviews += p.reviews
-        }
-        report.text("\(total.due) due now · \(total.new) new · \(total.reviews) reviews logged · ganbook quiz")
+        let clock = QuizClock()
+        let now = clock.now()
+        let stats = try QuizStatistics.overview(items: try options.items([]).items, store: try options.store(), now: now,
+                                                startOfToday: clock.startOfDay(now))
+        let report = stats.report(now: now, forecastTable: json)
         if json {
             Output.write(ReportJSON.encode(report))
         } else {
-            Output.write(ReportRenderer(sheet: display.sheet, width: display.resolvedWidth).render(report))
+            let width = display.resolvedWidth
+            Output.write(ReportRenderer(sheet: display.sheet, width: width).render(report))
+            Output.write(stats.forecastChart(width: width, sheet: display.sheet))
         }
-    }
-
-    static func date(_ t: Double) -> String {
-        let formatter = DateFormatter()
-        formatter.dateFormat = "yyyy-MM-dd HH:mm"
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        return formatter.string(from: Date(timeIntervalSince1970: t))
     }
 }

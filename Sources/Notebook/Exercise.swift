@@ -1,0 +1,233 @@
+/// Exercise cards: a quiz card whose numbers are drawn afresh at each review.
+///
+///     vars: a = U(0.05, 0.95); b = U(0.05, 0.95)      distributions in the spec language
+///     Q: p_data(x) = {a} and p_g(x) = {b}. D*(x)?     {a} shows a to 2 decimals, {a:.3} to 3,
+///                                                     {1-a} a value computed from the shown ones
+///     A: = a / (a + b) ± 0.01                         a formula (see `Expression`); ± 2% is relative
+///     A: = demo jsd --p "[{a}, {1-a}]" --q "[0.5, 0.5]" → JS divergence ± 0.001
+///                                                     or a figure of a demo's report
+///
+/// The numbers come from a generator seeded by the caller (the card id, the
+/// review number), so a review can be replayed. Each variable is rounded as its
+/// first `{name}` in the question shows it, and every value after that (the
+/// answer included) is computed from the rounded numbers the learner saw.
+///
+/// `validate` is what `ganbook check` relies on: it samples the variables'
+/// ranges (seeded draws plus the ends of bounded ranges) and reports a formula
+/// that divides by zero or is not finite anywhere it looked.
+import Distributions
+
+public struct Exercise: Sendable, Equatable {
+    public struct Variable: Sendable, Equatable {
+        public var name: String
+        public var spec: String
+        public var distribution: Distribution
+        /// Decimals the question shows it with, and rounds it to.
+        public var decimals: Int
+    }
+
+    public enum Source: Sendable, Equatable {
+        case formula(Expression)
+        /// `ganbook demo` words (a template each) and the name of a figure of its report.
+        case demo(words: [Template], figure: String)
+    }
+
+    public enum Tolerance: Sendable, Equatable {
+        case absolute(Double)
+        /// A fraction of the answer's magnitude (`± 2%` is 0.02).
+        case relative(Double)
+
+        public func of(_ answer: Double) -> Double {
+            switch self {
+            case .absolute(let t): return t
+            case .relative(let f): return f * abs(answer)
+            }
+        }
+    }
+
+    public var variables: [Variable]
+    public var question: Template
+    public var why: Template?
+    public var source: Source
+    public var tolerance: Tolerance
+
+    /// One draw: the numbers, the texts with them filled in, and the answer
+    /// (nil for a demo-backed answer, which the caller computes by running `demoWords`).
+    public struct Instance: Sendable, Equatable {
+        public var values: [String: Double]
+        public var question: String
+        public var why: String?
+        public var answer: Double?
+        public var demoWords: [String]?
+    }
+
+    /// Draws the numbers from `generator` and fills everything in; a draw where
+    /// something cannot be computed is replaced by the next (at most 100 tries).
+    public func instance(seed: UInt64) -> Instance? {
+        var generator = SeededGenerator(seed: seed)
+        for _ in 0..<100 {
+            let values = draw(&generator)
+            if let instance = try? fill(values) { return instance }
+        }
+        return nil
+    }
+
+    func draw(_ generator: inout SeededGenerator) -> [String: Double] {
+        var values: [String: Double] = [:]
+        for v in variables { values[v.name] = Self.round(Self.sample(v.distribution, &generator), v.decimals) }
+        return values
+    }
+
+    public func fill(_ values: [String: Double]) throws(Expression.EvaluationError) -> Instance {
+        let q = try question.render(values)
+        let w = try why?.render(values)
+        switch source {
+        case .formula(let e):
+            return Instance(values: values, question: q, why: w, answer: try e.evaluate(values), demoWords: nil)
+        case .demo(let words, _):
+            let filled = try words.map { (t: Template) throws(Expression.EvaluationError) -> String in try t.render(values) }
+            return Instance(values: values, question: q, why: w, answer: nil, demoWords: filled)
+        }
+    }
+
+    static func sample(_ d: Distribution, _ generator: inout SeededGenerator) -> Double {
+        switch d {
+        case .continuous(let m): return m.sample(using: &generator)
+        case .discrete(let p):
+            var u = UnitInterval.open(using: &generator)
+            for (i, w) in p.enumerated() {
+                if u < w { return Double(i) }
+                u -= w
+            }
+            return Double(p.count - 1)
+        }
+    }
+
+    /// `x` rounded half away from zero to `decimals` places, as it is shown.
+    public static func round(_ x: Double, _ decimals: Int) -> Double {
+        Double(format(x, decimals)) ?? x
+    }
+
+    /// `x` to `decimals` places, without Foundation (the read path stays small); never "-0.00".
+    public static func format(_ x: Double, _ decimals: Int) -> String {
+        var scale = 1.0
+        for _ in 0..<decimals { scale *= 10 }
+        let scaled = (abs(x) * scale).rounded(.toNearestOrAwayFromZero)
+        guard scaled < 9e15 else { return String(x) }
+        let units = UInt64(scaled)
+        let p = UInt64(scale)
+        var text = String(units / p)
+        if decimals > 0 {
+            let fraction = String(units % p)
+            text += "." + String(repeating: "0", count: decimals - fraction.count) + fraction
+        }
+        return (x < 0 && units > 0 ? "-" : "") + text
+    }
+
+    // MARK: Checking
+
+    /// The first point of the variables' ranges where something cannot be computed, as a message.
+    public func validate(seed: UInt64) -> String? {
+        var points: [[String: Double]] = []
+        // The ends of bounded ranges, every combination (up to 2^6 corners).
+        let ends = variables.map { v -> [Double] in
+            switch v.distribution {
+            case .continuous(let m):
+                guard let s = m.support else { return [] }
+                return [s.first!.lowerBound, s.last!.upperBound].map { Self.round($0, v.decimals) }
+            case .discrete(let p): return [0, Double(p.count - 1)]
+            }
+        }
+        if variables.count <= 6, ends.allSatisfy({ !$0.isEmpty }) {
+            for corner in 0..<(1 << variables.count) {
+                var values: [String: Double] = [:]
+                for (i, v) in variables.enumerated() { values[v.name] = ends[i][(corner >> i) & 1] }
+                points.append(values)
+            }
+        }
+        var generator = SeededGenerator(seed: seed)
+        for _ in 0..<2000 { points.append(draw(&generator)) }
+        for values in points {
+            do {
+                _ = try fill(values)
+            } catch {
+                let at = variables.map { "\($0.name) = \(Self.format(values[$0.name]!, $0.decimals))" }.joined(separator: ", ")
+                return "\(error) at \(at) (sampled over the vars' ranges)"
+            }
+        }
+        return nil
+    }
+}
+
+/// Text with `{expression}` and `{expression:.N}` holes; `{{` and `}}` are braces.
+public struct Template: Sendable, Equatable {
+    public enum Piece: Sendable, Equatable {
+        case text(String)
+        case value(Expression, decimals: Int)
+    }
+
+    public static let defaultDecimals = 2
+    public var pieces: [Piece]
+
+    public static func parse(_ text: String) throws(Expression.SyntaxError) -> Template {
+        var pieces: [Piece] = []
+        var literal = ""
+        let characters = Array(text)
+        var i = 0
+        while i < characters.count {
+            let c = characters[i]
+            if (c == "{" || c == "}") && i + 1 < characters.count && characters[i + 1] == c {
+                literal.append(c)
+                i += 2
+                continue
+            }
+            if c == "}" { throw Expression.SyntaxError(column: i + 1, message: "a '}' without its '{' (write '}}' for a brace)") }
+            guard c == "{" else { literal.append(c); i += 1; continue }
+            guard let close = characters[(i + 1)...].firstIndex(of: "}") else {
+                throw Expression.SyntaxError(column: i + 1, message: "a '{' without its '}'")
+            }
+            var inside = String(characters[(i + 1)..<close])
+            var decimals = defaultDecimals
+            if let colon = inside.lastIndex(of: ":") {
+                let format = inside[inside.index(after: colon)...]
+                guard format.first == ".", let n = Int(format.dropFirst()), (0...9).contains(n) else {
+                    throw Expression.SyntaxError(column: i + 1, message: "'{\(inside)}': the format after ':' is .N, N from 0 to 9 decimals")
+                }
+                decimals = n
+                inside = String(inside[..<colon])
+            }
+            let e: Expression
+            do { e = try Expression.parse(inside) } catch {
+                throw Expression.SyntaxError(column: i + 1 + error.column, message: "'{\(inside)}': \(error.message)")
+            }
+            if !literal.isEmpty { pieces.append(.text(literal)); literal = "" }
+            pieces.append(.value(e, decimals: decimals))
+            i = close + 1
+        }
+        if !literal.isEmpty { pieces.append(.text(literal)) }
+        return Template(pieces: pieces)
+    }
+
+    public var variables: [String] {
+        var out: [String] = []
+        for case .value(let e, _) in pieces { for v in e.variables where !out.contains(v) { out.append(v) } }
+        return out
+    }
+
+    /// The decimals of the first hole that is exactly `name`.
+    public func decimals(of name: String) -> Int? {
+        for case .value(.variable(let n), let d) in pieces where n == name { return d }
+        return nil
+    }
+
+    public func render(_ values: [String: Double]) throws(Expression.EvaluationError) -> String {
+        var out = ""
+        for piece in pieces {
+            switch piece {
+            case .text(let t): out += t
+            case .value(let e, let d): out += Exercise.format(try e.evaluate(values), d)
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,53 @@
+/// How a quiz session's text looks: colours from the style sheet and wrapping
+/// to the width (CJK-aware, through `StyledText`). The plain look (no colour,
+/// no wrapping) writes every line exactly as the session composes it, which is
+/// what scripts and tests read.
+import Terminal
+
+public struct QuizLook: Sendable {
+    public var sheet: StyleSheet
+    /// Wrap questions, answers and explanations to this many columns; nil: never.
+    public var width: Int?
+
+    public init(sheet: StyleSheet, width: Int?) {
+        self.sheet = sheet
+        self.width = width
+    }
+
+    public static let plain = QuizLook(sheet: StyleSheet(color: false), width: nil)
+
+    public enum Role: Sendable {
+        case header, question, answer, right, wrong, close, why, hint, link, typed
+    }
+
+    public func style(_ role: Role) -> TextStyle {
+        switch role {
+        case .header: return sheet.frame
+        case .question: return TextStyle(bold: true)
+        case .answer: return TextStyle(bold: true, foreground: 36)
+        case .right: return TextStyle(bold: true, foreground: 32)
+        case .wrong: return sheet.failureStyle
+        case .close: return TextStyle(bold: true, foreground: 33)
+        case .why: return TextStyle(italic: true)
+        case .hint: return sheet.hintStyle
+        case .link: return sheet.demoStyle
+        case .typed: return .plain
+        }
+    }
+
+    public func paint(_ text: String, _ role: Role) -> String { sheet.color ? sheet.paint(text, style(role)) : text }
+
+    /// `prefix` + `text` as one paragraph, wrapped with continuation lines
+    /// indented under the text, and a newline.
+    public func block(_ prefix: String, _ text: String, _ role: Role, prefixRole: Role? = nil) -> String {
+        let head = paint(prefix, prefixRole ?? role)
+        guard let width else { return head + paint(text, role) + "\n" }
+        let indent = prefix.displayWidth
+        let lines = StyledText(text, style: sheet.color ? style(role) : .plain).wrapped(width: max(width - indent, 10))
+        var out = ""
+        for (i, line) in lines.enumerated() {
+            out += (i == 0 ? head : String(repeating: " ", count: indent)) + line.encoded(color: sheet.color) + "\n"
+        }
+        return out
+    }
+}

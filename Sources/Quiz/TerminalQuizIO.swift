@@ -1,0 +1,57 @@
+/// The session's input and output on the real terminal: single keys in raw
+/// mode when both stdin and stdout are terminals, one line per prompt
+/// otherwise (exactly the protocol scripts use), and the clock.
+import Foundation
+import Notebook
+import Terminal
+
+public final class TerminalQuizIO: QuizIO {
+    public let look: QuizLook
+    private let rawKeys: RawKeys?
+
+    /// Raw keys only when `interactive` and stdin and stdout are both terminals.
+    public init(look: QuizLook, interactive: Bool = true) {
+        self.look = look
+        rawKeys = interactive && TerminalEnvironment.stdoutIsTTY ? RawKeys.start() : nil
+    }
+
+    public var keys: QuizKeys? { rawKeys }
+    public func write(_ text: String) { _ = Output.write(text) }
+    public func readLine() -> String? { Swift.readLine(strippingNewline: true) }
+
+    /// Gives the terminal back (also done at exit and on signals).
+    public func finish() { rawKeys?.restore() }
+}
+
+/// Now: the system clock, or `$GANBOOK_NOW` (seconds since the epoch) at
+/// start-up and advancing from there with the monotonic clock, so scripted
+/// tests start at a known time and a session's countdowns still run.
+public struct QuizClock: Sendable {
+    let base: Double?
+    let started: UInt64
+
+    public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
+        base = environment["GANBOOK_NOW"].flatMap(Double.init)
+        started = DispatchTime.now().uptimeNanoseconds
+    }
+
+    public func now() -> Double {
+        guard let base else { return Date().timeIntervalSince1970 }
+        return base + Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+    }
+
+    public func startOfDay(_ t: Double) -> Double {
+        Calendar.current.startOfDay(for: Date(timeIntervalSince1970: t)).timeIntervalSince1970
+    }
+}
+
+extension QuizItem {
+    /// The cards of a note, each with the heading it sits under.
+    public static func items(of note: Note) -> [QuizItem] {
+        let headings = note.headings
+        return note.cards.map { card in
+            let heading = headings.last { $0.line < card.line && $0.level > 1 }
+            return QuizItem(noteID: note.id, card: card, section: heading?.text, anchor: heading?.slug)
+        }
+    }
+}
