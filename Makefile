@@ -6,7 +6,7 @@
 
 SWIFT ?= swift
 # Debian packages the build needs; later features add theirs here.
-APT_PACKAGES := libcmark-dev libsqlite3-dev
+APT_PACKAGES := libcmark-dev libsqlite3-dev tmux
 # Extra packages only the benchmarks need (the peers and the timer).
 BENCH_PACKAGES := cmark hyperfine
 RELEASE_FLAGS := -c release --static-swift-stdlib -Xswiftc -static-executable

@@ -103,6 +103,17 @@ public struct Note: Sendable {
                 break
             }
         }
+        // A card's `See: #anchor` must name a heading of this note.
+        if cards.contains(where: { $0.see != nil }) {
+            let slugs = Set(headings.map(\.slug))
+            for card in cards {
+                if let see = card.see, !slugs.contains(see) {
+                    let problem = NoteProblem(line: card.line, message: "card \(card.id): See: #\(see) is not a heading of this note")
+                    problems.append(problem)
+                    quizProblems.append(problem)
+                }
+            }
+        }
     }
 
     private mutating func readDemoCell(_ code: CodeBlock, block: Block) {

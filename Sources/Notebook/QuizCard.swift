@@ -14,6 +14,8 @@ import Installation
 ///     - [ ] wrong                             multiple choice: two or more
 ///     - [x] right                             options, exactly one marked
 ///     Why: why the answer is right            optional, shown after the answer
+///     See: #the-optimal-discriminator         optional: the section that explains it
+///                                             (default: the heading the card sits under)
 ///     vars: a = U(0.05, 0.95); b = N(0, 1)    an exercise card (see `Exercise`):
 ///     A: = a / (a + b) ± 0.01                 fresh numbers at each review
 ///
@@ -42,6 +44,8 @@ public struct QuizCard: Sendable, Equatable {
     public var line: Int
     /// Why the answer is right: shown after the answer, and after every wrong one.
     public var why: String? = nil
+    /// `See: #anchor`: the heading that explains the answer, when it is not the one the card sits under.
+    public var see: String? = nil
 }
 
 /// A problem found in a note, at a source line.
@@ -100,6 +104,15 @@ public enum QuizParser {
                 draft.why = String(rest.trimmingSpaces)
                 draft.whyLine = number
                 draft.field = .why
+            } else if let rest = line.removingPrefix("See:") {
+                if draft.start == nil { draft.start = number }
+                let anchor = rest.trimmingSpaces
+                if let slug = anchor.removingPrefix("#"), !slug.isEmpty, !slug.contains(" ") {
+                    draft.see = String(slug)
+                } else {
+                    problems.append(NoteProblem(line: number, message: "See: names a heading of this note by its anchor, as in 'See: #the-value-function'"))
+                }
+                draft.field = nil
             } else if let rest = line.removingPrefix("vars:") {
                 if draft.start == nil { draft.start = number }
                 if draft.vars != nil { problems.append(NoteProblem(line: number, message: "a card has one vars: line")) }
@@ -214,6 +227,7 @@ public enum QuizParser {
         var whyLine: Int?
         var vars: String?
         var varsLine: Int?
+        var see: String?
         var choices: [QuizCard.Choice] = []
         var field: Field?
 
@@ -256,7 +270,7 @@ public enum QuizParser {
             if case .exercise(let e) = answer, let message = e.validate(seed: StableHash.value(id)) {
                 return .failure(NoteProblem(line: answerLine ?? line, message: "formula \(message)"))
             }
-            return .success(QuizCard(id: id, hasExplicitID: self.id != nil, question: question, answer: answer, line: line, why: why))
+            return .success(QuizCard(id: id, hasExplicitID: self.id != nil, question: question, answer: answer, line: line, why: why, see: see))
         }
 
         /// The exercise of a card with `vars:`, or the problem, at its line.

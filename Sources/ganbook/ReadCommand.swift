@@ -12,7 +12,7 @@ struct ReadCommand: ParsableCommand {
         discussion: "NOTE is an id (objective), a number from the contents (3), or a unique prefix (obj)."
     )
 
-    @Argument(help: "The note to read.")
+    @Argument(help: "The note to read: an id, a number or a prefix; NOTE#heading-anchor opens it at that heading.")
     var note: String
 
     @OptionGroup var notebook: NotebookOptions
@@ -52,14 +52,16 @@ struct ReadRequest: Equatable, FastRequest {
 
     func run() throws {
         let book = try NotebookOptions.load(folder: notesFolder)
-        let note = try book.note(self.note)
+        let (query, anchor) = ReadAnchor.split(self.note)
+        let note = try book.note(query)
         let sheet = StyleSheet(color: TerminalEnvironment.colorEnabled(color))
         let width = TerminalEnvironment.width(requested: width)
         let quiz = "ganbook quiz \(note.id)" + (notesFolder.map { " --notes " + CommandWords.quoted($0) } ?? "")
         let view = TerminalNote(note: note, sheet: sheet, width: width, quizCommand: quiz)
-        let lines = runCells
+        var lines = runCells
             ? view.render(running: CellRunner(cache: CellCache(dataFolder: DataFolder.resolve(flag: dataFolder)), refresh: refresh))
             : view.render()
+        if let anchor { lines = try ReadAnchor.lines(lines, of: note, from: anchor) }
         var text = ""
         text.reserveCapacity(lines.reduce(0) { $0 + $1.utf8.count + 1 })
         for line in lines { text += line; text += "\n" }

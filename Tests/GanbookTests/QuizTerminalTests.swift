@@ -1,0 +1,145 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// `ganbook quiz` in a real terminal (tmux): single keys, undo, quit, and the
+/// terminal given back as it was, after q and after SIGTERM.
+@Suite(.serialized, .enabled(if: QuizTerminalTests.tmux != nil, "tmux is not installed (make deps installs it)"))
+struct QuizTerminalTests {
+    static let tmux: String? = ["/usr/bin/tmux", "/usr/local/bin/tmux"].first { FileManager.default.isExecutableFile(atPath: $0) }
+
+    /// A folder with one note (a recall card, then a choice card) and a data folder.
+    struct Setup {
+        let root: URL
+        var notes: String { root.appendingPathComponent("notes").path }
+        var data: String { root.appendingPathComponent("data").path }
+        var before: String { root.appendingPathComponent("stty-before").path }
+        var after: String { root.appendingPathComponent("stty-after").path }
+
+        init() throws {
+            root = FileManager.default.temporaryDirectory.appendingPathComponent("ganbook-tmux-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(atPath: root.appendingPathComponent("notes").path, withIntermediateDirectories: true)
+            try """
+                # Keys
+
+                ## The section
+
+                ```quiz
+                id: keys-recall
+                Q: What does D output?
+                A: a probability
+
+                id: keys-choice
+                Q: Which player generates?
+                - [x] G
+                - [ ] D
+                ```
+                """.write(toFile: notes + "/01-keys.md", atomically: true, encoding: .utf8)
+        }
+    }
+
+    func tmux(_ arguments: String...) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: Self.tmux!)
+        process.arguments = arguments
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// Waits (up to 10 s) until the pane shows `text`; returns the pane.
+    @discardableResult
+    func waitFor(_ text: String, in session: String) throws -> String {
+        var screen = ""
+        for _ in 0..<200 {
+            screen = try tmux("capture-pane", "-p", "-t", session)
+            if screen.contains(text) { return screen }
+            usleep(50_000)
+        }
+        Issue.record("the pane never showed '\(text)':\n\(screen)")
+        return screen
+    }
+
+    func start(_ setup: Setup, name: String) throws {
+        let command = "stty -g > \(setup.before); GANBOOK_NOW=1800000000 NO_COLOR=1 \(Binary.url.path) quiz --notes \(setup.notes) --data \(setup.data); "
+            + "stty -g > \(setup.after); echo QUIZ-ENDED; sleep 60"
+        _ = try tmux("-L", "ganbook-tests", "new-session", "-d", "-s", name, "-x", "100", "-y", "30", "sh", "-c", command)
+    }
+
+    func log(_ setup: Setup) throws -> String {
+        try Binary.run(["quiz", "stats", "--json", "--notes", setup.notes, "--data", setup.data]).stdout
+    }
+
+    @Test func keysShowGradeUndoAndQuitAndTheTerminalIsRestored() throws {
+        let setup = try Setup()
+        defer { try? FileManager.default.removeItem(at: setup.root) }
+        let name = "quiz-\(getpid())"
+        try start(setup, name: name)
+        defer { _ = try? tmux("-L", "ganbook-tests", "kill-session", "-t", name) }
+        let target = name
+        func send(_ key: String) throws { _ = try tmux("-L", "ganbook-tests", "send-keys", "-t", target, key) }
+        func wait(_ text: String) throws -> String {
+            var screen = ""
+            for _ in 0..<200 {
+                screen = try tmux("-L", "ganbook-tests", "capture-pane", "-p", "-t", target)
+                if screen.contains(text) { return screen }
+                usleep(50_000)
+            }
+            Issue.record("the pane never showed '\(text)':\n\(screen)")
+            return screen
+        }
+        try wait("Q: What does D output?")
+        #expect(try wait("Q:").contains("── 1/2 · keys › The section · new ──"))
+        try send("Enter")
+        let shown = try wait("A: a probability")
+        #expect(shown.contains("1 Again <1m · 2 Hard 6m · 3 Good 10m · 4 Easy"))
+        #expect(shown.contains("↪ ganbook read keys#the-section"))
+        try send("3")  // no Enter: a single key grades
+        try wait("Q: Which player generates?")
+        #expect(try log(setup).contains("\"reviews\": 1"))
+        try send("u")
+        try wait("↶ Undone")
+        #expect(try log(setup).contains("\"reviews\": 0"))
+        try send("q")
+        let end = try wait("QUIZ-ENDED")
+        #expect(end.contains("Answered 0 of 2: none. Stopped early"))
+        let before = try String(contentsOfFile: setup.before, encoding: .utf8)
+        let after = try String(contentsOfFile: setup.after, encoding: .utf8)
+        #expect(!before.isEmpty && before == after)
+    }
+
+    @Test func sigtermRestoresTheTerminalAndKeepsTheAnswersGiven() throws {
+        let setup = try Setup()
+        defer { try? FileManager.default.removeItem(at: setup.root) }
+        let name = "quiz-term-\(getpid())"
+        try start(setup, name: name)
+        defer { _ = try? tmux("-L", "ganbook-tests", "kill-session", "-t", name) }
+        func send(_ key: String) throws { _ = try tmux("-L", "ganbook-tests", "send-keys", "-t", name, key) }
+        func wait(_ text: String) throws {
+            for _ in 0..<200 {
+                if try tmux("-L", "ganbook-tests", "capture-pane", "-p", "-t", name).contains(text) { return }
+                usleep(50_000)
+            }
+            Issue.record("the pane never showed '\(text)'")
+        }
+        try wait("Q: What does D output?")
+        try send("Space")
+        try wait("A: a probability")
+        try send("4")
+        try wait("Q: Which player generates?")
+        // The quiz is the shell's child: find it by its parent, the pane's process.
+        let shell = try tmux("-L", "ganbook-tests", "display-message", "-p", "-t", name, "#{pane_pid}").trimmingCharacters(in: .whitespacesAndNewlines)
+        let children = try String(contentsOfFile: "/proc/\(shell)/task/\(shell)/children", encoding: .utf8)
+        let quiz = try #require(children.split(separator: " ").first.flatMap { Int32($0) })
+        #expect(kill(quiz, SIGTERM) == 0)
+        try wait("QUIZ-ENDED")
+        let before = try String(contentsOfFile: setup.before, encoding: .utf8)
+        let after = try String(contentsOfFile: setup.after, encoding: .utf8)
+        #expect(!before.isEmpty && before == after)
+        #expect(try log(setup).contains("\"reviews\": 1"))
+    }
+}
