@@ -51,9 +51,13 @@ let package = Package(
             "Distributions", "Divergences", "Report", "Models", "Datasets", "GAN", "NeuralNet", "Installation",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // The learner's language (--lang, GANBOOK_LANG, the locale) and the string
+        // tables that put the interface and the demos' words into Chinese.
+        .target(name: "Localization", dependencies: ["Report"],
+                resources: [.embedInCode("zh-interface.txt"), .embedInCode("zh-demos.txt")]),
         // Running notebooks: parsing, running and caching demo cells, joined to
         // their place by source line; the notebook checker; the site export.
-        .target(name: "NotebookRunner", dependencies: ["Notebook", "Demos", "Report", "Terminal", "HTML", "Installation"]),
+        .target(name: "NotebookRunner", dependencies: ["Notebook", "Demos", "Report", "Terminal", "HTML", "Installation", "Localization"]),
         // File access on POSIX, where bundled folders (notes, data) are, stable
         // hashes, and "did you mean" suggestions.
         .target(name: "Installation"),
@@ -67,7 +71,7 @@ let package = Package(
         .executableTarget(
             name: "ganbook",
             dependencies: [
-                "Markdown", "Terminal", "Notebook", "NotebookRunner", "Demos", "Report", "Quiz", "Installation", "HTML", "Lab",
+                "Markdown", "Terminal", "Notebook", "NotebookRunner", "Localization", "Demos", "Report", "Quiz", "Installation", "HTML", "Lab",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -75,8 +79,9 @@ let package = Package(
         .executableTarget(name: "ganbook-bench", dependencies: ["Models", "GAN", "NeuralNet"]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "TestSupport"]),
-        .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Markdown", "TestSupport"]),
+        .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Markdown", "Notebook", "TestSupport"]),
         .testTarget(name: "HTMLTests", dependencies: ["HTML", "Markdown", "Report", "TestSupport"]),
+        .testTarget(name: "LocalizationTests", dependencies: ["Localization", "Report"]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Installation", "TestSupport"]),
         .testTarget(name: "DistributionsTests", dependencies: ["Distributions"]),
         .testTarget(name: "DivergencesTests", dependencies: ["Divergences", "Distributions", "TestSupport"],

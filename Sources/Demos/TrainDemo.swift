@@ -8,7 +8,7 @@ import Report
 
 public struct TrainDemo: Demo {
     public static let name = "train"
-    public static let summary = "train a toy GAN: its losses oscillate while the true distance to the data falls"
+    public static let summary = "train a toy GAN: its losses say little while the true distance to the data falls"
     public static let discussion = """
         Trains G and D (MLPs, --layers × --hidden, ReLU in G, LeakyReLU(0.2) in D) \
         with the alternating minibatch loop of Goodfellow et al. 2014, Algorithm 1: \
@@ -92,7 +92,7 @@ public struct TrainDemo: Demo {
                                  series: [Plot.Series(name: "critic: 𝔼f(x) − 𝔼f(G(z))", x: xs, y: scaled(estimate)),
                                           Plot.Series(name: "W1", x: xs, y: scaled(w))]))
                 report.figures([Figure("correlation(critic estimate, W1)", .fixed(Statistics.correlation(estimate, w), 3),
-                                       note: loss == .wgan ? "with clipped weights the critic measures K·W1 for an unknown K, so the shape is what can match"
+                                       note: loss == .wgan ? "a clipped critic gives at most K·W1 (a lower bound, limited by its capacity) for an unknown K, so the shape is what can match"
                                            : "the penalised critic's loss includes the penalty, so its negative only approximates W1")])
             }
             report.figures([

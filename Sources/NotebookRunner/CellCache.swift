@@ -6,13 +6,14 @@
 ///   which any renderer presents it (HTML, the terminal at another width)
 ///   without re-running the demo;
 /// - the report as the terminal shows it, whose key adds the terminal
-///   renderer's version, the width and colour, so that a second `read --run`
+///   renderer's version, the width, colour and language, so that a second `read --run`
 ///   only reads a file, and a renderer change never serves stale text.
 /// Files are written to a temporary name and renamed, so a crash never leaves
 /// half an entry; an unreadable or outdated entry is ignored and recomputed.
 import Demos
 import Foundation
 import Installation
+import Localization
 import Report
 import Terminal
 
@@ -34,8 +35,8 @@ public struct CellCache: Sendable {
 
     func dataPath(_ words: [String]) -> String? { path(words, [], suffix: ".json") }
 
-    func textPath(_ words: [String], width: Int, color: Bool) -> String? {
-        path(words, ["terminal\(ReportRenderer.version)", "w\(width)", color ? "color" : "plain"], suffix: ".txt")
+    func textPath(_ words: [String], width: Int, color: Bool, language: Language) -> String? {
+        path(words, ["terminal\(ReportRenderer.version)", "w\(width)", color ? "color" : "plain", language.rawValue], suffix: ".txt")
     }
 
     public func report(_ words: [String]) -> Report? {
@@ -49,13 +50,13 @@ public struct CellCache: Sendable {
         write(Data(ReportJSON.encode(report).utf8), to: path)
     }
 
-    public func text(_ words: [String], width: Int, color: Bool) -> String? {
-        guard let path = textPath(words, width: width, color: color), let bytes = try? FileSystem.read(path) else { return nil }
+    public func text(_ words: [String], width: Int, color: Bool, language: Language) -> String? {
+        guard let path = textPath(words, width: width, color: color, language: language), let bytes = try? FileSystem.read(path) else { return nil }
         return String(validating: bytes, as: UTF8.self)
     }
 
-    public func store(text: String, _ words: [String], width: Int, color: Bool) {
-        guard let path = textPath(words, width: width, color: color) else { return }
+    public func store(text: String, _ words: [String], width: Int, color: Bool, language: Language) {
+        guard let path = textPath(words, width: width, color: color, language: language) else { return }
         write(Data(text.utf8), to: path)
     }
 

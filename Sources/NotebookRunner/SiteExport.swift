@@ -3,6 +3,7 @@
 /// with their outputs, quiz cards as <details>), one stylesheet, no JavaScript.
 import Foundation
 import HTML
+import Localization
 import Markdown
 import Notebook
 import Report
@@ -14,10 +15,19 @@ public struct SiteExport: Sendable {
     /// Run the cells that are not cached (false: `export --no-run`).
     public var runDemos: Bool
 
-    public init(notes: [Note], runner: CellRunner, runDemos: Bool) {
+    /// The pages' language: their `lang`, and the words around the notes.
+    public var translator: Translator
+    /// The other edition of the same site, when it is exported too: the
+    /// relative path from these pages to its pages (`zh/`, `../`) and its name.
+    public var counterpart: (path: String, language: Language)?
+
+    public init(notes: [Note], runner: CellRunner, runDemos: Bool, translator: Translator = .english,
+                counterpart: (path: String, language: Language)? = nil) {
         self.notes = notes
         self.runner = runner
         self.runDemos = runDemos
+        self.translator = translator
+        self.counterpart = counterpart
     }
 
     static func page(for note: Note) -> String { note.id + ".html" }
@@ -43,27 +53,34 @@ public struct SiteExport: Sendable {
         ProgressBar.clear()
     }
 
-    func frame(title: String, body: String, navigation: String) -> String {
-        """
+    func frame(title: String, body: String, navigation: String, page: String) -> String {
+        var navigation = navigation
+        if let (path, language) = counterpart {
+            navigation += " · <a href=\"\(path)\(page)\" hreflang=\"\(language.htmlTag)\" lang=\"\(language.htmlTag)\">\(language == .zh ? "中文" : "English")</a>"
+        }
+        return """
         <!DOCTYPE html>
-        <html lang="en"><head><meta charset="utf-8"/><meta name="viewport" content="width=device-width, initial-scale=1"/>
+        <html lang="\(translator.language.htmlTag)"><head><meta charset="utf-8"/><meta name="viewport" content="width=device-width, initial-scale=1"/>
         <title>\(escape(title)) · ganbook</title><link rel="stylesheet" href="style.css"/></head>
         <body><nav class="pages">\(navigation)</nav>
         <main>\(body)</main>
         <nav class="pages bottom">\(navigation)</nav>
-        <footer>ganbook · a terminal notebook for the theory of GANs</footer></body></html>
+        <footer>\(escape(translator("ganbook · a terminal notebook for the theory of GANs")))</footer></body></html>
 
         """
     }
 
     func index() -> String {
-        var body = "<h1>ganbook: the theory of GANs</h1><p>Notes on generative adversarial networks, with runnable demos and quiz cards. Each note is one page.</p><ol class=\"contents\">"
+        var body = "<h1>\(escape(translator("ganbook: the theory of GANs")))</h1><p>"
+            + escape(translator("Notes on generative adversarial networks, with runnable demos and quiz cards. Each note is one page.")) + "</p><ol class=\"contents\">"
         for note in notes {
-            body += "<li><a href=\"\(Self.page(for: note))\">\(escape(note.title))</a> <span class=\"meta\">\(note.demoCells.count) demo\(note.demoCells.count == 1 ? "" : "s") · \(note.cards.count) card\(note.cards.count == 1 ? "" : "s")</span></li>"
+            let counts = translator("\(note.demoCells.count) demo\(note.demoCells.count == 1 ? "" : "s") · \(note.cards.count) card\(note.cards.count == 1 ? "" : "s")")
+            body += "<li><a href=\"\(Self.page(for: note))\">\(escape(note.title))</a> <span class=\"meta\">\(escape(counts))</span></li>"
         }
         body += "</ol>"
-        let first = notes.first.map { "<a href=\"\(Self.page(for: $0))\" rel=\"next\">Start: \(escape($0.title)) →</a>" } ?? ""
-        return frame(title: "Contents", body: body, navigation: "<span>Contents</span> · " + first)
+        let first = notes.first.map { "<a href=\"\(Self.page(for: $0))\" rel=\"next\">\(escape(translator("Start: \($0.title) →")))</a>" } ?? ""
+        let contents = escape(translator("Contents"))
+        return frame(title: contents, body: body, navigation: "<span>\(contents)</span> · " + first, page: "index.html")
     }
 
     func page(_ note: Note, previous: Note?, next: Note?) -> String {
@@ -91,19 +108,19 @@ public struct SiteExport: Sendable {
             }
         }
         let html = renderer.render(note.document)
-        var navigation = "<a href=\"index.html\">Contents</a>"
+        var navigation = "<a href=\"index.html\">\(escape(translator("Contents")))</a>"
         if let previous { navigation += " · <a href=\"\(Self.page(for: previous))\" rel=\"prev\">← \(escape(previous.title))</a>" }
         if let next { navigation += " · <a href=\"\(Self.page(for: next))\" rel=\"next\">\(escape(next.title)) →</a>" }
-        return frame(title: note.title, body: html, navigation: navigation)
+        return frame(title: note.title, body: html, navigation: navigation, page: Self.page(for: note))
     }
 
     func demoCell(_ cell: DemoCell, in note: Note, id: String) -> String {
         var html = "<div class=\"demo-cell\"><pre class=\"command\"><code>▶ ganbook demo \(escape(cell.source))</code></pre>"
         switch runner.output(for: cell, run: runDemos) {
-        case .report(let report): html += "<div class=\"demo-output\">\(ReportHTML.render(report, id: id))</div>"
-        case .failed(let message): html += "<p class=\"failure\">This cell failed: \(escape(message))</p>"
+        case .report(let report): html += "<div class=\"demo-output\">\(ReportHTML.render(translator.translate(report), id: id))</div>"
+        case .failed(let message): html += "<p class=\"failure\">\(escape(translator("this cell failed: \(message)")))</p>"
         case .notRun:
-            html += "<p class=\"meta\">Not run yet: run <code>ganbook read \(escape(note.id)) --run</code>, then export again.</p>"
+            html += "<p class=\"meta\">\(escape(translator("Not run yet: run ganbook read \(note.id) --run, then export again.")))</p>"
         }
         return html + "</div>"
     }
@@ -116,9 +133,9 @@ public struct SiteExport: Sendable {
         case .exercise(let exercise):
             // The quiz draws fresh numbers at each review; the page shows one draw.
             guard let example = exercise.instance(seed: 0) else { return "" }
-            let result = example.answer.map { Value.significant($0, 4).formatted } ?? "computed by the demo"
+            let result = example.answer.map { Value.significant($0, 4).formatted } ?? translator("computed by the demo")
             return "<details class=\"quiz\"><summary>\(escape(example.question))</summary><div>\(escape(result))"
-                + "<p class=\"meta\">An exercise: each review draws new numbers.</p></div></details>"
+                + "<p class=\"meta\">" + escape(translator("An exercise: each review draws new numbers.")) + "</p></div></details>"
         case .choice(let choices):
             answer = "<ul>" + choices.map { "<li\($0.isCorrect ? " class=\"right\"" : "")>\(escape($0.text))\($0.isCorrect ? " ✓" : "")</li>" }.joined() + "</ul>"
         }

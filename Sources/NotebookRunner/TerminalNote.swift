@@ -1,6 +1,9 @@
 /// A note as terminal lines (`read`, `read --run`): its Markdown, with demo
-/// cells framed as commands and, when run, their outputs under them, and
-/// quiz blocks replaced by a hint.
+/// cells framed as commands and, when run, their outputs under them, quiz
+/// blocks replaced by a hint, and a last line that leads to the next note.
+/// Every command it prints runs as printed (with the reader's --notes and
+/// --lang), and its own words come in the reader's language.
+import Localization
 import Notebook
 import Report
 import Terminal
@@ -9,15 +12,20 @@ public struct TerminalNote {
     public var note: Note
     public var sheet: StyleSheet
     public var width: Int
-    /// The command that reviews this note's cards, as the reader would type it
-    /// (with `--notes DIR` when the notes are not the bundled ones).
-    public var quizCommand: String
+    public var translator: Translator
+    /// Added to every `ganbook …` hint: ` --notes DIR`, ` --lang zh`, as the reader gave them.
+    public var hintOptions: String
+    /// The note after this one in the contents, if any.
+    public var next: NoteFile?
 
-    public init(note: Note, sheet: StyleSheet, width: Int, quizCommand: String? = nil) {
+    public init(note: Note, sheet: StyleSheet, width: Int, translator: Translator = .english,
+                hintOptions: String = "", next: NoteFile? = nil) {
         self.note = note
         self.sheet = sheet
         self.width = width
-        self.quizCommand = quizCommand ?? "ganbook quiz \(note.id)"
+        self.translator = translator
+        self.hintOptions = hintOptions
+        self.next = next
     }
 
     /// The note without cell outputs.
@@ -28,8 +36,15 @@ public struct TerminalNote {
         render(outputs: cellLines(runner))
     }
 
+    /// "Next: 2 · training · ganbook read 2", or the way to the quiz after the last note.
+    var footer: String {
+        guard let next else { return translator("The end of the notebook · \("ganbook quiz" + hintOptions)") }
+        return translator("Next: \(next.number) · \(next.id) · \("ganbook read \(next.number)" + hintOptions)")
+    }
+
     func render(outputs: [Int: [String]]) -> [String] {
-        let note = self.note, quizCommand = self.quizCommand
+        let note = self.note, translator = self.translator
+        let quizCommand = "ganbook quiz \(note.id)" + hintOptions
         let renderer = TerminalRenderer(sheet: sheet, width: width) { code, block in
             switch code.language {
             case "demo":
@@ -38,12 +53,13 @@ public struct TerminalNote {
             case "quiz":
                 let count = note.quizBlocks.first(where: { $0.line == block.line })?.cardCount ?? 0
                 let noun = count == 1 ? "quiz card" : "quiz cards"
-                return [.hint("\(count) \(noun) · \(quizCommand)")]
+                return [.hint(translator("\(count) \(noun) · \(quizCommand)"))]
             default:
                 return nil
             }
         }
-        return renderer.renderLines(note.document)
+        let footer = StyledText(self.footer, style: sheet.hintStyle).wrapped(width: width).map { $0.encoded(color: sheet.color) }
+        return renderer.renderLines(note.document) + [""] + footer
     }
 
     /// Each cell's output as framed terminal lines, keyed by the cell's line:
@@ -52,7 +68,7 @@ public struct TerminalNote {
     func cellLines(_ runner: CellRunner) -> [Int: [String]] {
         let cache = runner.cache
         let cached: (DemoCell) -> String? = { cell in
-            runner.refresh || cell.problem != nil ? nil : cache.text(cell.words, width: width, color: sheet.color)
+            runner.refresh || cell.problem != nil ? nil : cache.text(cell.words, width: width, color: sheet.color, language: translator.language)
         }
         runner.runMissing(note.demoCells.filter { cached($0) == nil })
         let inner = max(width - 2, 20)
@@ -65,12 +81,12 @@ public struct TerminalNote {
             }
             switch CellRunner(cache: cache).output(for: cell) {
             case .report(let report):
-                let lines = ReportRenderer(sheet: sheet, width: inner).renderLines(report)
+                let lines = ReportRenderer(sheet: sheet, width: inner).renderLines(translator.translate(report))
                     .map { $0.isEmpty ? String(gutter.trimmingTrailingSpaces) : gutter + $0 }
-                cache.store(text: lines.map { $0 + "\n" }.joined(), cell.words, width: width, color: sheet.color)
+                cache.store(text: lines.map { $0 + "\n" }.joined(), cell.words, width: width, color: sheet.color, language: translator.language)
                 out[cell.line] = lines
             case .failed(let message):
-                out[cell.line] = [gutter + sheet.paint(sheet.failureMark + "this cell failed: " + message, sheet.failureStyle)]
+                out[cell.line] = [gutter + sheet.paint(sheet.failureMark + translator("this cell failed: \(message)"), sheet.failureStyle)]
             case .notRun:
                 break
             }

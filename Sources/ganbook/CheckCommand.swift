@@ -1,6 +1,7 @@
 /// `ganbook check`: validates every note and prints `FILE:LINE: message` for
 /// each problem; exits 1 when there is any.
 import ArgumentParser
+import Localization
 import Notebook
 import NotebookRunner
 import Terminal
@@ -14,15 +15,29 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var notebook: NotebookOptions
 
+    /// Checks the notebook and, when it has a Chinese edition (`zh/`), that
+    /// edition and the rules between the two.
     func run() throws {
-        let book = try notebook.load()
-        let problems = NotebookChecker(notebook: book).problems()
+        let base = try NotesLocation.resolve(flag: notebook.notes, environment: TerminalEnvironment.environment(NotesLocation.environmentVariable)).path
+        let book = try Notebook(folder: base)
+        var problems = NotebookChecker(notebook: book).problems()
+        var checked = book.files.count
+        let zh = NotebookOptions.editionFolder(base, .zh)
+        if zh != base {
+            let edition = try Notebook(folder: zh)
+            problems += NotebookChecker(notebook: edition).problems()
+            problems += EditionChecker(english: book.files.compactMap { try? book.load($0) },
+                                       translation: edition.files.compactMap { try? edition.load($0) }).problems()
+            checked += edition.files.count
+        }
+        problems.sort { ($0.file, $0.line) < ($1.file, $1.line) }
         if problems.isEmpty {
-            Output.write("ok: \(book.files.count) notes checked\n")
+            Output.write("ok: \(checked) notes checked\n")
             return
         }
         Output.write(problems.map { "\($0.file):\($0.line): \($0.message)\n" }.joined())
-        Output.error("ganbook: \(problems.count) problem\(problems.count == 1 ? "" : "s") in \(Set(problems.map(\.file)).count) note\(Set(problems.map(\.file)).count == 1 ? "" : "s")\n")
+        let files = Set(problems.map(\.file)).count
+        Output.error("ganbook: \(problems.count) problem\(problems.count == 1 ? "" : "s") in \(files) note\(files == 1 ? "" : "s")\n")
         throw ExitCode(1)
     }
 }

@@ -3,6 +3,7 @@
 import ArgumentParser
 import Demos
 import Installation
+import Localization
 import NotebookRunner
 import Report
 import Terminal
@@ -15,11 +16,23 @@ struct DemoCommand: ParsableCommand {
         subcommands: DemoRegistry.all.map { runner(for: $0) }
     )
 
+    @OptionGroup var display: DisplayOptions
+    @Option(name: .long, help: ArgumentHelp("The language: en or zh (default $GANBOOK_LANG, else the locale).", valueName: "lang"))
+    var lang: String?
+
+    /// The demos and what each shows, the summaries wrapped under their own column.
     func run() throws {
-        let width = DemoRegistry.all.map { $0.name.count }.max() ?? 0
+        let translator = Translator.forLanguage(try NotebookOptions.language(lang))
+        let names = DemoRegistry.all.map { $0.name }
+        let indent = (names.map(\.count).max() ?? 0) + 2
+        let width = display.resolvedWidth
         var out = ""
         for demo in DemoRegistry.all {
-            out += demo.name + String(repeating: " ", count: width - demo.name.count) + "  " + demo.summary + "\n"
+            let lines = StyledText(translator(demo.summary)).wrapped(width: max(width - indent, 20)).map { $0.plainText }
+            for (i, line) in lines.enumerated() {
+                let lead = i == 0 ? demo.name + String(repeating: " ", count: indent - demo.name.count) : String(repeating: " ", count: indent)
+                out += lead + line + "\n"
+            }
         }
         Output.write(out)
     }
@@ -29,10 +42,20 @@ struct DemoCommand: ParsableCommand {
 
 /// Options every demo shares: how its report is presented.
 struct ReportOptions: ParsableArguments {
-    @Flag(help: "Print the report as JSON (tables as arrays of records, series as arrays).")
+    @Flag(help: "Print the report as JSON (tables as arrays of records, series as arrays); its words stay English.")
     var json = false
 
     @OptionGroup var display: DisplayOptions
+
+    @Option(name: .long, help: ArgumentHelp("The language of the report's words: en or zh (default $GANBOOK_LANG, else the locale).", valueName: "lang"))
+    var lang: String?
+
+    @Flag(name: .long, help: "Never send output through $PAGER (it is used only on a terminal, for output taller than it).")
+    var noPager = false
+
+    func validate() throws {
+        do { _ = try NotebookOptions.language(lang) } catch { throw ValidationError(error.description) }
+    }
 }
 
 /// Runs one demo: its own options, then the shared presentation options.
@@ -55,7 +78,9 @@ struct DemoRunner<D: Demo>: ParsableCommand {
             Output.write(ReportJSON.encode(report))
         } else {
             let renderer = ReportRenderer(sheet: output.display.sheet, width: output.display.resolvedWidth)
-            Output.write(renderer.render(report))
+            let translator = Translator.forLanguage(try NotebookOptions.language(output.lang))
+            let lines = renderer.renderLines(translator.translate(report))
+            Pager.show(lines.map { $0 + "\n" }.joined(), lineCount: lines.count, enabled: !output.noPager)
         }
     }
 
@@ -63,13 +88,13 @@ struct DemoRunner<D: Demo>: ParsableCommand {
     /// (without the presentation options, which do not change the report).
     static var words: [String] {
         var words = Array(CommandLine.arguments.drop { $0 != D.name }.dropFirst())
-        let presentation: Set<String> = ["--json", "--width", "--color"]
+        let presentation: Set<String> = ["--json", "--width", "--color", "--lang", "--no-pager"]
         var i = 0
         while i < words.count {
             let word = words[i], name = String(word.split(separator: "=", maxSplits: 1).first ?? "")
             if presentation.contains(name) {
                 words.remove(at: i)
-                if name != "--json", !word.contains("="), i < words.count { words.remove(at: i) }
+                if name != "--json", name != "--no-pager", !word.contains("="), i < words.count { words.remove(at: i) }
             } else {
                 i += 1
             }

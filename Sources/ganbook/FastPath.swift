@@ -32,7 +32,7 @@ enum FastPath {
         guard arguments.isEmpty || arguments.first == "list" || arguments.first!.hasPrefix("-"),
               let read = options(arguments.dropFirst(arguments.first == "list" ? 1 : 0), allowingNote: false),
               !read.runCells, !read.refresh, read.pager, read.dataFolder == nil else { return nil }
-        return ListRequest(notesFolder: read.notesFolder, width: read.width, color: read.color)
+        return ListRequest(notesFolder: read.notesFolder, language: read.language, width: read.width, color: read.color)
     }
 
     static func readRequest(_ arguments: [String]) -> ReadRequest? {
@@ -73,6 +73,8 @@ enum FastPath {
             switch name {
             case "--notes":
                 request.notesFolder = given
+            case "--lang":
+                request.language = given
             case "--data":
                 request.dataFolder = given
             case "--width":

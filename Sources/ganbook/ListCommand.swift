@@ -1,5 +1,6 @@
 /// `ganbook list` (and `ganbook` on its own): the contents.
 import ArgumentParser
+import Localization
 import Notebook
 import Terminal
 
@@ -13,29 +14,37 @@ struct ListCommand: ParsableCommand {
     @OptionGroup var display: DisplayOptions
 
     func run() throws {
-        try ListRequest(notesFolder: notebook.notes, width: display.width, color: display.color).run()
+        try ListRequest(notesFolder: notebook.notes, language: notebook.lang, width: display.width, color: display.color).run()
     }
 }
 
 /// What `list` does, from `ListCommand` or from `FastPath`.
 struct ListRequest: Equatable, FastRequest {
     var notesFolder: String?
+    /// `--lang` as given (nil: from the environment).
+    var language: String? = nil
     var width: Int?
     var color: ColorChoice = .auto
 
     func run() throws {
-        let book = try NotebookOptions.load(folder: notesFolder)
+        let language = try NotebookOptions.language(self.language)
+        let book = try NotebookOptions.load(folder: notesFolder, language: language)
         let sheet = StyleSheet(color: TerminalEnvironment.colorEnabled(color))
-        Output.write(Contents(notes: try book.loadAll()).render(sheet: sheet, width: TerminalEnvironment.width(requested: width)))
+        let contents = Contents(notes: try book.loadAll(), translator: .forLanguage(language),
+                                hintOptions: NotebookOptions.hintOptions(notes: notesFolder, lang: self.language))
+        Output.write(contents.render(sheet: sheet, width: TerminalEnvironment.width(requested: width)))
     }
 }
 
 /// The table of contents as lines.
 struct Contents {
     var notes: [Note]
+    var translator: Translator
+    /// Added to the printed hint, so that it runs as printed (see NotebookOptions.hintOptions).
+    var hintOptions: String
 
     func render(sheet: StyleSheet, width: Int) -> String {
-        let header = ["#", "id", "title", "demos", "cards"]
+        let header = ["#", "id", "title", "demos", "cards"].map { translator($0) }
         let rows = notes.map { note in
             [String(note.number), note.id, note.title, String(note.demoCells.count), String(note.cards.count)]
         }
@@ -58,7 +67,7 @@ struct Contents {
         for row in rows { out += line(row) + "\n" }
         let cards = notes.map(\.cards.count).reduce(0, +)
         let demos = notes.map(\.demoCells.count).reduce(0, +)
-        out += sheet.paint("\(notes.count) notes · \(demos) demo cells · \(cards) quiz cards · ganbook read ID", sheet.hintStyle) + "\n"
+        out += sheet.paint(translator("\(notes.count) notes · \(demos) demo cells · \(cards) quiz cards · ganbook read ID") + hintOptions, sheet.hintStyle) + "\n"
         return out
     }
 

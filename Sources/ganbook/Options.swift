@@ -1,5 +1,8 @@
-/// Options shared by the commands: where the notes are, and how output looks.
+/// Options shared by the commands: where the notes are, in which language,
+/// and how output looks.
 import ArgumentParser
+import Installation
+import Localization
 import Notebook
 import Terminal
 
@@ -7,12 +10,38 @@ struct NotebookOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Read notes from this folder instead of the bundled ones.", valueName: "dir"))
     var notes: String?
 
-    /// The notebook at --notes, $GANBOOK_NOTES, or the bundled notes.
-    func load() throws -> Notebook { try Self.load(folder: notes) }
+    @Option(name: .long, help: ArgumentHelp("The language: en or zh (default $GANBOOK_LANG, else the locale: LC_ALL, LC_MESSAGES, LANG).", valueName: "lang"))
+    var lang: String?
 
-    static func load(folder: String?) throws -> Notebook {
+    func validate() throws {
+        do { _ = try Self.language(lang) } catch { throw ValidationError(error.description) }
+    }
+
+    var language: Language { (try? Self.language(lang)) ?? .en }
+
+    /// The notebook at --notes, $GANBOOK_NOTES, or the bundled notes, in this run's language.
+    func load() throws -> Notebook { try Self.load(folder: notes, language: language) }
+
+    static func language(_ flag: String?) throws(Language.Unknown) -> Language {
+        try Language.resolve(flag: flag, environment: TerminalEnvironment.environment)
+    }
+
+    /// The notebook's edition in `language`: its `zh/` subfolder for Chinese
+    /// when it has one (the bundled notes do), else the folder itself.
+    static func load(folder: String?, language: Language) throws -> Notebook {
         let location = try NotesLocation.resolve(flag: folder, environment: TerminalEnvironment.environment(NotesLocation.environmentVariable))
-        return try Notebook(folder: location.path)
+        return try Notebook(folder: editionFolder(location.path, language))
+    }
+
+    static func editionFolder(_ folder: String, _ language: Language) -> String {
+        guard let sub = language.editionFolder, FileSystem.isDirectory(folder + "/" + sub) else { return folder }
+        return folder + "/" + sub
+    }
+
+    /// What a printed hint must add to `ganbook …` to reach the same notes in
+    /// the same language: ` --notes DIR`, ` --lang zh`, as given.
+    static func hintOptions(notes: String?, lang: String?) -> String {
+        (notes.map { " --notes " + CommandWords.quoted($0) } ?? "") + (lang.map { " --lang " + $0 } ?? "")
     }
 }
 

@@ -1,5 +1,6 @@
 /// `ganbook read NOTE`: one note, rendered for the terminal, paged when long.
 import ArgumentParser
+import Localization
 import Notebook
 import NotebookRunner
 import Installation
@@ -31,8 +32,8 @@ struct ReadCommand: ParsableCommand {
     var data: String?
 
     var request: ReadRequest {
-        ReadRequest(note: note, notesFolder: notebook.notes, width: display.width, color: display.color, pager: !noPager,
-                    runCells: runCells, refresh: refresh, dataFolder: data)
+        ReadRequest(note: note, notesFolder: notebook.notes, language: notebook.lang, width: display.width, color: display.color,
+                    pager: !noPager, runCells: runCells, refresh: refresh, dataFolder: data)
     }
 
     func run() throws { try request.run() }
@@ -43,6 +44,8 @@ struct ReadCommand: ParsableCommand {
 struct ReadRequest: Equatable, FastRequest {
     var note: String
     var notesFolder: String? = nil
+    /// `--lang` as given (nil: from the environment).
+    var language: String? = nil
     var width: Int? = nil
     var color: ColorChoice = .auto
     var pager = true
@@ -51,13 +54,14 @@ struct ReadRequest: Equatable, FastRequest {
     var dataFolder: String? = nil
 
     func run() throws {
-        let book = try NotebookOptions.load(folder: notesFolder)
+        let language = try NotebookOptions.language(self.language)
+        let book = try NotebookOptions.load(folder: notesFolder, language: language)
         let (query, anchor) = ReadAnchor.split(self.note)
         let note = try book.note(query)
-        let sheet = StyleSheet(color: TerminalEnvironment.colorEnabled(color))
-        let width = TerminalEnvironment.width(requested: width)
-        let quiz = "ganbook quiz \(note.id)" + (notesFolder.map { " --notes " + CommandWords.quoted($0) } ?? "")
-        let view = TerminalNote(note: note, sheet: sheet, width: width, quizCommand: quiz)
+        let next = book.files.first { $0.number == note.number + 1 }
+        let view = TerminalNote(note: note, sheet: StyleSheet(color: TerminalEnvironment.colorEnabled(color)),
+                                width: TerminalEnvironment.width(requested: width), translator: .forLanguage(language),
+                                hintOptions: NotebookOptions.hintOptions(notes: notesFolder, lang: self.language), next: next)
         var lines = runCells
             ? view.render(running: CellRunner(cache: CellCache(dataFolder: DataFolder.resolve(flag: dataFolder)), refresh: refresh))
             : view.render()

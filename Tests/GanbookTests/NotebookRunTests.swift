@@ -88,6 +88,35 @@ import Testing
         #expect(text[sweep.upperBound...].contains("Sliding q_θ"))
     }
 
+    /// The Chinese edition must match the English one: a missing note, a
+    /// cell that differs, a card missing or of another answer are FILE:LINE errors.
+    @Test func checkFailsOnABrokenParallelEdition() throws {
+        let folder = temporary("notes")
+        try FileManager.default.createDirectory(atPath: folder + "/zh", withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let english = "# A\n\n```demo\njsd\n```\n\n```quiz\nid: pick\nQ: q\n- [ ] x\n- [x] y\n\nid: number\nQ: n\nA: = 0.5 ± 0.01\n\nid: gone\nQ: g\nA: g\n```\n"
+        try english.write(toFile: folder + "/01-a.md", atomically: true, encoding: .utf8)
+        try "# B\n".write(toFile: folder + "/02-b.md", atomically: true, encoding: .utf8)
+        let good = "# 甲\n\n```demo\njsd\n```\n\n```quiz\nid: pick\nQ: 问\n- [ ] 甲\n- [x] 乙\n\nid: number\nQ: 数\nA: = 0.5 ± 0.01\n\nid: gone\nQ: 去\nA: 去\n```\n"
+        try good.write(toFile: folder + "/zh/01-a.md", atomically: true, encoding: .utf8)
+        try "# 乙\n".write(toFile: folder + "/zh/02-b.md", atomically: true, encoding: .utf8)
+        #expect(try Binary.run(["check", "--notes", folder]).stdout == "ok: 4 notes checked\n")
+
+        let broken = "# 甲\n\n```demo\njsd --sweep\n```\n\n```quiz\nid: pick\nQ: 问\n- [x] 甲\n- [ ] 乙\n\nid: number\nQ: 数\nA: = 0.6 ± 0.01\n```\n"
+        try broken.write(toFile: folder + "/zh/01-a.md", atomically: true, encoding: .utf8)
+        try FileManager.default.removeItem(atPath: folder + "/zh/02-b.md")
+        let result = try Binary.run(["check", "--notes", folder])
+        #expect(result.status == 1)
+        #expect(result.stdout == """
+            \(folder)/01-a.md:17: card 'gone' is missing from the other edition
+            \(folder)/02-b.md:1: the other edition has no 02-b.md
+            \(folder)/zh/01-a.md:4: demo cell 1 is 'jsd --sweep', but in 01-a.md:4 it is 'jsd'
+            \(folder)/zh/01-a.md:8: card 'pick' is a choice of 2 with a right, but in 01-a.md:8 it is a choice of 2 with b right
+            \(folder)/zh/01-a.md:13: card 'number' is a numeric card, 0.6 ± 0.01, but in 01-a.md:13 it is a numeric card, 0.5 ± 0.01
+
+            """)
+    }
+
     @Test func theExportIsWellFormedWithWorkingLinksAndLabelledPlots() throws {
         let site = temporary("site"), data = temporary("data")
         defer { try? FileManager.default.removeItem(atPath: site); try? FileManager.default.removeItem(atPath: data) }

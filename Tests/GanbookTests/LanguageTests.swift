@@ -1,0 +1,48 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// The Chinese edition through the binary: chosen by --lang, GANBOOK_LANG or
+/// the locale; the same numbers under Chinese words; both sites linked.
+@Suite struct LanguageTests {
+    static let unset = ["GANBOOK_NOTES", "NO_COLOR", "GANBOOK_LANG", "LC_ALL", "LC_MESSAGES", "LANG"]
+
+    @Test func theLocaleOpensTheChineseContentsAndTheFlagOverridesIt() throws {
+        let zh = try Binary.run(["list"], environment: ["LANG": "zh_CN.UTF-8"], removing: Self.unset)
+        #expect(zh.status == 0)
+        #expect(zh.stdout.contains("标题") && zh.stdout.contains("什么是 GAN"))
+        let en = try Binary.run(["list", "--lang", "en"], environment: ["LANG": "zh_CN.UTF-8"], removing: Self.unset)
+        #expect(en.stdout.contains("title") && !en.stdout.contains("标题"))
+        let env = try Binary.run(["read", "1", "--no-pager"], environment: ["GANBOOK_LANG": "zh", "LANG": "en_US.UTF-8"], removing: Self.unset)
+        #expect(env.stdout.contains("下一篇：2 · training · ganbook read 2"))
+        let bad = try Binary.run(["list", "--lang", "fr"], removing: Self.unset)
+        #expect(bad.status != 0 && bad.stderr.hasPrefix("ganbook: --lang 'fr' is not a language ganbook has"))
+    }
+
+    @Test func aChineseDemoShowsTheSameNumbersAsTheEnglishOne() throws {
+        let en = try Binary.run(["demo", "jsd", "--lang", "en"], removing: Self.unset)
+        let zh = try Binary.run(["demo", "jsd", "--lang", "zh"], removing: Self.unset)
+        #expect(en.status == 0 && zh.status == 0)
+        func numbers(_ text: String) -> [String] {
+            text.split(whereSeparator: { !($0.isNumber || $0 == "." || $0 == "−" || $0 == "-") }).map(String.init)
+                .filter { $0.contains(where: \.isNumber) && $0.contains(".") }
+        }
+        #expect(!numbers(en.stdout).isEmpty)
+        #expect(numbers(en.stdout) == numbers(zh.stdout))
+    }
+
+    @Test func theSiteHasBothEditionsEachPageLinkedToItsCounterpart() throws {
+        let site = FileManager.default.temporaryDirectory.appendingPathComponent("ganbook-site-\(UUID().uuidString)").path
+        let data = site + "-data"
+        defer { try? FileManager.default.removeItem(atPath: site); try? FileManager.default.removeItem(atPath: data) }
+        let result = try Binary.run(["export", "--html", site, "--no-run", "--data", data, "--lang", "zh"], removing: Self.unset)
+        #expect(result.status == 0, "\(result.stderr)")
+        let zh = try String(contentsOfFile: site + "/gan.html", encoding: .utf8)
+        let en = try String(contentsOfFile: site + "/en/gan.html", encoding: .utf8)
+        #expect(zh.contains("<html lang=\"zh-Hans\">") && en.contains("<html lang=\"en\">"))
+        #expect(zh.contains("href=\"en/gan.html\" hreflang=\"en\""))
+        #expect(en.contains("href=\"../gan.html\" hreflang=\"zh-Hans\""))
+        let css = try String(contentsOfFile: site + "/style.css", encoding: .utf8)
+        #expect(css.contains("html:lang(zh-Hans)") && css.contains("Noto Sans CJK SC"))
+    }
+}
