@@ -3,6 +3,7 @@
 /// would parse it; quiz cards parse and their ids are unique; every link to
 /// a note or a heading resolves. Problems come back by file and line.
 import Demos
+import Markdown
 import Notebook
 
 public struct NotebookChecker {
@@ -47,11 +48,14 @@ public struct NotebookChecker {
                     problems.append(Problem(file: note.path, line: cell.line, message: "demo cell: \(error)"))
                 }
             }
-            for card in note.cards where card.hasExplicitID {
-                if let (other, line) = firstCard[card.id] {
-                    problems.append(Problem(file: note.path, line: card.line, message: "card id '\(card.id)' is also used at \(other.fileName):\(line)"))
+            // Every `id:` line, whether its card parsed or not.
+            let rules = CellBlockRules.check(note.document)
+            problems += rules.problems.map { Problem(file: note.path, line: $0.line, message: $0.message) }
+            for (line, id) in rules.idLines {
+                if let (other, first) = firstCard[id] {
+                    problems.append(Problem(file: note.path, line: line, message: "card id '\(id)' is also used at \(other.fileName):\(first)"))
                 } else {
-                    firstCard[card.id] = (note, card.line)
+                    firstCard[id] = (note, line)
                 }
             }
         }

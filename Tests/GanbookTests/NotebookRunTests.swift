@@ -117,6 +117,20 @@ import Testing
             """)
     }
 
+    @Test func checkCatchesWhatTheNoteParserCannotSee() throws {
+        let folder = temporary("notes")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try "# A\n\n```quiz\nA: a\nQ: q\n\nid: x\nQ: q\nA: = zz ± 1\n```\n\n```Demo\njsd\n```\n\n```quiz\nid: x\nQ: q2\nA: a\n```\n"
+            .write(toFile: folder + "/01-a.md", atomically: true, encoding: .utf8)
+        let result = try Binary.run(["check", "--notes", folder])
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("01-a.md:4: 'A:' comes before this card's 'Q:'"))
+        #expect(result.stdout.contains("01-a.md:12: info string 'Demo' must be 'demo' in lower case"))
+        // The first 'x' is an invalid card; the second still collides with it.
+        #expect(result.stdout.contains("01-a.md:17: card id 'x' is also used at 01-a.md:7"))
+    }
+
     @Test func theExportIsWellFormedWithWorkingLinksAndLabelledPlots() throws {
         let site = temporary("site"), data = temporary("data")
         defer { try? FileManager.default.removeItem(atPath: site); try? FileManager.default.removeItem(atPath: data) }
