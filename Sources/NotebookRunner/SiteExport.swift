@@ -118,7 +118,7 @@ public struct SiteExport: Sendable {
         var html = "<div class=\"demo-cell\"><pre class=\"command\"><code>▶ ganbook demo \(escape(cell.source))</code></pre>"
         switch runner.output(for: cell, run: runDemos) {
         case .report(let report): html += "<div class=\"demo-output\">\(ReportHTML.render(translator.translate(report), id: id))</div>"
-        case .failed(let message): html += "<p class=\"failure\">\(escape(translator("this cell failed: \(message)")))</p>"
+        case .failed(let message): html += "<p class=\"failure\">\(escape(translator("This cell failed: \(message)")))</p>"
         case .notRun:
             html += "<p class=\"meta\">\(escape(translator("Not run yet: run ganbook read \(note.id) --run, then export again.")))</p>"
         }

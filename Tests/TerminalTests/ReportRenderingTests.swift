@@ -75,11 +75,24 @@ import Testing
         report.figures([Figure("short", .fixed(1.5, 2), unit: "nats"), Figure("a longer name", .infinite(reason: "supports differ"))])
         report.table(Table(columns: ["θ", "JSD"], rows: [[.fixed(0.5, 1), .fixed(0.25, 3)], [.fixed(-10, 1), .infinite(reason: "")]]))
         let lines = ReportRenderer(sheet: StyleSheet(color: false), width: 80).renderLines(report)
+        // Values line up by decimal point (∞ where the units digit is), units in their own column.
         #expect(lines.contains("  short          1.50 nats"))
-        #expect(lines.contains("  a longer name          ∞  supports differ"))
+        #expect(lines.contains("  a longer name  ∞          supports differ"))
         #expect(lines.contains("      θ    JSD"))
         #expect(lines.contains("    0.5  0.250"))
-        #expect(lines.contains("  -10.0      ∞"))
+        #expect(lines.contains("  -10.0  ∞"))
+    }
+
+    @Test func decimalPointsLineUpAndWideTablesFit() {
+        #expect(ReportRenderer.alignedByDecimalPoint(["1.5", "10", "0.25", "∞", "2.0 ± 0.1"]) == [" 1.5      ", "10        ", " 0.25     ", " ∞        ", " 2.0 ± 0.1"])
+        var report = Report(title: "T")
+        report.table(Table(columns: ["a rather long column header", "another long header for numbers", "third"],
+                           rows: [[.text("name"), .estimate(Estimate(mean: 0.5, sd: 0.01, n: 3), 3), .integer(7)]]))
+        for width in [20, 30, 40, 60] {
+            let lines = ReportRenderer(sheet: StyleSheet(color: false), width: width).renderLines(report)
+            for line in lines { #expect(line.displayWidth <= max(width, 20), "width \(width): '\(line)'") }
+            #expect(lines.contains { $0.contains("0.500 ± 0.010") }, "width \(width)")
+        }
     }
 
     @Test func numbersAreFormattedWithoutLocaleOrNegativeZero() {
