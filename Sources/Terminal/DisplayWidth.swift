@@ -61,6 +61,8 @@ public enum DisplayWidth {
             } else {
                 w = s.displayWidth
             }
+            // Regional indicators pair up only when adjacent: anything else ends a run.
+            if !(0x1F1E6...0x1F1FF).contains(s.value) { pendingRegionalIndicator = false }
             previous = s
             if w > 0 { previousWidth = w }
             return w

@@ -7,6 +7,7 @@ public enum ProgressBar {
     public static func onStandardError(width: Int = 30) -> Progress {
         guard TerminalEnvironment.stderrIsTTY else { return .silent }
         return Progress { fraction, label in
+            let fraction = fraction.isNaN ? 0 : min(max(fraction, 0), 1)  // a count may not go negative
             let filled = Int((fraction * Double(width)).rounded(.down))
             let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
             let percent = Int((fraction * 100).rounded(.down))

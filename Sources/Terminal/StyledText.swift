@@ -37,7 +37,7 @@ public struct StyledText: Sendable, Equatable {
         let index = self.index(of: Attributes(style: style, link: link))
         for scalar in text.unicodeScalars {
             let s = Self.printable(scalar)
-            let w = s == "\n" ? 0 : measure.width(of: s)
+            let w = measure.width(of: s)  // 0 for a newline, which also ends a joined cluster
             scalars.append(s)
             widths.append(UInt8(w))
             attributeIndex.append(index)

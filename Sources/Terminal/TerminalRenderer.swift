@@ -106,9 +106,15 @@ public struct TerminalRenderer: Sendable {
         }
 
         mutating func visitBlockQuote(_ children: [Block], block: Block) {
+            let barWidth = sheet.quoteBar.displayWidth
+            guard TerminalRenderer.fitsNested(indent: barWidth, in: width) else {
+                // Too deep for the width: the quote keeps its content, not its bar.
+                emit(lines(of: children, width: width, depth: depth, tight: false))
+                return
+            }
             let bar = sheet.paint(sheet.quoteBar, sheet.quoteBarStyle)
             let emptyBar = sheet.paint(String(sheet.quoteBar.trimmingTrailingSpaces), sheet.quoteBarStyle)
-            let inner = lines(of: children, width: width - sheet.quoteBar.displayWidth, depth: depth, tight: false)
+            let inner = lines(of: children, width: width - barWidth, depth: depth, tight: false)
             emit((inner.isEmpty ? [""] : inner).map { $0.isEmpty ? emptyBar : bar + $0 })
         }
 
@@ -123,6 +129,17 @@ public struct TerminalRenderer: Sendable {
             let markerWidth = markers.map(\.displayWidth).max() ?? 1
             let indent = markerWidth + 1
             var out: [String] = []
+            guard TerminalRenderer.fitsNested(indent: indent, in: width) else {
+                // Too deep for the width: each marker on a line of its own (cut
+                // to the width), the item's blocks under it without indent.
+                for (item, marker) in zip(list.items, markers) {
+                    if !out.isEmpty && !list.isTight { out.append("") }
+                    out.append(sheet.paint(TerminalRenderer.clipped(marker, to: width), sheet.listMarker))
+                    out += lines(of: item.blocks, width: width, depth: depth + 1, tight: list.isTight)
+                }
+                emit(out)
+                return
+            }
             for (item, marker) in zip(list.items, markers) {
                 let inner = lines(of: item.blocks, width: width - indent, depth: depth + 1, tight: list.isTight)
                 if !out.isEmpty && !list.isTight { out.append("") }
@@ -146,9 +163,11 @@ public struct TerminalRenderer: Sendable {
             }
         }
 
+        /// Raw HTML, verbatim; a line wider than the width continues on the next.
         mutating func visitHTMLBlock(_ html: String, block: Block) {
             emit(html.trimmingFinalNewline.split(separator: "\n", omittingEmptySubsequences: false)
-                .map { sheet.paint(StyledText.printable(String($0)), sheet.htmlStyle) })
+                .flatMap { TerminalRenderer.softWrapped(StyledText.printable(String($0)), width: width) }
+                .map { sheet.paint($0, sheet.htmlStyle) })
         }
 
         mutating func visitThematicBreak(block: Block) {
@@ -157,7 +176,9 @@ public struct TerminalRenderer: Sendable {
 
         mutating func visitCustomBlock(onEnter: String, onExit: String, children: [Block], block: Block) {
             let inner = lines(of: children, width: width, depth: depth, tight: tight)
-            emit([onEnter].filter { !$0.isEmpty } + inner + [onExit].filter { !$0.isEmpty })
+            let enter = onEnter.isEmpty ? [] : TerminalRenderer.softWrapped(StyledText.printable(onEnter), width: width)
+            let exit = onExit.isEmpty ? [] : TerminalRenderer.softWrapped(StyledText.printable(onExit), width: width)
+            emit(enter + inner + exit)
         }
 
         /// A kind the renderer does not know: its literal as text, then its children.
@@ -230,18 +251,33 @@ public struct TerminalRenderer: Sendable {
         }
     }
 
+    /// A framed code block. A line wider than the frame is soft-wrapped inside
+    /// it, as `bat` does: its continuation rows carry `frameContinuation` in
+    /// the frame's side column, outside the text, so the text column still
+    /// holds the original line. Below four columns there is no side column.
     func codeBlock(_ code: CodeBlock, width: Int) -> [String] {
         let label = code.language.isEmpty ? "code" : code.language
         let lines = code.literal.trimmingFinalNewline
             .split(separator: "\n", omittingEmptySubsequences: false)
             .map { StyledText.printable(Self.expandingTabs(String($0))) }
-        let side = sheet.paint(sheet.frameSide, sheet.frame)
-        let emptySide = sheet.paint(String(sheet.frameSide.trimmingTrailingSpaces), sheet.frame)
-        let longest = lines.map(\.displayWidth).max() ?? 0
-        let frameWidth = min(width, max(longest + sheet.frameSide.displayWidth, label.displayWidth + 4))
-        return [topRule(label: label, width: frameWidth)]
-            + lines.map { $0.isEmpty ? emptySide : side + sheet.paint($0, sheet.codeBlockText) }
-            + [bottomRule(width: frameWidth)]
+        let sideWidth = sheet.frameSide.displayWidth
+        let hasSide = width >= sideWidth + 2 && sheet.frameContinuation.displayWidth == sideWidth
+        let textWidth = hasSide ? width - sideWidth : width
+        let side = hasSide ? sheet.paint(sheet.frameSide, sheet.frame) : ""
+        let continuation = hasSide ? sheet.paint(sheet.frameContinuation, sheet.frame) : ""
+        let emptySide = hasSide ? sheet.paint(String(sheet.frameSide.trimmingTrailingSpaces), sheet.frame) : ""
+        var body: [String] = []
+        var longest = 0
+        for line in lines {
+            if line.isEmpty { body.append(emptySide); continue }
+            for (index, row) in Self.softWrapped(line, width: textWidth).enumerated() {
+                longest = max(longest, row.displayWidth)
+                body.append((index == 0 ? side : continuation) + sheet.paint(row, sheet.codeBlockText))
+            }
+        }
+        // Never narrower than the content, never wider than the width.
+        let frameWidth = min(width, max(longest + (hasSide ? sideWidth : 0), label.displayWidth + 4))
+        return [topRule(label: label, width: frameWidth)] + body + [bottomRule(width: frameWidth)]
     }
 
     func cell(_ part: CellPart, width: Int) -> [String] {
@@ -252,25 +288,71 @@ public struct TerminalRenderer: Sendable {
             return lines
         case .command(let label, let command):
             let prompt = sheet.demoPrompt
-            let lines = Self.shellLines(command, width: width - prompt.displayWidth, continuation: "  ")
-            let body = lines.enumerated().map { index, line in
-                (index == 0 ? prompt : String(repeating: " ", count: prompt.displayWidth))
-                    + sheet.paint(line, sheet.demoStyle)
+            let promptWidth = prompt.displayWidth
+            let hasPrompt = width >= promptWidth + 2 && sheet.frameContinuation.displayWidth == promptWidth
+            let textWidth = hasPrompt ? width - promptWidth : width
+            var body: [String] = []
+            var longest = 0
+            for (index, line) in Self.shellLines(StyledText.printable(command), width: textWidth, continuation: "  ").enumerated() {
+                // A word too long for any line is soft-wrapped, marked outside the text.
+                for (part, row) in Self.softWrapped(line, width: textWidth).enumerated() {
+                    longest = max(longest, row.displayWidth)
+                    let head = !hasPrompt ? "" : part > 0 ? sheet.paint(sheet.frameContinuation, sheet.frame)
+                        : index == 0 ? prompt : String(repeating: " ", count: promptWidth)
+                    body.append(head + sheet.paint(row, sheet.demoStyle))
+                }
             }
-            let frameWidth = min(width, max((lines.map(\.displayWidth).max() ?? 0) + prompt.displayWidth, label.displayWidth + 4))
+            let frameWidth = min(width, max(longest + (hasPrompt ? promptWidth : 0), label.displayWidth + 4))
             return [topRule(label: label, width: frameWidth)] + body + [bottomRule(width: frameWidth)]
         }
     }
 
+    /// Whether a container may indent its content by `indent` columns at
+    /// `width` and still leave it room (8 columns, or the whole width when that
+    /// is less). When not, it renders its content unindented instead: the
+    /// text never goes past the width, however deep the nesting.
+    static func fitsNested(indent: Int, in width: Int) -> Bool {
+        width - indent >= min(8, width)
+    }
+
+    /// `text` cut to at most `width` display columns.
+    static func clipped(_ text: String, to width: Int) -> String {
+        softWrapped(text, width: width).first ?? ""
+    }
+
+    /// `text` cut into rows of at most `width` display columns, at character
+    /// boundaries and keeping every character (a zero-width one stays with
+    /// what precedes it); only a wide character alone may exceed a width of 1.
+    static func softWrapped(_ text: String, width: Int) -> [String] {
+        let width = max(width, 1)
+        guard text.displayWidth > width else { return [text] }
+        var rows: [String] = []
+        var row = String.UnicodeScalarView(), used = 0
+        var measure = DisplayWidth.Measure()
+        for scalar in text.unicodeScalars {
+            let w = measure.width(of: scalar)
+            if w > 0 && used + w > width && used > 0 {
+                rows.append(String(row))
+                row = String.UnicodeScalarView()
+                used = 0
+            }
+            row.append(scalar)
+            used += w
+        }
+        if !row.isEmpty { rows.append(String(row)) }
+        return rows
+    }
+
     /// `╭─ label ───…`.
     private func topRule(label: String, width: Int) -> String {
-        let head = sheet.frameTop + label + " "
+        let head = Self.clipped(sheet.frameTop + StyledText.printable(label) + " ", to: width)
         let fill = max(width - head.displayWidth, 0)
         return sheet.paint(head + String(repeating: sheet.frameRule, count: fill), sheet.frame)
     }
 
     private func bottomRule(width: Int) -> String {
-        sheet.paint(sheet.frameBottom + String(repeating: sheet.frameRule, count: max(width - 1, 0)), sheet.frame)
+        let corner = Self.clipped(sheet.frameBottom, to: width)
+        return sheet.paint(corner + String(repeating: sheet.frameRule, count: max(width - corner.displayWidth, 0)), sheet.frame)
     }
 
     /// A shell command split at spaces outside quotes into lines of at most
