@@ -23,19 +23,19 @@ public struct QuizLook: Sendable {
     public func style(_ role: Role) -> TextStyle {
         switch role {
         case .header: return sheet.frame
-        case .question: return TextStyle(bold: true)
-        case .answer: return TextStyle(bold: true, foreground: 36)
-        case .right: return TextStyle(bold: true, foreground: 32)
+        case .question: return sheet.quizQuestion
+        case .answer: return sheet.quizAnswer
+        case .right: return sheet.quizRight
         case .wrong: return sheet.failureStyle
-        case .close: return TextStyle(bold: true, foreground: 33)
-        case .why: return TextStyle(italic: true)
+        case .close: return sheet.quizClose
+        case .why: return sheet.quizWhy
         case .hint: return sheet.hintStyle
         case .link: return sheet.demoStyle
         case .typed: return .plain
         }
     }
 
-    public func paint(_ text: String, _ role: Role) -> String { sheet.color ? sheet.paint(text, style(role)) : text }
+    public func paint(_ text: String, _ role: Role) -> String { sheet.paint(text, style(role)) }
 
     /// `prefix` + `text` as one paragraph, wrapped with continuation lines
     /// indented under the text, and a newline.
@@ -43,7 +43,7 @@ public struct QuizLook: Sendable {
         let head = paint(prefix, prefixRole ?? role)
         guard let width else { return head + paint(text, role) + "\n" }
         let indent = prefix.displayWidth
-        let lines = StyledText(text, style: sheet.color ? style(role) : .plain).wrapped(width: max(width - indent, 10))
+        let lines = StyledText(text, style: style(role)).wrapped(width: max(width - indent, 10))
         var out = ""
         for (i, line) in lines.enumerated() {
             out += (i == 0 ? head : String(repeating: " ", count: indent)) + line.encoded(color: sheet.color) + "\n"

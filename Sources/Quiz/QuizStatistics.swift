@@ -156,8 +156,7 @@ extension QuizOverview {
         let top = max(forecast.max() ?? 0, 1)
         let label = String(top).count
         let column = width >= label + 3 + 2 * forecast.count ? 2 : 1
-        func paint(_ text: String, _ style: TextStyle) -> String { sheet.color ? sheet.paint(text, style) : text }
-        var out = paint("Reviews due per day, the next \(forecast.count) days (today includes the overdue)", TextStyle(bold: true)) + "\n"
+        var out = sheet.paint("Reviews due per day, the next \(forecast.count) days (today includes the overdue)", sheet.plotTitle) + "\n"
         let blocks: [Character] = [" ", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
         for row in stride(from: height - 1, through: 0, by: -1) {
             let tick = row == height - 1 ? String(top) : ""
@@ -169,7 +168,7 @@ extension QuizOverview {
                 if column == 2 { bars.append(" ") }
             }
             while bars.last == " " { bars.removeLast() }
-            out += String(repeating: " ", count: label - tick.count) + tick + " ┤" + paint(bars, TextStyle(foreground: 36)) + "\n"
+            out += String(repeating: " ", count: label - tick.count) + tick + " ┤" + sheet.paint(bars, sheet.series(0).style) + "\n"
         }
         var axis = String(repeating: " ", count: label - 1) + "0 └" + String(repeating: "─", count: forecast.count * column)
         axis += "\n" + String(repeating: " ", count: label + 2)

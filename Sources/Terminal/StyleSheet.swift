@@ -141,6 +141,13 @@ public struct StyleSheet: Sendable {
     public var axisHorizontal: Character, axisTickDown: Character
     public var series: [SeriesLook]             // by series index, cycling
     public var references: [ReferenceLook]      // by reference index, cycling
+    // Quiz sessions
+    public var quizQuestion: TextStyle
+    public var quizAnswer: TextStyle
+    public var quizRight: TextStyle
+    public var quizClose: TextStyle
+    public var quizWhy: TextStyle
+
     /// A scatter cell where points of two or more series fall together, so that
     /// neither hides the other.
     public var overlap: SeriesLook
@@ -160,7 +167,8 @@ public struct StyleSheet: Sendable {
         sheet.headings = sheet.headings.map { _ in .plain }
         for path in [\StyleSheet.headingPrefixStyle, \.listMarker, \.quoteBarStyle, \.frame, \.codeBlockText, \.htmlStyle,
                      \.unknownStyle, \.demoStyle, \.hintStyle, \.failureStyle, \.link, \.linkURL, \.image,
-                     \.figureValue, \.tableTitle, \.tableHeader, \.contentsHeader, \.plotTitle, \.axisLabel] {
+                     \.figureValue, \.tableTitle, \.tableHeader, \.contentsHeader, \.plotTitle, \.axisLabel,
+                     \.quizQuestion, \.quizAnswer, \.quizRight, \.quizClose, \.quizWhy] {
             sheet[keyPath: path] = .plain
         }
         sheet.emphasis = SpanLook(style: .plain, open: "_", close: "_")
@@ -231,6 +239,11 @@ public struct StyleSheet: Sendable {
         series = zip(markers, colors).map { SeriesLook(marker: $0, style: TextStyle(foreground: $1)) }
         references = ["·", "-", "=", "~", ":"].map { ReferenceLook(glyph: $0, style: TextStyle(dim: true)) }
         overlap = SeriesLook(marker: "◆", style: TextStyle(bold: true))
+        quizQuestion = TextStyle(bold: true)
+        quizAnswer = TextStyle(bold: true, foreground: 36)
+        quizRight = TextStyle(bold: true, foreground: 32)
+        quizClose = TextStyle(bold: true, foreground: 33)
+        quizWhy = TextStyle(italic: true)
     }
 
     /// `text` in `style` (bare text for a plain style).

@@ -15,7 +15,7 @@ import Testing
             plain.htmlStyle, plain.unknownStyle, plain.demoStyle, plain.hintStyle, plain.failureStyle, plain.link,
             plain.linkURL, plain.image, plain.figureValue, plain.tableTitle, plain.tableHeader, plain.contentsHeader,
             plain.plotTitle, plain.axisLabel, plain.overlap.style, plain.emphasis.style, plain.strong.style,
-            plain.inlineCode.style,
+            plain.inlineCode.style, plain.quizQuestion, plain.quizAnswer, plain.quizRight, plain.quizClose, plain.quizWhy,
         ] + plain.series.map(\.style) + plain.references.map(\.style)
         #expect(styles.allSatisfy { $0 == .plain })
         #expect(plain.linkPresentation == .urlAfterText(open: " <", close: ">"))
