@@ -139,9 +139,9 @@ public enum MarkdownParser {
                 append(block: block(.customBlock(
                     onEnter: string(cmark_node_get_on_enter(node)), onExit: string(cmark_node_get_on_exit(node)),
                     children: frame.blocks)))
-            case CMARK_NODE_PARAGRAPH: append(block: block(.paragraph(frame.inlines)))
+            case CMARK_NODE_PARAGRAPH: append(block: block(.paragraph(Self.joiningCJKLines(frame.inlines))))
             case CMARK_NODE_HEADING:
-                append(block: block(.heading(level: Int(cmark_node_get_heading_level(node)), content: frame.inlines)))
+                append(block: block(.heading(level: Int(cmark_node_get_heading_level(node)), content: Self.joiningCJKLines(frame.inlines))))
             case CMARK_NODE_EMPH: append(inline: .emphasis(frame.inlines))
             case CMARK_NODE_STRONG: append(inline: .strong(frame.inlines))
             case CMARK_NODE_LINK: append(inline: .link(link()))
@@ -166,6 +166,36 @@ public enum MarkdownParser {
     }
 
     private enum Leaf { case block(Block), inline(Inline) }
+
+    /// Chinese and Japanese put no space where a line of the source breaks
+    /// between two of their characters, so such a soft break is dropped (a
+    /// space would show inside a sentence). Every other soft break stays.
+    static func joiningCJKLines(_ inlines: [Inline]) -> [Inline] {
+        guard inlines.contains(.softBreak) else { return inlines }
+        var out: [Inline] = []
+        for (i, inline) in inlines.enumerated() {
+            if inline == .softBreak, i > 0, i + 1 < inlines.count,
+               case .text(let before) = inlines[i - 1], case .text(let after) = inlines[i + 1],
+               let last = before.unicodeScalars.last, let first = after.unicodeScalars.first,
+               isCJK(last), isCJK(first) {
+                continue
+            }
+            out.append(inline)
+        }
+        return out
+    }
+
+    /// Han ideographs, kana, CJK punctuation and full-width forms (not Hangul:
+    /// Korean separates words with spaces).
+    static func isCJK(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x3000...0x303F, 0x3040...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0xFF00...0xFF60, 0xFFE0...0xFFE6,
+             0x20000...0x3FFFF:
+            return true
+        default:
+            return false
+        }
+    }
 
     /// The value of a node that has no children, or nil for a container.
     private static func leafValue(_ node: OpaquePointer, type: cmark_node_type, sourceLines: SourceLines) -> Leaf? {

@@ -146,3 +146,19 @@ import Testing
         #expect(walker.out == "gone?")
     }
 }
+
+@Suite struct CJKLineJoinTests {
+    func paragraph(_ source: String) -> [Inline] {
+        guard case .paragraph(let inlines) = MarkdownParser.parse(source).blocks.first?.kind else { return [] }
+        return inlines
+    }
+
+    @Test func aLineBreakBetweenTwoChineseCharactersIsNoSpace() {
+        #expect(paragraph("生成器\n判别器") == [.text("生成器"), .text("判别器")])
+        #expect(paragraph("生成器，\n判别器") == [.text("生成器，"), .text("判别器")])
+        // Between Chinese and Latin, or Latin and Latin, the break stays a space.
+        #expect(paragraph("生成器\nG") == [.text("生成器"), .softBreak, .text("G")])
+        #expect(paragraph("one\ntwo") == [.text("one"), .softBreak, .text("two")])
+        #expect(paragraph("한국어\n문장") == [.text("한국어"), .softBreak, .text("문장")])
+    }
+}
