@@ -14,23 +14,24 @@ public enum SVGPlot {
     static let width = 640.0, height = 360.0
     static let left = 64.0, right = 16.0, top = 36.0, bottom = 56.0
     static let dashes = ["", "6 4", "2 3", "8 3 2 3", "12 4", "1 2"]
+    /// Each reference line its own pattern, so two of them differ in print.
+    static let referenceDashes = ["3 3", "9 3", "1 3", "9 3 1 3"]
 
     /// `id` must be unique on the page: it names the plot's clip path.
     public static func render(_ plot: Plot, id: String) -> String {
         let toX: (Double) -> Double = plot.logX ? { $0 > 0 ? log10($0) : -.infinity } : { $0 }
         let xs = plot.series.flatMap(\.x).map(toX).filter(\.isFinite)
-        let ys = plot.series.flatMap(\.y).filter(\.isFinite) + plot.references.map(\.y)
+        let ys = plot.series.flatMap(\.y).filter(\.isFinite) + plot.references.map(\.y).filter(\.isFinite)
         var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-label=\"\(escape(plot.title))\">"
         svg += "<title>\(escape(plot.title))</title>"
         guard let xMin = xs.min(), let xMax = xs.max(), !ys.isEmpty || plot.yRange != nil else {
             return svg + "<text x=\"\(width / 2)\" y=\"\(height / 2)\" text-anchor=\"middle\">no finite values to plot</text></svg>"
         }
-        var (yLow, yHigh) = plot.yRange.map { ($0.lowerBound, $0.upperBound) } ?? (ys.min()!, ys.max()!)
-        if yHigh - yLow < 1e-12 { yLow -= 0.5; yHigh += 0.5 }
-        let (x0, x1) = xMax > xMin ? (xMin, xMax) : (xMin - 0.5, xMax + 0.5)
-        let yTicks = Ticks.nice(yLow, yHigh, count: 5)
-        if plot.yRange == nil { yLow = min(yLow, yTicks.first!); yHigh = max(yHigh, yTicks.last!) }
-        let xTicks = plot.logX ? Ticks.logarithmic(x0, x1) : Ticks.nice(x0, x1, count: 6)
+        // The same axes as the terminal's: at least four ticks, both ends labelled.
+        let yAxis = plot.yRange.map { Ticks.axis($0.lowerBound, $0.upperBound, fixed: true) } ?? Ticks.axis(ys.min()!, ys.max()!)
+        let xAxis = plot.logX ? Ticks.logarithmicAxis(xMin, xMax) : Ticks.axis(xMin, xMax)
+        let (yLow, yHigh, yTicks) = (yAxis.low, yAxis.high, yAxis.ticks)
+        let (x0, x1, xTicks) = (xAxis.low, xAxis.high, xAxis.ticks)
         let plotWidth = width - left - right, plotHeight = height - top - bottom
         func px(_ x: Double) -> Double { left + (x - x0) / (x1 - x0) * plotWidth }
         func py(_ y: Double) -> Double { top + (yHigh - y) / (yHigh - yLow) * plotHeight }
@@ -46,8 +47,8 @@ public enum SVGPlot {
         }
         for t in xTicks where t >= x0 - 1e-12 && t <= x1 + 1e-12 {
             svg += "<line class=\"axis\" x1=\"\(f(px(t)))\" y1=\"\(f(top + plotHeight))\" x2=\"\(f(px(t)))\" y2=\"\(f(top + plotHeight + 5))\"/>"
-            let value = plot.logX ? Ticks.power10(t) : t
-            svg += "<text class=\"tick\" x=\"\(f(px(t)))\" y=\"\(f(top + plotHeight + 18))\" text-anchor=\"middle\">\(escape(Ticks.label(value)))</text>"
+            let label = plot.logX ? Ticks.logLabel(t) : Ticks.label(t)
+            svg += "<text class=\"tick\" x=\"\(f(px(t)))\" y=\"\(f(top + plotHeight + 18))\" text-anchor=\"middle\">\(escape(label))</text>"
         }
         svg += "<text class=\"axis-label x-label\" x=\"\(f(left + plotWidth / 2))\" y=\"\(f(height - 12))\" text-anchor=\"middle\">\(escape(plot.xLabel))</text>"
         svg += "<text class=\"axis-label y-label\" x=\"14\" y=\"\(f(top + plotHeight / 2))\" text-anchor=\"middle\" transform=\"rotate(-90 14 \(f(top + plotHeight / 2)))\">\(escape(plot.yLabel))</text>"
@@ -56,10 +57,14 @@ public enum SVGPlot {
         // Clip the data to the plot area.
         svg += "<defs><clipPath id=\"\(id)\"><rect x=\"\(f(left))\" y=\"\(f(top))\" width=\"\(f(plotWidth))\" height=\"\(f(plotHeight))\"/></clipPath></defs>"
         svg += "<g clip-path=\"url(#\(id))\">"
-        for reference in plot.references {
-            svg += "<line class=\"reference\" x1=\"\(f(left))\" y1=\"\(f(py(reference.y)))\" x2=\"\(f(left + plotWidth))\" y2=\"\(f(py(reference.y)))\"/>"
+        for (k, reference) in plot.references.enumerated() where reference.y.isFinite {
+            svg += "<line class=\"reference\" stroke-dasharray=\"\(referenceDashes[k % referenceDashes.count])\" x1=\"\(f(left))\" y1=\"\(f(py(reference.y)))\" x2=\"\(f(left + plotWidth))\" y2=\"\(f(py(reference.y)))\"/>"
         }
-        for (k, series) in plot.series.enumerated() {
+        // Scatter clouds are drawn last series first and translucent, so the
+        // first (the target) lies on top and a cloud under another still shows.
+        let order = plot.kind == .scatter ? Array(plot.series.indices.reversed()) : Array(plot.series.indices)
+        for k in order {
+            let series = plot.series[k]
             let points = zip(series.x.map(toX), series.y).map { ($0.0, $0.1) }
             if plot.kind == .line {
                 // Non-finite values break the line into pieces.
@@ -77,7 +82,9 @@ public enum SVGPlot {
                     svg += marker(k, px(x), py(y))
                 }
             } else {
+                svg += "<g class=\"cloud\">"
                 for (x, y) in points where x.isFinite && y.isFinite { svg += marker(k, px(x), py(y), size: 2.2) }
+                svg += "</g>"
             }
         }
         svg += "</g>"
@@ -95,10 +102,10 @@ public enum SVGPlot {
             svg += "<text class=\"legend\" x=\"\(f(lx + 28))\" y=\"\(f(ly))\">\(label)</text>"
             lx += w
         }
-        for reference in plot.references {
+        for (k, reference) in plot.references.enumerated() where reference.y.isFinite {
             let w = 44 + Double(reference.name.count) * 7
             if lx + w > width - right { lx = left + 8; ly += 16 }
-            svg += "<line class=\"reference\" x1=\"\(f(lx))\" y1=\"\(f(ly - 4))\" x2=\"\(f(lx + 22))\" y2=\"\(f(ly - 4))\"/>"
+            svg += "<line class=\"reference\" stroke-dasharray=\"\(referenceDashes[k % referenceDashes.count])\" x1=\"\(f(lx))\" y1=\"\(f(ly - 4))\" x2=\"\(f(lx + 22))\" y2=\"\(f(ly - 4))\"/>"
             svg += "<text class=\"legend\" x=\"\(f(lx + 28))\" y=\"\(f(ly))\">\(escape(reference.name))</text>"
             lx += w
         }

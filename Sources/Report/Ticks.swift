@@ -27,6 +27,66 @@ public enum Ticks {
 
     public static func label(_ x: Double) -> String { NumberFormatting.printf("%.4g", x) }
 
+    /// An axis over [low, high] as plots draw it: at least `minimumTicks`
+    /// labelled ticks on 1, 2 or 5 × 10ⁿ, and both ends labelled. A fitted axis
+    /// (`fixed` false) widens to the nice ticks just outside the data, so its
+    /// ends are ticks; a fixed one (a probability's 0…1) keeps its range and
+    /// labels its ends with their own values, dropping an inner tick that would
+    /// crowd an end. Non-finite or empty ranges give one tick each side.
+    public struct Axis: Sendable, Equatable {
+        public var low: Double
+        public var high: Double
+        /// In increasing order; the first is `low` and the last `high`.
+        public var ticks: [Double]
+    }
+
+    public static func axis(_ low: Double, _ high: Double, fixed: Bool = false, minimumTicks: Int = 4) -> Axis {
+        guard low.isFinite, high.isFinite, high > low, (high - low).isFinite else {
+            let centre = low.isFinite ? low : 0
+            return Axis(low: centre - 0.5, high: centre + 0.5, ticks: [centre - 0.5, centre, centre + 0.5])
+        }
+        let count = max(minimumTicks, 2)
+        // The largest nice step that still gives `count` ticks.
+        let magnitude = pow10(exponent((high - low) / Double(count - 1)))
+        let steps = [10.0, 5, 2, 1, 0.5, 0.2, 0.1].map { $0 * magnitude }
+        for step in steps {
+            let first = fixed ? (low / step).rounded(.up) : (low / step).rounded(.down)
+            let last = fixed ? (high / step).rounded(.down) : (high / step).rounded(.up)
+            guard last - first + 1 >= Double(count) || step == steps.last! else { continue }
+            var ticks = stride(from: first, through: last, by: 1).map { k -> Double in
+                // k·step, from a whole number of tenths of the magnitude, so 3 × 0.1 reads 0.3
+                let tenths = (k * step / magnitude * 10).rounded()
+                let t = magnitude < 1 ? tenths / (10 / magnitude).rounded() : tenths * magnitude / 10
+                return abs(t) < step * 1e-9 ? 0 : t
+            }
+            guard fixed else { return Axis(low: ticks.first!, high: ticks.last!, ticks: ticks) }
+            // A fixed range: its own ends, and no inner tick within half a step of one.
+            ticks = ticks.filter { $0 - low > step / 2 && high - $0 > step / 2 }
+            return Axis(low: low, high: high, ticks: [low] + ticks + [high])
+        }
+        return Axis(low: low, high: high, ticks: [low, high])
+    }
+
+    /// A log₁₀ axis over [low, high] (in log units): the decades inside (with
+    /// 2× and 5× when that gives fewer than `minimumTicks`), and both ends,
+    /// labelled with their own values; an inner tick within a tenth of the span
+    /// of an end gives way to it.
+    public static func logarithmicAxis(_ low: Double, _ high: Double, minimumTicks: Int = 4) -> Axis {
+        guard low.isFinite, high.isFinite, high > low else { return axis(low, high) }
+        var inner = logarithmic(low, high)
+        if inner.count + 2 < minimumTicks {
+            var decade = low.rounded(.down)
+            inner = []
+            while decade <= high {
+                for m in [1.0, 2, 5] where decade + log10(m) > low && decade + log10(m) < high { inner.append(decade + log10(m)) }
+                decade += 1
+            }
+        }
+        let margin = (high - low) / 10
+        inner = inner.filter { $0 - low > margin && high - $0 > margin }
+        return Axis(low: low, high: high, ticks: [low] + inner + [high])
+    }
+
     /// Ticks for a log₁₀ axis spanning [low, high] in log units: each decade, and
     /// 2× and 5× when the span is under two decades.
     public static func logarithmic(_ low: Double, _ high: Double) -> [Double] {
@@ -41,6 +101,13 @@ public enum Ticks {
             decade += 1
         }
         return ticks.isEmpty ? [low, high] : ticks
+    }
+
+    /// The label of a log-axis tick at t (log₁₀ units): exact for 1, 2 and 5
+    /// times a power of ten, else the value to 4 significant digits.
+    public static func logLabel(_ t: Double) -> String {
+        let nice = power10(t)
+        return abs(log10(nice) - t) < 1e-9 ? label(nice) : label(pow(10, t))
     }
 
     /// 10^t, exact for whole t and for the 2× and 5× ticks.

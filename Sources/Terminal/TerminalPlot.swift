@@ -4,8 +4,12 @@
 ///
 /// Series are told apart by colour and by a marker character (`*`, `o`, `+`,
 /// …): a line carries its marker every few columns, a scatter point is its
-/// marker, so a plot stays readable without colour. Only layout happens here:
-/// the numbers come from the report.
+/// marker, and a cell holding points of two series shows the overlap marker
+/// (`◆`), so neither hides the other. Reference lines each have their own
+/// glyph (`···`, `- -`, …). Every axis has at least four labelled ticks, its
+/// ends labelled (`Ticks.axis`). Markers, glyphs and colours come from the
+/// style sheet, so a plot stays readable without colour; the title and labels
+/// wrap to the width. Only layout happens here: the numbers come from the report.
 import Report
 
 #if canImport(Glibc)
@@ -25,23 +29,30 @@ public struct TerminalPlot: Sendable {
         self.height = max(height, 4)
     }
 
+    /// Owner codes in `Grid.owner` besides a series' index.
+    static let overlapOwner = -2
+    static func referenceOwner(_ k: Int) -> Int { -10 - k }
+
     public func render(_ plot: Plot) -> [String] {
         // A log axis is drawn as a linear axis over log₁₀ x, with ticks labelled in x.
         let position: (Double) -> Double = plot.logX ? { $0 > 0 ? log10(Swift.max($0, 1e-300)) : -.infinity } : { $0 }
         let plot = plot.logX ? Self.logTransformed(plot, position) : plot
-        let finiteY = plot.series.flatMap { $0.y.filter(\.isFinite) } + plot.references.map(\.y)
+        let references = plot.references.enumerated().filter { $0.element.y.isFinite }
+        let finiteY = plot.series.flatMap { $0.y.filter(\.isFinite) } + references.map(\.element.y)
         let allX = plot.series.flatMap(\.x).filter(\.isFinite)
+        let title = StyledText(plot.title, style: sheet.plotTitle).wrapped(width: width).map { $0.encoded(color: sheet.color) }
         guard let xMin = allX.min(), let xMax = allX.max(), !finiteY.isEmpty || plot.yRange != nil else {
-            return [sheet.paint(plot.title, sheet.plotTitle), "(no finite values to plot)"]
+            return title + ["(no finite values to plot)"]
         }
-        var (yMin, yMax) = plot.yRange.map { ($0.lowerBound, $0.upperBound) } ?? (finiteY.min()!, finiteY.max()!)
-        if yMax - yMin < 1e-12 { yMin -= 0.5; yMax += 0.5 }
-        let xSpan = xMax - xMin > 0 ? (xMin, xMax) : (xMin - 0.5, xMax + 0.5)
-        let yTicks = Ticks.nice(yMin, yMax, count: height >= 10 ? 5 : 3)
-        if plot.yRange == nil { yMin = min(yMin, yTicks.first!); yMax = max(yMax, yTicks.last!) }
-        let xTicks = plot.logX ? Ticks.logarithmic(xSpan.0, xSpan.1) : Ticks.nice(xSpan.0, xSpan.1, count: 5)
+        let yAxis = plot.yRange.map { Ticks.axis($0.lowerBound, $0.upperBound, fixed: true) }
+            ?? Ticks.axis(finiteY.min()!, finiteY.max()!)
+        let xAxis = plot.logX ? Ticks.logarithmicAxis(xMin, xMax) : Ticks.axis(xMin, xMax)
+        let (yMin, yMax) = (yAxis.low, yAxis.high)
+        let xSpan = (xAxis.low, xAxis.high)
+        let logX = plot.logX
+        func xLabel(_ t: Double) -> String { logX ? Ticks.logLabel(t) : Ticks.label(t) }
 
-        let labels = yTicks.map(Ticks.label)
+        let labels = yAxis.ticks.map(Ticks.label)
         let labelWidth = max(labels.map(\.count).max() ?? 1, 1)
         let columns = max(width - labelWidth - 2, 10)
         let rows = height
@@ -50,53 +61,76 @@ public struct TerminalPlot: Sendable {
         let toColumn = { (x: Double) -> Double in (x - xSpan.0) / (xSpan.1 - xSpan.0) * Double(columns - 1) }
         let toRow = { (y: Double) -> Double in (yMax - y) / (yMax - yMin) * Double(rows - 1) }
 
-        for reference in plot.references where reference.y >= yMin && reference.y <= yMax {
+        // Each reference line in its own glyph, every other column, offset per line.
+        for (k, reference) in references where reference.y >= yMin && reference.y <= yMax {
             let row = Int(toRow(reference.y).rounded())
-            for c in 0..<columns where grid.owner[row][c] == nil && c % 2 == 0 { grid.glyph[row][c] = sheet.reference(0).glyph; grid.owner[row][c] = -1 }
+            for c in 0..<columns where grid.owner[row][c] == nil && (c + k) % 2 == 0 {
+                grid.glyph[row][c] = sheet.reference(k).glyph
+                grid.owner[row][c] = Self.referenceOwner(k)
+            }
         }
         for (index, series) in plot.series.enumerated() {
             let points = zip(series.x, series.y).filter { $0.0.isFinite }
             switch plot.kind {
             case .line: grid.drawLine(points.map { ($0.0.isFinite && $0.1.isFinite) ? (toColumn($0.0), toRow($0.1)) : nil }, series: index, yLimit: Double(rows - 1))
-            case .scatter: grid.drawPoints(points.filter { $0.1.isFinite }.map { (toColumn($0.0), toRow($0.1)) }, series: index, marker: sheet.series(index).marker)
+            case .scatter: grid.drawPoints(points.filter { $0.1.isFinite }.map { (toColumn($0.0), toRow($0.1)) }, series: index,
+                                           marker: sheet.series(index).marker, overlap: sheet.overlap.marker)
             }
         }
         if plot.kind == .line { grid.placeMarkers(plot.series.indices.map { sheet.series($0).marker }) }
 
-        var out: [String] = [sheet.paint(plot.title, sheet.plotTitle)]
-        out.append(String(repeating: " ", count: labelWidth) + "  " + sheet.paint(plot.yLabel, sheet.axisLabel))
-        let tickRows = Dictionary(uniqueKeysWithValues: yTicks.enumerated().map { (Int(toRow($0.element).rounded()), labels[$0.offset]) })
+        var out = title
+        out += StyledText(plot.yLabel, style: sheet.axisLabel).wrapped(width: max(width - labelWidth - 2, 1))
+            .map { String(repeating: " ", count: labelWidth + 2) + $0.encoded(color: sheet.color) }
+        // y tick labels by row; the ends win when two ticks share a row.
+        var tickRows: [Int: String] = [:]
+        for index in yAxis.ticks.indices.sorted(by: { ($0 == 0 || $0 == yAxis.ticks.count - 1) && !($1 == 0 || $1 == yAxis.ticks.count - 1) }) {
+            let row = Int(toRow(yAxis.ticks[index]).rounded())
+            if row >= 0 && row < rows && tickRows[row] == nil { tickRows[row] = labels[index] }
+        }
         for r in 0..<rows {
             let label = tickRows[r] ?? ""
             let pad = String(repeating: " ", count: labelWidth - label.count)
             let axis = String(tickRows[r] != nil ? sheet.axisTick : sheet.axisVertical)
             out.append(pad + label + " " + sheet.paint(axis, sheet.frame) + renderRow(grid, r))
         }
-        // x axis with ticks, then tick labels placed under their columns.
+        // x axis with ticks, then tick labels under their columns: the two ends
+        // first (kept inside the line), then the inner ones where they fit.
         var axis = Array(repeating: sheet.axisHorizontal, count: columns)
         var tickLine = Array(repeating: Character(" "), count: columns + labelWidth + 2)
-        var lastEnd = -1
-        for tick in xTicks {
+        var taken = Array(repeating: false, count: tickLine.count)
+        let ends = [0, xAxis.ticks.count - 1]
+        for index in ends + xAxis.ticks.indices.filter({ !ends.contains($0) }) {
+            let tick = xAxis.ticks[index]
             let c = Int(toColumn(tick).rounded())
             guard c >= 0 && c < columns else { continue }
-            axis[c] = sheet.axisTickDown
-            let text = Array(Ticks.label(plot.logX ? Ticks.power10(tick) : tick))
+            let text = Array(xLabel(tick))
             var start = labelWidth + 2 + c - text.count / 2
-            start = min(max(start, 0), tickLine.count - text.count)
-            if start <= lastEnd + 1 { continue }
-            for (i, ch) in text.enumerated() where start + i < tickLine.count { tickLine[start + i] = ch }
-            lastEnd = start + text.count - 1
+            start = min(max(start, 0), max(tickLine.count - text.count, 0))
+            let span = max(start - 1, 0)..<min(start + text.count + 1, tickLine.count)
+            if index != ends[0] && taken[span].contains(true) { continue }
+            axis[c] = sheet.axisTickDown
+            for (i, ch) in text.enumerated() where start + i < tickLine.count { tickLine[start + i] = ch; taken[start + i] = true }
         }
         out.append(String(repeating: " ", count: labelWidth) + " " + sheet.paint(String(sheet.axisCorner) + String(axis), sheet.frame))
         out.append(String(String(tickLine).trimmingTrailingSpaces))
-        let xLabel = plot.xLabel
-        out.append(String(repeating: " ", count: labelWidth + 2 + max((columns - xLabel.displayWidth) / 2, 0)) + sheet.paint(xLabel, sheet.axisLabel))
-        var legend = plot.series.enumerated().map { index, series in
-            sheet.paint(String(sheet.series(index).marker) + " " + series.name, sheet.series(index).style)
+        for line in StyledText(plot.xLabel, style: sheet.axisLabel).wrapped(width: columns) {
+            out.append(String(repeating: " ", count: labelWidth + 2 + max((columns - line.displayWidth) / 2, 0)) + line.encoded(color: sheet.color))
         }
-        legend += plot.references.map { sheet.paint(String(repeating: sheet.reference(0).glyph, count: 3) + " " + $0.name, sheet.reference(0).style) }
+        var legend = plot.series.enumerated().map { index, series in
+            (String(sheet.series(index).marker) + " " + series.name, sheet.series(index).style)
+        }
+        if grid.hasOverlap { legend.append((String(sheet.overlap.marker) + " " + Self.overlapName(plot.series.map(\.name)), sheet.overlap.style)) }
+        legend += references.map { k, reference in
+            (String(repeating: sheet.reference(k).glyph, count: 3) + " " + reference.name, sheet.reference(k).style)
+        }
         out += wrapLegend(legend, indent: labelWidth + 2)
         return out
+    }
+
+    /// What the overlap marker means: both series' names for two, else "several".
+    static func overlapName(_ names: [String]) -> String {
+        names.count == 2 ? "\(names[0]) and \(names[1])" : "several series"
     }
 
     /// The plot with every x replaced by log₁₀ x (non-positive x become gaps).
@@ -106,29 +140,30 @@ public struct TerminalPlot: Sendable {
         return copy
     }
 
-    private func wrapLegend(_ entries: [String], indent: Int) -> [String] {
+    /// Legend entries side by side, three spaces apart, wrapped to the width;
+    /// an entry wider than the line wraps on its own.
+    private func wrapLegend(_ entries: [(text: String, style: TextStyle)], indent: Int) -> [String] {
+        let indent = width - indent >= 10 ? indent : 0
+        let room = max(width - indent, 1)
+        let pad = String(repeating: " ", count: indent)
         var lines: [String] = []
-        var line = String(repeating: " ", count: indent), used = indent
+        var line = "", used = 0
         for entry in entries {
-            let visible = entryWidth(entry)
-            if used > indent && used + 3 + visible > width { lines.append(line); line = String(repeating: " ", count: indent); used = indent }
-            if used > indent { line += "   "; used += 3 }
-            line += entry
+            let visible = entry.text.displayWidth
+            if used > 0 && used + 3 + visible > room { lines.append(pad + line); line = ""; used = 0 }
+            if visible > room {
+                let rows = StyledText(entry.text, style: entry.style).wrapped(width: room)
+                lines += rows.dropLast().map { pad + $0.encoded(color: sheet.color) }
+                line = rows.last!.encoded(color: sheet.color)
+                used = rows.last!.displayWidth
+                continue
+            }
+            if used > 0 { line += "   "; used += 3 }
+            line += sheet.paint(entry.text, entry.style)
             used += visible
         }
-        lines.append(line)
+        lines.append(pad + line)
         return lines
-    }
-
-    /// Display width of a painted entry (escape sequences excluded).
-    private func entryWidth(_ painted: String) -> Int {
-        var width = 0, inEscape = false
-        for scalar in painted.unicodeScalars {
-            if scalar == "\u{1B}" { inEscape = true; continue }
-            if inEscape { if scalar == "m" { inEscape = false }; continue }
-            width += String(scalar).displayWidth
-        }
-        return width
     }
 
     private func renderRow(_ grid: Grid, _ r: Int) -> String {
@@ -138,8 +173,10 @@ public struct TerminalPlot: Sendable {
             guard !run.isEmpty else { return }
             if let owner = runOwner, owner >= 0 {
                 out += sheet.paint(run, sheet.series(owner).style)
-            } else if runOwner == -1 {
-                out += sheet.paint(run, sheet.reference(0).style)
+            } else if runOwner == TerminalPlot.overlapOwner {
+                out += sheet.paint(run, sheet.overlap.style)
+            } else if let owner = runOwner, owner <= TerminalPlot.referenceOwner(0) {
+                out += sheet.paint(run, sheet.reference(TerminalPlot.referenceOwner(0) - owner).style)
             } else {
                 out += run
             }
@@ -183,7 +220,7 @@ public struct TerminalPlot: Sendable {
         mutating func setDot(_ x: Int, _ y: Int, series: Int) {
             guard x >= 0, y >= 0, x < columns * 2, y < rows * 4 else { return }
             let (c, r) = (x / 2, y / 4)
-            if glyph[r][c] != nil && owner[r][c] == -1 { glyph[r][c] = nil }  // a line covers a reference mark
+            if glyph[r][c] != nil, let o = owner[r][c], o <= TerminalPlot.referenceOwner(0) { glyph[r][c] = nil }  // a line covers a reference mark
             dots[r][c] |= Self.bits[x % 2][y % 4]
             owner[r][c] = series
             if path[series].last.map({ $0 != (r, c) }) ?? true { path[series].append((r, c)) }
@@ -195,7 +232,8 @@ public struct TerminalPlot: Sendable {
             var previous: (Int, Int)?
             for point in points {
                 guard let (cx, cy) = point else { previous = nil; continue }
-                let x = Int((cx * 2).rounded()), y = Int((min(max(cy, 0), yLimit) * 4 + 1.5).rounded(.down))
+                guard cx.isFinite, cy.isFinite else { previous = nil; continue }
+                let x = Int((min(max(cx, -1), Double(columns)) * 2).rounded()), y = Int((min(max(cy, 0), yLimit) * 4 + 1.5).rounded(.down))
                 if let (px, py) = previous {
                     let steps = max(abs(x - px), abs(y - py), 1)
                     for s in 0...steps {
@@ -209,13 +247,25 @@ public struct TerminalPlot: Sendable {
             }
         }
 
-        mutating func drawPoints(_ points: [(Double, Double)], series: Int, marker: Character) {
+        /// Whether a scatter cell holds points of two or more series.
+        var hasOverlap = false
+
+        /// Scatter points; a cell that already holds another series' point
+        /// shows `overlap`, so that no series hides another.
+        mutating func drawPoints(_ points: [(Double, Double)], series: Int, marker: Character, overlap: Character) {
             while path.count <= series { path.append([]) }
             for (cx, cy) in points {
+                // Range checks before converting: a point far outside a fixed range must not trap.
+                guard cx.isFinite, cy.isFinite, cx > -0.5, cy > -0.5, cx < Double(columns) - 0.5, cy < Double(rows) - 0.5 else { continue }
                 let c = Int(cx.rounded()), r = Int(cy.rounded())
-                guard c >= 0, r >= 0, c < columns, r < rows else { continue }
-                glyph[r][c] = marker
-                owner[r][c] = series
+                if let other = owner[r][c], other >= 0 || other == TerminalPlot.overlapOwner, other != series {
+                    glyph[r][c] = overlap
+                    owner[r][c] = TerminalPlot.overlapOwner
+                    hasOverlap = true
+                } else if owner[r][c] != TerminalPlot.overlapOwner {
+                    glyph[r][c] = marker
+                    owner[r][c] = series
+                }
             }
         }
 
