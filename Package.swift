@@ -79,7 +79,7 @@ let package = Package(
         .executableTarget(name: "ganbook-bench", dependencies: ["Models", "GAN", "NeuralNet"]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "TestSupport"]),
-        .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Markdown", "Notebook", "TestSupport"]),
+        .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Markdown", "Notebook", "TestSupport"], exclude: ["Golden"]),
         .testTarget(name: "HTMLTests", dependencies: ["HTML", "Markdown", "Report", "TestSupport"]),
         .testTarget(name: "LocalizationTests", dependencies: ["Localization", "Report"]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Installation", "TestSupport"]),

@@ -1,78 +1,81 @@
+import Foundation
 import Markdown
 import Terminal
 import TestSupport
 import Testing
 
-/// The terminal renderer over all 652 CommonMark spec examples.
+/// The terminal renderer over all 652 CommonMark spec examples, kept as
+/// golden files (mdcat's approach): one file per look, every example in it
+/// under its number and section, so any rendering change is a readable diff.
+/// `GANBOOK_UPDATE_GOLDEN=1 swift test --filter SpecRenderingTests` (or
+/// `make golden`) rewrites them; read the diff before committing it.
 @Suite struct SpecRenderingTests {
-    /// Every text literal of a document: text, code, code block and HTML lines.
-    struct Literals: MarkdownWalker {
-        var out: [String] = []
-        mutating func visitText(_ text: String) { out.append(text) }
-        mutating func visitCode(_ code: String) { out.append(code) }
-        mutating func visitInlineHTML(_ html: String) { out.append(html) }
-        mutating func visitCodeBlock(_ code: CodeBlock, block: Block) { out += code.literal.split(separator: "\n").map(String.init) }
-        mutating func visitHTMLBlock(_ html: String, block: Block) { out += html.split(separator: "\n").map(String.init) }
+    static let golden = PackagePaths.root.appendingPathComponent("Tests/TerminalTests/Golden")
+
+    /// One golden file: the examples rendered with `sheet` at `width`.
+    struct Look: Sendable, CustomStringConvertible {
+        var name: String
+        var color: Bool
+        var width: Int
+        var description: String { name }
     }
 
-    static func literals(_ blocks: [Block]) -> [String] {
-        var walker = Literals()
-        walker.walk(blocks)
-        return walker.out.map(ANSI.fold).filter { !$0.isEmpty }
+    static let looks = [
+        Look(name: "spec-w80-plain", color: false, width: 80),
+        Look(name: "spec-w80-color", color: true, width: 80),
+        Look(name: "spec-w24-plain", color: false, width: 24),
+    ]
+
+    /// One example's section of a golden file. Tabs show as `→` (as the spec
+    /// writes them) and the escape character as `␛`, so the file is plain text.
+    static func section(_ example: SpecExample, look: Look) -> String {
+        let lines = TerminalRenderer(sheet: StyleSheet(color: look.color), width: look.width)
+            .renderLines(MarkdownParser.parse(example.markdown))
+        func visible(_ text: String) -> String {
+            text.replacingOccurrences(of: "\t", with: "→").replacingOccurrences(of: "\u{1B}", with: "␛")
+        }
+        return "━━━━ example \(example.number) · \(example.section)\n" + visible(example.markdown)
+            + "──── rendered\n" + lines.map { visible($0) + "\n" }.joined()
     }
 
+    @Test(arguments: looks)
+    func everyExampleMatchesItsGolden(look: Look) throws {
+        let examples = try CommonMarkSpec.all()
+        let sections = examples.map { Self.section($0, look: look) }
+        let file = Self.golden.appendingPathComponent(look.name + ".txt")
+        if ProcessInfo.processInfo.environment["GANBOOK_UPDATE_GOLDEN"] == "1" {
+            try FileManager.default.createDirectory(at: Self.golden, withIntermediateDirectories: true)
+            try sections.joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
+        }
+        let expected = try String(contentsOf: file, encoding: .utf8).components(separatedBy: "\n━━━━ ")
+            .enumerated().map { $0.offset == 0 ? $0.element : "━━━━ " + $0.element }
+        #expect(expected.count == sections.count, "\(file.lastPathComponent) holds \(expected.count) examples, the spec \(sections.count)")
+        var differing = 0
+        for (example, (want, got)) in zip(examples, zip(expected, sections)) where want != got {
+            differing += 1
+            if differing <= 5 {
+                Issue.record("\(look.name): \(example) renders differently\n--- golden ---\n\(want)--- now ---\n\(got)")
+            }
+        }
+        #expect(differing == 0, "\(differing) examples differ from \(file.lastPathComponent); if intended, rerun with GANBOOK_UPDATE_GOLDEN=1 and read the diff")
+        print("terminal renderer (\(look.name)): \(examples.count - differing)/\(examples.count) spec examples match their golden")
+    }
+
+    /// Escapes appear exactly when the sheet has colour.
     @Test(arguments: [true, false])
-    func everyExampleRendersAndShowsAllItsText(color: Bool) throws {
-        var shown = 0
+    func escapesOnlyWithColour(color: Bool) throws {
+        let withEscapes = try CommonMarkSpec.all().filter { example in
+            TerminalRenderer(sheet: StyleSheet(color: color), width: 80).renderLines(MarkdownParser.parse(example.markdown))
+                .contains(where: ANSI.hasEscapes)
+        }
+        if color { #expect(withEscapes.count > 400) } else { #expect(withEscapes.isEmpty, "\(withEscapes.prefix(3))") }
+    }
+
+    /// Every example fits 24 columns, code, raw HTML and deep nesting included.
+    @Test func everyExampleFitsANarrowWidth() throws {
         for example in try CommonMarkSpec.all() {
-            let document = MarkdownParser.parse(example.markdown)
-            // Wide enough that no text literal is wrapped, so each must appear whole.
-            let output = TerminalRenderer(sheet: StyleSheet(color: color), width: 1000).render(document)
-            let seen = ANSI.fold(ANSI.strip(output))
-            let missing = Self.literals(document.blocks).filter { !seen.contains($0) }
-            #expect(missing.isEmpty, "\(example): missing \(missing) in \(seen)")
-            #expect(color || !ANSI.hasEscapes(output), "\(example): escapes without colour")
-            if missing.isEmpty { shown += 1 }
+            let lines = TerminalRenderer(sheet: StyleSheet(color: false), width: 24).renderLines(MarkdownParser.parse(example.markdown))
+            for line in lines { #expect(line.displayWidth <= 24, "\(example): '\(line)' overflows") }
         }
-        print("terminal renderer (colour \(color ? "on" : "off")): \(shown)/\(CommonMarkSpec.examples.count) spec examples show every text literal")
-        #expect(shown == 652)
-    }
-
-    @Test func everyExampleFitsANarrowWidthExceptCode() throws {
-        for example in try CommonMarkSpec.all() {
-            let document = MarkdownParser.parse(example.markdown)
-            let hasVerbatim = Self.hasVerbatimBlock(document.blocks)
-            let lines = TerminalRenderer(sheet: StyleSheet(color: false), width: 24).renderLines(document)
-            if !hasVerbatim && !Self.isDeeplyNested(document.blocks) {
-                for line in lines { #expect(line.displayWidth <= 24, "\(example): '\(line)' overflows") }
-            }
-        }
-    }
-
-    static func hasVerbatimBlock(_ blocks: [Block]) -> Bool {
-        Document(blocks: blocks).allBlocks.contains { block in
-            switch block.kind {
-            case .codeBlock, .htmlBlock: return true
-            default: return false
-            }
-        }
-    }
-
-    /// Lists and quotes nested so deep that their markers alone fill 24 columns.
-    static func isDeeplyNested(_ blocks: [Block]) -> Bool {
-        struct Depth: MarkdownWalker {
-            var depth = 0, deepest = 0
-            mutating func visitBlockQuote(_ children: [Block], block: Block) { nested(1) { $0.walk(children) } }
-            mutating func visitListItem(_ item: ListItem, of list: List) { nested(2) { $0.walk(item.blocks) } }
-            mutating func nested(_ step: Int, _ body: (inout Depth) -> Void) {
-                depth += step
-                deepest = max(deepest, depth)
-                body(&self)
-                depth -= step
-            }
-        }
-        var walker = Depth()
-        walker.walk(blocks)
-        return walker.deepest > 5
     }
 }
