@@ -58,6 +58,13 @@ public struct StyledText: Sendable, Equatable {
         for i in range { displayWidth += Int(source.widths[i]) }
     }
 
+    /// Drops the last scalar (of a line being filled).
+    private mutating func removeLast() {
+        displayWidth -= Int(widths.removeLast())
+        scalars.removeLast()
+        attributeIndex.removeLast()
+    }
+
     private mutating func index(of attributes: Attributes) -> Int32 {
         if let last = attributeIndex.last, self.attributes[Int(last)] == attributes { return last }
         if let found = self.attributes.firstIndex(of: attributes) { return Int32(found) }
@@ -142,7 +149,16 @@ public struct StyledText: Sendable, Equatable {
             }
             if !line.isEmpty { endLine() }
             for i in wordStart..<end {  // a word wider than the line is broken where it must be
-                if line.displayWidth + Int(widths[i]) > width && !line.isEmpty && widths[i] > 0 { endLine() }
+                if line.displayWidth + Int(widths[i]) > width && !line.isEmpty && widths[i] > 0 {
+                    // Closing punctuation never starts a line: the character before it comes along.
+                    if Self.noBreakBefore.contains(scalars[i]), i - 1 > wordStart, line.scalars.count > 1 {
+                        line.removeLast()
+                        endLine()
+                        line.append(i - 1..<i, of: self)
+                    } else {
+                        endLine()
+                    }
+                }
                 line.append(i..<i + 1, of: self)
             }
         }
