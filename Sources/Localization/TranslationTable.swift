@@ -8,21 +8,26 @@
 ///     Divergences between p = {1} and q = {2}
 ///     → p = {1} 与 q = {2} 之间的散度
 public enum TranslationTable {
-    public static var chinese: String {
-        String(decoding: PackageResources.zh_interface_txt + [0x0A] + PackageResources.zh_demos_txt, as: UTF8.self)
-    }
+    /// The interface's words (contents, footers, the site, the demo list).
+    public static var chineseInterface: String { String(decoding: PackageResources.zh_interface_txt, as: UTF8.self) }
+    /// The demos' words (titles, sentences, headers, legends, labels).
+    public static var chineseDemos: String { String(decoding: PackageResources.zh_demos_txt, as: UTF8.self) }
+    /// Both.
+    public static var chinese: String { chineseInterface + "\n" + chineseDemos }
 
-    /// The (English, translation) pairs of `text`.
+    /// The (English, translation) pairs of `text`. By bytes, not
+    /// characters: the table is read at every start-up in Chinese.
     public static func parse(_ text: String) -> [(String, String)] {
         var entries: [(String, String)] = []
         var english: String?
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            if line.hasPrefix("#") { continue }
-            if line.hasPrefix("→ "), let source = english {
-                entries.append((source, String(line.dropFirst(2))))
+        let arrow: [UInt8] = Array("→ ".utf8)
+        for line in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true) {
+            if line.first == UInt8(ascii: "#") { continue }
+            if line.starts(with: arrow), let source = english {
+                entries.append((source, String(decoding: line.dropFirst(arrow.count), as: UTF8.self)))
                 english = nil
-            } else if !line.isEmpty {
-                english = String(line)
+            } else {
+                english = String(decoding: line, as: UTF8.self)
             }
         }
         return entries

@@ -6,10 +6,13 @@
 /// `Divergences between p = U(0,1) and q = N(0,1)`, and the translation puts
 /// the same parts where its own placeholders stand, in any order. Text with
 /// no entry stays English, so a missing entry is visible, never an error.
+import Synchronization
+
 public struct Translator: Sendable {
     public let language: Language
-    private let exact: [String: String]
-    private let templates: [Template]
+    /// Looked up in order; each parsed on its first use, so that a `read`
+    /// that needs only the interface's words never parses the demos' table.
+    private let tables: [LazyTable]
 
     struct Template: Sendable {
         /// The literal pieces between placeholders: n + 1 pieces for n placeholders.
@@ -19,38 +22,80 @@ public struct Translator: Sendable {
         var translation: String
     }
 
+    /// One table's entries, ready to look up.
+    struct Entries: Sendable {
+        var exact: [String: String] = [:]
+        var templates: [Template] = []
+
+        init(entries: [(String, String)]) {
+            var templates: [Template] = []
+            for (english, translation) in entries {
+                if english.utf8.contains(UInt8(ascii: "{")), let template = Translator.template(english, translation) {
+                    templates.append(template)
+                } else {
+                    exact[english] = translation
+                }
+            }
+            // Longer literal text first: the most specific template wins.
+            let literal = templates.map { $0.pieces.reduce(0) { $0 + $1.utf8.count } }
+            self.templates = templates.indices.sorted { (literal[$0], $1) > (literal[$1], $0) }.map { templates[$0] }
+        }
+    }
+
+    final class LazyTable: Sendable {
+        private let source: @Sendable () -> [(String, String)]
+        private let parsed = Mutex<Entries?>(nil)
+
+        init(_ source: @escaping @Sendable () -> [(String, String)]) { self.source = source }
+
+        var table: Entries {
+            parsed.withLock { table in
+                if let table { return table }
+                let made = Entries(entries: source())
+                table = made
+                return made
+            }
+        }
+    }
+
     /// English as it is.
     public static let english = Translator(language: .en, entries: [])
 
     public init(language: Language, entries: [(String, String)]) {
         self.language = language
-        var exact: [String: String] = [:]
-        var templates: [Template] = []
-        for (english, translation) in entries {
-            if let template = Self.template(english, translation) { templates.append(template) } else { exact[english] = translation }
-        }
-        self.exact = exact
-        // Longer literal text first: the most specific template wins.
-        self.templates = templates.sorted { $0.pieces.joined().count > $1.pieces.joined().count }
+        self.tables = [LazyTable { entries }]
+    }
+
+    private init(language: Language, tables: [LazyTable]) {
+        self.language = language
+        self.tables = tables
     }
 
     /// The translator for `language`, from its bundled tables.
     public static func forLanguage(_ language: Language) -> Translator {
         switch language {
         case .en: return .english
-        case .zh: return Translator(language: .zh, entries: TranslationTable.parse(TranslationTable.chinese))
+        case .zh: return Translator(language: .zh, tables: [LazyTable { TranslationTable.parse(TranslationTable.chineseInterface) },
+                                                            LazyTable { TranslationTable.parse(TranslationTable.chineseDemos) }])
         }
     }
 
-    /// `text` in this language (or as it is, when there is no entry).
+    /// `text` in this language (or as it is, when there is no entry). Tables
+    /// are tried in order, each exactly then by template, so a later table
+    /// is parsed only when the earlier ones have no entry.
     public func callAsFunction(_ text: String) -> String {
         guard language != .en, !text.isEmpty else { return text }
-        if let found = exact[text] { return found }
-        for template in templates {
-            if let parts = Self.match(text, template.pieces) {
-                var out = template.translation
-                for (slot, part) in zip(template.slots, parts) { out = out.replacing("{\(slot)}", with: translatedPart(part)) }
-                return out
+        for (k, lazy) in tables.enumerated() {
+            let table = lazy.table
+            if let found = table.exact[text] { return found }
+            for template in table.templates {
+                if let parts = Self.match(text, template.pieces) {
+                    var out = template.translation
+                    for (slot, part) in zip(template.slots, parts) {
+                        out = out.replacing("{\(slot)}", with: translatedPart(part, upTo: k))
+                    }
+                    return out
+                }
             }
         }
         return text
@@ -58,19 +103,32 @@ public struct Translator: Sendable {
 
     /// A varying part is itself translated when it is a known phrase (a
     /// method's name, a target's), and kept as it is otherwise (numbers, specs).
-    private func translatedPart(_ part: String) -> String { exact[part] ?? part }
+    private func translatedPart(_ part: String, upTo last: Int) -> String {
+        for table in tables[...last] { if let found = table.table.exact[part] { return found } }
+        return part
+    }
 
     static func template(_ english: String, _ translation: String) -> Template? {
+        // By bytes: `{`, digits, `}` are ASCII, and UTF-8 never hides them inside another character.
+        let bytes = Array(english.utf8)
         var pieces: [String] = [], slots: [Int] = []
-        var rest = Substring(english)
-        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}"),
-              let slot = Int(rest[rest.index(after: open)..<close]) {
-            pieces.append(String(rest[..<open]))
-            slots.append(slot)
-            rest = rest[rest.index(after: close)...]
+        var pieceStart = 0, i = 0
+        while i < bytes.count {
+            if bytes[i] == UInt8(ascii: "{") {
+                var j = i + 1, slot = 0
+                while j < bytes.count, bytes[j] >= 0x30, bytes[j] <= 0x39 { slot = slot * 10 + Int(bytes[j] - 0x30); j += 1 }
+                if j > i + 1, j < bytes.count, bytes[j] == UInt8(ascii: "}") {
+                    pieces.append(String(decoding: bytes[pieceStart..<i], as: UTF8.self))
+                    slots.append(slot)
+                    i = j + 1
+                    pieceStart = i
+                    continue
+                }
+            }
+            i += 1
         }
         guard !slots.isEmpty else { return nil }
-        pieces.append(String(rest))
+        pieces.append(String(decoding: bytes[pieceStart...], as: UTF8.self))
         return Template(pieces: pieces, slots: slots, translation: translation)
     }
 
