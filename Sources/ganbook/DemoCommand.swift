@@ -78,10 +78,22 @@ struct DemoRunner<D: Demo>: ParsableCommand {
             Output.write(ReportJSON.encode(report))
         } else {
             let renderer = ReportRenderer(sheet: output.display.sheet, width: output.display.resolvedWidth)
-            let translator = Translator.forLanguage(try NotebookOptions.language(output.lang))
+            let translator = Translator.forLanguage(try NotebookOptions.language(output.lang ?? Self.parentLanguage))
             let lines = renderer.renderLines(translator.translate(report))
             Pager.show(lines.map { $0 + "\n" }.joined(), lineCount: lines.count, enabled: !output.noPager)
         }
+    }
+
+    /// `--lang` as the parent command (`ganbook demo`) took it: ArgumentParser
+    /// gives an option both commands declare to the parent, so the runner
+    /// reads it from the command line it came from.
+    static var parentLanguage: String? {
+        let arguments = CommandLine.arguments
+        for (i, word) in arguments.enumerated() {
+            if word.hasPrefix("--lang=") { return String(word.dropFirst("--lang=".count)) }
+            if word == "--lang", i + 1 < arguments.count { return arguments[i + 1] }
+        }
+        return nil
     }
 
     /// The demo's own words on this command line, as a cell would hold them
