@@ -34,8 +34,6 @@ extension Translator {
         switch value {
         case .text(let text): return .text(self(text))
         case .infinite(let reason): return .infinite(reason: self(reason))
-        // "6 of 8" has an English word in it; the same two numbers, written as a fraction.
-        case .count(let n, let total) where language != .en: return .text("\(n)/\(total)")
         default: return value
         }
     }
