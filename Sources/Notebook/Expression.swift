@@ -279,3 +279,63 @@ extension Expression: CustomStringConvertible {
         return needs ? "(" + description + ")" : description
     }
 }
+
+extension Expression {
+    /// The values the expression can take when each variable lies in its range, by
+    /// interval arithmetic; nil when that cannot rule out a division by zero, a log
+    /// or square root out of its domain, or an unbounded result. Used by `check`
+    /// to pass a safe formula without sampling (sampling decides the rest).
+    public func range(over ranges: [String: ClosedRange<Double>]) -> ClosedRange<Double>? {
+        func ok(_ low: Double, _ high: Double) -> ClosedRange<Double>? {
+            low.isFinite && high.isFinite && low <= high ? low...high : nil
+        }
+        switch self {
+        case .number(let v): return v...v
+        case .variable(let name):
+            if let r = ranges[name] { return r }
+            return Self.constants[name].map { $0...$0 }
+        case .negate(let e):
+            guard let r = e.range(over: ranges) else { return nil }
+            return -r.upperBound...(-r.lowerBound)
+        case .binary(let op, let a, let b):
+            guard let x = a.range(over: ranges), let y = b.range(over: ranges) else { return nil }
+            switch op {
+            case "+": return ok(x.lowerBound + y.lowerBound, x.upperBound + y.upperBound)
+            case "-": return ok(x.lowerBound - y.upperBound, x.upperBound - y.lowerBound)
+            case "*":
+                let p = [x.lowerBound * y.lowerBound, x.lowerBound * y.upperBound, x.upperBound * y.lowerBound, x.upperBound * y.upperBound]
+                return ok(p.min()!, p.max()!)
+            case "/":
+                guard y.lowerBound > 0 || y.upperBound < 0 else { return nil }
+                let p = [x.lowerBound / y.lowerBound, x.lowerBound / y.upperBound, x.upperBound / y.lowerBound, x.upperBound / y.upperBound]
+                return ok(p.min()!, p.max()!)
+            default:
+                // A positive base, or a whole constant exponent of a base away from zero.
+                if x.lowerBound > 0 {
+                    let p = [pow(x.lowerBound, y.lowerBound), pow(x.lowerBound, y.upperBound), pow(x.upperBound, y.lowerBound), pow(x.upperBound, y.upperBound)]
+                    return ok(p.min()!, p.max()!)
+                }
+                guard y.lowerBound == y.upperBound, y.lowerBound == y.lowerBound.rounded(), y.lowerBound >= 0 else { return nil }
+                let n = y.lowerBound
+                let ends = [pow(x.lowerBound, n), pow(x.upperBound, n)]
+                let spansZero = x.lowerBound <= 0 && x.upperBound >= 0
+                return ok(spansZero && n.truncatingRemainder(dividingBy: 2) == 0 ? 0 : ends.min()!, ends.max()!)
+            }
+        case .call(let name, let args):
+            let r = args.map { $0.range(over: ranges) }
+            guard !r.contains(where: { $0 == nil }) else { return nil }
+            let x = r[0]!
+            switch name {
+            case "log", "ln": return x.lowerBound > 0 ? ok(log(x.lowerBound), log(x.upperBound)) : nil
+            case "exp": return ok(exp(x.lowerBound), exp(x.upperBound))
+            case "sqrt": return x.lowerBound >= 0 ? ok(x.lowerBound.squareRoot(), x.upperBound.squareRoot()) : nil
+            case "abs":
+                if x.lowerBound >= 0 { return x }
+                if x.upperBound <= 0 { return -x.upperBound...(-x.lowerBound) }
+                return ok(0, max(-x.lowerBound, x.upperBound))
+            case "min": return ok(r.map { $0!.lowerBound }.min()!, r.map { $0!.upperBound }.min()!)
+            default: return ok(r.map { $0!.lowerBound }.max()!, r.map { $0!.upperBound }.max()!)
+            }
+        }
+    }
+}

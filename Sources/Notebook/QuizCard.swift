@@ -268,7 +268,7 @@ public enum QuizParser {
             if let why, why.isEmpty { return .failure(NoteProblem(line: whyLine ?? line, message: "card has an empty 'Why:'")) }
             let id = self.id ?? noteID + "-" + String(StableHash.hex(question.lowercased().split(separator: " ").joined(separator: " ")).prefix(10))
             if case .exercise(let e) = answer, let message = e.validate(seed: StableHash.value(id)) {
-                return .failure(NoteProblem(line: answerLine ?? line, message: "formula \(message)"))
+                return .failure(NoteProblem(line: answerLine ?? line, message: message))
             }
             return .success(QuizCard(id: id, hasExplicitID: self.id != nil, question: question, answer: answer, line: line, why: why, see: see))
         }

@@ -4,9 +4,13 @@ import Testing
 
 /// `ganbook quiz` in a real terminal (tmux): single keys, undo, quit, and the
 /// terminal given back as it was, after q and after SIGTERM.
-@Suite(.serialized, .enabled(if: QuizTerminalTests.tmux != nil, "tmux is not installed (make deps installs it)"))
+enum TmuxBinary {
+    static let path: String? = ["/usr/bin/tmux", "/usr/local/bin/tmux"].first { FileManager.default.isExecutableFile(atPath: $0) }
+}
+
+@Suite(.serialized, .enabled(if: TmuxBinary.path != nil, "tmux is not installed (make deps installs it)"))
 struct QuizTerminalTests {
-    static let tmux: String? = ["/usr/bin/tmux", "/usr/local/bin/tmux"].first { FileManager.default.isExecutableFile(atPath: $0) }
+    static let tmux = TmuxBinary.path
 
     /// A folder with one note (a recall card, then a choice card) and a data folder.
     struct Setup {
@@ -42,26 +46,18 @@ struct QuizTerminalTests {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Self.tmux!)
         process.arguments = arguments
-        let out = Pipe()
+        process.standardInput = FileHandle.nullDevice
+        // The server that new-session starts would hold a pipe open for ever: read a file instead.
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("ganbook-tmux-out-\(UUID().uuidString)")
+        FileManager.default.createFile(atPath: file.path, contents: nil)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let out = try FileHandle(forWritingTo: file)
         process.standardOutput = out
         process.standardError = FileHandle.nullDevice
         try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
-    }
-
-    /// Waits (up to 10 s) until the pane shows `text`; returns the pane.
-    @discardableResult
-    func waitFor(_ text: String, in session: String) throws -> String {
-        var screen = ""
-        for _ in 0..<200 {
-            screen = try tmux("capture-pane", "-p", "-t", session)
-            if screen.contains(text) { return screen }
-            usleep(50_000)
-        }
-        Issue.record("the pane never showed '\(text)':\n\(screen)")
-        return screen
+        try out.close()
+        return String(decoding: FileManager.default.contents(atPath: file.path) ?? Data(), as: UTF8.self)
     }
 
     func start(_ setup: Setup, name: String) throws {
@@ -77,7 +73,7 @@ struct QuizTerminalTests {
     @Test func keysShowGradeUndoAndQuitAndTheTerminalIsRestored() throws {
         let setup = try Setup()
         defer { try? FileManager.default.removeItem(at: setup.root) }
-        let name = "quiz-\(getpid())"
+        let name = "quiz-\(getpid())-\(UUID().uuidString.prefix(8))"
         try start(setup, name: name)
         defer { _ = try? tmux("-L", "ganbook-tests", "kill-session", "-t", name) }
         let target = name
@@ -115,7 +111,7 @@ struct QuizTerminalTests {
     @Test func sigtermRestoresTheTerminalAndKeepsTheAnswersGiven() throws {
         let setup = try Setup()
         defer { try? FileManager.default.removeItem(at: setup.root) }
-        let name = "quiz-term-\(getpid())"
+        let name = "quiz-term-\(getpid())-\(UUID().uuidString.prefix(8))"
         try start(setup, name: name)
         defer { _ = try? tmux("-L", "ganbook-tests", "kill-session", "-t", name) }
         func send(_ key: String) throws { _ = try tmux("-L", "ganbook-tests", "send-keys", "-t", name, key) }

@@ -86,10 +86,10 @@ import Testing
     }
 
     @Test(arguments: [
-        ("vars: a = U(0, 1); b = U(0, 1)\nQ: {a} and {b}\nA: = 1 / (a - b) ± 0.01", 12, "formula divides by zero at a = "),
+        ("vars: a = U(0, 1); b = U(0, 1)\nQ: {a} and {b}\nA: = 1 / (a - b) ± 0.01", 12, "formula '1 / (a - b)' divides by zero at a = "),
         ("vars: a = U(0, 1)\nQ: {a}\nA: = a / (a + b ± 0.01", 12, "formula 'a / (a + b': missing ')' (column 11)"),
         ("vars: a = U(0, 1)\nQ: {a}\nA: = a + c ± 0.01", 12, "formula 'a + c' uses the unknown variable 'c' (vars: declares a)"),
-        ("vars: a = U(0, 1)\nQ: {a}\nA: = log(a - 1) ± 0.01", 12, "formula is not a finite number (log of"),
+        ("vars: a = U(0, 1)\nQ: {a}\nA: = log(a - 1) ± 0.01", 12, "formula 'log(a - 1)' is not a finite number (log of"),
         ("vars: a = U(0, 1)\nQ: {a}\nA: = a", 12, "an exercise answer needs a tolerance: 'A: = a ± 0.01' (or ± 2%)"),
         ("vars: a = U(1, 0)\nQ: {a}\nA: = a ± 0.1", 10, "vars: a = U(1, 0): "),
         ("vars: pi = U(0, 1)\nQ: {pi}\nA: = pi ± 0.1", 10, "vars: 'pi' is the name of a constant or function; choose another"),
@@ -120,5 +120,20 @@ import Testing
 
     @Test func whyLinesAreKept() {
         #expect(parse("Q: x\nA: y\nWhy: because\n  it is").cards.first?.why == "because it is")
+    }
+}
+
+@Suite struct IntervalTests {
+    @Test func intervalArithmeticPassesSafeFormulasAndLeavesTheRestToSampling() throws {
+        let r: [String: ClosedRange<Double>] = ["a": 0.05...0.95, "b": 0.05...0.95]
+        #expect(try Expression.parse("a / (a + b)").range(over: r) != nil)
+        #expect(try Expression.parse("log(a / b) + sqrt(1 - a) + (a - b)^2").range(over: r) != nil)
+        #expect(try Expression.parse("1 / (a - b)").range(over: r) == nil)
+        #expect(try Expression.parse("log(a - b)").range(over: r) == nil)
+        let x = try #require(try Expression.parse("-(a - 1)^2").range(over: r))
+        #expect(abs(x.lowerBound + 0.9025) < 1e-12 && abs(x.upperBound + 0.0025) < 1e-12)
+        // Sampling still catches what the intervals could not prove safe, and passes the safe ones.
+        let safe = QuizParser.parse("vars: a = U(-1, 1)\nQ: {a}\nA: = 1 / (a^2 + 0.1) ± 0.1", firstLine: 1, noteID: "n")
+        #expect(safe.problems.isEmpty)
     }
 }
