@@ -3,6 +3,7 @@
 /// blocks replaced by a hint, and a last line that leads to the next note.
 /// Every command it prints runs as printed (with the reader's --notes and
 /// --lang), and its own words come in the reader's language.
+import Installation
 import Localization
 import Notebook
 import Report
@@ -17,15 +18,29 @@ public struct TerminalNote {
     public var hintOptions: String
     /// The note after this one in the contents, if any.
     public var next: NoteFile?
+    /// The notebook's notes, so that a link to one of them becomes an action.
+    public var notes: [NoteFile]
 
     public init(note: Note, sheet: StyleSheet, width: Int, translator: Translator = .english,
-                hintOptions: String = "", next: NoteFile? = nil) {
+                hintOptions: String = "", next: NoteFile? = nil, notes: [NoteFile] = []) {
         self.note = note
         self.sheet = sheet
         self.width = width
         self.translator = translator
         self.hintOptions = hintOptions
         self.next = next
+        self.notes = notes
+    }
+
+    /// A link to a note of the notebook (`09-open-questions.md#q1`): its file's
+    /// absolute path as a `file://` URL, and `ganbook read open-questions#q1`.
+    func resolve(_ url: String) -> ResolvedLink? {
+        guard let link = NoteLink(url) else { return nil }
+        let target = link.file.flatMap { file in notes.first { $0.fileName == file } } ?? (link.file == nil ? note.file : nil)
+        guard let target else { return nil }
+        let path = FileSystem.realPath(target.path) ?? target.path
+        let anchor = link.anchor.map { "#" + $0 } ?? ""
+        return ResolvedLink(url: "file://" + path + anchor, shown: "ganbook read " + target.id + anchor + hintOptions)
     }
 
     /// The note without cell outputs.
@@ -45,7 +60,8 @@ public struct TerminalNote {
     func render(outputs: [Int: [String]]) -> [String] {
         let note = self.note, translator = self.translator
         let quizCommand = "ganbook quiz \(note.id)" + hintOptions
-        let renderer = TerminalRenderer(sheet: sheet, width: width) { code, block in
+        let links = notes.isEmpty ? [:] : Dictionary(note.links.map { ($0.1, resolve($0.1)) }, uniquingKeysWith: { a, _ in a })
+        var renderer = TerminalRenderer(sheet: sheet, width: width) { code, block in
             switch code.language {
             case "demo":
                 guard let cell = note.demoCells.first(where: { $0.line == block.line + 1 }) else { return nil }
@@ -58,6 +74,7 @@ public struct TerminalNote {
                 return nil
             }
         }
+        renderer.links = { links[$0] ?? nil }
         let footer = StyledText(self.footer, style: sheet.hintStyle).wrapped(width: width).map { $0.encoded(color: sheet.color) }
         return renderer.renderLines(note.document) + [""] + footer
     }

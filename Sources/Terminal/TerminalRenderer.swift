@@ -16,11 +16,25 @@ public enum CellPart: Sendable, Equatable {
     case lines([String])
 }
 
+/// Where a link really goes, when the caller knows better than its URL: a
+/// link to another note opens (OSC 8) at the note's absolute `file://` path,
+/// and without hyperlinks shows the command that reads it.
+public struct ResolvedLink: Sendable, Equatable {
+    public var url: String
+    public var shown: String
+    public init(url: String, shown: String) {
+        self.url = url
+        self.shown = shown
+    }
+}
+
 public struct TerminalRenderer: Sendable {
     public var sheet: StyleSheet
     public var width: Int
     /// Called for every code block; a non-nil answer replaces the code block.
     public var cells: @Sendable (CodeBlock, Block) -> [CellPart]?
+    /// Called for every link's URL; nil keeps the URL as written.
+    public var links: @Sendable (String) -> ResolvedLink? = { _ in nil }
 
     public init(sheet: StyleSheet, width: Int, cells: @escaping @Sendable (CodeBlock, Block) -> [CellPart]? = { _, _ in nil }) {
         self.sheet = sheet
@@ -203,14 +217,17 @@ public struct TerminalRenderer: Sendable {
             let outer = (base, link)
             defer { (base, link) = outer }
             base = sheet.link.over(outer.0)
+            let resolved = renderer.links(target.url)
             switch sheet.linkPresentation {
             case .hyperlink:
-                if !target.url.isEmpty { link = target.url }
+                if !target.url.isEmpty { link = resolved?.url ?? target.url }
                 walk(target.content)
             case .urlAfterText(let open, let close):
                 walk(target.content)
                 let shown = target.content.plainText
-                if !target.url.isEmpty && shown != target.url && "mailto:" + shown != target.url {
+                if let resolved {
+                    text.append(open + resolved.shown + close, style: sheet.linkURL.over(outer.0), link: outer.1)
+                } else if !target.url.isEmpty && shown != target.url && "mailto:" + shown != target.url {
                     text.append(open + target.url + close, style: sheet.linkURL.over(outer.0), link: outer.1)
                 }
             }

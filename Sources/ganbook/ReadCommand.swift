@@ -61,7 +61,8 @@ struct ReadRequest: Equatable, FastRequest {
         let next = book.files.first { $0.number == note.number + 1 }
         let view = TerminalNote(note: note, sheet: StyleSheet(color: TerminalEnvironment.colorEnabled(color)),
                                 width: TerminalEnvironment.width(requested: width), translator: .forLanguage(language),
-                                hintOptions: NotebookOptions.hintOptions(notes: notesFolder, lang: self.language), next: next)
+                                hintOptions: NotebookOptions.hintOptions(notes: notesFolder, lang: self.language), next: next,
+                                notes: book.files)
         var lines = runCells
             ? view.render(running: CellRunner(cache: CellCache(dataFolder: DataFolder.resolve(flag: dataFolder)), refresh: refresh))
             : view.render()

@@ -17,9 +17,13 @@ enum Binary {
 
     static let fixtures = PackagePaths.root.appendingPathComponent("Tests/GanbookTests/Fixtures")
 
-    static func run(_ arguments: [String], environment: [String: String] = [:], removing: [String] = ["GANBOOK_NOTES", "NO_COLOR"]) throws -> Result {
+    /// Runs ganbook in the package's root folder, in English unless told
+    /// otherwise (the language variables are removed by default).
+    static func run(_ arguments: [String], environment: [String: String] = [:],
+                    removing: [String] = ["GANBOOK_NOTES", "NO_COLOR", "GANBOOK_LANG", "LC_ALL", "LC_MESSAGES", "LANG"]) throws -> Result {
         let process = Process()
         process.executableURL = url
+        process.currentDirectoryURL = PackagePaths.root
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         for name in removing { env[name] = nil }

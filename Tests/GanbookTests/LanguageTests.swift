@@ -45,4 +45,17 @@ import Testing
         let css = try String(contentsOfFile: site + "/style.css", encoding: .utf8)
         #expect(css.contains("html:lang(zh-Hans)") && css.contains("Noto Sans CJK SC"))
     }
+
+    /// A link to another note is something to act on: OSC 8 to its file on a
+    /// terminal, the command that reads it without colour, with --notes kept.
+    @Test func linksToNotesOpenTheNoteOrSayHowToReadIt() throws {
+        let plain = try Binary.run(["read", "gan", "--no-pager", "--width", "100", "--lang", "en"], removing: Self.unset)
+        #expect(plain.stdout.contains("<ganbook read open-questions --lang en>"))
+        let color = try Binary.run(["read", "gan", "--no-pager", "--color", "always", "--lang", "en"], removing: Self.unset)
+        #expect(color.stdout.contains("\u{1B}]8;;file://") && color.stdout.contains("/notes/09-open-questions.md"))
+        let folder = "Tests/GanbookTests/Fixtures/notes"
+        let other = try Binary.run(["read", "sample", "--no-pager", "--width", "100", "--notes", folder], removing: Self.unset)
+        #expect(other.stdout.contains("2 quiz cards · ganbook quiz sample --notes \(folder)\n"))
+        #expect(other.stdout.contains("ganbook read 2 --notes \(folder)"))
+    }
 }
