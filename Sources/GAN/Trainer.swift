@@ -49,7 +49,7 @@ public struct GANConfiguration: Sendable, Equatable {
 }
 
 public struct GANTrainer: Sendable {
-    public let configuration: GANConfiguration
+    public private(set) var configuration: GANConfiguration
     public var generator: Network<Float>
     public var discriminator: Network<Float>
     var optimizerG: Optimizer<Float>
@@ -210,5 +210,40 @@ public struct GANTrainer: Sendable {
     public mutating func sample(_ count: Int) -> Matrix<Float> {
         var sampler = SeededGenerator(seed: configuration.seed &+ 0x5EED &+ UInt64(steps))
         return generator.forward(Self.noise(count, configuration.zDimension, using: &sampler))
+    }
+}
+
+// MARK: Steering, one player at a time (the lab)
+
+extension GANTrainer {
+    /// One G update alone (GAN Lab's "G step"). It ends a step, as the G-step
+    /// of `step()` does, so `steps` counts G updates either way.
+    @discardableResult
+    public mutating func trainGeneratorOnly() -> Float {
+        let loss = generatorStep()
+        steps += 1
+        return loss
+    }
+
+    /// New settings from the next update on; the networks are kept. An
+    /// optimiser keeps its state when its kind stays (only the rate changes)
+    /// and starts afresh when it changes (Adam ↔ RMSProp ↔ WGAN-GP's Adam), as
+    /// `init` would have chosen it. Switching to WGAN clips D's weights.
+    public mutating func retune(loss: GANLoss, dSteps: Int, learningRateD: Double, learningRateG: Double) {
+        var new = configuration
+        new.loss = loss
+        new.dSteps = dSteps
+        new.learningRateD = learningRateD
+        new.learningRateG = learningRateG
+        let fresh = GANTrainer(new)
+        if fresh.optimizerD.kind == optimizerD.kind {
+            optimizerD.learningRate = learningRateD
+            optimizerG.learningRate = learningRateG
+        } else {
+            optimizerD = fresh.optimizerD
+            optimizerG = fresh.optimizerG
+        }
+        if loss == .wgan && configuration.loss != .wgan { discriminator.clipWeights(Float(new.clip)) }
+        configuration = new
     }
 }

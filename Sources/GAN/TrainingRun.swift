@@ -56,7 +56,8 @@ public struct TrainingRun: Sendable {
         }
     }
 
-    func evaluate(step: Int, dLoss: Double, gLoss: Double, seconds: Double) -> Checkpoint {
+    /// The checkpoint `train` records at `step`: the true distance of the current G, with the given losses.
+    public func evaluate(step: Int, dLoss: Double, gLoss: Double, seconds: Double) -> Checkpoint {
         var copy = trainer
         let generated = copy.sample(evaluationSamples)
         var checkpoint = Checkpoint(step: step, dLoss: dLoss, gLoss: gLoss, seconds: seconds)

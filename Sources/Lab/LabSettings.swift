@@ -1,0 +1,93 @@
+/// The settings a lab session trains with, and how the keys change them:
+/// the target (cycled by `t`), the loss (`l`), D-steps per step (`k`/`K`),
+/// the two learning rates (`[` `]` `{` `}`) and the seed (`s`).
+///
+/// The configuration comes from `demo train`'s own `GANOptions`, so the same
+/// flags give the same trainer. A default the user did not set (a learning
+/// rate, k) follows the loss as it does in `demo train`: cycling to `wgan`
+/// gives RMSProp's 5e-5 and k = 5 unless they were given or changed by a key.
+import Demos
+import GAN
+
+public struct LabSettings: Sendable {
+    public var options: GANOptions
+    /// The targets `t` cycles through; `targetIndex` is the current one.
+    public var targets: [Target]
+    public var targetIndex: Int
+    public var loss: GANLoss
+    /// Set by --d-steps or a key; nil follows the loss (5 for WGAN, else 1).
+    public var dStepsChosen: Int?
+    /// Set by --lr-d/--lr-g or a key; nil follows the loss.
+    public var rateDChosen: Double?
+    public var rateGChosen: Double?
+
+    public static let dStepsRange = 1...50
+    public static let rateRange = 1e-6...0.5
+    /// The 1-D target `t` offers besides ring and grid: two peaks, as in the notes.
+    public static let twoPeaks = "0.5*N(-2,0.5) + 0.5*N(2,0.5)"
+
+    public init(options: GANOptions, target: Target, loss: GANLoss, dSteps: Int?) {
+        self.options = options
+        var targets: [Target] = [.ring, .grid]
+        if let peaks = try? Target.parse(Self.twoPeaks) { targets.append(peaks) }
+        if let index = targets.firstIndex(of: target) {
+            targetIndex = index
+        } else {
+            targets.append(target)
+            targetIndex = targets.count - 1
+        }
+        self.targets = targets
+        self.loss = loss
+        self.dStepsChosen = dSteps
+        self.rateDChosen = options.lrD
+        self.rateGChosen = options.lrG
+    }
+
+    public var target: Target { targets[targetIndex] }
+    public var seed: UInt64 {
+        get { options.seed }
+        set { options.seed = newValue }
+    }
+    public var dSteps: Int { dStepsChosen ?? (loss.isWasserstein ? 5 : 1) }
+
+    /// The configuration `demo train` builds from the same options.
+    public var configuration: GANConfiguration {
+        var o = options
+        o.lrD = rateDChosen
+        o.lrG = rateGChosen
+        return o.configuration(target: target, loss: loss, dSteps: dSteps)
+    }
+
+    public var learningRateD: Double { configuration.learningRateD }
+    public var learningRateG: Double { configuration.learningRateG }
+
+    mutating func nextLoss() {
+        let all = GANLoss.allCases
+        loss = all[(all.firstIndex(of: loss)! + 1) % all.count]
+    }
+
+    mutating func nextTarget() { targetIndex = (targetIndex + 1) % targets.count }
+
+    /// Changes k by `delta` within its range; false at a limit.
+    mutating func changeDSteps(by delta: Int) -> Bool {
+        let k = dSteps + delta
+        guard Self.dStepsRange.contains(k) else { return false }
+        dStepsChosen = k
+        return true
+    }
+
+    /// Multiplies D's (or G's) rate by `factor` within its range; false at a limit.
+    mutating func scaleRate(d: Bool, by factor: Double) -> Bool {
+        let current = d ? learningRateD : learningRateG
+        let new = current * factor
+        guard Self.rateRange.contains(new) else { return false }
+        if d {
+            // G's default follows D's rate; keep G where it is when only D's changes.
+            if rateGChosen == nil { rateGChosen = learningRateG }
+            rateDChosen = new
+        } else {
+            rateGChosen = new
+        }
+        return true
+    }
+}

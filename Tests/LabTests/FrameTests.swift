@@ -1,0 +1,103 @@
+import Foundation
+@testable import Lab
+import TestSupport
+import Testing
+
+/// Golden frames at fixed seeds and steps, through the built binary, and what
+/// `ganbook lab` does when it has no terminal. `GANBOOK_UPDATE_GOLDEN=1`
+/// rewrites the golden files; read the diff before committing it.
+@Suite struct FrameTests {
+    static let cases: [(name: String, arguments: [String])] = [
+        ("ring-100x30", ["--frames", "2", "--every", "150", "--seed", "1"]),
+        ("grid-minimax-80x24", ["--target", "grid", "--loss", "minimax", "--frames", "1", "--every", "200", "--size", "80x24", "--hidden", "64"]),
+        ("two-peaks-wgan-100x30", ["--target", "0.5*N(-2,0.5) + 0.5*N(2,0.5)", "--loss", "wgan", "--frames", "1", "--every", "300"]),
+        ("two-peaks-nonsaturating-120x40", ["--target", "0.5*N(-2,0.5) + 0.5*N(2,0.5)", "--frames", "1", "--every", "400", "--size", "120x40", "--seed", "2"]),
+    ]
+
+    @Test(arguments: cases.map(\.name))
+    func framesMatchGolden(name: String) throws {
+        let arguments = Self.cases.first { $0.name == name }!.arguments
+        let result = try LabBinary.run(["lab"] + arguments)
+        #expect(result.status == 0, "\(result.stderr)")
+        let file = LabGolden.folder.appendingPathComponent(name + ".txt")
+        if LabGolden.updating { try result.stdout.write(to: file, atomically: true, encoding: .utf8) }
+        let expected = try String(contentsOf: file, encoding: .utf8)
+        #expect(result.stdout == expected, "\(name) differs; rerun with GANBOOK_UPDATE_GOLDEN=1 and read the diff")
+        #expect(!ANSI.hasEscapes(result.stdout), "frames are plain text")
+    }
+
+    @Test func framesHaveTheirSizeAndStepsAndAreTheSameEveryRun() throws {
+        let arguments = ["lab", "--frames", "3", "--every", "20", "--hidden", "16", "--size", "90x26"]
+        let first = try LabBinary.run(arguments), second = try LabBinary.run(arguments)
+        #expect(first.stdout == second.stdout)
+        let lines = first.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.count == 3 * 26 + 2 + 1, "three frames of 26 rows, a blank line between, a final newline")
+        for line in lines { #expect(line.displayWidthForTest <= 90, "\(line)") }
+        for (i, step) in [20, 40, 60].enumerated() {
+            let status = lines[i * 27 + 25]
+            #expect(status.hasPrefix("frames \(i + 1)/3 │ step \(step) │"), "\(status)")
+        }
+    }
+
+    @Test func withoutATerminalLabRefusesInOneLine() throws {
+        let result = try LabBinary.run(["lab"])
+        #expect(result.status != 0)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.hasPrefix("ganbook: lab needs a terminal"))
+        #expect(result.stderr.contains("ganbook demo train"))
+        #expect(result.stderr.split(separator: "\n").count == 1)
+    }
+
+    @Test(arguments: [
+        (["--keys", "space,,q"], "--keys: an empty key"),
+        (["--keys", "wait soon"], "--keys: 'wait soon' is not a key"),
+        (["--size", "60x20", "--frames", "1"], "--size 60x20: expected COLUMNSxROWS of at least 80x24"),
+        (["--frames", "0"], "--frames must be between 1 and 1000"),
+        (["--d-steps", "0"], "--d-steps must be between 1 and 50"),
+        (["--target", "N(0,-1)"], "--target \"N(0,-1)\": sigma must be > 0"),
+        (["--loss", "hinge"], "hinge"),
+        (["--lr-d", "2"], "--lr-d must be between 0 and 1"),
+    ])
+    func badInputIsOneLineAndAnError(arguments: [String], message: String) throws {
+        let result = try LabBinary.run(["lab"] + arguments)
+        #expect(result.status != 0)
+        #expect(result.stderr.contains(message), "\(result.stderr)")
+        #expect(result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
+        #expect(!result.stderr.contains("Fatal error"))
+    }
+
+    /// Below 80×24 the screen says so instead of drawing.
+    @Test func aSmallScreenShowsTheMinimum() throws {
+        var session = LabSession(settings: try labSettings(["--hidden", "16"]))
+        let canvas = LabScreen(columns: 70, rows: 20, color: false).compose(&session, rates: .init())
+        #expect(canvas.plainText.contains("ganbook lab needs at least 80×24; this terminal is 70×20."))
+        #expect(canvas.plainText.contains("press q to quit"))
+    }
+
+    @Test func theHelpListsEveryKey() throws {
+        var session = LabSession(settings: try labSettings(["--hidden", "16"]))
+        _ = session.handle(.character("?"))
+        let text = LabScreen(columns: 100, rows: 30, color: false).compose(&session, rates: .init()).plainText
+        for (key, meaning) in LabText.helpKeys {
+            #expect(text.contains(key) && text.contains(meaning), "\(key): \(meaning)")
+        }
+    }
+
+    @Test func theStatusLineShowsEachChange() throws {
+        var session = LabSession(settings: try labSettings(["--hidden", "16"]))
+        for key in ["K", "]", "}", "l"] { _ = session.handle(.character(Character(key))) }
+        let canvas = LabScreen(columns: 100, rows: 30, color: false).compose(&session, rates: .init(stepsPerSecond: 1234, framesPerSecond: 20))
+        let status = canvas.plainRow(29)
+        #expect(status.contains("k 2"), "\(status)")
+        #expect(status.contains("lr D 2e-3 G 2e-3"), "\(status)")
+        #expect(status.contains("wgan"), "\(status)")
+        #expect(status.contains("1234 steps/s") && status.contains("20 fps"), "\(status)")
+        #expect(status.contains("loss → wgan"), "\(status)")
+        #expect(canvas.plainText.contains("changes: 0: k → 2"))
+    }
+}
+
+extension Substring {
+    /// Columns for this test: every scalar the lab draws is one column wide.
+    var displayWidthForTest: Int { unicodeScalars.count }
+}
