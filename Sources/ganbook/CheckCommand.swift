@@ -1,7 +1,6 @@
 /// `ganbook check`: validates every note and prints `FILE:LINE: message` for
 /// each problem; exits 1 when there is any.
 import ArgumentParser
-import Localization
 import Notebook
 import NotebookRunner
 import Terminal
@@ -15,22 +14,11 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var notebook: NotebookOptions
 
-    /// Checks the notebook and, when it has a Chinese edition (`zh/`), that
-    /// edition and the rules between the two.
+    /// Checks the notebook, and each of its other editions (`zh/`) with the
+    /// rules between them.
     func run() throws {
         let base = try NotesLocation.resolve(flag: notebook.notes, environment: TerminalEnvironment.environment(NotesLocation.environmentVariable)).path
-        let book = try Notebook(folder: base)
-        var problems = NotebookChecker(notebook: book).problems()
-        var checked = book.files.count
-        let zh = NotebookOptions.editionFolder(base, .zh)
-        if zh != base {
-            let edition = try Notebook(folder: zh)
-            problems += NotebookChecker(notebook: edition).problems()
-            problems += EditionChecker(english: book.files.compactMap { try? book.load($0) },
-                                       translation: edition.files.compactMap { try? edition.load($0) }).problems()
-            checked += edition.files.count
-        }
-        problems.sort { ($0.file, $0.line) < ($1.file, $1.line) }
+        let (problems, checked) = try Editions(folder: base).problems()
         if problems.isEmpty {
             Output.write("ok: \(checked) notes checked\n")
             return

@@ -4,6 +4,7 @@ import ArgumentParser
 import Installation
 import Localization
 import Notebook
+import NotebookRunner
 import Terminal
 
 struct NotebookOptions: ParsableArguments {
@@ -34,8 +35,7 @@ struct NotebookOptions: ParsableArguments {
     }
 
     static func editionFolder(_ folder: String, _ language: Language) -> String {
-        guard let sub = language.editionFolder, FileSystem.isDirectory(folder + "/" + sub) else { return folder }
-        return folder + "/" + sub
+        Editions(folder: folder).folder(for: language)
     }
 
     /// What a printed hint must add to `ganbook …` to reach the same notes in

@@ -1,0 +1,58 @@
+/// A notebook's editions: English in its folder, each other language in a
+/// subfolder named for it (`zh/`), with the same file names. `check` checks
+/// them all and the rules between them; `export` writes them all, the run's
+/// language at the top and each other one in its subfolder.
+import Installation
+import Localization
+import Notebook
+
+public struct Editions {
+    /// The notebook folder (the English edition).
+    public var folder: String
+
+    public init(folder: String) { self.folder = folder }
+
+    /// The folder of the edition in `language`: its subfolder when the
+    /// notebook has one, else the notebook folder itself.
+    public func folder(for language: Language) -> String {
+        guard let sub = language.editionFolder else { return folder }
+        let path = folder + "/" + sub
+        return FileSystem.isDirectory(path) ? path : folder
+    }
+
+    /// The languages this notebook has an edition in, English first.
+    public var languages: [Language] {
+        Language.allCases.filter { $0 == .en || folder(for: $0) != folder }
+    }
+
+    /// Every edition's problems, and those between each translation and English.
+    public func problems() throws -> (problems: [NotebookChecker.Problem], notesChecked: Int) {
+        let english = try Notebook(folder: folder)
+        var problems = NotebookChecker(notebook: english).problems()
+        var checked = english.files.count
+        let originals = english.files.compactMap { try? english.load($0) }
+        for language in languages where language != .en {
+            let edition = try Notebook(folder: folder(for: language))
+            problems += NotebookChecker(notebook: edition).problems()
+            problems += EditionChecker(english: originals, translation: edition.files.compactMap { try? edition.load($0) }).problems()
+            checked += edition.files.count
+        }
+        return (problems.sorted { ($0.file, $0.line) < ($1.file, $1.line) }, checked)
+    }
+
+    /// One site per edition: `primary`'s into `site`, every other one into
+    /// `site/LANG/`, each page linked to its counterpart. Cells of every
+    /// edition run first, at once (the same words in two editions run once).
+    public func exports(into site: String, primary: Language, runner: CellRunner, run: Bool) throws -> [(export: SiteExport, folder: String)] {
+        let order = [primary] + languages.filter { $0 != primary }
+        let notes = try order.map { try Notebook(folder: folder(for: $0)).loadAll() }
+        if run { runner.runMissing(notes.flatMap { $0.flatMap(\.demoCells) }) }
+        return order.indices.map { k in
+            let counterpart: (path: String, language: Language)? = order.count < 2 ? nil
+                : k == 0 ? (order[1].rawValue + "/", order[1]) : ("../", order[0])
+            let export = SiteExport(notes: notes[k], runner: runner, runDemos: false,
+                                    translator: .forLanguage(order[k]), counterpart: counterpart)
+            return (export, k == 0 ? site : site + "/" + order[k].rawValue)
+        }
+    }
+}
