@@ -39,8 +39,8 @@ bench: release
 
 # Rewrite the golden files after an intended rendering change; read the diff.
 golden: deps
-	GANBOOK_UPDATE_GOLDEN=1 $(SWIFT) test --filter "GoldenTests|SpecRenderingTests"
-	git diff --stat Tests/GanbookTests/Golden Tests/TerminalTests/Golden
+	GANBOOK_UPDATE_GOLDEN=1 $(SWIFT) test --filter "GoldenTests|SpecRenderingTests|LabTests.FrameTests"
+	git diff --stat Tests/GanbookTests/Golden Tests/TerminalTests/Golden Tests/LabTests/Golden
 
 clean:
 	rm -rf .build
