@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 /// `ganbook lab` in a real terminal (tmux): it runs, pauses, steps, shows its
-/// help, follows resizes, and quits by q, Ctrl-C and SIGTERM, each time
+/// help, follows resizes, and quits by q, Ctrl-C, SIGTERM, SIGHUP and a crash, each time
 /// leaving the terminal as it was: the main screen, a visible cursor, echo on.
 /// tmux comes with `make deps` (the Makefile's APT_PACKAGES).
 @Suite(.serialized) struct TmuxTests {
@@ -157,7 +157,10 @@ import Testing
         try t.expectRestored("after Ctrl-C")
     }
 
-    @Test func sigtermQuitsAndRestores() throws {
+    /// SIGTERM and SIGHUP end the session as a flag the loop reads; SIGSEGV stands
+    /// for a crash, whose handler restores the terminal and dies of the signal.
+    @Test(arguments: [(SIGTERM, "SIGTERM"), (SIGHUP, "SIGHUP"), (SIGSEGV, "a crash (SIGSEGV)")])
+    func aSignalQuitsAndRestores(signal: Int32, name: String) throws {
         let t = try Terminal()
         let pidFile = FileManager.default.temporaryDirectory.appendingPathComponent("lab-\(t.socket).pid").path
         try t.type("sh -c 'echo $$ > \(pidFile); exec \(binary) lab --hidden 16'; echo EXIT=$?", "Enter")
@@ -165,9 +168,9 @@ import Testing
         try t.type("Space")
         try t.waitFor("▶ running")
         let pid = try String(contentsOfFile: pidFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
-        #expect(kill(pid_t(pid)!, SIGTERM) == 0)
-        try t.waitFor("EXIT=143")
-        try t.expectRestored("after SIGTERM")
+        #expect(kill(pid_t(pid)!, signal) == 0)
+        try t.waitFor("EXIT=\(128 + signal)")
+        try t.expectRestored("after \(name)")
         try? FileManager.default.removeItem(atPath: pidFile)
     }
 
