@@ -39,6 +39,34 @@ import Testing
         }
     }
 
+    /// End to end: `ganbook demo train --json`'s last W1 and JSD are the lab's at the same step.
+    @Test func demoTrainsFiguresAreTheLabsAtTheSameStep() throws {
+        let target = "0.5*N(-2,0.5) + 0.5*N(2,0.5)"
+        let result = try LabBinary.run(["demo", "train", "--target", target, "--steps", "300", "--hidden", "32", "--json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        var figures: [String: Double] = [:]
+        func walk(_ o: Any) {
+            if let d = o as? [String: Any] {
+                if let name = d["name"] as? String, let value = d["value"] as? Double { figures[name] = value }
+                d.values.forEach(walk)
+            } else if let a = o as? [Any] { a.forEach(walk) }
+        }
+        walk(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)))
+        var session = LabSession(settings: try labSettings(target: target, ["--hidden", "32"]))
+        for _ in 0..<300 { session.fullStep() }
+        let last = try #require(session.checkpoints.last)
+        #expect(last.step == 300)
+        let trainW1: Double? = figures["W1 at the end"], labW1: Double? = last.wasserstein1
+        let trainJSD: Double? = figures["JSD at the end"], labJSD: Double? = last.jsdEstimate
+        // Foundation's JSON parser can be an ulp off the printed digits (0.078183042434742[17] read as …14).
+        func same(_ a: Double?, _ b: Double?) -> Bool {
+            guard let a, let b else { return false }
+            return abs(a - b) <= 1e-14 * abs(b)
+        }
+        #expect(same(trainW1, labW1), "demo train \(String(describing: trainW1)), lab \(String(describing: labW1))")
+        #expect(same(trainJSD, labJSD), "demo train \(String(describing: trainJSD)), lab \(String(describing: labJSD))")
+    }
+
     @Test func withoutATerminalLabRefusesInOneLine() throws {
         let result = try LabBinary.run(["lab"])
         #expect(result.status != 0)
