@@ -44,7 +44,7 @@ let package = Package(
         .target(name: "GAN", dependencies: ["NeuralNet", "Distributions", "Divergences", "Report"]),
         // Spaced repetition: the FSRS-6 scheduler (as py-fsrs 6 computes it), the
         // progress store (SQLite through GRDB) and quiz sessions.
-        .target(name: "Quiz", dependencies: ["Notebook", "Distributions", "Installation", "Terminal", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "Quiz", dependencies: ["Notebook", "Distributions", "Installation", "Terminal", "Localization", .product(name: "GRDB", package: "GRDB.swift")]),
         // The demo kit and the demos: each a subcommand that produces a Report.
         .target(name: "Demos", dependencies: [
             "Distributions", "Divergences", "Report", "Models", "Datasets", "GAN", "NeuralNet", "Installation",

@@ -16,6 +16,7 @@
 import Distributions
 import Foundation
 import Installation
+import Localization
 import Notebook
 import Terminal
 
@@ -80,6 +81,11 @@ public struct QuizSession {
     public var openNote: ((QuizItem) -> Void)?
     /// A figure of a demo's report, for demo-backed exercise answers: (words after `ganbook demo`, figure name).
     public var demoFigure: ((_ words: [String], _ figure: String) throws -> Double)?
+    /// The learner's language: every line the session writes is translated
+    /// before it is painted; the keys and typed answers are the same in all.
+    public var translator: Translator = .english
+    /// Options for the `ganbook read` line after an answer (` --lang zh`, as the learner gave them).
+    public var readOptions = ""
 
     public init(items: [QuizItem], store: ProgressStore, now: @escaping () -> Double, startOfToday: Double) {
         self.items = items
@@ -152,26 +158,38 @@ public struct QuizSession {
         var pending = try entries()
         var summary = Summary()
         let look = io.look
+        let t = translator
         if pending.isEmpty {
-            io.write(cram ? "No cards in these notes.\n" : "Nothing is due, and no new cards are left for today. " + nextDueSentence() + heldBackSentence() + "\n")
+            if cram {
+                io.write(t("No cards in these notes.") + "\n")
+            } else {
+                // English: "…for today. Next review in 10 min. 3 new cards wait…" (two spaces when nothing is next).
+                var line = t("Nothing is due, and no new cards are left for today.")
+                let next = nextDueSentence(), held = heldBackSentence()
+                line += QuizText.gap(line, next) + next
+                if !held.isEmpty { line += QuizText.gap(line, held) + held }
+                io.write(line + "\n")
+            }
             return summary
         }
         let newCount = pending.filter { $0.memory == nil }.count
+        let opening: String
         if cram {
             let time = now()
             let due = pending.filter { $0.memory.map { $0.due <= time } ?? false }.count
             let later = pending.count - newCount - due
-            io.write("\(pending.count) card\(pending.count == 1 ? "" : "s") to drill: \(due) due, \(later) not due yet, \(newCount) new (cram: the schedule will not change). \(quitHint(io)).\n")
+            opening = t("\(pending.count) card\(pending.count == 1 ? "" : "s") to drill: \(due) due, \(later) not due yet, \(newCount) new (cram: the schedule will not change).")
         } else {
-            io.write("\(pending.count) card\(pending.count == 1 ? "" : "s") to go: \(pending.count - newCount) due, \(newCount) new. \(quitHint(io)).\n")
+            opening = t("\(pending.count) card\(pending.count == 1 ? "" : "s") to go: \(pending.count - newCount) due, \(newCount) new.")
         }
+        io.write(QuizText.joined([opening, t(quitHint(io) + ".")]) + "\n")
         var learning: [Entry] = []  // answered into a step, back when due
         var given: [Given] = []
         var current: Entry?
 
         func undoLast() throws {
             guard let last = given.popLast() else {
-                io.write(look.paint("Nothing to undo yet.", .hint) + "\n")
+                io.write(look.paint(t("Nothing to undo yet."), .hint) + "\n")
                 return
             }
             try store.undo(last.rowID, of: last.review)
@@ -185,7 +203,7 @@ public struct QuizSession {
             if let c = current { pending.insert(c, at: 0) }
             pending.insert(last.entry, at: 0)
             current = nil
-            io.write(look.paint("↶ Undone: the answer to \"\(last.entry.item.card.question.prefix(40))\" is taken back.", .hint) + "\n")
+            io.write(look.paint(t("↶ Undone: the answer to \"\(last.entry.item.card.question.prefix(40))\" is taken back."), .hint) + "\n")
         }
 
         session: while true {
@@ -239,14 +257,16 @@ public struct QuizSession {
                         let replacement = logged(entry, lower, started: started, at: answeredAt)
                         rowID = try store.replace(rowID, of: review, with: replacement)
                         review = replacement
-                        io.write(look.paint("Marked as \(lower.name).", .hint) + nextLine(review) + "\n")
+                        let marked = t("Marked as \(lower.name).")
+                        io.write(look.paint(marked, .hint) + nextLine(review, after: marked) + "\n")
                     case .graded:
                         break
                     }
                 } else if !cram && io.keys == nil {
-                    io.write("  next review \(Self.describeInterval(review.after.due - answeredAt))\n")
+                    io.write("  " + t("next review " + Self.describeInterval(review.after.due - answeredAt, t)) + "\n")
                 } else if io.keys != nil {
-                    io.write(look.paint("\(grade.name).", .hint) + nextLine(review) + "\n")
+                    let graded = t("\(grade.name).")
+                    io.write(look.paint(graded, .hint) + nextLine(review, after: graded) + "\n")
                 }
                 record(&summary, &learning, &given, entry, review, rowID)
                 current = nil
@@ -261,13 +281,16 @@ public struct QuizSession {
         io.keys == nil ? "Type q to stop" : "Keys: Enter shows, 1–4 grade, u undoes, o opens the note, q stops"
     }
 
+    /// The card's kind in the header: new, learning, relearning, review, cram (and "new · cram").
     func kind(_ entry: Entry) -> String {
-        if cram { return entry.memory == nil ? "new · cram" : "cram" }
+        let words = translator.words(["new", "learning", "relearning", "review", "cram"])
+        let (new, learning, relearning, review, cram) = (words[0], words[1], words[2], words[3], words[4])
+        if self.cram { return entry.memory == nil ? new + " · " + cram : cram }
         switch entry.memory?.state {
-        case nil: return "new"
-        case .learning?: return entry.memory!.isNew ? "new" : "learning"
-        case .relearning?: return "relearning"
-        case .review?: return "review"
+        case nil: return new
+        case .learning?: return entry.memory!.isNew ? new : learning
+        case .relearning?: return relearning
+        case .review?: return review
         }
     }
 
@@ -291,8 +314,11 @@ public struct QuizSession {
         given.append(Given(entry: entry, rowID: rowID, review: review, requeued: requeue))
     }
 
-    func nextLine(_ review: LoggedReview) -> String {
-        cram ? "" : " Next review " + Self.describeInterval(review.after.due - review.time) + "."
+    /// " Next review in 10 min." after `before` (nothing when cramming).
+    func nextLine(_ review: LoggedReview, after before: String) -> String {
+        guard !cram else { return "" }
+        let sentence = translator("Next review " + Self.describeInterval(review.after.due - review.time, translator) + ".")
+        return QuizText.gap(before, sentence) + sentence
     }
 
     // MARK: Asking
@@ -301,6 +327,7 @@ public struct QuizSession {
     func ask(_ entry: Entry, _ io: QuizIO) throws -> Outcome {
         let card = entry.card
         let look = io.look
+        let t = translator
         var question = card.question
         var exercise: Exercise.Instance?
         if case .exercise(let e) = card.answer {
@@ -310,23 +337,23 @@ public struct QuizSession {
             exercise = instance
             question = instance.question
         }
-        io.write(look.block("Q: ", question, .question))
+        io.write(look.block(t.label("Q:"), question, .question))
         let why = exercise?.why ?? card.why
         func explain() {
-            if let why { io.write(look.block("Why: ", why, .why)) }
-            if entry.item.anchor != nil { io.write(look.paint("   ↪ " + entry.item.readCommand, .link) + "\n") }
+            if let why { io.write(look.block(t.label("Why:"), why, .why)) }
+            if entry.item.anchor != nil { io.write(look.paint("   ↪ " + entry.item.readCommand + readOptions, .link) + "\n") }
         }
         let keys = io.keys
         switch card.answer {
         case .recall(let answer):
             var typed: String?
             if let keys {
-                io.write(look.paint("Enter or space shows the answer · t types yours first · o opens the note · u undoes · q stops", .hint) + "\n")
+                io.write(look.paint(t("Enter or space shows the answer · t types yours first · o opens the note · u undoes · q stops"), .hint) + "\n")
                 reveal: while true {
                     switch keys.key(timeout: nil) {
                     case .enter, .space: break reveal
                     case .character("t"), .character("T"):
-                        guard let line = keys.line(prompt: "Your answer: ") else { return .stop }
+                        guard let line = keys.line(prompt: t.label("Your answer:")) else { return .stop }
                         typed = line
                         break reveal
                     case .character("o"): open(entry, keys, io, question)
@@ -336,14 +363,14 @@ public struct QuizSession {
                     }
                 }
             } else {
-                io.write("(Enter shows the answer)\n")
+                io.write(t("(Enter shows the answer)") + "\n")
                 guard let line = io.readLine(), !Self.isQuit(line) else { return .stop }
                 typed = line
             }
             if let typed, !typed.trimmingCharacters(in: .whitespaces).isEmpty {
-                io.write(look.block("You: ", typed.trimmingCharacters(in: .whitespaces), .typed, prefixRole: .hint))
+                io.write(look.block(t.label("You:"), typed.trimmingCharacters(in: .whitespaces), .typed, prefixRole: .hint))
             }
-            io.write(look.block("A: ", answer, .answer))
+            io.write(look.block(t.label("A:"), answer, .answer))
             explain()
             let bar = gradeBar(entry)
             if let keys {
@@ -359,10 +386,10 @@ public struct QuizSession {
                 }
             }
             while true {
-                io.write("How well did you recall it? \(bar)\n")
+                io.write(t("How well did you recall it? \(bar)") + "\n")
                 guard let line = io.readLine(), !Self.isQuit(line) else { return .stop }
                 if let grade = Self.grade(line) { return .graded(grade, downgradable: false) }
-                io.write("Please type 1, 2, 3 or 4 (or q to stop).\n")
+                io.write(t("Please type 1, 2, 3 or 4 (or q to stop).") + "\n")
             }
         case .choice(let choices):
             let order = optionOrder(entry, count: choices.count)
@@ -375,17 +402,17 @@ public struct QuizSession {
             func verdict(_ n: Int) -> Outcome {
                 let label = keys != nil && right < letters.count ? "\(letters[right])" : "\(right + 1)"
                 if n == right {
-                    io.write(look.paint("✓ Right.", .right) + (cram ? "\n" : " (Good)\n"))
+                    io.write(feedback("✓ Right.", cram ? "" : " (Good)", .right, look) + "\n")
                     explain()
                     return .graded(.good, downgradable: true)
                 }
-                io.write(look.paint("✗ Not quite.", .wrong) + " The answer: \(label)) \(choices[order[right]].text)" + (cram ? "\n" : " (Again)\n"))
+                io.write(feedback("✗ Not quite.", " The answer: \(label)) \(choices[order[right]].text)" + (cram ? "" : " (Again)"), .wrong, look) + "\n")
                 explain()
                 return .graded(.again, downgradable: false)
             }
             if let keys {
                 let last = letters[min(choices.count, letters.count) - 1]
-                io.write(look.paint("a–\(last) or 1–\(choices.count) chooses · o opens the note · u undoes · q stops", .hint) + "\n")
+                io.write(look.paint(t("a–\(last) or 1–\(choices.count) chooses · o opens the note · u undoes · q stops"), .hint) + "\n")
                 while true {
                     switch keys.key(timeout: nil) {
                     case .character("o"): open(entry, keys, io, question)
@@ -399,10 +426,10 @@ public struct QuizSession {
                 }
             }
             while true {
-                io.write("Your answer (1–\(choices.count)):\n")
+                io.write(t("Your answer (1–\(choices.count)):") + "\n")
                 guard let line = io.readLine(), !Self.isQuit(line) else { return .stop }
                 if let n = Int(line.trimmingCharacters(in: .whitespaces)), (1...choices.count).contains(n) { return verdict(n - 1) }
-                io.write("Please type a number from 1 to \(choices.count) (or q to stop).\n")
+                io.write(t("Please type a number from 1 to \(choices.count) (or q to stop).") + "\n")
             }
         case .numeric, .exercise:
             let value: Double, tolerance: Double, shown: String
@@ -428,14 +455,14 @@ public struct QuizSession {
             while true {
                 let line: String
                 if let keys {
-                    guard let typed = keys.line(prompt: look.paint("Your answer (a number or a formula; q stops, u undoes): ", .hint)) else { return .stop }
+                    guard let typed = keys.line(prompt: look.paint(t.label("Your answer (a number or a formula; q stops, u undoes):"), .hint)) else { return .stop }
                     let t = typed.trimmingCharacters(in: .whitespaces).lowercased()
                     if t == "u" { return .undo }
                     if t == "o" { open(entry, keys, io, question); continue }
                     if t.isEmpty { continue }
                     line = typed
                 } else {
-                    io.write("Your answer (a number):\n")
+                    io.write(t("Your answer (a number):") + "\n")
                     guard let typed = io.readLine() else { return .stop }
                     line = typed
                 }
@@ -444,22 +471,22 @@ public struct QuizSession {
                 do {
                     x = try Expression.parse(line.trimmingCharacters(in: .whitespaces)).evaluate()
                 } catch {
-                    io.write("Please type a number, such as \(hint) (or q to stop).\n")
+                    io.write(t("Please type a number, such as \(hint) (or q to stop).") + "\n")
                     continue
                 }
                 let difference = abs(x - value)
                 if difference <= tolerance {
-                    io.write(look.paint("✓ Right:", .right) + " \(shown)." + (cram ? "\n" : " (Good)\n"))
+                    io.write(feedback("✓ Right:", " \(shown)." + (cram ? "" : " (Good)"), .right, look) + "\n")
                     explain()
                     return .graded(.good, downgradable: false)
                 }
-                io.write(look.paint("✗ Not within the tolerance.", .wrong) + " The answer: \(shown)." + (cram ? "\n" : " (Again)\n"))
+                io.write(feedback("✗ Not within the tolerance.", " The answer: \(shown)." + (cram ? "" : " (Again)"), .wrong, look) + "\n")
                 if difference <= 0.02 * abs(value) {
-                    io.write(look.paint("≈ Close: \(Self.number(x)) is within 2% of the answer, but the card asks for ± \(Self.toleranceText(card, tolerance)).", .close) + "\n")
+                    io.write(look.paint(t("≈ Close: \(Self.number(x)) is within 2% of the answer, but the card asks for ± \(Self.toleranceText(card, tolerance))."), .close) + "\n")
                 }
                 if let exercise, case .exercise(let e) = card.answer, case .formula(let f) = e.source {
                     let at = e.variables.map { "\($0.name) = \(Exercise.format(exercise.values[$0.name]!, $0.decimals))" }.joined(separator: ", ")
-                    io.write(look.paint("   = \(f) with \(at)", .hint) + "\n")
+                    io.write(look.paint("   " + t("= \(f) with \(at)"), .hint) + "\n")
                 }
                 explain()
                 return .graded(.again, downgradable: false)
@@ -467,15 +494,24 @@ public struct QuizSession {
         }
     }
 
+    /// `head` + `rest` translated as one line, `head`'s part painted in `role`
+    /// (the English: "✓ Right." painted, then " (Good)").
+    func feedback(_ head: String, _ rest: String, _ role: QuizLook.Role, _ look: QuizLook) -> String {
+        let line = translator(head + rest), painted = translator(head)
+        guard line.hasPrefix(painted) else { return look.paint(line, role) }
+        return look.paint(painted, role) + line.dropFirst(painted.count)
+    }
+
     /// With keys, after an auto-graded answer: Enter goes on; after a right one, 1 or 2 mark it as a guess.
     func afterAnswer(_ entry: Entry, _ review: LoggedReview, downgradable: Bool, _ keys: QuizKeys, _ io: QuizIO) -> Outcome {
         let look = io.look
         var hint = "Enter goes on"
         if downgradable && !cram {
-            let again = Self.shortInterval(scheduler.review(review.before ?? Memory(due: review.time), .again, at: review.time).due - review.time)
+            let again = Self.shortInterval(scheduler.review(review.before ?? Memory(due: review.time), .again, at: review.time).due - review.time, translator)
             hint += " · a guess? 1 Again \(again)"
         }
-        io.write(look.paint(hint + " · u undoes · q stops", .hint) + nextLine(review) + "\n")
+        hint = translator(hint + " · u undoes · q stops")
+        io.write(look.paint(hint, .hint) + nextLine(review, after: hint) + "\n")
         while true {
             switch keys.key(timeout: nil) {
             case .character("1") where downgradable && !cram: return .graded(.again, downgradable: false)
@@ -499,7 +535,7 @@ public struct QuizSession {
             let seconds = Int(left.rounded(.up))
             let clock = seconds >= 3600 ? "\(seconds / 3600) h \((seconds % 3600) / 60) min"
                 : "\(seconds / 60):" + (seconds % 60 < 10 ? "0" : "") + "\(seconds % 60)"
-            io.write("\r\u{1B}[2K" + look.paint("⏳ Next learning card in \(clock) · Enter: now · u undoes · q stops", .hint))
+            io.write("\r\u{1B}[2K" + look.paint(translator("⏳ Next learning card in \(clock) · Enter: now · u undoes · q stops"), .hint))
             switch keys.key(timeout: min(1, left)) {
             case .timeout: continue
             case .enter, .space: return .graded(.good, downgradable: false)
@@ -513,16 +549,16 @@ public struct QuizSession {
     func open(_ entry: Entry, _ keys: QuizKeys, _ io: QuizIO, _ question: String) {
         guard let openNote else { return }
         keys.suspended { openNote(entry.item) }
-        io.write(io.look.block("Q: ", question, .question))
+        io.write(io.look.block(translator.label("Q:"), question, .question))
     }
 
     /// `1 Again <1m · 2 Hard 6m · 3 Good 10m · 4 Easy 4d`: what each grade would give.
     func gradeBar(_ entry: Entry) -> String {
         let time = now()
         return Grade.allCases.map { g in
-            if cram { return "\(g.rawValue) \(g.name)" }
+            if cram { return "\(g.rawValue) \(translator.name(g))" }
             let after = scheduler.review(entry.memory ?? Memory(due: time), g, at: time)
-            return "\(g.rawValue) \(g.name) \(Self.shortInterval(after.due - time))"
+            return "\(g.rawValue) \(translator.name(g)) \(Self.shortInterval(after.due - time, translator))"
         }.joined(separator: " · ")
     }
 
@@ -592,19 +628,24 @@ public struct QuizSession {
     // MARK: The end
 
     func describe(_ summary: Summary, planned: Int) -> String {
+        let t = translator
         let head: String
         if cram {
             let missed = summary.grades[.again] ?? 0
-            head = "Drilled \(summary.answered) of \(planned): \(summary.answered - missed) right, \(missed) missed."
+            head = t("Drilled \(summary.answered) of \(planned): \(summary.answered - missed) right, \(missed) missed.")
         } else {
             var parts = Grade.allCases.compactMap { g in summary.grades[g].map { "\($0) \(g.name)" } }
             if parts.isEmpty { parts = ["none"] }
-            head = "Answered \(summary.answered) of \(planned): " + parts.joined(separator: ", ") + "."
+            let english = "Answered \(summary.answered) of \(planned): " + parts.joined(separator: ", ") + "."
+            // A translation gives every grade's count, in order, zeros too: one template, whatever was answered.
+            let counts = Grade.allCases.map { "\(summary.grades[$0] ?? 0) \($0.name)" }.joined(separator: ", ")
+            let full = "Answered \(summary.answered) of \(planned): " + counts + "."
+            let translated = summary.answered > 0 ? t(full) : t(english)
+            head = translated != full ? translated : english
         }
-        let cards = summary.cards.count == summary.answered || summary.cards.isEmpty ? "" : " (\(summary.cards.count) cards)"
-        let stop = summary.stoppedEarly ? " Stopped early; every answer given is saved." : ""
-        let next = nextDueSentence()
-        return head + cards + stop + (next.isEmpty ? "" : " " + next) + streakSentence()
+        let cards = summary.cards.count == summary.answered || summary.cards.isEmpty ? "" : t("(\(summary.cards.count) cards)")
+        let stop = summary.stoppedEarly ? t("Stopped early; every answer given is saved.") : ""
+        return QuizText.joined([head, cards, stop, nextDueSentence(), streakSentence()])
     }
 
     func nextDueSentence() -> String {
@@ -613,9 +654,10 @@ public struct QuizSession {
         let time = now()
         let dueNow = memories.filter { ids.contains($0.key) && $0.value.due <= time }.count
         guard let next = memories.filter({ ids.contains($0.key) && $0.value.due > time }).map(\.value.due).min() else {
-            return dueNow > 0 ? "\(dueNow) due now." : ""
+            return dueNow > 0 ? translator("\(dueNow) due now.") : ""
         }
-        return (dueNow > 0 ? "\(dueNow) due now; next " : "Next review ") + Self.describeInterval(next - time) + "."
+        let interval = Self.describeInterval(next - time, translator)
+        return translator(dueNow > 0 ? "\(dueNow) due now; next \(interval)." : "Next review \(interval).")
     }
 
     /// When new cards wait only because of the daily limit: say how to have more.
@@ -623,10 +665,10 @@ public struct QuizSession {
         guard let memories = try? store.memories() else { return "" }
         let unseen = items.filter { memories[$0.card.id] == nil }.count
         guard unseen > 0 else { return "" }
-        return " \(unseen) new card\(unseen == 1 ? " waits" : "s wait") for tomorrow (the limit is \(newPerDay) a day); --new N allows more today."
+        return translator("\(unseen) new card\(unseen == 1 ? " waits" : "s wait") for tomorrow (the limit is \(newPerDay) a day); --new N allows more today.")
     }
 
-    /// " Studied 3 days in a row." (days in local time, today included).
+    /// "Studied 3 days in a row." (days in local time, today included).
     func streakSentence() -> String {
         guard !cram, let times = try? store.reviewTimes(), !times.isEmpty else { return "" }
         let calendar = Calendar.current
@@ -638,25 +680,30 @@ public struct QuizSession {
             guard let previous = calendar.date(byAdding: .day, value: -1, to: day) else { break }
             day = previous
         }
-        return streak == 0 ? "" : " Studied \(streak) day\(streak == 1 ? "" : "s") in a row."
+        return streak == 0 ? "" : translator("Studied \(streak) day\(streak == 1 ? "" : "s") in a row.")
     }
 
-    static func describeInterval(_ seconds: Double) -> String {
-        if seconds < 90 { return "in \(Int(seconds.rounded())) s" }
-        if seconds < 5400 { return "in \(Int((seconds / 60).rounded())) min" }
-        if seconds < 36 * 3600 { return "in \(Int((seconds / 3600).rounded())) h" }
-        return "in \(Int((seconds / 86400).rounded())) days"
+    /// "in 4 min" (in the translator's language).
+    static func describeInterval(_ seconds: Double, _ translator: Translator = .english) -> String {
+        let english: String
+        if seconds < 90 { english = "in \(Int(seconds.rounded())) s" }
+        else if seconds < 5400 { english = "in \(Int((seconds / 60).rounded())) min" }
+        else if seconds < 36 * 3600 { english = "in \(Int((seconds / 3600).rounded())) h" }
+        else { english = "in \(Int((seconds / 86400).rounded())) days" }
+        return translator(english)
     }
 
     /// As Anki's buttons: <1m, 6m, 10m, 3h, 4d, 1.2mo, 2.1y.
-    static func shortInterval(_ seconds: Double) -> String {
-        if seconds <= 60 { return "<1m" }
-        if seconds < 3600 { return "\(Int((seconds / 60).rounded()))m" }
-        if seconds < 86400 { return "\(Int((seconds / 3600).rounded()))h" }
+    /// In Chinese: <1 分钟, 6 分钟, 3 小时, 4 天, 1.2 个月, 2.1 年.
+    static func shortInterval(_ seconds: Double, _ translator: Translator = .english) -> String {
+        let units = translator.words(["m", "h", "d", "mo", "y"])
+        if seconds <= 60 { return QuizText.quantity("<1", units[0]) }
+        if seconds < 3600 { return QuizText.quantity("\(Int((seconds / 60).rounded()))", units[0]) }
+        if seconds < 86400 { return QuizText.quantity("\(Int((seconds / 3600).rounded()))", units[1]) }
         let days = seconds / 86400
-        if days < 30 { return "\(Int(days.rounded()))d" }
-        if days < 365 { return Exercise.format(days / 30, 1) + "mo" }
-        return Exercise.format(days / 365, 1) + "y"
+        if days < 30 { return QuizText.quantity("\(Int(days.rounded()))", units[2]) }
+        if days < 365 { return QuizText.quantity(Exercise.format(days / 30, 1), units[3]) }
+        return QuizText.quantity(Exercise.format(days / 365, 1), units[4])
     }
 
     static func number(_ x: Double) -> String {

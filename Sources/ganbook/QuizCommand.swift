@@ -3,6 +3,7 @@
 import ArgumentParser
 import Demos
 import Foundation
+import Localization
 import Notebook
 import Quiz
 import Report
@@ -16,8 +17,8 @@ struct QuizCommand: ParsableCommand {
         commandName: "quiz",
         abstract: "Review the notes' quiz cards (FSRS-6 spaced repetition).",
         usage: """
-            ganbook quiz [<notes> ...] [--new <n>] [--all] [--seed <n>] [--data <dir>] [--notes <dir>] [--width <n>] [--color <when>]
-              ganbook quiz stats [--json] [--data <dir>] [--notes <dir>] [--width <n>] [--color <when>]
+            ganbook quiz [<notes> ...] [--new <n>] [--all] [--seed <n>] [--data <dir>] [--notes <dir>] [--lang <lang>] [--width <n>] [--color <when>]
+              ganbook quiz stats [--json] [--data <dir>] [--notes <dir>] [--lang <lang>] [--width <n>] [--color <when>]
             """,
         discussion: QuizRun.discussion + """
 
@@ -31,6 +32,8 @@ struct QuizCommand: ParsableCommand {
               --data <dir>   Keep progress in this folder (default $GANBOOK_DATA,
                              else $XDG_DATA_HOME/ganbook, else ~/.local/share/ganbook).
               --notes <dir>  Read notes from this folder instead of the bundled ones.
+              --lang <lang>  en or zh: the cards' edition and the quiz's words
+                             (default $GANBOOK_LANG, else the locale).
               --width <n>    Columns to wrap to.
               --color <when> auto, always or never (NO_COLOR is respected).
             """,
@@ -94,10 +97,13 @@ struct QuizRunOptions: ParsableArguments {
         session.seed = seed
         session.notebookCardIDs = ids
         session.demoFigure = QuizRun.demoFigure
+        session.translator = Translator.forLanguage(options.notebook.language)
+        // The note's heading ids are its edition's: `read` must open the same edition.
+        session.readOptions = options.notebook.lang.map { " --lang " + $0 } ?? ""
         let io = TerminalQuizIO(look: QuizLook(sheet: display.sheet, width: display.resolvedWidth))
         defer { io.finish() }
-        let folder = options.notebook.notes
-        session.openNote = { item in QuizRun.read(item, notes: folder) }
+        let folder = options.notebook.notes, lang = options.notebook.language.rawValue
+        session.openNote = { item in QuizRun.read(item, notes: folder, lang: lang) }
         _ = try session.run(io)
     }
 }
@@ -136,10 +142,10 @@ struct QuizRun: ParsableCommand {
     }
 
     /// `ganbook read NOTE#SECTION` in a child process, through the pager.
-    static func read(_ item: QuizItem, notes: String?) {
+    static func read(_ item: QuizItem, notes: String?, lang: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/proc/self/exe")
-        process.arguments = ["read", item.noteID + (item.anchor.map { "#" + $0 } ?? "")] + (notes.map { ["--notes", $0] } ?? [])
+        process.arguments = ["read", item.noteID + (item.anchor.map { "#" + $0 } ?? "")] + (notes.map { ["--notes", $0] } ?? []) + ["--lang", lang]
         do {
             try process.run()
             process.waitUntilExit()
@@ -163,13 +169,15 @@ struct QuizStats: ParsableCommand {
         let now = clock.now()
         let stats = try QuizStatistics.overview(items: try options.items([]).items, store: try options.store(), now: now,
                                                 startOfToday: clock.startOfDay(now))
-        let report = stats.report(now: now, forecastTable: json)
+        // The JSON form stays English: its column names are its rows' keys.
+        let translator = json ? Translator.english : Translator.forLanguage(options.notebook.language)
+        let report = stats.report(now: now, forecastTable: json, translator: translator)
         if json {
             Output.write(ReportJSON.encode(report))
         } else {
             let width = display.resolvedWidth
             Output.write(ReportRenderer(sheet: display.sheet, width: width).render(report))
-            Output.write(stats.forecastChart(width: width, sheet: display.sheet))
+            Output.write(stats.forecastChart(width: width, sheet: display.sheet, translator: translator))
         }
     }
 }
