@@ -38,8 +38,19 @@ import Testing
             let argv = [tmux!, "-L", socket] + arguments
             var cArguments = argv.map { strdup($0) } + [nil]
             defer { for a in cArguments { free(a) } }
+            // The test's threads block signals; a tmux server that inherited that mask
+            // would ignore kill-server and outlive the test. Start it with none blocked.
+            var attributes = posix_spawnattr_t()
+            posix_spawnattr_init(&attributes)
+            defer { posix_spawnattr_destroy(&attributes) }
+            var none = sigset_t(), all = sigset_t()
+            sigemptyset(&none)
+            sigfillset(&all)
+            posix_spawnattr_setsigmask(&attributes, &none)
+            posix_spawnattr_setsigdefault(&attributes, &all)
+            posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
             var pid: pid_t = 0
-            let spawned = posix_spawn(&pid, tmux!, &actions, nil, &cArguments, environ)
+            let spawned = posix_spawn(&pid, tmux!, &actions, &attributes, &cArguments, environ)
             guard spawned == 0 else { throw TmuxMissing() }
             var status: Int32 = 0
             while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
