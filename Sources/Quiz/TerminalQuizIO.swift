@@ -30,8 +30,19 @@ public struct QuizClock: Sendable {
     let base: Double?
     let started: UInt64
 
-    public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
-        base = environment["GANBOOK_NOW"].flatMap(Double.init)
+    /// Why `GANBOOK_NOW` cannot be the clock: it is set, but not a number of seconds.
+    public struct BadNow: Error, CustomStringConvertible {
+        public var value: String
+        public var description: String { "GANBOOK_NOW '\(value)' is not a number of seconds since 1970; unset it to use the clock" }
+    }
+
+    public init(environment: [String: String] = ProcessInfo.processInfo.environment) throws(BadNow) {
+        if let text = environment["GANBOOK_NOW"] {
+            guard let value = Double(text.trimmingCharacters(in: .whitespaces)), value.isFinite else { throw BadNow(value: text) }
+            base = value
+        } else {
+            base = nil
+        }
         started = DispatchTime.now().uptimeNanoseconds
     }
 

@@ -89,7 +89,7 @@ struct QuizRunOptions: ParsableArguments {
 
     func start() throws {
         let (items, ids) = try options.items(notes)
-        let clock = QuizClock()
+        let clock = try QuizClock()
         var session = QuizSession(items: items, store: try options.store(), now: clock.now,
                                   startOfToday: clock.startOfDay(clock.now()))
         session.newPerDay = new
@@ -99,7 +99,7 @@ struct QuizRunOptions: ParsableArguments {
         session.demoFigure = QuizRun.demoFigure
         session.translator = Translator.forLanguage(options.notebook.language)
         // The note's heading ids are its edition's: `read` must open the same edition.
-        session.readOptions = options.notebook.lang.map { " --lang " + $0 } ?? ""
+        session.readOptions = NotebookOptions.hintOptions(notes: options.notebook.notes, lang: options.notebook.lang)
         let io = TerminalQuizIO(look: QuizLook(sheet: display.sheet, width: display.resolvedWidth))
         defer { io.finish() }
         let folder = options.notebook.notes, lang = options.notebook.language.rawValue
@@ -165,7 +165,7 @@ struct QuizStats: ParsableCommand {
     @OptionGroup var display: DisplayOptions
 
     func run() throws {
-        let clock = QuizClock()
+        let clock = try QuizClock()
         let now = clock.now()
         let stats = try QuizStatistics.overview(items: try options.items([]).items, store: try options.store(), now: now,
                                                 startOfToday: clock.startOfDay(now))

@@ -51,6 +51,14 @@ import Testing
         }
     }
 
+    @Test func aGanbookNowThatIsNotANumberIsAnError() throws {
+        for value in ["soon", "", "1e400"] {
+            let result = try Binary.run(["quiz", "stats"], environment: ["GANBOOK_NOW": value])
+            #expect(result.status != 0)
+            #expect(result.stderr == "ganbook: GANBOOK_NOW '\(value)' is not a number of seconds since 1970; unset it to use the clock\n")
+        }
+    }
+
     @Test func nothingDueSaysWhenTheNextCardIs() throws {
         try withData { data in
             _ = try run(["quiz", "sample", "--notes", Self.notes, "--data", data, "--new", "1"], input: "0\n")
