@@ -4,13 +4,9 @@ import Testing
 
 /// `ganbook quiz` in a real terminal (tmux): single keys, undo, quit, and the
 /// terminal given back as it was, after q and after SIGTERM.
-enum TmuxBinary {
-    static let path: String? = ["/usr/bin/tmux", "/usr/local/bin/tmux"].first { FileManager.default.isExecutableFile(atPath: $0) }
-}
-
-@Suite(.serialized, .enabled(if: TmuxBinary.path != nil, "tmux is not installed (make deps installs it)"))
+@Suite(.serialized, .enabled(if: Tmux.path != nil, "tmux is not installed (make deps installs it)"))
 struct QuizTerminalTests {
-    static let tmux = TmuxBinary.path
+    static let tmux = Tmux.path
 
     /// A folder with one note (a recall card, then a choice card) and a data folder.
     struct Setup {
@@ -24,44 +20,29 @@ struct QuizTerminalTests {
             root = FileManager.default.temporaryDirectory.appendingPathComponent("ganbook-tmux-\(UUID().uuidString)")
             try FileManager.default.createDirectory(atPath: root.appendingPathComponent("notes").path, withIntermediateDirectories: true)
             try """
-                # Keys
+            # Keys
 
-                ## The section
+            ## The section
 
-                ```quiz
-                id: keys-recall
-                Q: What does D output?
-                A: a probability
+            ```quiz
+            id: keys-recall
+            Q: What does D output?
+            A: a probability
 
-                id: keys-choice
-                Q: Which player generates?
-                - [x] G
-                - [ ] D
-                ```
-                """.write(toFile: notes + "/01-keys.md", atomically: true, encoding: .utf8)
+            id: keys-choice
+            Q: Which player generates?
+            - [x] G
+            - [ ] D
+            ```
+            """.write(toFile: notes + "/01-keys.md", atomically: true, encoding: .utf8)
         }
     }
 
-    func tmux(_ arguments: String...) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: Self.tmux!)
-        process.arguments = arguments
-        process.standardInput = FileHandle.nullDevice
-        // The server that new-session starts would hold a pipe open for ever: read a file instead.
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("ganbook-tmux-out-\(UUID().uuidString)")
-        FileManager.default.createFile(atPath: file.path, contents: nil)
-        defer { try? FileManager.default.removeItem(at: file) }
-        let out = try FileHandle(forWritingTo: file)
-        process.standardOutput = out
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        try out.close()
-        return String(decoding: FileManager.default.contents(atPath: file.path) ?? Data(), as: UTF8.self)
-    }
+    func tmux(_ arguments: String...) throws -> String { Tmux.run(arguments) }
 
     func start(_ setup: Setup, name: String) throws {
-        let command = "stty -g > \(setup.before); GANBOOK_NOW=1800000000 NO_COLOR=1 \(Binary.url.path) quiz --notes \(setup.notes) --data \(setup.data); "
+        let command =
+            "stty -g > \(setup.before); GANBOOK_NOW=1800000000 NO_COLOR=1 \(Binary.url.path) quiz --notes \(setup.notes) --data \(setup.data); "
             + "stty -g > \(setup.after); echo QUIZ-ENDED; sleep 60"
         _ = try tmux("-L", "ganbook-tests", "new-session", "-d", "-s", name, "-x", "100", "-y", "30", "sh", "-c", command)
     }

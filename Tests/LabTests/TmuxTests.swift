@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `ganbook lab` in a real terminal (tmux): it runs, pauses, steps, shows its
@@ -13,8 +14,9 @@ import Testing
 
         init(columns: Int = 100, rows: Int = 30) throws {
             guard tmux != nil else { throw TmuxMissing() }
-            try run("-f", "/dev/null", "new-session", "-d", "-s", "lab", "-x", "\(columns)", "-y", "\(rows)",
-                    "env", "PS1=$ ", "TERM=xterm-256color", "NO_COLOR=", "COLORTERM=truecolor", "sh")
+            try run(
+                "-f", "/dev/null", "new-session", "-d", "-s", "lab", "-x", "\(columns)", "-y", "\(rows)",
+                "env", "PS1=$ ", "TERM=xterm-256color", "NO_COLOR=", "COLORTERM=truecolor", "sh")
         }
 
         deinit { _ = try? run("kill-server") }
@@ -22,39 +24,11 @@ import Testing
         @discardableResult
         func run(_ arguments: String...) throws -> String { try run(arguments) }
 
-        /// tmux ARGUMENTS, its output read from a file. posix_spawn and waitpid, not
-        /// Foundation's Process: the server a first command forks must not hold a pipe
-        /// of ours, and Process's wait did not return here once the client had exited.
+        /// tmux ARGUMENTS on this terminal's server, its output (see TestSupport's `Tmux`).
         @discardableResult
         func run(_ arguments: [String]) throws -> String {
-            let output = FileManager.default.temporaryDirectory.appendingPathComponent("\(socket)-\(UUID().uuidString).out").path
-            defer { unlink(output) }
-            var actions = posix_spawn_file_actions_t()
-            posix_spawn_file_actions_init(&actions)
-            defer { posix_spawn_file_actions_destroy(&actions) }
-            posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-            posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-            posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-            let argv = [tmux!, "-L", socket] + arguments
-            var cArguments = argv.map { strdup($0) } + [nil]
-            defer { for a in cArguments { free(a) } }
-            // The test's threads block signals; a tmux server that inherited that mask
-            // would ignore kill-server and outlive the test. Start it with none blocked.
-            var attributes = posix_spawnattr_t()
-            posix_spawnattr_init(&attributes)
-            defer { posix_spawnattr_destroy(&attributes) }
-            var none = sigset_t(), all = sigset_t()
-            sigemptyset(&none)
-            sigfillset(&all)
-            posix_spawnattr_setsigmask(&attributes, &none)
-            posix_spawnattr_setsigdefault(&attributes, &all)
-            posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-            var pid: pid_t = 0
-            let spawned = posix_spawn(&pid, tmux!, &actions, &attributes, &cArguments, environ)
-            guard spawned == 0 else { throw TmuxMissing() }
-            var status: Int32 = 0
-            while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-            return (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
+            guard tmux != nil else { throw TmuxMissing() }
+            return Tmux.run(["-L", socket] + arguments)
         }
 
         func type(_ keys: String...) throws { try run(["send-keys", "-t", "lab"] + keys) }
