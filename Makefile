@@ -12,7 +12,7 @@ BENCH_PACKAGES := cmark hyperfine
 RELEASE_FLAGS := -c release --static-swift-stdlib -Xswiftc -static-executable
 BIN = $(shell $(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)/ganbook
 
-.PHONY: run test bench deps release golden clean
+.PHONY: run test bench deps release golden clean format
 
 deps:
 	@scripts/install-deps $(APT_PACKAGES)
@@ -26,8 +26,13 @@ run: release
 	@$(BIN) read 1
 
 test: deps
+	$(SWIFT) format lint --strict --recursive Sources Tests Package.swift
 	$(SWIFT) test
 	$(SWIFT) run ganbook check
+
+# Lay out the code as .swift-format says (make test fails on any difference).
+format:
+	$(SWIFT) format format --in-place --recursive Sources Tests Package.swift
 
 bench: release
 	@scripts/install-deps $(BENCH_PACKAGES)

@@ -44,16 +44,21 @@ let package = Package(
         .target(name: "GAN", dependencies: ["NeuralNet", "Distributions", "Divergences", "Report"]),
         // Spaced repetition: the FSRS-6 scheduler (as py-fsrs 6 computes it), the
         // progress store (SQLite through GRDB) and quiz sessions.
-        .target(name: "Quiz", dependencies: ["Notebook", "Distributions", "Installation", "Terminal", "Localization", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(
+            name: "Quiz",
+            dependencies: ["Notebook", "Distributions", "Installation", "Terminal", "Localization", .product(name: "GRDB", package: "GRDB.swift")]),
         // The demo kit and the demos: each a subcommand that produces a Report.
-        .target(name: "Demos", dependencies: [
-            "Distributions", "Divergences", "Report", "Models", "Datasets", "GAN", "NeuralNet", "Installation",
-            .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
+        .target(
+            name: "Demos",
+            dependencies: [
+                "Distributions", "Divergences", "Report", "Models", "Datasets", "GAN", "NeuralNet", "Installation",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
         // The learner's language (--lang, GANBOOK_LANG, the locale) and the string
         // tables that put the interface and the demos' words into Chinese.
-        .target(name: "Localization", dependencies: ["Report"],
-                resources: [.embedInCode("zh-interface.txt"), .embedInCode("zh-demos.txt")]),
+        .target(
+            name: "Localization", dependencies: ["Report"],
+            resources: [.embedInCode("zh-interface.txt"), .embedInCode("zh-demos.txt")]),
         // Running notebooks: parsing, running and caching demo cells, joined to
         // their place by source line; the notebook checker; the site export.
         .target(name: "NotebookRunner", dependencies: ["Notebook", "Demos", "Report", "Terminal", "HTML", "Installation", "Localization"]),
@@ -83,18 +88,23 @@ let package = Package(
         .testTarget(name: "LocalizationTests", dependencies: ["Localization", "Report"]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Installation", "TestSupport"]),
         .testTarget(name: "DistributionsTests", dependencies: ["Distributions"]),
-        .testTarget(name: "DivergencesTests", dependencies: ["Divergences", "Distributions", "TestSupport"],
-                    resources: [.copy("Fixtures")]),
-        .testTarget(name: "DemosTests", dependencies: ["Demos", "Localization", "Report", "Distributions", "Divergences", "Models", "Datasets", "TestSupport"]),
+        .testTarget(
+            name: "DivergencesTests", dependencies: ["Divergences", "Distributions", "TestSupport"],
+            resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "DemosTests", dependencies: ["Demos", "Localization", "Report", "Distributions", "Divergences", "Models", "Datasets", "TestSupport"]),
         .testTarget(name: "ModelsTests", dependencies: ["Models", "Datasets", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "TestSupport"]),
         .testTarget(name: "NeuralNetTests", dependencies: ["NeuralNet"]),
-        .testTarget(name: "QuizTests", dependencies: ["Quiz", "Notebook", "Distributions", "Divergences", "Terminal", "TestSupport"], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "QuizTests", dependencies: ["Quiz", "Notebook", "Distributions", "Divergences", "Terminal", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GANTests", dependencies: ["GAN", "NeuralNet", "Distributions"]),
-        .testTarget(name: "LabTests", dependencies: ["Lab", "ganbook", "GAN", "NeuralNet", "Demos", "Distributions", "TestSupport"],
-                    exclude: ["Golden"]),
-        .testTarget(name: "GanbookTests", dependencies: ["ganbook", "Notebook", "NotebookRunner", "Demos", "Report", "TestSupport"],
-                    exclude: ["Golden", "Fixtures"]),
+        .testTarget(
+            name: "LabTests", dependencies: ["Lab", "ganbook", "GAN", "NeuralNet", "Demos", "Distributions", "TestSupport"],
+            exclude: ["Golden"]),
+        .testTarget(
+            name: "GanbookTests", dependencies: ["ganbook", "Notebook", "NotebookRunner", "Demos", "Report", "TestSupport"],
+            exclude: ["Golden", "Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

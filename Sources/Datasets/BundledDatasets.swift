@@ -38,8 +38,10 @@ public struct CorrelatedPairs: Sendable {
     public var informativeScale: Double
     public var noiseScale: Double
 
-    public init(dims: Int, separation: Double = 1.2, correlation: Double = 0.7,
-                informativeScale: Double = 0.2, noiseScale: Double = 2.0) {
+    public init(
+        dims: Int, separation: Double = 1.2, correlation: Double = 0.7,
+        informativeScale: Double = 0.2, noiseScale: Double = 2.0
+    ) {
         self.dims = dims
         self.separation = separation
         self.correlation = correlation

@@ -67,12 +67,14 @@ public enum CSVDataset {
         guard classes.count == 2 else {
             if classes.count == 1 { throw CSVError("\(name): column '\(label)' has only one class, '\(classes[0])'; a classifier needs two") }
             let shown = classes.prefix(5).joined(separator: ", ") + (classes.count > 5 ? ", …" : "")
-            throw CSVError("\(name): column '\(label)' has \(classes.count) classes (\(shown)); gen-vs-disc compares binary classifiers, so it needs exactly two")
+            throw CSVError(
+                "\(name): column '\(label)' has \(classes.count) classes (\(shown)); gen-vs-disc compares binary classifiers, so it needs exactly two")
         }
         var featureNames = header
         featureNames.remove(at: labelIndex)
-        return Dataset(name: name, featureNames: featureNames, x: x,
-                       labels: labelTexts.map { $0 == classes[1] ? 1 : 0 }, classNames: classes)
+        return Dataset(
+            name: name, featureNames: featureNames, x: x,
+            labels: labelTexts.map { $0 == classes[1] ? 1 : 0 }, classNames: classes)
     }
 
     /// Splits one line into fields, honouring quotes.

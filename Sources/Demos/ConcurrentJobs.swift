@@ -8,20 +8,27 @@ public enum ConcurrentJobs {
     /// `body(i)` for every i in 0..<count, started in `order` (longest first
     /// keeps the cores busy to the end), on as many workers as there are
     /// cores. Calls `finished(done)` after each job, from the worker.
-    public static func run<Result: Sendable>(_ count: Int, order: [Int]? = nil, finished: @Sendable (Int) -> Void = { _ in },
-                                      _ body: @Sendable (Int) -> Result) -> [Result] {
+    public static func run<Result: Sendable>(
+        _ count: Int, order: [Int]? = nil, finished: @Sendable (Int) -> Void = { _ in },
+        _ body: @Sendable (Int) -> Result
+    ) -> [Result] {
         let order = order ?? Array(0..<count)
         let results = Box<[Result?]>(Array(repeating: nil, count: count))
         let next = Box(0), done = Box(0)
         let workers = max(1, min(count, ProcessInfo.processInfo.activeProcessorCount))
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             while true {
-                let slot = next.update { n -> Int in defer { n += 1 }; return n }
+                let slot = next.update { n -> Int in
+                    defer { n += 1 }; return n
+                }
                 guard slot < order.count else { return }
                 let index = order[slot]
                 let result = body(index)
                 results.update { $0[index] = result }
-                finished(done.update { $0 += 1; return $0 })
+                finished(
+                    done.update {
+                        $0 += 1; return $0
+                    })
             }
         }
         return results.value.map { $0! }

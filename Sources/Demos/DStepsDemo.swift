@@ -57,7 +57,9 @@ public struct DStepsDemo: Demo {
     public func report(progress: Progress) throws -> Report {
         let twoD = try Demos.target(target), oneD = try Demos.target(target1D)
         var report = Report(title: "D-steps per G-step, and a D that wins")
-        report.text("Algorithm 1 of Goodfellow et al. (2014) takes k D-steps per G-step so that D stays near its optimum, where G's gradient follows the JS divergence; the paper used k = 1. WGAN takes 5 critic steps, because its critic must be near-optimal for its value to estimate W1. With the original minimax loss, though, a D that is too good starves G of gradient. Both sides are measured below.")
+        report.text(
+            "Algorithm 1 of Goodfellow et al. (2014) takes k D-steps per G-step so that D stays near its optimum, where G's gradient follows the JS divergence; the paper used k = 1. WGAN takes 5 critic steps, because its critic must be near-optimal for its value to estimate W1. With the original minimax loss, though, a D that is too good starves G of gradient. Both sides are measured below."
+        )
 
         // The sweep: 3 values of k × 2 targets, two at a time.
         var jobs: [GANConfiguration] = []
@@ -73,9 +75,12 @@ public struct DStepsDemo: Demo {
         let sweepProgress = progress.part(0, 0.8)
         // k = 5 first: the longest runs start first.
         let order = jobs.indices.sorted { (-jobs[$0].dSteps, $0) < (-jobs[$1].dSteps, $1) }
-        let runs = ConcurrentJobs.run(jobs.count, order: order, finished: { done in
-            sweepProgress(Double(done) / Double(configurations.count), "training \(configurations.count) GANs")
-        }) { index in
+        let runs = ConcurrentJobs.run(
+            jobs.count, order: order,
+            finished: { done in
+                sweepProgress(Double(done) / Double(configurations.count), "training \(configurations.count) GANs")
+            }
+        ) { index in
             var run = TrainingRun(configurations[index])
             run.evaluationSamples = 1000
             run.train(steps: steps, evaluations: 15)
@@ -83,7 +88,8 @@ public struct DStepsDemo: Demo {
         }
         for (t, goal) in [twoD, oneD].enumerated() {
             let mine = (0..<Self.ks.count).map { runs[t * Self.ks.count + $0] }
-            let quality: (Checkpoint) -> Double = goal.dimension == 2
+            let quality: (Checkpoint) -> Double =
+                goal.dimension == 2
                 ? { $0.coverage!.highQualityShare * 100 } : { $0.wasserstein1! }
             let yLabel = goal.dimension == 2 ? "high-quality %" : "W1 to the target"
             let series = { (x: (Checkpoint) -> Double) in
@@ -91,17 +97,24 @@ public struct DStepsDemo: Demo {
                     Plot.Series(name: "k = \(k)", x: run.checkpoints.map(x), y: run.checkpoints.map(quality))
                 }
             }
-            report.plot(Plot(title: "\(goal.name): quality against G-steps", xLabel: "G-steps", yLabel: yLabel,
-                             series: series { Double($0.step) }))
-            report.plot(Plot(title: "\(goal.name): quality against training time", xLabel: "seconds", yLabel: yLabel,
-                             series: series { $0.seconds }))
-            report.table(Table(title: "\(goal.name), after \(steps) G-steps", columns: ["k", goal.dimension == 2 ? "modes" : "W1", goal.dimension == 2 ? "high quality %" : "JSD (histograms)", "seconds"],
-                               rows: zip(Self.ks, mine).map { k, run in
-                                   let last = run.checkpoints.last!
-                                   return goal.dimension == 2
-                                       ? [.integer(k), .integer(last.coverage!.modesCaptured), .fixed(last.coverage!.highQualityShare * 100, 1), .fixed(last.seconds, 1)]
-                                       : [.integer(k), .fixed(last.wasserstein1!, 3), .fixed(last.jsdEstimate!, 3), .fixed(last.seconds, 1)]
-                               }))
+            report.plot(
+                Plot(
+                    title: "\(goal.name): quality against G-steps", xLabel: "G-steps", yLabel: yLabel,
+                    series: series { Double($0.step) }))
+            report.plot(
+                Plot(
+                    title: "\(goal.name): quality against training time", xLabel: "seconds", yLabel: yLabel,
+                    series: series { $0.seconds }))
+            report.table(
+                Table(
+                    title: "\(goal.name), after \(steps) G-steps",
+                    columns: ["k", goal.dimension == 2 ? "modes" : "W1", goal.dimension == 2 ? "high quality %" : "JSD (histograms)", "seconds"],
+                    rows: zip(Self.ks, mine).map { k, run in
+                        let last = run.checkpoints.last!
+                        return goal.dimension == 2
+                            ? [.integer(k), .integer(last.coverage!.modesCaptured), .fixed(last.coverage!.highQualityShare * 100, 1), .fixed(last.seconds, 1)]
+                            : [.integer(k), .fixed(last.wasserstein1!, 3), .fixed(last.jsdEstimate!, 3), .fixed(last.seconds, 1)]
+                    }))
         }
 
         // The saturation experiment.
@@ -119,20 +132,28 @@ public struct DStepsDemo: Demo {
             progress(0.8 + 0.2 * Double(stage) / Double(checkpoints), "training D against a fixed G")
         }
         report.text("The saturation experiment: G is fixed at its random start, so its samples sit near the centre, away from every mode; D trains alone.")
-        report.plot(Plot(title: "‖∇G‖ as D improves (G fixed)", xLabel: "D-steps", yLabel: "‖∇_θG L_G‖",
-                         series: [Plot.Series(name: "minimax log(1 − D(G(z)))", x: dSteps, y: minimax),
-                                  Plot.Series(name: "non-saturating −log D(G(z))", x: dSteps, y: nonSaturating)]))
-        report.table(Table(title: "G's gradient norm against D's accuracy", columns: ["D-steps", "D accuracy", "‖∇G‖ minimax", "‖∇G‖ non-saturating"],
-                           rows: stride(from: 0, through: checkpoints, by: 5).map {
-                               [.integer(Int(dSteps[$0])), .fixed(accuracy[$0], 3), .number(minimax[$0], .scientific(2)), .number(nonSaturating[$0], .scientific(2))]
-                           }))
+        report.plot(
+            Plot(
+                title: "‖∇G‖ as D improves (G fixed)", xLabel: "D-steps", yLabel: "‖∇_θG L_G‖",
+                series: [
+                    Plot.Series(name: "minimax log(1 − D(G(z)))", x: dSteps, y: minimax),
+                    Plot.Series(name: "non-saturating −log D(G(z))", x: dSteps, y: nonSaturating),
+                ]))
+        report.table(
+            Table(
+                title: "G's gradient norm against D's accuracy", columns: ["D-steps", "D accuracy", "‖∇G‖ minimax", "‖∇G‖ non-saturating"],
+                rows: stride(from: 0, through: checkpoints, by: 5).map {
+                    [.integer(Int(dSteps[$0])), .fixed(accuracy[$0], 3), .number(minimax[$0], .scientific(2)), .number(nonSaturating[$0], .scientific(2))]
+                }))
         report.figures([
             Figure("minimax ‖∇G‖, start → end", .change(from: minimax.first!, to: minimax.last!, .significant(3))),
             Figure("minimax ‖∇G‖ falls by a factor", .significant(minimax.first! / max(minimax.last!, 1e-300), 3)),
             Figure("non-saturating ‖∇G‖, start → end", .change(from: nonSaturating.first!, to: nonSaturating.last!, .significant(3))),
             Figure("D accuracy, start → end", .change(from: accuracy.first!, to: accuracy.last!, .fixed(3))),
         ])
-        report.text("So: update D enough to keep it informative (k ≥ 1; 5 for a WGAN critic, whose value needs a near-optimal critic), but with the minimax loss never let it win outright — or use the non-saturating loss, or give D and G their own learning rates (TTUR, Heusel et al. 2017) instead of more steps.")
+        report.text(
+            "So: update D enough to keep it informative (k ≥ 1; 5 for a WGAN critic, whose value needs a near-optimal critic), but with the minimax loss never let it win outright — or use the non-saturating loss, or give D and G their own learning rates (TTUR, Heusel et al. 2017) instead of more steps."
+        )
         return report
     }
 }

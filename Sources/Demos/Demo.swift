@@ -37,7 +37,9 @@ extension Demo {
 
 public enum DemoRegistry {
     /// Every demo, in the order `ganbook demo` lists them.
-    public static let all: [any Demo.Type] = [JSDDemo.self, OptimalDiscriminatorDemo.self, GenVsDiscDemo.self, TrainDemo.self, ModeCollapseDemo.self, DStepsDemo.self]
+    public static let all: [any Demo.Type] = [
+        JSDDemo.self, OptimalDiscriminatorDemo.self, GenVsDiscDemo.self, TrainDemo.self, ModeCollapseDemo.self, DStepsDemo.self,
+    ]
 
     public static func demo(named name: String) -> (any Demo.Type)? {
         all.first { $0.name == name }

@@ -94,14 +94,21 @@ public struct GenVsDiscDemo: Demo {
         let real = try realData()
         let generator = CorrelatedPairs(dims: dims)
         var report = Report(title: "Generative vs discriminative: naive Bayes and logistic regression")
-        report.text("Naive Bayes (generative) models how the data are made: a prior P(y) and, per class, an independent Gaussian per feature, so it also knows p(x). Logistic regression (discriminative) only draws the boundary P(y | x). Below: how fast each learns, and what each says about points unlike its training data.")
+        report.text(
+            "Naive Bayes (generative) models how the data are made: a prior P(y) and, per class, an independent Gaussian per feature, so it also knows p(x). Logistic regression (discriminative) only draws the boundary P(y | x). Below: how fast each learns, and what each says about points unlike its training data."
+        )
 
         // (a) Synthetic data, where NB's independence assumption is false.
         let synthetic = syntheticCurve(generator)
-        report.items += curveItems(synthetic, title: "(a) \(generator.name)",
-                                   references: [Plot.Reference(name: "NB asymptote \(format(generator.naiveBayesAsymptoticError))", y: generator.naiveBayesAsymptoticError),
-                                                Plot.Reference(name: "Bayes error \(format(generator.bayesError))", y: generator.bayesError)])
-        report.text("Theory for (a): naive Bayes cannot use a feature's correlated partner to cancel its noise, so its error can only fall to \(format(generator.naiveBayesAsymptoticError)); logistic regression can reach the Bayes error, \(format(generator.bayesError)). With few examples, though, naive Bayes' per-feature variances keep the \(generator.noiseFeatures) noisy features quiet, while logistic regression is still learning to ignore them.")
+        report.items += curveItems(
+            synthetic, title: "(a) \(generator.name)",
+            references: [
+                Plot.Reference(name: "NB asymptote \(format(generator.naiveBayesAsymptoticError))", y: generator.naiveBayesAsymptoticError),
+                Plot.Reference(name: "Bayes error \(format(generator.bayesError))", y: generator.bayesError),
+            ])
+        report.text(
+            "Theory for (a): naive Bayes cannot use a feature's correlated partner to cancel its noise, so its error can only fall to \(format(generator.naiveBayesAsymptoticError)); logistic regression can reach the Bayes error, \(format(generator.bayesError)). With few examples, though, naive Bayes' per-feature variances keep the \(generator.noiseFeatures) noisy features quiet, while logistic regression is still learning to ignore them."
+        )
 
         // (b) Real data.
         let realCurve = try self.realCurve(real)
@@ -117,14 +124,20 @@ public struct GenVsDiscDemo: Demo {
             let (pool, test) = split(real, using: &rng)
             return (pool, test)
         }
-        report.table(Table(title: "Outlier detection: inliers vs points 4–8 SD away, mean ± sd over \(repeats) draws",
-                           columns: ["data", "AUC, NB −log p(x)", "AUC, LR 1 − max P(y|x)", "outliers LR calls with ≥ 0.99 (%)"],
-                           rows: [syntheticOutliers, realOutliers].map { row in
-                               [.text(row.name), .estimate(Estimate(of: row.nbAUC), 3), .estimate(Estimate(of: row.lrAUC), 3),
-                                .estimate(Estimate(of: row.confident.map { $0 * 100 }), 1)]
-                           }))
+        report.table(
+            Table(
+                title: "Outlier detection: inliers vs points 4–8 SD away, mean ± sd over \(repeats) draws",
+                columns: ["data", "AUC, NB −log p(x)", "AUC, LR 1 − max P(y|x)", "outliers LR calls with ≥ 0.99 (%)"],
+                rows: [syntheticOutliers, realOutliers].map { row in
+                    [
+                        .text(row.name), .estimate(Estimate(of: row.nbAUC), 3), .estimate(Estimate(of: row.lrAUC), 3),
+                        .estimate(Estimate(of: row.confident.map { $0 * 100 }), 1),
+                    ]
+                }))
         report.text("Naive Bayes knows p(x): a point far from everything it saw gets a tiny p(x), so −log p(x) flags it (AUC near 1).")
-        report.text("Logistic regression only knows which side of a line x is on: far from the data it is often more certain, not less, so it is confidently wrong about points it has never seen anything like (AUC at or below 0.5).")
+        report.text(
+            "Logistic regression only knows which side of a line x is on: far from the data it is often more certain, not less, so it is confidently wrong about points it has never seen anything like (AUC at or below 0.5)."
+        )
         report.figures([
             Figure("NB AUC (a)", .fixed(Statistics.mean(syntheticOutliers.nbAUC), 3)),
             Figure("NB AUC (b)", .fixed(Statistics.mean(realOutliers.nbAUC), 3)),
@@ -132,8 +145,9 @@ public struct GenVsDiscDemo: Demo {
             Figure("LR AUC (b)", .fixed(Statistics.mean(realOutliers.lrAUC), 3)),
             Figure("LR ≥ 0.99 sure on outliers (a)", .fixed(Statistics.mean(syntheticOutliers.confident) * 100, 1), unit: "%"),
             Figure("LR ≥ 0.99 sure on outliers (b)", .fixed(Statistics.mean(realOutliers.confident) * 100, 1), unit: "%"),
-            Figure("failed fits", .integer(synthetic.failedFits + realCurve.failedFits),
-                   note: "fits that did not converge are left out of the means, and counted here"),
+            Figure(
+                "failed fits", .integer(synthetic.failedFits + realCurve.failedFits),
+                note: "fits that did not converge are left out of the means, and counted here"),
             Figure("seed", .integer(Int(seed)), note: "\(repeats) draws per point"),
         ])
         return report
@@ -166,8 +180,9 @@ public struct GenVsDiscDemo: Demo {
         var rng = SeededGenerator(seed: seed)
         let test = generator.sample(count: 5000, using: &rng)
         let sizes = Self.sizes(upTo: train)
-        var curve = Curve(sizes: sizes, nbError: Array(repeating: [], count: sizes.count),
-                          lrError: Array(repeating: [], count: sizes.count), testSize: test.count, poolSize: train)
+        var curve = Curve(
+            sizes: sizes, nbError: Array(repeating: [], count: sizes.count),
+            lrError: Array(repeating: [], count: sizes.count), testSize: test.count, poolSize: train)
         for _ in 0..<repeats {
             let pool = generator.sample(count: train, using: &rng)
             record(pool: pool, test: test, into: &curve)
@@ -182,8 +197,9 @@ public struct GenVsDiscDemo: Demo {
             let (pool, test) = split(data, using: &rng)
             if curve == nil {
                 let sizes = Self.sizes(upTo: pool.count)
-                curve = Curve(sizes: sizes, nbError: Array(repeating: [], count: sizes.count),
-                              lrError: Array(repeating: [], count: sizes.count), testSize: test.count, poolSize: pool.count)
+                curve = Curve(
+                    sizes: sizes, nbError: Array(repeating: [], count: sizes.count),
+                    lrError: Array(repeating: [], count: sizes.count), testSize: test.count, poolSize: pool.count)
             }
             record(pool: pool, test: test, into: &curve!)
         }
@@ -245,11 +261,15 @@ public struct GenVsDiscDemo: Demo {
         }
         let xs = curve.sizes.map(Double.init)
         return [
-            .table(Table(title: "\(title): test error (mean ± sd over \(curve.nbError[0].count) draws; \(curve.testSize) test examples)",
-                         columns: ["m", "naive Bayes", "logistic regression", "lower (beyond 1 sd)"], rows: rows)),
-            .plot(Plot(title: "Learning curves, \(title)", xLabel: "training examples m (log scale)", yLabel: "test error",
-                       series: [Plot.Series(name: "naive Bayes", x: xs, y: nb.map(\.mean)), Plot.Series(name: "logistic regression", x: xs, y: lr.map(\.mean))],
-                       references: references, logX: true)),
+            .table(
+                Table(
+                    title: "\(title): test error (mean ± sd over \(curve.nbError[0].count) draws; \(curve.testSize) test examples)",
+                    columns: ["m", "naive Bayes", "logistic regression", "lower (beyond 1 sd)"], rows: rows)),
+            .plot(
+                Plot(
+                    title: "Learning curves, \(title)", xLabel: "training examples m (log scale)", yLabel: "test error",
+                    series: [Plot.Series(name: "naive Bayes", x: xs, y: nb.map(\.mean)), Plot.Series(name: "logistic regression", x: xs, y: lr.map(\.mean))],
+                    references: references, logX: true)),
             .text(LearningCurves.narrative(sizes: curve.sizes, nb: nb, lr: lr)),
         ]
     }
@@ -276,7 +296,9 @@ public struct GenVsDiscDemo: Demo {
             let d = pool.features
             let inlierRows = (0..<inliers.count).map { inliers.row($0) }
             let outlierRows = (0..<outliers).map { far[($0 * d)..<(($0 + 1) * d)] }
-            let doubt = { (row: ArraySlice<Double>) -> Double in let p = lr.probability(row); return 1 - max(p, 1 - p) }
+            let doubt = { (row: ArraySlice<Double>) -> Double in
+                let p = lr.probability(row); return 1 - max(p, 1 - p)
+            }
             result.nbAUC.append(ROC.auc(positives: outlierRows.map { -nb.logMarginal($0) }, negatives: inlierRows.map { -nb.logMarginal($0) }))
             result.lrAUC.append(ROC.auc(positives: outlierRows.map(doubt), negatives: inlierRows.map(doubt)))
             result.confident.append(Double(outlierRows.filter { doubt($0) <= 0.01 }.count) / Double(outliers))

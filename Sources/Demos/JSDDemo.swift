@@ -75,7 +75,9 @@ public struct JSDDemo: Demo {
     func comparisonReport(_ p: Distribution, _ q: Distribution) throws -> Report {
         let c = try Comparison(p, q)
         var report = Report(title: "Divergences between p = \(self.p) and q = \(qSpec)")
-        report.text("KL is not symmetric and is infinite when p puts mass where q has none. JS compares both with their average m = (p+q)/2, so it is symmetric, finite and at most log 2 nats (1 bit); √JSD is a true distance. TV is half the L1 distance; W1 is the work to move one distribution onto the other.")
+        report.text(
+            "KL is not symmetric and is infinite when p puts mass where q has none. JS compares both with their average m = (p+q)/2, so it is symmetric, finite and at most log 2 nats (1 bit); √JSD is a true distance. TV is half the L1 distance; W1 is the work to move one distribution onto the other."
+        )
         var figures = [
             figure("KL(p‖q)", c.klPQ),
             figure("KL(q‖p)", c.klQP),
@@ -91,8 +93,10 @@ public struct JSDDemo: Demo {
         case (.continuous(let pm), .continuous(let qm)):
             report.plot(densityPlot(pm, qm))
         case (.discrete(let a), .discrete(let b)):
-            report.table(Table(title: "The two distributions", columns: ["category", "p", "q"],
-                               rows: a.indices.map { [.integer($0), .significant(a[$0]), .significant(b[$0])] }))
+            report.table(
+                Table(
+                    title: "The two distributions", columns: ["category", "p", "q"],
+                    rows: a.indices.map { [.integer($0), .significant(a[$0]), .significant(b[$0])] }))
         default: break
         }
         report.text(verdict(c))
@@ -106,7 +110,8 @@ public struct JSDDemo: Demo {
     func verdict(_ c: Comparison) -> String {
         let log2 = log(2.0)
         if c.jsd >= log2 * (1 - 1e-9) {
-            return "JSD is at its maximum, log 2: the two distributions do not overlap at all. Moving q a little closer would not change it, which is why a GAN whose generator misses the data entirely gets no useful gradient from the JS divergence — while W1 still says how far apart they are."
+            return
+                "JSD is at its maximum, log 2: the two distributions do not overlap at all. Moving q a little closer would not change it, which is why a GAN whose generator misses the data entirely gets no useful gradient from the JS divergence — while W1 still says how far apart they are."
         }
         if c.jsd <= 1e-12 {
             return "JSD is 0: the distributions are the same. This is where the GAN game ends: with p_g = p_data, the best discriminator can only say ½."
@@ -118,9 +123,12 @@ public struct JSDDemo: Demo {
         let low = min(p.quantile(0.001), q.quantile(0.001)), high = max(p.quantile(0.999), q.quantile(0.999))
         let pad = (high - low) * 0.1
         let xs = grid(low - pad, high + pad, 241)
-        return Plot(title: "Densities", xLabel: "x", yLabel: "density",
-                    series: [Plot.Series(name: "p(x)", x: xs, y: xs.map(p.density)),
-                             Plot.Series(name: "q(x)", x: xs, y: xs.map(q.density))])
+        return Plot(
+            title: "Densities", xLabel: "x", yLabel: "density",
+            series: [
+                Plot.Series(name: "p(x)", x: xs, y: xs.map(p.density)),
+                Plot.Series(name: "q(x)", x: xs, y: xs.map(q.density)),
+            ])
     }
 
     func sweepReport(_ p: Mixture, _ q: Mixture) -> Report {
@@ -137,20 +145,26 @@ public struct JSDDemo: Demo {
             tv.append(Divergences.totalVariation(p, shifted))
         }
         var report = Report(title: "Sliding q_θ = q shifted by θ across p = \(self.p)  (q = \(qSpec))")
-        report.text("Each row moves q by θ. JSD stops changing once the distributions no longer overlap: it sits at log 2 ≈ 0.6931 whatever θ is, so its gradient with respect to θ is zero. W1 keeps growing with the distance, so it always says which way to move. KL is infinite as soon as p has mass where q_θ has none.")
+        report.text(
+            "Each row moves q by θ. JSD stops changing once the distributions no longer overlap: it sits at log 2 ≈ 0.6931 whatever θ is, so its gradient with respect to θ is zero. W1 keeps growing with the distance, so it always says which way to move. KL is infinite as soon as p has mass where q_θ has none."
+        )
         let every = max(1, (steps - 1) / 16)
         let rows = thetas.indices.filter { $0 % every == 0 || $0 == steps - 1 }.map { i -> [Value] in
-            [.fixed(thetas[i], 3), .fixed(jsd[i], 6),
-             klReasons[i] != nil ? .infinite(reason: klReasons[i]!) : .fixed(kl[i], 6),
-             .fixed(w1[i], 6), .fixed(tv[i], 6)]
+            [
+                .fixed(thetas[i], 3), .fixed(jsd[i], 6),
+                klReasons[i] != nil ? .infinite(reason: klReasons[i]!) : .fixed(kl[i], 6),
+                .fixed(w1[i], 6), .fixed(tv[i], 6),
+            ]
         }
         report.table(Table(title: "Divergences against the shift θ", columns: ["θ", "JSD (nats)", "KL(p‖q_θ)", "W1", "TV"], rows: rows))
         var series = [Plot.Series(name: "JSD", x: thetas, y: jsd), Plot.Series(name: "W1", x: thetas, y: w1)]
         let finiteKL = kl.filter(\.isFinite).count
         if finiteKL > 1 { series.append(Plot.Series(name: "KL(p‖q_θ)", x: thetas, y: kl)) }
         let yMax = max(w1.max() ?? 1, jsd.max() ?? 1)
-        report.plot(Plot(title: "JSD saturates, W1 does not", xLabel: "shift θ", yLabel: "nats / distance",
-                         series: series, yRange: 0...(yMax * 1.05), references: [Plot.Reference(name: "log 2", y: log(2.0))]))
+        report.plot(
+            Plot(
+                title: "JSD saturates, W1 does not", xLabel: "shift θ", yLabel: "nats / distance",
+                series: series, yRange: 0...(yMax * 1.05), references: [Plot.Reference(name: "log 2", y: log(2.0))]))
         let infiniteKL = klReasons.filter { $0 != nil }.count
         report.figures([
             Figure("JSD at the ends", .fixed(jsd.first!, 6), unit: "nats", note: "log 2 = \(NumberFormatting.printf("%.6f", log(2.0)))"),

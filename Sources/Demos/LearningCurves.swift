@@ -45,17 +45,22 @@ enum LearningCurves {
         if runs.count == 1 {
             switch first {
             case .tie:
-                return "At every m from \(sizes.first!) to \(sizes.last!) the two test errors are within one sd of each other: on these draws neither model is clearly better."
+                return
+                    "At every m from \(sizes.first!) to \(sizes.last!) the two test errors are within one sd of each other: on these draws neither model is clearly better."
             default:
                 let name = first == .naiveBayes ? "Naive Bayes" : "Logistic regression"
                 return "\(name) has the lower test error, by more than one sd, at every m from \(sizes.first!) to \(sizes.last!); the curves do not cross here."
             }
         }
         let spans = runs.map { run -> String in
-            let range = run.from == run.to ? "m = \(sizes[run.from])"
-                : run.from == 0 ? "m ≤ \(sizes[run.to])"
-                : run.to == sizes.count - 1 ? "m ≥ \(sizes[run.from])"
-                : "\(sizes[run.from]) ≤ m ≤ \(sizes[run.to])"
+            let range =
+                run.from == run.to
+                ? "m = \(sizes[run.from])"
+                : run.from == 0
+                    ? "m ≤ \(sizes[run.to])"
+                    : run.to == sizes.count - 1
+                        ? "m ≥ \(sizes[run.from])"
+                        : "\(sizes[run.from]) ≤ m ≤ \(sizes[run.to])"
             return "\(range): \(run.verdict.phrase)"
         }
         var text = "Test error by training size: " + spans.joined(separator: "; ") + "."

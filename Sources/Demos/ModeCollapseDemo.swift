@@ -94,9 +94,12 @@ public struct ModeCollapseDemo: Demo {
         let schedule = jobs.indices.sorted { (cost[jobs[$0].0]!, $0) < (cost[jobs[$1].0]!, $1) }
         let configurations = jobs.map { configuration($0.0, seed: $0.1, goal: goal) }
         let steps = self.steps, total = jobs.count
-        let outcomes = ConcurrentJobs.run(jobs.count, order: schedule, finished: { done in
-            progress(Double(done) / Double(total), "training \(total) GANs")
-        }) { index in
+        let outcomes = ConcurrentJobs.run(
+            jobs.count, order: schedule,
+            finished: { done in
+                progress(Double(done) / Double(total), "training \(total) GANs")
+            }
+        ) { index in
             var run = TrainingRun(configurations[index])
             run.train(steps: steps, evaluations: 1)
             let samples = run.finalSamples(2500)
@@ -105,39 +108,56 @@ public struct ModeCollapseDemo: Demo {
         }
 
         var report = Report(title: "Mode collapse on the \(goal.name): \(steps) steps, \(seeds) seeds per method")
-        report.text("Every method trains the same G and D for the same number of steps, in a setting that makes a vanilla GAN drop modes: the minimax loss with 5 D-steps per G-step. A collapsed G puts its samples on a few modes and leaves the rest empty.")
+        report.text(
+            "Every method trains the same G and D for the same number of steps, in a setting that makes a vanilla GAN drop modes: the minimax loss with 5 D-steps per G-step. A collapsed G puts its samples on a few modes and leaves the rest empty."
+        )
         var rows: [[Value]] = []
         for (m, method) in methods.enumerated() {
             let mine = (0..<seeds).map { outcomes[m * seeds + $0] }
             let modes = mine.map { Double($0.coverage.modesCaptured) }
             let quality = mine.map { $0.coverage.highQualityShare * 100 }
-            rows.append([.text(method.rawValue), .estimate(Estimate(of: modes), 1),
-                         .integers(mine.map(\.coverage.modesCaptured)),
-                         .estimate(Estimate(of: quality), 1)])
+            rows.append([
+                .text(method.rawValue), .estimate(Estimate(of: modes), 1),
+                .integers(mine.map(\.coverage.modesCaptured)),
+                .estimate(Estimate(of: quality), 1),
+            ])
         }
-        report.table(Table(title: "Ours (mean ± sd over seeds \(seed)…\(seed &+ UInt64(seeds - 1)))",
-                           columns: ["method", "modes captured (of \(goal.modes.count))", "per seed", "high quality (%)"], rows: rows))
+        report.table(
+            Table(
+                title: "Ours (mean ± sd over seeds \(seed)…\(seed &+ UInt64(seeds - 1)))",
+                columns: ["method", "modes captured (of \(goal.modes.count))", "per seed", "high quality (%)"], rows: rows))
         if goal == .ring {
-            report.table(Table(title: "Published, for context (their networks and budgets differ; not a target to match)",
-                               columns: ["paper", "method", "modes (of 8)"], rows: [
-                                   [.text("VEEGAN, Table 1"), .text("GAN"), .fixed(1, 1)],
-                                   [.text("VEEGAN, Table 1"), .text("Unrolled GAN"), .fixed(7.6, 1)],
-                                   [.text("PacGAN, Table 1"), .text("GAN"), .estimate(Estimate(mean: 6.3, sd: 0.5, n: nil), 1)],
-                                   [.text("PacGAN, Table 1"), .text("PacGAN2"), .estimate(Estimate(mean: 7.9, sd: 0.1, n: nil), 1)],
-                               ]))
+            report.table(
+                Table(
+                    title: "Published, for context (their networks and budgets differ; not a target to match)",
+                    columns: ["paper", "method", "modes (of 8)"],
+                    rows: [
+                        [.text("VEEGAN, Table 1"), .text("GAN"), .fixed(1, 1)],
+                        [.text("VEEGAN, Table 1"), .text("Unrolled GAN"), .fixed(7.6, 1)],
+                        [.text("PacGAN, Table 1"), .text("GAN"), .estimate(Estimate(mean: 6.3, sd: 0.5, n: nil), 1)],
+                        [.text("PacGAN, Table 1"), .text("PacGAN2"), .estimate(Estimate(mean: 7.9, sd: 0.1, n: nil), 1)],
+                    ]))
         }
         for (m, method) in methods.enumerated() {
             let first = outcomes[m * seeds]
-            report.plot(Plot(title: "\(method.rawValue), seed \(seed): \(first.coverage.modesCaptured) of \(goal.modes.count) modes",
-                             kind: .scatter, xLabel: "x₁", yLabel: "x₂", series: [
-                                 Plot.Series(name: "mode centres", x: goal.modes.map(\.0), y: goal.modes.map(\.1)),
-                                 Plot.Series(name: "generated", x: first.samples.map(\.0), y: first.samples.map(\.1)),
-                             ]))
+            report.plot(
+                Plot(
+                    title: "\(method.rawValue), seed \(seed): \(first.coverage.modesCaptured) of \(goal.modes.count) modes",
+                    kind: .scatter, xLabel: "x₁", yLabel: "x₂",
+                    series: [
+                        Plot.Series(name: "mode centres", x: goal.modes.map(\.0), y: goal.modes.map(\.1)),
+                        Plot.Series(name: "generated", x: first.samples.map(\.0), y: first.samples.map(\.1)),
+                    ]))
         }
         let means = methods.indices.map { m in Statistics.mean((0..<seeds).map { Double(outcomes[m * seeds + $0].coverage.modesCaptured) }) }
         let order = methods.indices.sorted { means[$0] > means[$1] }
-        report.text("In this run: " + order.map { "\(methods[$0].rawValue) \(format(means[$0], 1))" }.joined(separator: ", ") + " modes on average, against \(format(means[0], 1)) for the vanilla GAN. A remedy that keeps modes but few high-quality samples has traded collapse for blur.")
-        report.text("How each remedy works: PacGAN lets D see whether two samples look alike; minibatch discrimination gives D a feature that grows when a batch is full of near-copies; unrolling lets G see how D would react to its move, so chasing one mode stops paying. Read the table per seed: collapse is a matter of chance, and one seed proves little.")
+        report.text(
+            "In this run: " + order.map { "\(methods[$0].rawValue) \(format(means[$0], 1))" }.joined(separator: ", ")
+                + " modes on average, against \(format(means[0], 1)) for the vanilla GAN. A remedy that keeps modes but few high-quality samples has traded collapse for blur."
+        )
+        report.text(
+            "How each remedy works: PacGAN lets D see whether two samples look alike; minibatch discrimination gives D a feature that grows when a batch is full of near-copies; unrolling lets G see how D would react to its move, so chasing one mode stops paying. Read the table per seed: collapse is a matter of chance, and one seed proves little."
+        )
         return report
     }
 }

@@ -42,21 +42,24 @@ public struct OptimalDiscriminator: Sendable {
     public func value() -> Double {
         let ranges = [data.effectiveRange, generator.effectiveRange]
         let low = ranges.map(\.lowerBound).min()!, high = ranges.map(\.upperBound).max()!
-        return Quadrature.integrate({ x in
-            let ld = data.logDensity(x), lg = generator.logDensity(x)
-            let lsum = LogSumExp.of(ld, lg)  // log(p_data + p_g)
-            var v = 0.0
-            if ld > -.infinity { v += exp(ld) * (ld - lsum) }  // p_data · log D*
-            if lg > -.infinity { v += exp(lg) * (lg - lsum) }  // p_g · log(1 − D*)
-            return v
-        }, from: low, to: high, breakPoints: (data.kinks + generator.kinks).sorted()).value
+        return Quadrature.integrate(
+            { x in
+                let ld = data.logDensity(x), lg = generator.logDensity(x)
+                let lsum = LogSumExp.of(ld, lg)  // log(p_data + p_g)
+                var v = 0.0
+                if ld > -.infinity { v += exp(ld) * (ld - lsum) }  // p_data · log D*
+                if lg > -.infinity { v += exp(lg) * (lg - lsum) }  // p_g · log(1 − D*)
+                return v
+            }, from: low, to: high, breakPoints: (data.kinks + generator.kinks).sorted()
+        ).value
     }
 
     /// The interval holding 99% of the mass of ½(p_data + p_g): from its
     /// 0.5% to its 99.5% quantile.
     public var centralRegion: ClosedRange<Double> {
-        let both = Mixture(data.components.map { ($0.weight / 2, $0.component) }
-                           + generator.components.map { ($0.weight / 2, $0.component) })
+        let both = Mixture(
+            data.components.map { ($0.weight / 2, $0.component) }
+                + generator.components.map { ($0.weight / 2, $0.component) })
         return both.quantile(0.005)...both.quantile(0.995)
     }
 }
@@ -95,7 +98,9 @@ public struct TrainedDiscriminator: Sendable {
     }
 
     static func features(_ x: Double, centers: [Double], bandwidth: Double) -> [Double] {
-        centers.map { let u = (x - $0) / bandwidth; return exp(-0.5 * u * u) }
+        centers.map {
+            let u = (x - $0) / bandwidth; return exp(-0.5 * u * u)
+        }
     }
 
     /// D(x): the trained probability that x is real.

@@ -84,7 +84,9 @@ public struct OptimalDiscriminatorDemo: Demo {
         let equal = d == g
 
         var report = Report(title: "The optimal discriminator for p_data = \(data), p_g = \(gen)")
-        report.text("For a fixed G, the best D says how much of the density at x is real: D*(x) = p_data(x)/(p_data(x) + p_g(x)) (Goodfellow et al. 2014, Prop. 1). Putting it back into V gives Theorem 1: V(D*, G) = −log 4 + 2·JSD(p_data ‖ p_g). Below, V is computed from its definition by quadrature and compared with the right-hand side.")
+        report.text(
+            "For a fixed G, the best D says how much of the density at x is real: D*(x) = p_data(x)/(p_data(x) + p_g(x)) (Goodfellow et al. 2014, Prop. 1). Putting it back into V gives Theorem 1: V(D*, G) = −log 4 + 2·JSD(p_data ‖ p_g). Below, V is computed from its definition by quadrature and compared with the right-hand side."
+        )
         report.figures([
             Figure("V(D*, G) by quadrature", .fixed(value, 12), unit: "nats"),
             Figure("−log 4 + 2·JSD", .fixed(theorem, 12), unit: "nats"),
@@ -94,22 +96,38 @@ public struct OptimalDiscriminatorDemo: Demo {
         ])
         let pad = (region.upperBound - region.lowerBound) * 0.15
         let xs = grid(region.lowerBound - pad, region.upperBound + pad, 241)
-        report.plot(Plot(title: "The two densities", xLabel: "x", yLabel: "density",
-                         series: [Plot.Series(name: "p_data", x: xs, y: xs.map(d.density)),
-                                  Plot.Series(name: "p_g", x: xs, y: xs.map(g.density))]))
-        report.plot(Plot(title: "D*(x) and a discriminator trained from samples", xLabel: "x", yLabel: "P(real | x)",
-                         series: [Plot.Series(name: "D*", x: xs, y: xs.map { optimal($0) }),
-                                  Plot.Series(name: "trained D", x: xs, y: xs.map { trained($0) })],
-                         yRange: 0...1, references: [Plot.Reference(name: "½", y: 0.5)]))
+        report.plot(
+            Plot(
+                title: "The two densities", xLabel: "x", yLabel: "density",
+                series: [
+                    Plot.Series(name: "p_data", x: xs, y: xs.map(d.density)),
+                    Plot.Series(name: "p_g", x: xs, y: xs.map(g.density)),
+                ]))
+        report.plot(
+            Plot(
+                title: "D*(x) and a discriminator trained from samples", xLabel: "x", yLabel: "P(real | x)",
+                series: [
+                    Plot.Series(name: "D*", x: xs, y: xs.map { optimal($0) }),
+                    Plot.Series(name: "trained D", x: xs, y: xs.map { trained($0) }),
+                ],
+                yRange: 0...1, references: [Plot.Reference(name: "½", y: 0.5)]))
         report.figures([
-            Figure("largest |D − D*|", .fixed(gap, 4), note: "over [\(NumberFormatting.printf("%.3g", region.lowerBound)), \(NumberFormatting.printf("%.3g", region.upperBound))], where p_data + p_g holds 99% of the mass"),
+            Figure(
+                "largest |D − D*|", .fixed(gap, 4),
+                note:
+                    "over [\(NumberFormatting.printf("%.3g", region.lowerBound)), \(NumberFormatting.printf("%.3g", region.upperBound))], where p_data + p_g holds 99% of the mass"
+            ),
             Figure("training samples", .integer(samples), note: "from each distribution, seed \(seed)"),
             Figure("features (Gaussian bumps)", .integer(bumps), note: "logistic regression, Newton's method, \(trained.model.iterations) iterations"),
         ])
         if equal {
-            report.text("Why does the game end with D unable to tell? With p_g = p_data, D*(x) = p/(p + p) = ½ at every x, and V(D*, G) = log ½ + log ½ = −log 4 ≈ −1.3863, the smallest value C(G) can take (Theorem 1). No discriminator can do better than a coin flip, because nothing is left to tell apart: D 'losing' is G having won.")
+            report.text(
+                "Why does the game end with D unable to tell? With p_g = p_data, D*(x) = p/(p + p) = ½ at every x, and V(D*, G) = log ½ + log ½ = −log 4 ≈ −1.3863, the smallest value C(G) can take (Theorem 1). No discriminator can do better than a coin flip, because nothing is left to tell apart: D 'losing' is G having won."
+            )
         } else {
-            report.text("Where p_data is denser, D* is above ½; where p_g is denser, below. The trained D, which only saw samples, follows D* closely inside the region where the samples are; outside it, there is little evidence and D is a guess.")
+            report.text(
+                "Where p_data is denser, D* is above ½; where p_g is denser, below. The trained D, which only saw samples, follows D* closely inside the region where the samples are; outside it, there is little evidence and D is a guess."
+            )
         }
         return report
     }
@@ -123,10 +141,14 @@ public struct OptimalDiscriminatorDemo: Demo {
             values.append(OptimalDiscriminator(data: d, generator: moved).value())
         }
         var report = Report(title: "Moving p_g toward p_data = \(data), from p_g = \(gen)")
-        report.text("Each step replaces p_g by p_t = (1−t)·p_g + t·p_data. At every step D is the best one for that p_t, so V(D*, G) = −log 4 + 2·JSD(p_data ‖ p_t) — which is what G minimises. It falls to −log 4 ≈ −1.3863 exactly when p_t = p_data (t = 1).")
-        report.plot(Plot(title: "V(D*, G_t) against t", xLabel: "t (0: p_g, 1: p_data)", yLabel: "V (nats)",
-                         series: [Plot.Series(name: "V(D*, G_t)", x: ts, y: values)],
-                         references: [Plot.Reference(name: "−log 4", y: -log(4.0))]))
+        report.text(
+            "Each step replaces p_g by p_t = (1−t)·p_g + t·p_data. At every step D is the best one for that p_t, so V(D*, G) = −log 4 + 2·JSD(p_data ‖ p_t) — which is what G minimises. It falls to −log 4 ≈ −1.3863 exactly when p_t = p_data (t = 1)."
+        )
+        report.plot(
+            Plot(
+                title: "V(D*, G_t) against t", xLabel: "t (0: p_g, 1: p_data)", yLabel: "V (nats)",
+                series: [Plot.Series(name: "V(D*, G_t)", x: ts, y: values)],
+                references: [Plot.Reference(name: "−log 4", y: -log(4.0))]))
         let rows = ts.indices.filter { $0 % 5 == 0 }.map { [Value.fixed(ts[$0], 3), .fixed(values[$0], 6), .fixed((values[$0] + log(4.0)) / 2, 6)] }
         report.table(Table(columns: ["t", "V(D*, G_t)", "JSD(p_data ‖ p_t)"], rows: rows))
         report.figures([Figure("V at t = 1", .fixed(values.last!, 9), unit: "nats", note: "−log 4 = \(NumberFormatting.printf("%.9f", -log(4.0)))")])

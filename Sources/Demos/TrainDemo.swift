@@ -70,30 +70,51 @@ public struct TrainDemo: Demo {
         let xs = history.map { Double($0.step) }
 
         var report = Report(title: "A \(loss.rawValue) GAN on \(goal.name), \(steps) steps, k = \(k)")
-        report.text("A GAN's two losses measure each player against the other, not against the data: when G improves, D's task gets harder and D's loss rises, so neither loss goes steadily down.")
-        report.text(goal.dimension == 1
-            ? "Beside them are two true distances to the target, computed from samples alone, without the networks: W1 and a histogram JSD."
-            : "Beside them are two measures of how close G is to the target, computed from samples alone, without the networks: the modes captured and the share of high-quality samples.")
-        let dName = loss == .wganGP ? "critic loss 𝔼f(G(z)) − 𝔼f(x) + penalty" : loss.isWasserstein ? "critic loss 𝔼f(G(z)) − 𝔼f(x)" : "D loss (BCE, real + fake)"
-        report.plot(Plot(title: "The losses, averaged between checkpoints", xLabel: "step", yLabel: "loss",
-                         series: [Plot.Series(name: dName, x: xs, y: history.map(\.dLoss)),
-                                  Plot.Series(name: "G loss", x: xs, y: history.map(\.gLoss))]))
+        report.text(
+            "A GAN's two losses measure each player against the other, not against the data: when G improves, D's task gets harder and D's loss rises, so neither loss goes steadily down."
+        )
+        report.text(
+            goal.dimension == 1
+                ? "Beside them are two true distances to the target, computed from samples alone, without the networks: W1 and a histogram JSD."
+                : "Beside them are two measures of how close G is to the target, computed from samples alone, without the networks: the modes captured and the share of high-quality samples."
+        )
+        let dName =
+            loss == .wganGP ? "critic loss 𝔼f(G(z)) − 𝔼f(x) + penalty" : loss.isWasserstein ? "critic loss 𝔼f(G(z)) − 𝔼f(x)" : "D loss (BCE, real + fake)"
+        report.plot(
+            Plot(
+                title: "The losses, averaged between checkpoints", xLabel: "step", yLabel: "loss",
+                series: [
+                    Plot.Series(name: dName, x: xs, y: history.map(\.dLoss)),
+                    Plot.Series(name: "G loss", x: xs, y: history.map(\.gLoss)),
+                ]))
         if goal.dimension == 1 {
             let w1 = run.checkpoints.map { $0.wasserstein1 ?? .nan }, jsd = run.checkpoints.map { $0.jsdEstimate ?? .nan }
             let allX = run.checkpoints.map { Double($0.step) }
-            report.plot(Plot(title: "The true distance to the target, from samples", xLabel: "step", yLabel: "distance",
-                             series: [Plot.Series(name: "W1 (sorted samples)", x: allX, y: w1),
-                                      Plot.Series(name: "JSD (histograms, nats)", x: allX, y: jsd)]))
+            report.plot(
+                Plot(
+                    title: "The true distance to the target, from samples", xLabel: "step", yLabel: "distance",
+                    series: [
+                        Plot.Series(name: "W1 (sorted samples)", x: allX, y: w1),
+                        Plot.Series(name: "JSD (histograms, nats)", x: allX, y: jsd),
+                    ]))
             if loss.isWasserstein {
                 // With the penalty included in the critic's loss, its estimate is −(loss) only approximately.
                 let estimate = history.map { -$0.dLoss }
                 let w = Array(w1.dropFirst())
-                report.plot(Plot(title: "The critic's estimate follows W1 (each scaled to its largest value)", xLabel: "step", yLabel: "share of max",
-                                 series: [Plot.Series(name: "critic: 𝔼f(x) − 𝔼f(G(z))", x: xs, y: scaled(estimate)),
-                                          Plot.Series(name: "W1", x: xs, y: scaled(w))]))
-                report.figures([Figure("correlation(critic estimate, W1)", .fixed(Statistics.correlation(estimate, w), 3),
-                                       note: loss == .wgan ? "a clipped critic gives at most K·W1 (a lower bound, limited by its capacity) for an unknown K, so the shape is what can match"
-                                           : "the penalised critic's loss includes the penalty, so its negative only approximates W1")])
+                report.plot(
+                    Plot(
+                        title: "The critic's estimate follows W1 (each scaled to its largest value)", xLabel: "step", yLabel: "share of max",
+                        series: [
+                            Plot.Series(name: "critic: 𝔼f(x) − 𝔼f(G(z))", x: xs, y: scaled(estimate)),
+                            Plot.Series(name: "W1", x: xs, y: scaled(w)),
+                        ]))
+                report.figures([
+                    Figure(
+                        "correlation(critic estimate, W1)", .fixed(Statistics.correlation(estimate, w), 3),
+                        note: loss == .wgan
+                            ? "a clipped critic gives at most K·W1 (a lower bound, limited by its capacity) for an unknown K, so the shape is what can match"
+                            : "the penalised critic's loss includes the penalty, so its negative only approximates W1")
+                ])
             }
             report.figures([
                 Figure("W1 at the start", .fixed(w1.first!, 4)), Figure("W1 at the end", .fixed(w1.last!, 4)),
@@ -103,11 +124,15 @@ public struct TrainDemo: Demo {
             let allX = run.checkpoints.map { Double($0.step) }
             let modes = run.checkpoints.map { Double($0.coverage!.modesCaptured) }
             let quality = run.checkpoints.map { $0.coverage!.highQualityShare * 100 }
-            report.plot(Plot(title: "Modes captured (of \(goal.modes.count))", xLabel: "step", yLabel: "modes",
-                             series: [Plot.Series(name: "modes captured", x: allX, y: modes)],
-                             yRange: 0...Double(goal.modes.count)))
-            report.plot(Plot(title: "High-quality samples (within 3σ of a mode)", xLabel: "step", yLabel: "%",
-                             series: [Plot.Series(name: "high quality", x: allX, y: quality)], yRange: 0...100))
+            report.plot(
+                Plot(
+                    title: "Modes captured (of \(goal.modes.count))", xLabel: "step", yLabel: "modes",
+                    series: [Plot.Series(name: "modes captured", x: allX, y: modes)],
+                    yRange: 0...Double(goal.modes.count)))
+            report.plot(
+                Plot(
+                    title: "High-quality samples (within 3σ of a mode)", xLabel: "step", yLabel: "%",
+                    series: [Plot.Series(name: "high quality", x: allX, y: quality)], yRange: 0...100))
             let last = run.checkpoints.last!.coverage!
             report.figures([
                 Figure("modes captured", .count(last.modesCaptured, of: last.modes)),
@@ -115,8 +140,9 @@ public struct TrainDemo: Demo {
             ])
         }
         report.figures([
-            Figure("D loss, last tenth of training", .estimate(Estimate(of: history.suffix(max(history.count / 10, 2)).map(\.dLoss)), 3),
-                   note: "mean ± sd over the last checkpoints"),
+            Figure(
+                "D loss, last tenth of training", .estimate(Estimate(of: history.suffix(max(history.count / 10, 2)).map(\.dLoss)), 3),
+                note: "mean ± sd over the last checkpoints"),
             Figure("G loss, last tenth of training", .estimate(Estimate(of: history.suffix(max(history.count / 10, 2)).map(\.gLoss)), 3)),
         ])
         report.plot(finalPlot(&run, goal))
@@ -128,10 +154,12 @@ public struct TrainDemo: Demo {
         if goal.dimension == 2 {
             var rng = Distributions.SeededGenerator(seed: 99)
             let real = goal.sample(2500, using: &rng)
-            return Plot(title: "Samples: target vs generated", kind: .scatter, xLabel: "x₁", yLabel: "x₂", series: [
-                Plot.Series(name: "target", x: (0..<real.rows).map { Double(real[$0, 0]) }, y: (0..<real.rows).map { Double(real[$0, 1]) }),
-                Plot.Series(name: "generated", x: (0..<samples.rows).map { Double(samples[$0, 0]) }, y: (0..<samples.rows).map { Double(samples[$0, 1]) }),
-            ])
+            return Plot(
+                title: "Samples: target vs generated", kind: .scatter, xLabel: "x₁", yLabel: "x₂",
+                series: [
+                    Plot.Series(name: "target", x: (0..<real.rows).map { Double(real[$0, 0]) }, y: (0..<real.rows).map { Double(real[$0, 1]) }),
+                    Plot.Series(name: "generated", x: (0..<samples.rows).map { Double(samples[$0, 0]) }, y: (0..<samples.rows).map { Double(samples[$0, 1]) }),
+                ])
         }
         var rng = Distributions.SeededGenerator(seed: 99)
         let real = goal.sample(2500, using: &rng).values.map(Double.init)
@@ -144,9 +172,12 @@ public struct TrainDemo: Demo {
             return h.map { $0 / (Double(s.count) * width) }
         }
         let centers = (0..<bins).map { low + (Double($0) + 0.5) * width }
-        return Plot(title: "Histogram: target vs generated", xLabel: "x", yLabel: "density",
-                    series: [Plot.Series(name: "target", x: centers, y: histogram(real)),
-                             Plot.Series(name: "generated", x: centers, y: histogram(fake))])
+        return Plot(
+            title: "Histogram: target vs generated", xLabel: "x", yLabel: "density",
+            series: [
+                Plot.Series(name: "target", x: centers, y: histogram(real)),
+                Plot.Series(name: "generated", x: centers, y: histogram(fake)),
+            ])
     }
 }
 
@@ -154,4 +185,3 @@ func scaled(_ values: [Double]) -> [Double] {
     let m = values.filter(\.isFinite).map(abs).max() ?? 1
     return values.map { $0 / (m > 0 ? m : 1) }
 }
-

@@ -215,8 +215,9 @@ public enum DistributionSpec {
             if lowered == "nan" { throw error("NaN is not allowed", at: start) }
             if lowered == "inf" || lowered == "infinity" { throw error("infinity is not allowed", at: start) }
             if !letters.isEmpty { throw error("expected \(what), found '\(letters)'", at: start) }
-            while let c = current, c.isASCII, c.isNumber || c == "." || c == "e" || c == "E"
-                || ((c == "-" || c == "+") && (text.last == "e" || text.last == "E"))
+            while let c = current, c.isASCII,
+                c.isNumber || c == "." || c == "e" || c == "E"
+                    || ((c == "-" || c == "+") && (text.last == "e" || text.last == "E"))
             {
                 text.append(c)
                 position += 1

@@ -105,38 +105,44 @@ public enum Divergences {
     public static func kl(_ p: Mixture, _ q: Mixture, names: (String, String) = ("p", "q")) -> DivergenceValue {
         if let reason = supportProblem(p, q, names: names) { return .infinite(reason) }
         let r = p.effectiveRange
-        let result = Quadrature.integrate({ x in
-            let lp = p.logDensity(x)
-            guard lp > -.infinity else { return 0 }
-            return exp(lp) * (lp - q.logDensity(x))
-        }, from: r.lowerBound, to: r.upperBound, breakPoints: breakPoints(p, q))
+        let result = Quadrature.integrate(
+            { x in
+                let lp = p.logDensity(x)
+                guard lp > -.infinity else { return 0 }
+                return exp(lp) * (lp - q.logDensity(x))
+            }, from: r.lowerBound, to: r.upperBound, breakPoints: breakPoints(p, q))
         return .finite(max(result.value, 0))
     }
 
     public static func jsd(_ p: Mixture, _ q: Mixture) -> Double {
         let r = range(p, q)
-        let result = Quadrature.integrate({ x in
-            let lp = p.logDensity(x), lq = q.logDensity(x)
-            let lm = LogSumExp.of(lp, lq) - log(2.0)
-            var sum = 0.0
-            if lp > -.infinity { sum += exp(lp) * (lp - lm) }
-            if lq > -.infinity { sum += exp(lq) * (lq - lm) }
-            return sum / 2
-        }, from: r.lowerBound, to: r.upperBound, breakPoints: breakPoints(p, q))
+        let result = Quadrature.integrate(
+            { x in
+                let lp = p.logDensity(x), lq = q.logDensity(x)
+                let lm = LogSumExp.of(lp, lq) - log(2.0)
+                var sum = 0.0
+                if lp > -.infinity { sum += exp(lp) * (lp - lm) }
+                if lq > -.infinity { sum += exp(lq) * (lq - lm) }
+                return sum / 2
+            }, from: r.lowerBound, to: r.upperBound, breakPoints: breakPoints(p, q))
         return min(max(result.value, 0), log(2.0))
     }
 
     public static func totalVariation(_ p: Mixture, _ q: Mixture) -> Double {
         let r = range(p, q)
-        return Quadrature.integrate({ x in abs(p.density(x) - q.density(x)) / 2 },
-                                    from: r.lowerBound, to: r.upperBound, breakPoints: breakPoints(p, q)).value
+        return Quadrature.integrate(
+            { x in abs(p.density(x) - q.density(x)) / 2 },
+            from: r.lowerBound, to: r.upperBound, breakPoints: breakPoints(p, q)
+        ).value
     }
 
     /// W1 = ∫|F_p(x) − F_q(x)| dx.
     public static func wasserstein1(_ p: Mixture, _ q: Mixture) -> Double {
         let r = range(p, q)
-        return Quadrature.integrate({ x in abs(p.cdf(x) - q.cdf(x)) },
-                                    from: r.lowerBound, to: r.upperBound, breakPoints: breakPoints(p, q)).value
+        return Quadrature.integrate(
+            { x in abs(p.cdf(x) - q.cdf(x)) },
+            from: r.lowerBound, to: r.upperBound, breakPoints: breakPoints(p, q)
+        ).value
     }
 
     static func short(_ x: Double) -> String {

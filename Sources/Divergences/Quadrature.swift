@@ -79,7 +79,8 @@ public enum Quadrature {
             panels.append((mid, p.b, v2, e2))
         }
         // Sum afresh: the running totals were for the stopping rule only.
-        return Result(value: panels.reduce(0) { $0 + $1.value },
-                      estimatedError: panels.reduce(0) { $0 + $1.error }, evaluations: evaluations)
+        return Result(
+            value: panels.reduce(0) { $0 + $1.value },
+            estimatedError: panels.reduce(0) { $0 + $1.error }, evaluations: evaluations)
     }
 }

@@ -47,7 +47,10 @@ public enum Target: Sendable, Equatable {
     public var modes: [(Double, Double)] {
         switch self {
         case .oneDimensional: return []
-        case .ring: return (0..<8).map { k in let a = 2 * Double.pi * Double(k) / 8; return (2 * cos(a), 2 * sin(a)) }
+        case .ring:
+            return (0..<8).map { k in
+                let a = 2 * Double.pi * Double(k) / 8; return (2 * cos(a), 2 * sin(a))
+            }
         case .grid: return [-4.0, -2, 0, 2, 4].flatMap { x in [-4.0, -2, 0, 2, 4].map { (x, $0) } }
         }
     }

@@ -64,10 +64,12 @@ public struct GANTrainer: Sendable {
         let pack = configuration.pack
         var kernels = 0
         if case .minibatchDiscrimination(let k) = configuration.variant { kernels = k }
-        generator = .mlp(inputs: configuration.zDimension, hidden: configuration.hidden, layers: configuration.layers,
-                         outputs: data, activation: .relu, using: &rng)
-        discriminator = .mlp(inputs: data * pack, hidden: configuration.hidden, layers: configuration.layers,
-                             outputs: 1, activation: .leakyReLU(0.2), minibatchKernels: kernels, using: &rng)
+        generator = .mlp(
+            inputs: configuration.zDimension, hidden: configuration.hidden, layers: configuration.layers,
+            outputs: data, activation: .relu, using: &rng)
+        discriminator = .mlp(
+            inputs: data * pack, hidden: configuration.hidden, layers: configuration.layers,
+            outputs: 1, activation: .leakyReLU(0.2), minibatchKernels: kernels, using: &rng)
         if configuration.loss == .wgan {
             // WGAN's Algorithm 1 uses RMSProp.
             optimizerD = .rmsprop(configuration.learningRateD)
@@ -86,8 +88,9 @@ public struct GANTrainer: Sendable {
 
     /// `count` noise vectors z ∼ N(0, I).
     static func noise(_ count: Int, _ dimension: Int, using rng: inout SeededGenerator) -> Matrix<Float> {
-        Matrix(rows: count, columns: dimension,
-               values: (0..<(count * dimension)).map { _ in Float(StandardNormal.sample(using: &rng)) })
+        Matrix(
+            rows: count, columns: dimension,
+            values: (0..<(count * dimension)).map { _ in Float(StandardNormal.sample(using: &rng)) })
     }
 
     /// Rows grouped `pack` at a time into one row of `pack`× the width.
@@ -110,9 +113,11 @@ public struct GANTrainer: Sendable {
     }
 
     /// One update of `d` on a fresh batch of real samples and fakes.
-    static func discriminatorStep(_ d: inout Network<Float>, _ optimizer: inout Optimizer<Float>,
-                                  generator: inout Network<Float>, rng: inout SeededGenerator,
-                                  _ configuration: GANConfiguration) -> Float {
+    static func discriminatorStep(
+        _ d: inout Network<Float>, _ optimizer: inout Optimizer<Float>,
+        generator: inout Network<Float>, rng: inout SeededGenerator,
+        _ configuration: GANConfiguration
+    ) -> Float {
         let m = configuration.batch
         let pack = configuration.pack
         let real = packed(configuration.target.sample(m, using: &rng), pack)

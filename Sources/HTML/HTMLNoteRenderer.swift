@@ -32,8 +32,10 @@ public struct HTMLNoteRenderer: Sendable {
     /// source line); a non-nil answer is written instead of `<pre><code>`.
     public var codeBlocks: @Sendable (CodeBlock, Block) -> String?
 
-    public init(pages: [String: String] = [:], options: Options = Options(),
-                codeBlocks: @escaping @Sendable (CodeBlock, Block) -> String? = { _, _ in nil }) {
+    public init(
+        pages: [String: String] = [:], options: Options = Options(),
+        codeBlocks: @escaping @Sendable (CodeBlock, Block) -> String? = { _, _ in nil }
+    ) {
         self.pages = pages
         self.options = options
         self.codeBlocks = codeBlocks

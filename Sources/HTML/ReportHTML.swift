@@ -17,7 +17,8 @@ public enum ReportHTML {
                 for figure in figures {
                     var note = figure.note
                     if case .infinite(let reason) = figure.value { note = reason + (note.map { "; " + $0 } ?? "") }
-                    html += "<tr><th scope=\"row\">\(escape(figure.name))</th><td class=\"num\">\(escape(figure.value.formatted + (figure.unit.map { " " + $0 } ?? "")))</td><td class=\"note\">\(escape(note ?? ""))</td></tr>"
+                    html +=
+                        "<tr><th scope=\"row\">\(escape(figure.name))</th><td class=\"num\">\(escape(figure.value.formatted + (figure.unit.map { " " + $0 } ?? "")))</td><td class=\"note\">\(escape(note ?? ""))</td></tr>"
                 }
                 html += "</tbody></table>"
             case .table(let table):

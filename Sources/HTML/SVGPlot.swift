@@ -50,15 +50,18 @@ public enum SVGPlot {
             let label = plot.logX ? Ticks.logLabel(t) : Ticks.label(t)
             svg += "<text class=\"tick\" x=\"\(f(px(t)))\" y=\"\(f(top + plotHeight + 18))\" text-anchor=\"middle\">\(escape(label))</text>"
         }
-        svg += "<text class=\"axis-label x-label\" x=\"\(f(left + plotWidth / 2))\" y=\"\(f(height - 12))\" text-anchor=\"middle\">\(escape(plot.xLabel))</text>"
-        svg += "<text class=\"axis-label y-label\" x=\"14\" y=\"\(f(top + plotHeight / 2))\" text-anchor=\"middle\" transform=\"rotate(-90 14 \(f(top + plotHeight / 2)))\">\(escape(plot.yLabel))</text>"
+        svg +=
+            "<text class=\"axis-label x-label\" x=\"\(f(left + plotWidth / 2))\" y=\"\(f(height - 12))\" text-anchor=\"middle\">\(escape(plot.xLabel))</text>"
+        svg +=
+            "<text class=\"axis-label y-label\" x=\"14\" y=\"\(f(top + plotHeight / 2))\" text-anchor=\"middle\" transform=\"rotate(-90 14 \(f(top + plotHeight / 2)))\">\(escape(plot.yLabel))</text>"
         svg += "</g>"
 
         // Clip the data to the plot area.
         svg += "<defs><clipPath id=\"\(id)\"><rect x=\"\(f(left))\" y=\"\(f(top))\" width=\"\(f(plotWidth))\" height=\"\(f(plotHeight))\"/></clipPath></defs>"
         svg += "<g clip-path=\"url(#\(id))\">"
         for (k, reference) in plot.references.enumerated() where reference.y.isFinite {
-            svg += "<line class=\"reference\" stroke-dasharray=\"\(referenceDashes[k % referenceDashes.count])\" x1=\"\(f(left))\" y1=\"\(f(py(reference.y)))\" x2=\"\(f(left + plotWidth))\" y2=\"\(f(py(reference.y)))\"/>"
+            svg +=
+                "<line class=\"reference\" stroke-dasharray=\"\(referenceDashes[k % referenceDashes.count])\" x1=\"\(f(left))\" y1=\"\(f(py(reference.y)))\" x2=\"\(f(left + plotWidth))\" y2=\"\(f(py(reference.y)))\"/>"
         }
         // Scatter clouds are drawn last series first and translucent, so the
         // first (the target) lies on top and a cloud under another still shows.
@@ -70,7 +73,9 @@ public enum SVGPlot {
                 // Non-finite values break the line into pieces.
                 var piece: [String] = []
                 func flush() {
-                    if piece.count > 1 { svg += "<polyline class=\"s\(k % 6)\" stroke-dasharray=\"\(dashes[k % dashes.count])\" points=\"\(piece.joined(separator: " "))\"/>" }
+                    if piece.count > 1 {
+                        svg += "<polyline class=\"s\(k % 6)\" stroke-dasharray=\"\(dashes[k % dashes.count])\" points=\"\(piece.joined(separator: " "))\"/>"
+                    }
                     piece = []
                 }
                 for (x, y) in points {
@@ -96,7 +101,8 @@ public enum SVGPlot {
             let w = 44 + Double(series.name.count) * 7
             if lx + w > width - right { lx = left + 8; ly += 16 }
             if plot.kind == .line {
-                svg += "<line class=\"s\(k % 6)\" stroke-dasharray=\"\(dashes[k % dashes.count])\" x1=\"\(f(lx))\" y1=\"\(f(ly - 4))\" x2=\"\(f(lx + 22))\" y2=\"\(f(ly - 4))\"/>"
+                svg +=
+                    "<line class=\"s\(k % 6)\" stroke-dasharray=\"\(dashes[k % dashes.count])\" x1=\"\(f(lx))\" y1=\"\(f(ly - 4))\" x2=\"\(f(lx + 22))\" y2=\"\(f(ly - 4))\"/>"
             }
             svg += marker(k, lx + 11, ly - 4)
             svg += "<text class=\"legend\" x=\"\(f(lx + 28))\" y=\"\(f(ly))\">\(label)</text>"
@@ -105,7 +111,8 @@ public enum SVGPlot {
         for (k, reference) in plot.references.enumerated() where reference.y.isFinite {
             let w = 44 + Double(reference.name.count) * 7
             if lx + w > width - right { lx = left + 8; ly += 16 }
-            svg += "<line class=\"reference\" stroke-dasharray=\"\(referenceDashes[k % referenceDashes.count])\" x1=\"\(f(lx))\" y1=\"\(f(ly - 4))\" x2=\"\(f(lx + 22))\" y2=\"\(f(ly - 4))\"/>"
+            svg +=
+                "<line class=\"reference\" stroke-dasharray=\"\(referenceDashes[k % referenceDashes.count])\" x1=\"\(f(lx))\" y1=\"\(f(ly - 4))\" x2=\"\(f(lx + 22))\" y2=\"\(f(ly - 4))\"/>"
             svg += "<text class=\"legend\" x=\"\(f(lx + 28))\" y=\"\(f(ly))\">\(escape(reference.name))</text>"
             lx += w
         }

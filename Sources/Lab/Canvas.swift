@@ -48,8 +48,10 @@ public struct Canvas: Sendable, Equatable {
     func contains(_ column: Int, _ row: Int) -> Bool { column >= 0 && column < columns && row >= 0 && row < rows }
 
     /// Sets one cell's character and colours (nil keeps the cell's colour).
-    mutating func put(_ character: Character, _ column: Int, _ row: Int, foreground: RGB? = nil, background: RGB? = nil,
-                      bold: Bool = false) {
+    mutating func put(
+        _ character: Character, _ column: Int, _ row: Int, foreground: RGB? = nil, background: RGB? = nil,
+        bold: Bool = false
+    ) {
         guard contains(column, row) else { return }
         var cell = self[column, row]
         cell.character = character
@@ -62,8 +64,10 @@ public struct Canvas: Sendable, Equatable {
     /// Writes `text` from (column, row), at most `limit` columns wide (to the
     /// canvas's edge by default), cutting by display width. Returns the columns used.
     @discardableResult
-    mutating func write(_ text: String, _ column: Int, _ row: Int, foreground: RGB? = nil, background: RGB? = nil,
-                        bold: Bool = false, limit: Int? = nil) -> Int {
+    mutating func write(
+        _ text: String, _ column: Int, _ row: Int, foreground: RGB? = nil, background: RGB? = nil,
+        bold: Bool = false, limit: Int? = nil
+    ) -> Int {
         guard row >= 0 && row < rows else { return 0 }
         let end = min(columns, column + (limit ?? columns))
         var c = column

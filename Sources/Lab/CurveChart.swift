@@ -42,8 +42,10 @@ struct CurveChart {
     }
 
     /// Draws the header on `row` and the chart on the `height` rows below it.
-    func draw(into canvas: inout Canvas, column: Int, row: Int, width: Int, height: Int, xMax: Double,
-              changes: [Int], palette: LabPalette) {
+    func draw(
+        into canvas: inout Canvas, column: Int, row: Int, width: Int, height: Int, xMax: Double,
+        changes: [Int], palette: LabPalette
+    ) {
         let dots = 2 * width, dotRows = 4 * height
         let binned = Self.bins(points, xMax: xMax, dots: dots)
         let finite = binned.compactMap { $0 }

@@ -24,8 +24,10 @@ public enum LabLoop {
     }
 
     /// `count` frames as plain text, after `every`, 2·`every`, … steps, at `columns`×`rows`.
-    public static func frames(_ settings: LabSettings, count: Int, every: Int, columns: Int, rows: Int,
-                              write: (String) -> Bool) {
+    public static func frames(
+        _ settings: LabSettings, count: Int, every: Int, columns: Int, rows: Int,
+        write: (String) -> Bool
+    ) {
         var session = LabSession(settings: settings)
         let screen = LabScreen(columns: columns, rows: rows, color: false)
         for i in 1...count {

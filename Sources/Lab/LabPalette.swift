@@ -9,9 +9,9 @@ public struct LabPalette: Sendable {
     /// Whether the heat map is drawn as background colour (else as the shade ramp).
     public var color: Bool
 
-    let heatFake = RGB(96, 36, 120)   // D → 0
-    let heatEven = RGB(34, 34, 38)    // D = ½
-    let heatReal = RGB(24, 104, 52)   // D → 1
+    let heatFake = RGB(96, 36, 120)  // D → 0
+    let heatEven = RGB(34, 34, 38)  // D = ½
+    let heatReal = RGB(24, 104, 52)  // D → 1
     let real = RGB(120, 255, 150)
     let fake = RGB(255, 130, 255)
     let arrow = RGB(255, 220, 90)

@@ -48,8 +48,11 @@ public struct LabScreen: Sendable {
     public func compose(_ session: inout LabSession, rates: Rates, mode: String? = nil) -> Canvas {
         var canvas = Canvas(columns: columns, rows: rows)
         if isTooSmall {
-            let lines = [LabText.tooSmall(columns: columns, rows: rows, minimumColumns: Self.minimumColumns,
-                                          minimumRows: Self.minimumRows), LabText.tooSmallHint]
+            let lines = [
+                LabText.tooSmall(
+                    columns: columns, rows: rows, minimumColumns: Self.minimumColumns,
+                    minimumRows: Self.minimumRows), LabText.tooSmallHint,
+            ]
             for (i, line) in lines.enumerated() {
                 let w = line.displayWidth
                 canvas.write(line, max((columns - w) / 2, 0), max(rows / 2 - 1 + i, 0), bold: i == 0)
@@ -117,7 +120,7 @@ public struct LabScreen: Sendable {
         let width = pictureColumns - axis, height = pictureRows - 1
         let view = LineView(trainer: session.trainer, noise: noise, data: mixture, columns: width)
         let peak = max(view.data.max() ?? 1, 1e-9) * 1.25
-        func rowOf(_ t: Double) -> Int { // t in [0, 1], 1 at the top
+        func rowOf(_ t: Double) -> Int {  // t in [0, 1], 1 at the top
             top + Int(((1 - min(max(t, 0), 1)) * Double(height - 1)).rounded())
         }
         for c in 0..<width {
@@ -151,7 +154,8 @@ public struct LabScreen: Sendable {
             canvas.write("\(LabText.outside) \(LabFormat.fixed(view.outside * 100, 0))%", axis + width / 4, top + height, foreground: palette.dim)
         }
         let dName = view.isCritic ? LabText.legendCritic : LabText.legendD
-        let legend = "\(LabPalette.dataGlyph) \(LabText.legendData)  \(LabPalette.bars[4]) \(LabText.legendHistogram)  "
+        let legend =
+            "\(LabPalette.dataGlyph) \(LabText.legendData)  \(LabPalette.bars[4]) \(LabText.legendHistogram)  "
             + "\(LabPalette.discriminatorGlyph) \(dName)  \(LabPalette.optimalGlyph) \(LabText.legendDStar)"
         canvas.write(legend, 0, top + height + 1, foreground: palette.dim, limit: pictureColumns + 2)
     }
@@ -172,31 +176,41 @@ public struct LabScreen: Sendable {
         let checkpoints = session.checkpoints
         let dLatest = isWasserstein ? -Double(session.lastDLoss) : Double(session.lastDLoss)
         var charts = [
-            CurveChart(title: isWasserstein ? LabText.criticEstimate : LabText.dLoss, points: dPoints, latest: dLatest,
-                       yRange: nil, color: palette.dLoss),
+            CurveChart(
+                title: isWasserstein ? LabText.criticEstimate : LabText.dLoss, points: dPoints, latest: dLatest,
+                yRange: nil, color: palette.dLoss)
         ]
         if session.trainer.configuration.target.dimension == 1 {
             let w1 = checkpoints.map { (Double($0.step), $0.wasserstein1 ?? .nan) }
             let jsd = checkpoints.map { (Double($0.step), $0.jsdEstimate ?? .nan) }
             charts.append(CurveChart(title: LabText.w1, points: w1, latest: now.wasserstein1 ?? .nan, yRange: nil, color: palette.distance))
-            charts.append(CurveChart(title: LabText.gLoss, points: gPoints, latest: Double(session.gLosses.last ?? .nan),
-                                     yRange: nil, color: palette.gLoss))
+            charts.append(
+                CurveChart(
+                    title: LabText.gLoss, points: gPoints, latest: Double(session.gLosses.last ?? .nan),
+                    yRange: nil, color: palette.gLoss))
             charts.append(CurveChart(title: LabText.jsd, points: jsd, latest: now.jsdEstimate ?? .nan, yRange: nil, color: palette.second))
         } else {
             let modes = Double(session.settings.target.modes.count)
             let captured = checkpoints.map { (Double($0.step), Double($0.coverage?.modesCaptured ?? 0)) }
             let quality = checkpoints.map { (Double($0.step), ($0.coverage?.highQualityShare ?? .nan) * 100) }
-            charts.append(CurveChart(title: LabText.gLoss, points: gPoints, latest: Double(session.gLosses.last ?? .nan),
-                                     yRange: nil, color: palette.gLoss))
-            charts.append(CurveChart(title: LabText.modes, points: captured, latest: Double(now.coverage?.modesCaptured ?? 0),
-                                     yRange: 0...modes, color: palette.distance, format: { LabFormat.fixed($0, 0) }))
-            charts.append(CurveChart(title: LabText.highQuality, points: quality, latest: (now.coverage?.highQualityShare ?? .nan) * 100,
-                                     yRange: 0...100, color: palette.second, format: { LabFormat.fixed($0, 1) }))
+            charts.append(
+                CurveChart(
+                    title: LabText.gLoss, points: gPoints, latest: Double(session.gLosses.last ?? .nan),
+                    yRange: nil, color: palette.gLoss))
+            charts.append(
+                CurveChart(
+                    title: LabText.modes, points: captured, latest: Double(now.coverage?.modesCaptured ?? 0),
+                    yRange: 0...modes, color: palette.distance, format: { LabFormat.fixed($0, 0) }))
+            charts.append(
+                CurveChart(
+                    title: LabText.highQuality, points: quality, latest: (now.coverage?.highQualityShare ?? .nan) * 100,
+                    yRange: 0...100, color: palette.second, format: { LabFormat.fixed($0, 1) }))
         }
         var row = 1
         for chart in charts {
-            chart.draw(into: &canvas, column: left, row: row, width: width, height: chartHeight, xMax: xMax,
-                       changes: changes, palette: palette)
+            chart.draw(
+                into: &canvas, column: left, row: row, width: width, height: chartHeight, xMax: xMax,
+                changes: changes, palette: palette)
             row += chartHeight + 1
         }
         let end = LabText.step + " " + String(Int(xMax))

@@ -83,8 +83,10 @@ public struct LabSession: Sendable {
         gSum += Double(g)
         sinceCheckpoint += 1
         if step % Self.checkpointEvery == 0 {
-            run.checkpoints.append(run.evaluate(step: step, dLoss: dSum / Double(sinceCheckpoint),
-                                                gLoss: gSum / Double(sinceCheckpoint), seconds: 0))
+            run.checkpoints.append(
+                run.evaluate(
+                    step: step, dLoss: dSum / Double(sinceCheckpoint),
+                    gLoss: gSum / Double(sinceCheckpoint), seconds: 0))
             dSum = 0; gSum = 0; sinceCheckpoint = 0
         }
     }
@@ -137,8 +139,10 @@ public struct LabSession: Sendable {
     private mutating func scaleRate(d: Bool, by factor: Double) {
         guard settings.scaleRate(d: d, by: factor) else { message = LabText.limit(LabText.lr); return }
         retune()
-        note(d ? LabText.changedRateD(LabFormat.rate(settings.learningRateD))
-               : LabText.changedRateG(LabFormat.rate(settings.learningRateG)))
+        note(
+            d
+                ? LabText.changedRateD(LabFormat.rate(settings.learningRateD))
+                : LabText.changedRateG(LabFormat.rate(settings.learningRateG)))
     }
 
     private mutating func retune() {

@@ -55,8 +55,9 @@ public struct DisplaySamples: Sendable {
     public init(configuration: GANConfiguration) {
         var rng = SeededGenerator(seed: configuration.seed &+ 0x1AB)
         let count = configuration.target.dimension == 2 ? Self.count : LineView.samples
-        noise = Matrix(rows: count, columns: configuration.zDimension,
-                       values: (0..<(count * configuration.zDimension)).map { _ in Float(StandardNormal.sample(using: &rng)) })
+        noise = Matrix(
+            rows: count, columns: configuration.zDimension,
+            values: (0..<(count * configuration.zDimension)).map { _ in Float(StandardNormal.sample(using: &rng)) })
         var realRNG = SeededGenerator(seed: 99)  // the same real samples as demo train's final picture
         real = configuration.target.sample(Self.count, using: &realRNG)
     }

@@ -12,9 +12,11 @@ public enum ColorDepth: String, Sendable, Equatable {
 
     /// NO_COLOR (non-empty, no-color.org) or TERM=dumb: none; COLORTERM
     /// truecolor/24bit: 24-bit; otherwise the 256-colour palette.
-    public static func detect(noColor: String? = TerminalEnvironment.environment("NO_COLOR"),
-                              colorTerm: String? = TerminalEnvironment.environment("COLORTERM"),
-                              term: String? = TerminalEnvironment.environment("TERM")) -> ColorDepth {
+    public static func detect(
+        noColor: String? = TerminalEnvironment.environment("NO_COLOR"),
+        colorTerm: String? = TerminalEnvironment.environment("COLORTERM"),
+        term: String? = TerminalEnvironment.environment("TERM")
+    ) -> ColorDepth {
         if let noColor, !noColor.isEmpty { return .none }
         if term == "dumb" { return .none }
         if let c = colorTerm?.lowercased(), c == "truecolor" || c == "24bit" { return .trueColor }

@@ -12,12 +12,15 @@ extension Translator {
             case .text(let text):
                 return .text(self(text))
             case .figures(let figures):
-                return .figures(figures.map { f in
-                    Figure(self(f.name), translate(f.value), unit: f.unit.map { self($0) }, note: f.note.map { self($0) })
-                })
+                return .figures(
+                    figures.map { f in
+                        Figure(self(f.name), translate(f.value), unit: f.unit.map { self($0) }, note: f.note.map { self($0) })
+                    })
             case .table(let table):
-                return .table(Table(title: table.title.map { self($0) }, columns: table.columns.map { self($0) },
-                                    rows: table.rows.map { $0.map(translate) }))
+                return .table(
+                    Table(
+                        title: table.title.map { self($0) }, columns: table.columns.map { self($0) },
+                        rows: table.rows.map { $0.map(translate) }))
             case .plot(var plot):
                 plot.title = self(plot.title)
                 plot.xLabel = self(plot.xLabel)

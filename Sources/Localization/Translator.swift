@@ -75,8 +75,13 @@ public struct Translator: Sendable {
     public static func forLanguage(_ language: Language) -> Translator {
         switch language {
         case .en: return .english
-        case .zh: return Translator(language: .zh, tables: [LazyTable { TranslationTable.parse(TranslationTable.chineseInterface) },
-                                                            LazyTable { TranslationTable.parse(TranslationTable.chineseDemos) }])
+        case .zh:
+            return Translator(
+                language: .zh,
+                tables: [
+                    LazyTable { TranslationTable.parse(TranslationTable.chineseInterface) },
+                    LazyTable { TranslationTable.parse(TranslationTable.chineseDemos) },
+                ])
         }
     }
 
@@ -137,7 +142,8 @@ public struct Translator: Sendable {
     /// to where the final piece starts at the end.
     static func match(_ text: String, _ pieces: [String]) -> [String]? {
         guard text.hasPrefix(pieces[0]), text.hasSuffix(pieces[pieces.count - 1]),
-              text.count >= pieces.reduce(0) { $0 + $1.count } + pieces.count - 1 else { return nil }
+            text.count >= pieces.reduce(0) { $0 + $1.count } + pieces.count - 1
+        else { return nil }
         var rest = Substring(text.dropFirst(pieces[0].count))
         var parts: [String] = []
         for (k, piece) in pieces.enumerated().dropFirst() {

@@ -11,8 +11,7 @@ public struct HeadingAnchors: Sendable {
     public static func slug(_ text: String) -> String {
         var out = ""
         for c in text.lowercased() {
-            if c.isLetter || c.isNumber || c == "-" || c == "_" { out.append(c) }
-            else if c == " " { out.append("-") }
+            if c.isLetter || c.isNumber || c == "-" || c == "_" { out.append(c) } else if c == " " { out.append("-") }
         }
         return out
     }

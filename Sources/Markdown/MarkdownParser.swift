@@ -39,11 +39,13 @@ public enum MarkdownParser {
         _ source: String, options: ParseOptions = [], renderHTML: Bool = false
     ) -> Document {
         let bytes = Array(source.utf8)
-        guard let root = bytes.withUnsafeBufferPointer({ buffer in
-            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: max(buffer.count, 1)) {
-                cmark_parse_document($0, buffer.count, options.rawValue)
-            }
-        }) else {
+        guard
+            let root = bytes.withUnsafeBufferPointer({ buffer in
+                buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: max(buffer.count, 1)) {
+                    cmark_parse_document($0, buffer.count, options.rawValue)
+                }
+            })
+        else {
             // cmark returns NULL only when it cannot allocate.
             return Document(blocks: [])
         }
@@ -136,9 +138,11 @@ public enum MarkdownParser {
                 append(block: block(.list(list)))
             case CMARK_NODE_ITEM: append(item: ListItem(blocks: frame.blocks, line: line, endLine: endLine))
             case CMARK_NODE_CUSTOM_BLOCK:
-                append(block: block(.customBlock(
-                    onEnter: string(cmark_node_get_on_enter(node)), onExit: string(cmark_node_get_on_exit(node)),
-                    children: frame.blocks)))
+                append(
+                    block: block(
+                        .customBlock(
+                            onEnter: string(cmark_node_get_on_enter(node)), onExit: string(cmark_node_get_on_exit(node)),
+                            children: frame.blocks)))
             case CMARK_NODE_PARAGRAPH: append(block: block(.paragraph(Self.joiningCJKLines(frame.inlines))))
             case CMARK_NODE_HEADING:
                 append(block: block(.heading(level: Int(cmark_node_get_heading_level(node)), content: Self.joiningCJKLines(frame.inlines))))
@@ -147,16 +151,18 @@ public enum MarkdownParser {
             case CMARK_NODE_LINK: append(inline: .link(link()))
             case CMARK_NODE_IMAGE: append(inline: .image(link()))
             case CMARK_NODE_CUSTOM_INLINE:
-                append(inline: .custom(
-                    onEnter: string(cmark_node_get_on_enter(node)), onExit: string(cmark_node_get_on_exit(node)),
-                    children: frame.inlines))
+                append(
+                    inline: .custom(
+                        onEnter: string(cmark_node_get_on_enter(node)), onExit: string(cmark_node_get_on_exit(node)),
+                        children: frame.inlines))
             default:
                 // A kind this layer does not know: kept with its name and literal, never dropped.
                 let name = string(cmark_node_get_type_string(node)), literal = string(cmark_node_get_literal(node))
                 if type.rawValue >= CMARK_NODE_FIRST_INLINE.rawValue && type.rawValue <= CMARK_NODE_LAST_INLINE.rawValue {
                     append(inline: .unknown(typeName: name, literal: literal, children: frame.inlines))
                 } else {
-                    let children = frame.blocks + frame.items.flatMap(\.blocks)
+                    let children =
+                        frame.blocks + frame.items.flatMap(\.blocks)
                         + (frame.inlines.isEmpty ? [] : [Block(.paragraph(frame.inlines), line: line, endLine: endLine)])
                     append(block: block(.unknown(typeName: name, literal: literal, children: children)))
                 }
@@ -175,9 +181,10 @@ public enum MarkdownParser {
         var out: [Inline] = []
         for (i, inline) in inlines.enumerated() {
             if inline == .softBreak, i > 0, i + 1 < inlines.count,
-               case .text(let before) = inlines[i - 1], case .text(let after) = inlines[i + 1],
-               let last = before.unicodeScalars.last, let first = after.unicodeScalars.first,
-               isCJK(last), isCJK(first) {
+                case .text(let before) = inlines[i - 1], case .text(let after) = inlines[i + 1],
+                let last = before.unicodeScalars.last, let first = after.unicodeScalars.first,
+                isCJK(last), isCJK(first)
+            {
                 continue
             }
             out.append(inline)
@@ -190,7 +197,7 @@ public enum MarkdownParser {
     static func isCJK(_ s: Unicode.Scalar) -> Bool {
         switch s.value {
         case 0x3000...0x303F, 0x3040...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0xFF00...0xFF60, 0xFFE0...0xFFE6,
-             0x20000...0x3FFFF:
+            0x20000...0x3FFFF:
             return true
         default:
             return false
@@ -215,8 +222,10 @@ public enum MarkdownParser {
             // cmark 0.30 has no getter for "fenced"; the block's first character tells.
             let fenced = sourceLines.startsWithFence(
                 line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node)))
-            return block(.codeBlock(CodeBlock(
-                info: string(cmark_node_get_fence_info(node)), literal: literal(), isFenced: fenced)))
+            return block(
+                .codeBlock(
+                    CodeBlock(
+                        info: string(cmark_node_get_fence_info(node)), literal: literal(), isFenced: fenced)))
         default: return nil
         }
     }

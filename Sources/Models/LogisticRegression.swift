@@ -26,8 +26,10 @@ public struct LogisticRegression: Sendable, Equatable {
     }
 
     /// Fits to rows `x` (row-major, `features` per row) with labels in {0, 1}.
-    public static func fit(x: [Double], features d: Int, labels: [Int], c: Double = 1,
-                           tolerance: Double = 1e-10, maximumIterations: Int = 100) throws(Failure) -> LogisticRegression {
+    public static func fit(
+        x: [Double], features d: Int, labels: [Int], c: Double = 1,
+        tolerance: Double = 1e-10, maximumIterations: Int = 100
+    ) throws(Failure) -> LogisticRegression {
         let n = labels.count
         guard n > 0, x.count == n * d else { throw Failure(description: "logistic regression needs rows of \(d) features, one per label") }
         guard labels.contains(0), labels.contains(1) else { throw Failure(description: "logistic regression needs both classes in the training data") }
@@ -66,8 +68,10 @@ public struct LogisticRegression: Sendable, Equatable {
     /// Adds C·∑ᵢ (σᵢ − yᵢ)·x̃ᵢ to the gradient and C·∑ᵢ σᵢ(1−σᵢ)·x̃ᵢx̃ᵢᵀ to the Hessian
     /// (x̃ = [x, 1]), plus the penalty's w and I. The hot loop of the fit, on raw
     /// buffers: only the lower triangle is summed, then mirrored.
-    static func accumulate(x: [Double], d: Int, labels: [Int], theta: [Double], c: Double,
-                           gradient: inout [Double], hessian: inout [Double]) {
+    static func accumulate(
+        x: [Double], d: Int, labels: [Int], theta: [Double], c: Double,
+        gradient: inout [Double], hessian: inout [Double]
+    ) {
         let p = d + 1
         x.withUnsafeBufferPointer { x in
             theta.withUnsafeBufferPointer { theta in

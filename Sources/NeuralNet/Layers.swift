@@ -35,9 +35,10 @@ public struct Dense<T: Scalar>: Sendable, Equatable {
         self.inputs = inputs
         self.outputs = outputs
         let limit = (6.0 / Double(inputs + outputs)).squareRoot()
-        weight = Parameter((0..<(inputs * outputs)).map { _ in
-            T(limit * (2 * (Double(rng.next() >> 11) * 0x1.0p-53) - 1))
-        })
+        weight = Parameter(
+            (0..<(inputs * outputs)).map { _ in
+                T(limit * (2 * (Double(rng.next() >> 11) * 0x1.0p-53) - 1))
+            })
         bias = Parameter(Array(repeating: 0, count: outputs))
     }
 
@@ -59,8 +60,9 @@ public struct Dense<T: Scalar>: Sendable, Equatable {
         var a = [T]()
         let z = Matrix<T>(rows: x.rows, columns: outputs) { c in
             a = [T](unsafeUninitializedCapacity: count) { buffer, initialized in
-                Matrix.multiply(x, weight, transposeA: false, transposeB: false, into: c, bias: bias.values, accumulate: false,
-                                activated: buffer.baseAddress, slope: T(slope))
+                Matrix.multiply(
+                    x, weight, transposeA: false, transposeB: false, into: c, bias: bias.values, accumulate: false,
+                    activated: buffer.baseAddress, slope: T(slope))
                 initialized = count
             }
         }
@@ -159,9 +161,10 @@ public struct MinibatchDiscrimination<T: Scalar>: Sendable, Equatable {
         self.inputs = inputs
         self.kernels = kernels
         self.kernelDimension = kernelDimension
-        tensor = Parameter((0..<(inputs * kernels * kernelDimension)).map { _ in
-            T(0.1 * (2 * (Double(rng.next() >> 11) * 0x1.0p-53) - 1))
-        })
+        tensor = Parameter(
+            (0..<(inputs * kernels * kernelDimension)).map { _ in
+                T(0.1 * (2 * (Double(rng.next() >> 11) * 0x1.0p-53) - 1))
+            })
     }
 
     @inlinable
@@ -181,8 +184,9 @@ public struct MinibatchDiscrimination<T: Scalar>: Sendable, Equatable {
             projected.values.withUnsafeBufferPointer { mt in
                 closeness.withUnsafeMutableBufferPointer { close in
                     if n > 0 {
-                        T.minibatchForward(mt.baseAddress!, n: n, kernels: b, dimension: c, close: close.baseAddress!,
-                                           o: o.baseAddress! + a, ldo: a + b)
+                        T.minibatchForward(
+                            mt.baseAddress!, n: n, kernels: b, dimension: c, close: close.baseAddress!,
+                            o: o.baseAddress! + a, ldo: a + b)
                     }
                 }
             }
@@ -202,8 +206,9 @@ public struct MinibatchDiscrimination<T: Scalar>: Sendable, Equatable {
                         guard n > 0 else { return }
                         var scratch = [T](repeating: 0, count: n)
                         scratch.withUnsafeMutableBufferPointer { w in
-                            T.minibatchBackward(mt.baseAddress!, close: close.baseAddress!, g: g.baseAddress! + a, ldg: a + b,
-                                                n: n, kernels: b, dimension: c, dmt: dm.baseAddress!, w: w.baseAddress!)
+                            T.minibatchBackward(
+                                mt.baseAddress!, close: close.baseAddress!, g: g.baseAddress! + a, ldg: a + b,
+                                n: n, kernels: b, dimension: c, dmt: dm.baseAddress!, w: w.baseAddress!)
                         }
                     }
                 }

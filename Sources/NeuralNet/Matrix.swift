@@ -17,27 +17,32 @@ import CMatrixKernels
 public protocol Scalar: BinaryFloatingPoint, Sendable where Self.RawSignificand: FixedWidthInteger {
     /// C ← op(A)·op(B) + (old C if `accumulate`, else `bias` per column, else 0),
     /// row-major; `activated`, when given, gets max(z, slope·z) of every z of C.
-    static func gemm(transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int,
-                     a: UnsafePointer<Self>, lda: Int, b: UnsafePointer<Self>, ldb: Int,
-                     bias: UnsafePointer<Self>?, accumulate: Bool, c: UnsafeMutablePointer<Self>, ldc: Int,
-                     activated: UnsafeMutablePointer<Self>?, slope: Self)
+    static func gemm(
+        transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int,
+        a: UnsafePointer<Self>, lda: Int, b: UnsafePointer<Self>, ldb: Int,
+        bias: UnsafePointer<Self>?, accumulate: Bool, c: UnsafeMutablePointer<Self>, ldc: Int,
+        activated: UnsafeMutablePointer<Self>?, slope: Self)
     /// Adam's update of `count` values (see gk_adam); `b1`, `b2` are β₁, β₂, `c1`, `c2` the bias corrections.
-    static func adam(_ v: UnsafeMutablePointer<Self>, _ g: UnsafePointer<Self>, _ m: UnsafeMutablePointer<Self>,
-                     _ s: UnsafeMutablePointer<Self>, count: Int, lr: Self, b1: Self, b2: Self, c1: Self, c2: Self, epsilon: Self)
+    static func adam(
+        _ v: UnsafeMutablePointer<Self>, _ g: UnsafePointer<Self>, _ m: UnsafeMutablePointer<Self>,
+        _ s: UnsafeMutablePointer<Self>, count: Int, lr: Self, b1: Self, b2: Self, c1: Self, c2: Self, epsilon: Self)
     /// RMSProp's update (see gk_rmsprop).
-    static func rmsprop(_ v: UnsafeMutablePointer<Self>, _ g: UnsafePointer<Self>, _ s: UnsafeMutablePointer<Self>,
-                        count: Int, lr: Self, alpha: Self, epsilon: Self)
+    static func rmsprop(
+        _ v: UnsafeMutablePointer<Self>, _ g: UnsafePointer<Self>, _ s: UnsafeMutablePointer<Self>,
+        count: Int, lr: Self, alpha: Self, epsilon: Self)
     /// d ← d where z > 0, else slope·d.
     static func reluLikeBackward(_ d: UnsafeMutablePointer<Self>, z: UnsafePointer<Self>, count: Int, slope: Self)
     /// sums[c] += Σ_r x[r][c], rows in order.
     static func addColumnSums(_ sums: UnsafeMutablePointer<Self>, _ x: UnsafePointer<Self>, rows: Int, columns: Int)
     /// Minibatch discrimination's pairwise part (see gk_minibatch_forward).
-    static func minibatchForward(_ mt: UnsafePointer<Self>, n: Int, kernels: Int, dimension: Int,
-                                 close: UnsafeMutablePointer<Self>, o: UnsafeMutablePointer<Self>, ldo: Int)
+    static func minibatchForward(
+        _ mt: UnsafePointer<Self>, n: Int, kernels: Int, dimension: Int,
+        close: UnsafeMutablePointer<Self>, o: UnsafeMutablePointer<Self>, ldo: Int)
     /// Its backward pass (see gk_minibatch_backward).
-    static func minibatchBackward(_ mt: UnsafePointer<Self>, close: UnsafePointer<Self>, g: UnsafePointer<Self>, ldg: Int,
-                                  n: Int, kernels: Int, dimension: Int, dmt: UnsafeMutablePointer<Self>,
-                                  w: UnsafeMutablePointer<Self>)
+    static func minibatchBackward(
+        _ mt: UnsafePointer<Self>, close: UnsafePointer<Self>, g: UnsafePointer<Self>, ldg: Int,
+        n: Int, kernels: Int, dimension: Int, dmt: UnsafeMutablePointer<Self>,
+        w: UnsafeMutablePointer<Self>)
     static func exp(_ x: Self) -> Self
     static func log(_ x: Self) -> Self
     static func log1p(_ x: Self) -> Self
@@ -46,22 +51,29 @@ public protocol Scalar: BinaryFloatingPoint, Sendable where Self.RawSignificand:
 
 extension Float: Scalar {
     @inlinable
-    public static func gemm(transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int,
-                            a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
-                            bias: UnsafePointer<Float>?, accumulate: Bool, c: UnsafeMutablePointer<Float>, ldc: Int,
-                            activated: UnsafeMutablePointer<Float>?, slope: Float) {
-        gk_sgemm(transposeA ? 1 : 0, transposeB ? 1 : 0, Int32(m), Int32(n), Int32(k), a, Int32(lda), b, Int32(ldb),
-                 bias, accumulate ? GK_ACCUMULATE : GK_STORE, c, Int32(ldc), activated, slope)
+    public static func gemm(
+        transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int,
+        a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
+        bias: UnsafePointer<Float>?, accumulate: Bool, c: UnsafeMutablePointer<Float>, ldc: Int,
+        activated: UnsafeMutablePointer<Float>?, slope: Float
+    ) {
+        gk_sgemm(
+            transposeA ? 1 : 0, transposeB ? 1 : 0, Int32(m), Int32(n), Int32(k), a, Int32(lda), b, Int32(ldb),
+            bias, accumulate ? GK_ACCUMULATE : GK_STORE, c, Int32(ldc), activated, slope)
     }
     @inlinable
-    public static func adam(_ v: UnsafeMutablePointer<Float>, _ g: UnsafePointer<Float>, _ m: UnsafeMutablePointer<Float>,
-                            _ s: UnsafeMutablePointer<Float>, count: Int, lr: Float, b1: Float, b2: Float, c1: Float, c2: Float,
-                            epsilon: Float) {
+    public static func adam(
+        _ v: UnsafeMutablePointer<Float>, _ g: UnsafePointer<Float>, _ m: UnsafeMutablePointer<Float>,
+        _ s: UnsafeMutablePointer<Float>, count: Int, lr: Float, b1: Float, b2: Float, c1: Float, c2: Float,
+        epsilon: Float
+    ) {
         gk_adam(v, g, m, s, count, lr, b1, b2, c1, c2, epsilon)
     }
     @inlinable
-    public static func rmsprop(_ v: UnsafeMutablePointer<Float>, _ g: UnsafePointer<Float>, _ s: UnsafeMutablePointer<Float>,
-                               count: Int, lr: Float, alpha: Float, epsilon: Float) {
+    public static func rmsprop(
+        _ v: UnsafeMutablePointer<Float>, _ g: UnsafePointer<Float>, _ s: UnsafeMutablePointer<Float>,
+        count: Int, lr: Float, alpha: Float, epsilon: Float
+    ) {
         gk_rmsprop(v, g, s, count, lr, alpha, epsilon)
     }
     @inlinable
@@ -73,14 +85,18 @@ extension Float: Scalar {
         gk_add_column_sums(sums, x, rows, columns)
     }
     @inlinable
-    public static func minibatchForward(_ mt: UnsafePointer<Float>, n: Int, kernels: Int, dimension: Int,
-                                        close: UnsafeMutablePointer<Float>, o: UnsafeMutablePointer<Float>, ldo: Int) {
+    public static func minibatchForward(
+        _ mt: UnsafePointer<Float>, n: Int, kernels: Int, dimension: Int,
+        close: UnsafeMutablePointer<Float>, o: UnsafeMutablePointer<Float>, ldo: Int
+    ) {
         gk_minibatch_forward(mt, n, kernels, dimension, close, o, ldo)
     }
     @inlinable
-    public static func minibatchBackward(_ mt: UnsafePointer<Float>, close: UnsafePointer<Float>, g: UnsafePointer<Float>,
-                                         ldg: Int, n: Int, kernels: Int, dimension: Int, dmt: UnsafeMutablePointer<Float>,
-                                         w: UnsafeMutablePointer<Float>) {
+    public static func minibatchBackward(
+        _ mt: UnsafePointer<Float>, close: UnsafePointer<Float>, g: UnsafePointer<Float>,
+        ldg: Int, n: Int, kernels: Int, dimension: Int, dmt: UnsafeMutablePointer<Float>,
+        w: UnsafeMutablePointer<Float>
+    ) {
         gk_minibatch_backward(mt, close, g, ldg, n, kernels, dimension, dmt, w)
     }
     @inlinable
@@ -95,12 +111,15 @@ extension Float: Scalar {
 
 extension Double: Scalar {
     @inlinable
-    public static func gemm(transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int,
-                            a: UnsafePointer<Double>, lda: Int, b: UnsafePointer<Double>, ldb: Int,
-                            bias: UnsafePointer<Double>?, accumulate: Bool, c: UnsafeMutablePointer<Double>, ldc: Int,
-                            activated: UnsafeMutablePointer<Double>?, slope: Double) {
-        gk_dgemm(transposeA ? 1 : 0, transposeB ? 1 : 0, Int32(m), Int32(n), Int32(k), a, Int32(lda), b, Int32(ldb),
-                 bias, accumulate ? GK_ACCUMULATE : GK_STORE, c, Int32(ldc), activated, slope)
+    public static func gemm(
+        transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int,
+        a: UnsafePointer<Double>, lda: Int, b: UnsafePointer<Double>, ldb: Int,
+        bias: UnsafePointer<Double>?, accumulate: Bool, c: UnsafeMutablePointer<Double>, ldc: Int,
+        activated: UnsafeMutablePointer<Double>?, slope: Double
+    ) {
+        gk_dgemm(
+            transposeA ? 1 : 0, transposeB ? 1 : 0, Int32(m), Int32(n), Int32(k), a, Int32(lda), b, Int32(ldb),
+            bias, accumulate ? GK_ACCUMULATE : GK_STORE, c, Int32(ldc), activated, slope)
     }
     @inlinable
     public static func exp(_ x: Double) -> Double { Glibc.exp(x) }
@@ -115,9 +134,11 @@ extension Double: Scalar {
 /// The same updates as plain Swift loops, for Double (the tests' networks).
 extension Scalar {
     @inlinable
-    public static func adam(_ v: UnsafeMutablePointer<Self>, _ g: UnsafePointer<Self>, _ m: UnsafeMutablePointer<Self>,
-                            _ s: UnsafeMutablePointer<Self>, count: Int, lr: Self, b1: Self, b2: Self, c1: Self, c2: Self,
-                            epsilon: Self) {
+    public static func adam(
+        _ v: UnsafeMutablePointer<Self>, _ g: UnsafePointer<Self>, _ m: UnsafeMutablePointer<Self>,
+        _ s: UnsafeMutablePointer<Self>, count: Int, lr: Self, b1: Self, b2: Self, c1: Self, c2: Self,
+        epsilon: Self
+    ) {
         let ob1 = 1 - b1, ob2 = 1 - b2
         for i in 0..<count {
             m[i] = b1 * m[i] + ob1 * g[i]
@@ -126,8 +147,10 @@ extension Scalar {
         }
     }
     @inlinable
-    public static func rmsprop(_ v: UnsafeMutablePointer<Self>, _ g: UnsafePointer<Self>, _ s: UnsafeMutablePointer<Self>,
-                               count: Int, lr: Self, alpha: Self, epsilon: Self) {
+    public static func rmsprop(
+        _ v: UnsafeMutablePointer<Self>, _ g: UnsafePointer<Self>, _ s: UnsafeMutablePointer<Self>,
+        count: Int, lr: Self, alpha: Self, epsilon: Self
+    ) {
         let oa = 1 - alpha
         for i in 0..<count {
             s[i] = alpha * s[i] + oa * g[i] * g[i]
@@ -143,8 +166,10 @@ extension Scalar {
         for r in 0..<rows { for c in 0..<columns { sums[c] += x[r * columns + c] } }
     }
     @inlinable
-    public static func minibatchForward(_ mt: UnsafePointer<Self>, n: Int, kernels: Int, dimension: Int,
-                                        close: UnsafeMutablePointer<Self>, o: UnsafeMutablePointer<Self>, ldo: Int) {
+    public static func minibatchForward(
+        _ mt: UnsafePointer<Self>, n: Int, kernels: Int, dimension: Int,
+        close: UnsafeMutablePointer<Self>, o: UnsafeMutablePointer<Self>, ldo: Int
+    ) {
         for b in 0..<kernels {
             let cb = close + b * n * n
             for j in 0..<n {
@@ -162,9 +187,11 @@ extension Scalar {
         }
     }
     @inlinable
-    public static func minibatchBackward(_ mt: UnsafePointer<Self>, close: UnsafePointer<Self>, g: UnsafePointer<Self>,
-                                         ldg: Int, n: Int, kernels: Int, dimension: Int, dmt: UnsafeMutablePointer<Self>,
-                                         w: UnsafeMutablePointer<Self>) {
+    public static func minibatchBackward(
+        _ mt: UnsafePointer<Self>, close: UnsafePointer<Self>, g: UnsafePointer<Self>,
+        ldg: Int, n: Int, kernels: Int, dimension: Int, dmt: UnsafeMutablePointer<Self>,
+        w: UnsafeMutablePointer<Self>
+    ) {
         for k in 0..<(kernels * dimension * n) { dmt[k] = 0 }
         for b in 0..<kernels {
             for j in 0..<n {
@@ -253,27 +280,32 @@ public struct Matrix<T: Scalar>: Sendable, Equatable {
     @inlinable
     public init(rows: Int, columns: Int, filling fill: (UnsafeMutablePointer<T>) -> Void) {
         let count = rows * columns
-        self.init(rows: rows, columns: columns, values: [T](unsafeUninitializedCapacity: count) { buffer, initialized in
-            if count > 0 { fill(buffer.baseAddress!) }
-            initialized = count
-        })
+        self.init(
+            rows: rows, columns: columns,
+            values: [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+                if count > 0 { fill(buffer.baseAddress!) }
+                initialized = count
+            })
     }
 
     /// c ← op(a)·op(b) + (old c | bias | 0); `activated` gets max(z, slope·z).
     @inlinable
-    public static func multiply(_ a: Matrix, _ b: Matrix, transposeA: Bool, transposeB: Bool,
-                                into c: UnsafeMutablePointer<T>, bias: [T]?, accumulate: Bool,
-                                activated: UnsafeMutablePointer<T>? = nil, slope: T = 0) {
+    public static func multiply(
+        _ a: Matrix, _ b: Matrix, transposeA: Bool, transposeB: Bool,
+        into c: UnsafeMutablePointer<T>, bias: [T]?, accumulate: Bool,
+        activated: UnsafeMutablePointer<T>? = nil, slope: T = 0
+    ) {
         let m = transposeA ? a.columns : a.rows
         let k = transposeA ? a.rows : a.columns
         let n = transposeB ? b.rows : b.columns
         a.values.withUnsafeBufferPointer { pa in
             b.values.withUnsafeBufferPointer { pb in
                 let call = { (bias: UnsafePointer<T>?) in
-                    T.gemm(transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k,
-                           a: pa.baseAddress ?? UnsafePointer(c), lda: a.columns,
-                           b: pb.baseAddress ?? UnsafePointer(c), ldb: b.columns,
-                           bias: bias, accumulate: accumulate, c: c, ldc: n, activated: activated, slope: slope)
+                    T.gemm(
+                        transposeA: transposeA, transposeB: transposeB, m: m, n: n, k: k,
+                        a: pa.baseAddress ?? UnsafePointer(c), lda: a.columns,
+                        b: pb.baseAddress ?? UnsafePointer(c), ldb: b.columns,
+                        bias: bias, accumulate: accumulate, c: c, ldc: n, activated: activated, slope: slope)
                 }
                 if let bias { bias.withUnsafeBufferPointer { call($0.baseAddress) } } else { call(nil) }
             }
@@ -322,5 +354,3 @@ public struct Matrix<T: Scalar>: Sendable, Equatable {
         return Matrix(rows: a.rows + b.rows, columns: a.columns, values: a.values + b.values)
     }
 }
-
-

@@ -91,9 +91,13 @@ public struct Network<T: Scalar>: Sendable, Equatable {
     @inlinable
     public mutating func gradientPenalty(at x: Matrix<T>, lambda: T) -> T? {
         guard minibatch == nil, layers.last?.outputs == 1,
-              activations.allSatisfy({ a in
-                  switch a { case .identity, .relu, .leakyReLU: return true; default: return false }
-              }) else { return nil }
+            activations.allSatisfy({ a in
+                switch a {
+                case .identity, .relu, .leakyReLU: return true;
+                default: return false
+                }
+            })
+        else { return nil }
         _ = forward(x)
         let n = x.rows, count = layers.count
         func weight(_ l: Int) -> Matrix<T> { Matrix(rows: layers[l].inputs, columns: layers[l].outputs, values: layers[l].weight.values) }

@@ -57,11 +57,13 @@ public struct Optimizer<T: Scalar>: Sendable {
                             case .sgd:
                                 for i in v.indices { v[i] -= lr * g[i] }
                             case .rmsprop(let alpha, let epsilon):
-                                T.rmsprop(v.baseAddress!, g.baseAddress!, s.baseAddress!, count: v.count, lr: lr,
-                                          alpha: T(alpha), epsilon: T(epsilon))
+                                T.rmsprop(
+                                    v.baseAddress!, g.baseAddress!, s.baseAddress!, count: v.count, lr: lr,
+                                    alpha: T(alpha), epsilon: T(epsilon))
                             case .adam(let beta1, let beta2, let epsilon):
-                                T.adam(v.baseAddress!, g.baseAddress!, m.baseAddress!, s.baseAddress!, count: v.count, lr: lr,
-                                       b1: T(beta1), b2: T(beta2), c1: c1, c2: c2, epsilon: T(epsilon))
+                                T.adam(
+                                    v.baseAddress!, g.baseAddress!, m.baseAddress!, s.baseAddress!, count: v.count, lr: lr,
+                                    b1: T(beta1), b2: T(beta2), c1: c1, c2: c2, epsilon: T(epsilon))
                             }
                         }
                     }

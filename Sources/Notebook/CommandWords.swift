@@ -45,9 +45,11 @@ public enum CommandWords {
     /// otherwise in single quotes. Hints that print a path use it, so that
     /// they run as printed.
     public static func quoted(_ word: String) -> String {
-        let plain = !word.isEmpty && word.unicodeScalars.allSatisfy { s in
-            (s.value >= 0x30 && s.value <= 0x39) || (s.value | 0x20 >= 0x61 && s.value | 0x20 <= 0x7A) || "/._-+,:=@%".unicodeScalars.contains(s)
-        }
+        let plain =
+            !word.isEmpty
+            && word.unicodeScalars.allSatisfy { s in
+                (s.value >= 0x30 && s.value <= 0x39) || (s.value | 0x20 >= 0x61 && s.value | 0x20 <= 0x7A) || "/._-+,:=@%".unicodeScalars.contains(s)
+            }
         return plain ? word : "'" + word.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "'\\''") + "'"
     }
 }

@@ -312,7 +312,9 @@ extension Expression {
             default:
                 // A positive base, or a whole constant exponent of a base away from zero.
                 if x.lowerBound > 0 {
-                    let p = [pow(x.lowerBound, y.lowerBound), pow(x.lowerBound, y.upperBound), pow(x.upperBound, y.lowerBound), pow(x.upperBound, y.upperBound)]
+                    let p = [
+                        pow(x.lowerBound, y.lowerBound), pow(x.lowerBound, y.upperBound), pow(x.upperBound, y.lowerBound), pow(x.upperBound, y.upperBound),
+                    ]
                     return ok(p.min()!, p.max()!)
                 }
                 guard y.lowerBound == y.upperBound, y.lowerBound == y.lowerBound.rounded(), y.lowerBound >= 0 else { return nil }

@@ -120,7 +120,8 @@ public struct Note: Sendable {
         let lines = code.literal.split(separator: "\n").map(\.trimmingSpaces).filter { !$0.isEmpty }
         let line = block.line + 1
         guard lines.count == 1, let source = lines.first else {
-            let problem = lines.isEmpty
+            let problem =
+                lines.isEmpty
                 ? "demo cell is empty: write one line, NAME --option value …"
                 : "demo cell holds \(lines.count) lines; it takes one invocation on one line"
             problems.append(NoteProblem(line: block.line, message: problem))

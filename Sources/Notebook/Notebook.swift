@@ -95,7 +95,8 @@ public struct Notebook: Sendable {
         while i < bytes.count {
             let b = bytes[i]
             let length = b < 0x80 ? 1 : b >> 5 == 0b110 ? 2 : b >> 4 == 0b1110 ? 3 : b >> 3 == 0b11110 ? 4 : 0
-            let valid = length > 0 && i + length <= bytes.count
+            let valid =
+                length > 0 && i + length <= bytes.count
                 && String(validating: bytes[i..<i + length], as: UTF8.self) != nil
             if !valid {
                 let column = (String(validating: bytes[lineStart..<i], as: UTF8.self)?.count ?? (i - lineStart)) + 1

@@ -13,7 +13,9 @@ public enum NotesLocation {
         }
     }
 
-    public static func resolve(flag: String?, environment: String?, executable: String? = BundledFolder.currentExecutable())
+    public static func resolve(
+        flag: String?, environment: String?, executable: String? = BundledFolder.currentExecutable()
+    )
         throws(NotFound) -> (path: String, source: Source)
     {
         if let flag { return (flag, .flag) }

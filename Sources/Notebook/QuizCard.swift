@@ -140,9 +140,10 @@ public enum QuizParser {
     }
 
     static func isValidID(_ id: String) -> Bool {
-        !id.isEmpty && id.unicodeScalars.allSatisfy {
-            ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" || $0 == "."
-        }
+        !id.isEmpty
+            && id.unicodeScalars.allSatisfy {
+                ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" || $0 == "."
+            }
     }
 
     /// `- [ ] text` or `- [x] text`.
@@ -195,7 +196,9 @@ public enum QuizParser {
             let declaration = part.trimmingSpaces
             if declaration.isEmpty { continue }
             let sides = declaration.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            guard sides.count == 2 else { return .failure(NoteProblem(line: 0, message: "vars: '\(declaration)' should read 'name = distribution', as in 'a = U(0, 1)'")) }
+            guard sides.count == 2 else {
+                return .failure(NoteProblem(line: 0, message: "vars: '\(declaration)' should read 'name = distribution', as in 'a = U(0, 1)'"))
+            }
             let name = String(sides[0].trimmingSpaces), spec = String(sides[1].trimmingSpaces)
             guard let first = name.first, first.isLetter || first == "_", name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else {
                 return .failure(NoteProblem(line: 0, message: "vars: '\(name)' is not a variable name (letters, digits and '_', starting with a letter)"))
@@ -262,7 +265,8 @@ public enum QuizParser {
                     answer = .recall(text)
                 }
             }
-            if vars != nil, case .exercise = answer {} else if vars != nil {
+            if vars != nil, case .exercise = answer {
+            } else if vars != nil {
                 return .failure(NoteProblem(line: varsLine ?? line, message: "vars: belongs to a card whose answer is a formula, 'A: = …'"))
             }
             if let why, why.isEmpty { return .failure(NoteProblem(line: whyLine ?? line, message: "card has an empty 'Why:'")) }

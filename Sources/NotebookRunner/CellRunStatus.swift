@@ -15,7 +15,11 @@ final class CellRunStatus: @unchecked Sendable {
 
     init(total: Int, totalCost: Double) { self.total = total; self.totalCost = totalCost }
 
-    func started(_ cell: String) { lock.locked { running.append(cell); draw() } }
+    func started(_ cell: String) {
+        lock.locked {
+            running.append(cell); draw()
+        }
+    }
 
     func finished(_ cell: String, cost: Double) {
         lock.locked {

@@ -42,7 +42,8 @@ public struct Contents {
         for row in rows { out += line(row) + "\n" }
         let cards = notes.map(\.cards.count).reduce(0, +)
         let demos = notes.map(\.demoCells.count).reduce(0, +)
-        out += sheet.paint(translator("\(notes.count) notes · \(demos) demo cells · \(cards) quiz cards · ganbook read ID") + hintOptions, sheet.hintStyle) + "\n"
+        out +=
+            sheet.paint(translator("\(notes.count) notes · \(demos) demo cells · \(cards) quiz cards · ganbook read ID") + hintOptions, sheet.hintStyle) + "\n"
         return out
     }
 

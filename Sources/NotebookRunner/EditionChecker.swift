@@ -31,14 +31,18 @@ public struct EditionChecker {
             guard let note = originals[other.fileName] else { continue }
             // Demo cells: the same words, in the same order.
             for (k, (a, b)) in zip(note.demoCells, other.demoCells).enumerated() where a.source != b.source {
-                problems.append(Problem(file: other.path, line: b.line,
-                                        message: "demo cell \(k + 1) is '\(b.source)', but in \(note.fileName):\(a.line) it is '\(a.source)'"))
+                problems.append(
+                    Problem(
+                        file: other.path, line: b.line,
+                        message: "demo cell \(k + 1) is '\(b.source)', but in \(note.fileName):\(a.line) it is '\(a.source)'"))
             }
             if note.demoCells.count != other.demoCells.count {
                 let (longer, count) = note.demoCells.count > other.demoCells.count ? (note, other.demoCells.count) : (other, note.demoCells.count)
                 let cell = longer.demoCells[count]
-                problems.append(Problem(file: longer.path, line: cell.line,
-                                        message: "demo cell \(count + 1) ('\(cell.source)') is missing from the other edition"))
+                problems.append(
+                    Problem(
+                        file: longer.path, line: cell.line,
+                        message: "demo cell \(count + 1) ('\(cell.source)') is missing from the other edition"))
             }
             // Cards: the same ids, kinds and answers.
             let theirs = Dictionary(other.cards.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
@@ -53,8 +57,10 @@ public struct EditionChecker {
                 }
                 let a = Self.signature(original.answer), b = Self.signature(card.answer)
                 if a != b {
-                    problems.append(Problem(file: other.path, line: card.line,
-                                            message: "card '\(card.id)' is \(b), but in \(note.fileName):\(original.line) it is \(a)"))
+                    problems.append(
+                        Problem(
+                            file: other.path, line: card.line,
+                            message: "card '\(card.id)' is \(b), but in \(note.fileName):\(original.line) it is \(a)"))
                 }
             }
         }

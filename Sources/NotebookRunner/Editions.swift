@@ -48,10 +48,13 @@ public struct Editions {
         let notes = try order.map { try Notebook(folder: folder(for: $0)).loadAll() }
         if run { runner.runMissing(notes.flatMap { $0.flatMap(\.demoCells) }) }
         return order.indices.map { k in
-            let counterpart: (path: String, language: Language)? = order.count < 2 ? nil
+            let counterpart: (path: String, language: Language)? =
+                order.count < 2
+                ? nil
                 : k == 0 ? (order[1].rawValue + "/", order[1]) : ("../", order[0])
-            let export = SiteExport(notes: notes[k], runner: runner, runDemos: false,
-                                    translator: .forLanguage(order[k]), counterpart: counterpart)
+            let export = SiteExport(
+                notes: notes[k], runner: runner, runDemos: false,
+                translator: .forLanguage(order[k]), counterpart: counterpart)
             return (export, k == 0 ? site : site + "/" + order[k].rawValue)
         }
     }

@@ -26,7 +26,8 @@ public struct NotebookChecker {
                 notes.append(try notebook.load(file))
             } catch {
                 if case .invalidUTF8(let path, let line, let column, let byte) = error {
-                    problems.append(Problem(file: path, line: line, message: "not valid UTF-8 (byte 0x\(String(byte, radix: 16, uppercase: true)) at column \(column))"))
+                    problems.append(
+                        Problem(file: path, line: line, message: "not valid UTF-8 (byte 0x\(String(byte, radix: 16, uppercase: true)) at column \(column))"))
                 } else {
                     problems.append(Problem(file: file.path, line: 1, message: "\(error)"))
                 }

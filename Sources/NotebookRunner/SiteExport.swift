@@ -21,8 +21,10 @@ public struct SiteExport: Sendable {
     /// relative path from these pages to its pages (`zh/`, `../`) and its name.
     public var counterpart: (path: String, language: Language)?
 
-    public init(notes: [Note], runner: CellRunner, runDemos: Bool, translator: Translator = .english,
-                counterpart: (path: String, language: Language)? = nil) {
+    public init(
+        notes: [Note], runner: CellRunner, runDemos: Bool, translator: Translator = .english,
+        counterpart: (path: String, language: Language)? = nil
+    ) {
         self.notes = notes
         self.runner = runner
         self.runDemos = runDemos
@@ -56,25 +58,29 @@ public struct SiteExport: Sendable {
     func frame(title: String, body: String, navigation: String, page: String) -> String {
         var navigation = navigation
         if let (path, language) = counterpart {
-            navigation += " · <a href=\"\(path)\(page)\" hreflang=\"\(language.htmlTag)\" lang=\"\(language.htmlTag)\">\(language == .zh ? "中文" : "English")</a>"
+            navigation +=
+                " · <a href=\"\(path)\(page)\" hreflang=\"\(language.htmlTag)\" lang=\"\(language.htmlTag)\">\(language == .zh ? "中文" : "English")</a>"
         }
         return """
-        <!DOCTYPE html>
-        <html lang="\(translator.language.htmlTag)"><head><meta charset="utf-8"/><meta name="viewport" content="width=device-width, initial-scale=1"/>
-        <title>\(escape(title)) · ganbook</title><link rel="stylesheet" href="style.css"/></head>
-        <body><nav class="pages">\(navigation)</nav>
-        <main>\(body)</main>
-        <nav class="pages bottom">\(navigation)</nav>
-        <footer>\(escape(translator("ganbook · a terminal notebook for the theory of GANs")))</footer></body></html>
+            <!DOCTYPE html>
+            <html lang="\(translator.language.htmlTag)"><head><meta charset="utf-8"/><meta name="viewport" content="width=device-width, initial-scale=1"/>
+            <title>\(escape(title)) · ganbook</title><link rel="stylesheet" href="style.css"/></head>
+            <body><nav class="pages">\(navigation)</nav>
+            <main>\(body)</main>
+            <nav class="pages bottom">\(navigation)</nav>
+            <footer>\(escape(translator("ganbook · a terminal notebook for the theory of GANs")))</footer></body></html>
 
-        """
+            """
     }
 
     func index() -> String {
-        var body = "<h1>\(escape(translator("ganbook: the theory of GANs")))</h1><p>"
-            + escape(translator("Notes on generative adversarial networks, with runnable demos and quiz cards. Each note is one page.")) + "</p><ol class=\"contents\">"
+        var body =
+            "<h1>\(escape(translator("ganbook: the theory of GANs")))</h1><p>"
+            + escape(translator("Notes on generative adversarial networks, with runnable demos and quiz cards. Each note is one page."))
+            + "</p><ol class=\"contents\">"
         for note in notes {
-            let counts = translator("\(note.demoCells.count) demo\(note.demoCells.count == 1 ? "" : "s") · \(note.cards.count) card\(note.cards.count == 1 ? "" : "s")")
+            let counts = translator(
+                "\(note.demoCells.count) demo\(note.demoCells.count == 1 ? "" : "s") · \(note.cards.count) card\(note.cards.count == 1 ? "" : "s")")
             body += "<li><a href=\"\(Self.page(for: note))\">\(escape(note.title))</a> <span class=\"meta\">\(escape(counts))</span></li>"
         }
         body += "</ol>"
@@ -137,7 +143,8 @@ public struct SiteExport: Sendable {
             return "<details class=\"quiz\"><summary>\(escape(example.question))</summary><div>\(escape(result))"
                 + "<p class=\"meta\">" + escape(translator("An exercise: each review draws new numbers.")) + "</p></div></details>"
         case .choice(let choices):
-            answer = "<ul>" + choices.map { "<li\($0.isCorrect ? " class=\"right\"" : "")>\(escape($0.text))\($0.isCorrect ? " ✓" : "")</li>" }.joined() + "</ul>"
+            answer =
+                "<ul>" + choices.map { "<li\($0.isCorrect ? " class=\"right\"" : "")>\(escape($0.text))\($0.isCorrect ? " ✓" : "")</li>" }.joined() + "</ul>"
         }
         return "<details class=\"quiz\"><summary>\(escape(card.question))</summary><div>\(answer)</div></details>"
     }

@@ -21,8 +21,10 @@ public struct TerminalNote {
     /// The notebook's notes, so that a link to one of them becomes an action.
     public var notes: [NoteFile]
 
-    public init(note: Note, sheet: StyleSheet, width: Int, translator: Translator = .english,
-                hintOptions: String = "", next: NoteFile? = nil, notes: [NoteFile] = []) {
+    public init(
+        note: Note, sheet: StyleSheet, width: Int, translator: Translator = .english,
+        hintOptions: String = "", next: NoteFile? = nil, notes: [NoteFile] = []
+    ) {
         self.note = note
         self.sheet = sheet
         self.width = width

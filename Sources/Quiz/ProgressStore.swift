@@ -123,7 +123,9 @@ public struct ProgressStore: Sendable {
                 }
                 if try migrator.hasBeenSuperseded(db) {
                     let known = migrator.migrations.count
-                    throw StoreError("\(path) was written by a newer ganbook (its schema has more than the \(known) migration\(known == 1 ? "" : "s") this binary knows); update ganbook")
+                    throw StoreError(
+                        "\(path) was written by a newer ganbook (its schema has more than the \(known) migration\(known == 1 ? "" : "s") this binary knows); update ganbook"
+                    )
                 }
                 let check = try String.fetchAll(db, sql: "PRAGMA quick_check")
                 if check != ["ok"] {
@@ -172,9 +174,10 @@ public struct ProgressStore: Sendable {
         try pool.read { db in
             var out: [String: Memory] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT id, state, step, stability, difficulty, due, lastReview FROM card") {
-                out[row["id"]] = Memory(state: CardState(rawValue: row["state"]) ?? .learning, step: row["step"],
-                                        stability: row["stability"], difficulty: row["difficulty"],
-                                        due: row["due"], lastReview: row["lastReview"])
+                out[row["id"]] = Memory(
+                    state: CardState(rawValue: row["state"]) ?? .learning, step: row["step"],
+                    stability: row["stability"], difficulty: row["difficulty"],
+                    due: row["due"], lastReview: row["lastReview"])
             }
             return out
         }
@@ -183,10 +186,12 @@ public struct ProgressStore: Sendable {
     /// How many cards had their first scheduled review at or after `since`.
     public func newCardsIntroduced(since: Double) throws -> Int {
         try pool.read { db in
-            try Int.fetchOne(db, sql: """
-                SELECT COUNT(*) FROM (SELECT card, MIN(time) AS first FROM reviewLog
-                WHERE kind = 'scheduled' GROUP BY card) WHERE first >= ?
-                """, arguments: [since]) ?? 0
+            try Int.fetchOne(
+                db,
+                sql: """
+                    SELECT COUNT(*) FROM (SELECT card, MIN(time) AS first FROM reviewLog
+                    WHERE kind = 'scheduled' GROUP BY card) WHERE first >= ?
+                    """, arguments: [since]) ?? 0
         }
     }
 
@@ -220,34 +225,40 @@ public struct ProgressStore: Sendable {
         try db.execute(sql: "DELETE FROM reviewLog WHERE id = ?", arguments: [rowID])
         guard review.kind == .scheduled else { return }
         if let m = review.before {
-            try db.execute(sql: """
-                UPDATE card SET state = ?, step = ?, stability = ?, difficulty = ?, due = ?, lastReview = ? WHERE id = ?
-                """, arguments: [m.state.rawValue, m.step, m.stability, m.difficulty, m.due, m.lastReview, review.cardID])
+            try db.execute(
+                sql: """
+                    UPDATE card SET state = ?, step = ?, stability = ?, difficulty = ?, due = ?, lastReview = ? WHERE id = ?
+                    """, arguments: [m.state.rawValue, m.step, m.stability, m.difficulty, m.due, m.lastReview, review.cardID])
         } else {
             try db.execute(sql: "DELETE FROM card WHERE id = ?", arguments: [review.cardID])
         }
     }
 
     static func insert(_ review: LoggedReview, _ db: Database) throws -> Int64 {
-            if review.kind == .scheduled {
-                let m = review.after
-                try db.execute(sql: """
+        if review.kind == .scheduled {
+            let m = review.after
+            try db.execute(
+                sql: """
                     INSERT INTO card (id, note, state, step, stability, difficulty, due, lastReview)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT(id) DO UPDATE SET note = excluded.note, state = excluded.state, step = excluded.step,
                     stability = excluded.stability, difficulty = excluded.difficulty, due = excluded.due,
                     lastReview = excluded.lastReview
                     """, arguments: [review.cardID, review.noteID, m.state.rawValue, m.step, m.stability, m.difficulty, m.due, m.lastReview])
-            }
-            let b = review.before
-            try db.execute(sql: """
+        }
+        let b = review.before
+        try db.execute(
+            sql: """
                 INSERT INTO reviewLog (card, note, time, grade, kind, stateBefore, stateAfter, stabilityBefore, stabilityAfter,
                 difficultyBefore, difficultyAfter, dueBefore, dueAfter, milliseconds)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [review.cardID, review.noteID, review.time, review.grade.rawValue, review.kind.rawValue,
-                                 b?.state.rawValue, review.after.state.rawValue, b?.stability, review.after.stability,
-                                 b?.difficulty, review.after.difficulty, b?.due, review.after.due, review.durationMilliseconds])
-            return db.lastInsertedRowID
+                """,
+            arguments: [
+                review.cardID, review.noteID, review.time, review.grade.rawValue, review.kind.rawValue,
+                b?.state.rawValue, review.after.state.rawValue, b?.stability, review.after.stability,
+                b?.difficulty, review.after.difficulty, b?.due, review.after.due, review.durationMilliseconds,
+            ])
+        return db.lastInsertedRowID
     }
 
     /// Moves the WAL's content into the main file (for tests that inspect the file).
@@ -273,10 +284,12 @@ public struct ProgressStore: Sendable {
             for row in try Row.fetchAll(db, sql: "SELECT card, COUNT(*) AS n, SUM(kind = 'cram') AS c FROM reviewLog GROUP BY card") {
                 out[row["card"]] = CardHistory(reviews: row["n"], firstGrade: nil, cram: row["c"] ?? 0)
             }
-            let firsts = try Row.fetchAll(db, sql: """
-                SELECT r.card AS card, r.grade AS grade FROM reviewLog r
-                JOIN (SELECT card, MIN(id) AS first FROM reviewLog WHERE kind = 'scheduled' GROUP BY card) f ON r.id = f.first
-                """)
+            let firsts = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT r.card AS card, r.grade AS grade FROM reviewLog r
+                    JOIN (SELECT card, MIN(id) AS first FROM reviewLog WHERE kind = 'scheduled' GROUP BY card) f ON r.id = f.first
+                    """)
             for row in firsts { out[row["card"], default: CardHistory(reviews: 0)].firstGrade = row["grade"] }
             return out
         }
@@ -286,9 +299,12 @@ public struct ProgressStore: Sendable {
     public func firstReviews(since: Double) throws -> [String: Double] {
         try pool.read { db in
             var out: [String: Double] = [:]
-            for row in try Row.fetchAll(db, sql: """
-                SELECT card, MIN(time) AS first FROM reviewLog WHERE kind = 'scheduled' GROUP BY card HAVING first >= ?
-                """, arguments: [since]) {
+            for row in try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT card, MIN(time) AS first FROM reviewLog WHERE kind = 'scheduled' GROUP BY card HAVING first >= ?
+                    """, arguments: [since])
+            {
                 out[row["card"]] = row["first"]
             }
             return out
@@ -298,9 +314,12 @@ public struct ProgressStore: Sendable {
     /// Scheduled reviews at or after `since` of cards that were in review state: (card, note, time, grade).
     public func reviewStateAnswers(since: Double) throws -> [(card: String, time: Double, grade: Int)] {
         try pool.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT card, time, grade FROM reviewLog WHERE kind = 'scheduled' AND stateBefore = ? AND time >= ? ORDER BY id
-                """, arguments: [CardState.review.rawValue, since]).map { (card: $0["card"], time: $0["time"], grade: $0["grade"]) }
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT card, time, grade FROM reviewLog WHERE kind = 'scheduled' AND stateBefore = ? AND time >= ? ORDER BY id
+                    """, arguments: [CardState.review.rawValue, since]
+            ).map { (card: $0["card"], time: $0["time"], grade: $0["grade"]) }
         }
     }
 

@@ -178,7 +178,9 @@ public struct QuizSession {
             let time = now()
             let due = pending.filter { $0.memory.map { $0.due <= time } ?? false }.count
             let later = pending.count - newCount - due
-            opening = t("\(pending.count) card\(pending.count == 1 ? "" : "s") to drill: \(due) due, \(later) not due yet, \(newCount) new (cram: the schedule will not change).")
+            opening = t(
+                "\(pending.count) card\(pending.count == 1 ? "" : "s") to drill: \(due) due, \(later) not due yet, \(newCount) new (cram: the schedule will not change)."
+            )
         } else {
             opening = t("\(pending.count) card\(pending.count == 1 ? "" : "s") to go: \(pending.count - newCount) due, \(newCount) new.")
         }
@@ -217,7 +219,7 @@ public struct QuizSession {
                 switch wait(until: next, keys, io) {
                 case .stop: summary.stoppedEarly = true; break session
                 case .undo: try undoLast(); continue session
-                case .graded: // take the earliest now
+                case .graded:  // take the earliest now
                     let i = learning.indices.min { learning[$0].memory!.due < learning[$1].memory!.due }!
                     current = learning.remove(at: i)
                 }
@@ -226,7 +228,11 @@ public struct QuizSession {
             }
             guard let entry = current else { continue }
             let total = summary.answered + 1 + pending.count + learning.count
-            io.write("\n" + look.paint("── \(summary.answered + 1)/\(total) · \(entry.item.noteID)\(entry.item.section.map { " › " + $0 } ?? "") · \(kind(entry)) ──", .header) + "\n")
+            io.write(
+                "\n"
+                    + look.paint(
+                        "── \(summary.answered + 1)/\(total) · \(entry.item.noteID)\(entry.item.section.map { " › " + $0 } ?? "") · \(kind(entry)) ──", .header)
+                    + "\n")
             let started = now()
             let outcome = try ask(entry, io)
             switch outcome {
@@ -297,13 +303,16 @@ public struct QuizSession {
     func logged(_ entry: Entry, _ grade: Grade, started: Double, at time: Double) -> LoggedReview {
         let before = entry.memory
         let after = cram ? (before ?? Memory(due: time)) : scheduler.review(before ?? Memory(due: time), grade, at: time)
-        return LoggedReview(cardID: entry.item.card.id, noteID: entry.item.noteID, time: time, grade: grade,
-                            kind: cram ? .cram : .scheduled, before: before, after: after,
-                            durationMilliseconds: Int(((time - started) * 1000).rounded()))
+        return LoggedReview(
+            cardID: entry.item.card.id, noteID: entry.item.noteID, time: time, grade: grade,
+            kind: cram ? .cram : .scheduled, before: before, after: after,
+            durationMilliseconds: Int(((time - started) * 1000).rounded()))
     }
 
-    func record(_ summary: inout Summary, _ learning: inout [Entry], _ given: inout [Given], _ entry: Entry,
-                _ review: LoggedReview, _ rowID: Int64) {
+    func record(
+        _ summary: inout Summary, _ learning: inout [Entry], _ given: inout [Given], _ entry: Entry,
+        _ review: LoggedReview, _ rowID: Int64
+    ) {
         summary.answered += 1
         summary.grades[review.grade, default: 0] += 1
         if !summary.cards.contains(entry.item.card.id) { summary.cards.append(entry.item.card.id) }
@@ -455,7 +464,9 @@ public struct QuizSession {
             while true {
                 let line: String
                 if let keys {
-                    guard let typed = keys.line(prompt: look.paint(t.label("Your answer (a number or a formula; q stops, u undoes):"), .hint)) else { return .stop }
+                    guard let typed = keys.line(prompt: look.paint(t.label("Your answer (a number or a formula; q stops, u undoes):"), .hint)) else {
+                        return .stop
+                    }
                     let t = typed.trimmingCharacters(in: .whitespaces).lowercased()
                     if t == "u" { return .undo }
                     if t == "o" { open(entry, keys, io, question); continue }
@@ -482,7 +493,10 @@ public struct QuizSession {
                 }
                 io.write(feedback("✗ Not within the tolerance.", " The answer: \(shown)." + (cram ? "" : " (Again)"), .wrong, look) + "\n")
                 if difference <= 0.02 * abs(value) {
-                    io.write(look.paint(t("≈ Close: \(Self.number(x)) is within 2% of the answer, but the card asks for ± \(Self.toleranceText(card, tolerance))."), .close) + "\n")
+                    io.write(
+                        look.paint(
+                            t("≈ Close: \(Self.number(x)) is within 2% of the answer, but the card asks for ± \(Self.toleranceText(card, tolerance))."), .close)
+                            + "\n")
                 }
                 if let exercise, case .exercise(let e) = card.answer, case .formula(let f) = e.source {
                     let at = e.variables.map { "\($0.name) = \(Exercise.format(exercise.values[$0.name]!, $0.decimals))" }.joined(separator: ", ")
@@ -533,7 +547,9 @@ public struct QuizSession {
             let left = due - now()
             if left <= 0 { return .graded(.good, downgradable: false) }
             let seconds = Int(left.rounded(.up))
-            let clock = seconds >= 3600 ? "\(seconds / 3600) h \((seconds % 3600) / 60) min"
+            let clock =
+                seconds >= 3600
+                ? "\(seconds / 3600) h \((seconds % 3600) / 60) min"
                 : "\(seconds / 60):" + (seconds % 60 < 10 ? "0" : "") + "\(seconds % 60)"
             io.write("\r\u{1B}[2K" + look.paint(translator("⏳ Next learning card in \(clock) · Enter: now · u undoes · q stops"), .hint))
             switch keys.key(timeout: min(1, left)) {
@@ -686,10 +702,15 @@ public struct QuizSession {
     /// "in 4 min" (in the translator's language).
     static func describeInterval(_ seconds: Double, _ translator: Translator = .english) -> String {
         let english: String
-        if seconds < 90 { english = "in \(Int(seconds.rounded())) s" }
-        else if seconds < 5400 { english = "in \(Int((seconds / 60).rounded())) min" }
-        else if seconds < 36 * 3600 { english = "in \(Int((seconds / 3600).rounded())) h" }
-        else { english = "in \(Int((seconds / 86400).rounded())) days" }
+        if seconds < 90 {
+            english = "in \(Int(seconds.rounded())) s"
+        } else if seconds < 5400 {
+            english = "in \(Int((seconds / 60).rounded())) min"
+        } else if seconds < 36 * 3600 {
+            english = "in \(Int((seconds / 3600).rounded())) h"
+        } else {
+            english = "in \(Int((seconds / 86400).rounded())) days"
+        }
         return translator(english)
     }
 

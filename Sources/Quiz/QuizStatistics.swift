@@ -133,16 +133,22 @@ extension QuizOverview {
         var total = self.total
         total.noteID = t.words(["now", "all", "today"])[1]
         let rows: [[Value]] = (notes + [total]).map { p in
-            [.text(p.noteID), .integer(p.cards), .integer(p.new), .integer(p.learning), .integer(p.review), .integer(p.due),
-             .integer(p.reviews), Self.percent(p.firstTryShare), Self.nextDue(p, now: now, t)]
+            [
+                .text(p.noteID), .integer(p.cards), .integer(p.new), .integer(p.learning), .integer(p.review), .integer(p.due),
+                .integer(p.reviews), Self.percent(p.firstTryShare), Self.nextDue(p, now: now, t),
+            ]
         }
         report.table(Table(columns: t.words(["note", "cards", "new", "learning", "review", "due", "reviews", "first try %", "next due"]), rows: rows))
         let retention: [[Value]] = (notes + [total]).map { p in
-            [.text(p.noteID), .integer(p.retention7.reviews), Self.percent(p.retention7.share),
-             .integer(p.retention30.reviews), Self.percent(p.retention30.share)]
+            [
+                .text(p.noteID), .integer(p.retention7.reviews), Self.percent(p.retention7.share),
+                .integer(p.retention30.reviews), Self.percent(p.retention30.share),
+            ]
         }
-        report.table(Table(title: t("True retention: reviews of cards in review state not graded Again"),
-                           columns: t.words(["note", "reviews 7d", "retention 7d %", "reviews 30d", "retention 30d %"]), rows: retention))
+        report.table(
+            Table(
+                title: t("True retention: reviews of cards in review state not graded Again"),
+                columns: t.words(["note", "reviews 7d", "retention 7d %", "reviews 30d", "retention 30d %"]), rows: retention))
         if forecastTable {
             let formatter = DateFormatter()
             formatter.dateFormat = "yyyy-MM-dd"
@@ -151,8 +157,10 @@ extension QuizOverview {
                 let date = Calendar.current.date(byAdding: .day, value: day, to: Date(timeIntervalSince1970: startOfToday))!
                 return [.integer(day), .text(formatter.string(from: date)), .integer(count)]
             }
-            report.table(Table(title: t("Forecast: reviews due per day (day 0 is today, with the overdue)"),
-                               columns: t.words(["day", "date", "due"]), rows: days))
+            report.table(
+                Table(
+                    title: t("Forecast: reviews due per day (day 0 is today, with the overdue)"),
+                    columns: t.words(["day", "date", "due"]), rows: days))
         }
         report.text(t("\(total.due) due now · \(total.new) new · \(total.reviews) reviews logged · ganbook quiz"))
         return report

@@ -78,8 +78,10 @@ public struct Scheduler: Sendable {
     let decay: Double
     let factor: Double
 
-    public init(parameters: [Double] = defaultParameters, desiredRetention: Double = 0.9,
-                learningSteps: [Double] = [60, 600], relearningSteps: [Double] = [600], maximumInterval: Int = 36500) {
+    public init(
+        parameters: [Double] = defaultParameters, desiredRetention: Double = 0.9,
+        learningSteps: [Double] = [60, 600], relearningSteps: [Double] = [600], maximumInterval: Int = 36500
+    ) {
         w = parameters
         self.desiredRetention = desiredRetention
         self.learningSteps = learningSteps
@@ -133,9 +135,13 @@ public struct Scheduler: Sendable {
                     m.step = 0
                     interval = steps[0]
                 case .hard:
-                    if step == 0 && steps.count == 1 { interval = steps[0] * 1.5 }
-                    else if step == 0 && steps.count >= 2 { interval = (steps[0] + steps[1]) / 2 }
-                    else { interval = steps[step] }
+                    if step == 0 && steps.count == 1 {
+                        interval = steps[0] * 1.5
+                    } else if step == 0 && steps.count >= 2 {
+                        interval = (steps[0] + steps[1]) / 2
+                    } else {
+                        interval = steps[step]
+                    }
                 case .good:
                     if step + 1 == steps.count {
                         m.state = .review; m.step = nil

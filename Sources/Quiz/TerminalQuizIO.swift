@@ -61,7 +61,8 @@ extension QuizItem {
     public static func items(of note: Note) -> [QuizItem] {
         let headings = note.headings
         return note.cards.map { card in
-            let heading = card.see.flatMap { see in headings.first { $0.slug == see } }
+            let heading =
+                card.see.flatMap { see in headings.first { $0.slug == see } }
                 ?? headings.last { $0.line < card.line && $0.level > 1 }
             return QuizItem(noteID: note.id, card: card, section: heading?.text, anchor: heading?.slug)
         }

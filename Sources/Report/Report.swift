@@ -128,7 +128,8 @@ extension Value.Format {
     /// The format a `printfFormat` names, or nil.
     public init?(printfFormat text: String) {
         guard text.hasPrefix("%."), let kind = text.last, let digits = Int(text.dropFirst(2).dropLast()),
-              (0...17).contains(digits) else { return nil }
+            (0...17).contains(digits)
+        else { return nil }
         switch kind {
         case "f": self = .fixed(digits)
         case "g": self = .significant(digits)
@@ -187,8 +188,10 @@ public struct Plot: Sendable, Equatable {
     /// Whether the x axis is logarithmic (x values must then be positive).
     public var logX: Bool
 
-    public init(title: String, kind: Kind = .line, xLabel: String, yLabel: String, series: [Series],
-                yRange: ClosedRange<Double>? = nil, references: [Reference] = [], logX: Bool = false) {
+    public init(
+        title: String, kind: Kind = .line, xLabel: String, yLabel: String, series: [Series],
+        yRange: ClosedRange<Double>? = nil, references: [Reference] = [], logX: Bool = false
+    ) {
         self.logX = logX
         self.title = title
         self.kind = kind

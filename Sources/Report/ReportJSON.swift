@@ -122,12 +122,19 @@ public enum JSONValue: Sendable, Equatable, Decodable {
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
-        if container.decodeNil() { self = .null }
-        else if let b = try? container.decode(Bool.self) { self = .bool(b) }
-        else if let x = try? container.decode(Double.self) { self = .number(x) }
-        else if let s = try? container.decode(String.self) { self = .string(s) }
-        else if let a = try? container.decode([JSONValue].self) { self = .array(a) }
-        else { self = .object(try container.decode([String: JSONValue].self)) }
+        if container.decodeNil() {
+            self = .null
+        } else if let b = try? container.decode(Bool.self) {
+            self = .bool(b)
+        } else if let x = try? container.decode(Double.self) {
+            self = .number(x)
+        } else if let s = try? container.decode(String.self) {
+            self = .string(s)
+        } else if let a = try? container.decode([JSONValue].self) {
+            self = .array(a)
+        } else {
+            self = .object(try container.decode([String: JSONValue].self))
+        }
     }
 
     subscript(key: String) -> JSONValue? {
@@ -157,32 +164,38 @@ extension ReportJSON {
             if let text = item["text"]?.string {
                 report.text(text)
             } else if let figures = item["figures"]?.array {
-                report.figures(try figures.map { f throws(DecodingError) in
-                    guard let name = f["name"]?.string, let value = f["value"], let format = f["format"]?.string else {
-                        throw DecodingError(description: "a figure without name, value or format")
-                    }
-                    return Figure(name, try decodeValue(value, format: format), unit: f["unit"]?.string, note: f["note"]?.string)
-                })
+                report.figures(
+                    try figures.map { f throws(DecodingError) in
+                        guard let name = f["name"]?.string, let value = f["value"], let format = f["format"]?.string else {
+                            throw DecodingError(description: "a figure without name, value or format")
+                        }
+                        return Figure(name, try decodeValue(value, format: format), unit: f["unit"]?.string, note: f["note"]?.string)
+                    })
             } else if let t = item["table"] {
                 guard let columns = t["columns"]?.array?.compactMap(\.string), let formats = t["formats"]?.array?.compactMap(\.string),
-                      formats.count == columns.count, let rows = t["rows"]?.array else { throw DecodingError(description: "a malformed table") }
+                    formats.count == columns.count, let rows = t["rows"]?.array
+                else { throw DecodingError(description: "a malformed table") }
                 var table = Table(title: t["title"]?.string, columns: columns)
                 for row in rows {
-                    table.rows.append(try zip(columns, formats).map { column, format throws(DecodingError) in
-                        try decodeValue(row[column] ?? .null, format: format)
-                    })
+                    table.rows.append(
+                        try zip(columns, formats).map { column, format throws(DecodingError) in
+                            try decodeValue(row[column] ?? .null, format: format)
+                        })
                 }
                 report.table(table)
             } else if let p = item["plot"] {
                 guard let title = p["title"]?.string, let kind = p["kind"]?.string.flatMap(Plot.Kind.init(rawValue:)),
-                      let xLabel = p["x_label"]?.string, let yLabel = p["y_label"]?.string,
-                      let series = p["series"]?.array, let references = p["references"]?.array else { throw DecodingError(description: "a malformed plot") }
+                    let xLabel = p["x_label"]?.string, let yLabel = p["y_label"]?.string,
+                    let series = p["series"]?.array, let references = p["references"]?.array
+                else { throw DecodingError(description: "a malformed plot") }
                 let range = p["y_range"]?.array.flatMap { r in r.count == 2 ? r : nil }.map { r in (r[0].number ?? .nan)...(r[1].number ?? .nan) }
-                report.plot(Plot(title: title, kind: kind, xLabel: xLabel, yLabel: yLabel,
-                                 series: series.map { Plot.Series(name: $0["name"]?.string ?? "", x: numbers($0["x"]), y: numbers($0["y"])) },
-                                 yRange: range,
-                                 references: references.map { Plot.Reference(name: $0["name"]?.string ?? "", y: $0["y"]?.number ?? .nan) },
-                                 logX: p["log_x"] == .bool(true)))
+                report.plot(
+                    Plot(
+                        title: title, kind: kind, xLabel: xLabel, yLabel: yLabel,
+                        series: series.map { Plot.Series(name: $0["name"]?.string ?? "", x: numbers($0["x"]), y: numbers($0["y"])) },
+                        yRange: range,
+                        references: references.map { Plot.Reference(name: $0["name"]?.string ?? "", y: $0["y"]?.number ?? .nan) },
+                        logX: p["log_x"] == .bool(true)))
             } else {
                 throw DecodingError(description: "an item of unknown kind")
             }

@@ -98,9 +98,7 @@ public enum DisplayWidth {
         var low = 0, high = wideRanges.count - 1
         while low <= high {
             let mid = (low + high) / 2
-            if v < wideRanges[mid].lowerBound { high = mid - 1 }
-            else if v > wideRanges[mid].upperBound { low = mid + 1 }
-            else { return true }
+            if v < wideRanges[mid].lowerBound { high = mid - 1 } else if v > wideRanges[mid].upperBound { low = mid + 1 } else { return true }
         }
         return false
     }

@@ -29,8 +29,9 @@ public struct TextStyle: Sendable, Equatable, Hashable {
 
     /// This style laid over `base` (flags combine; a colour replaces).
     public func over(_ base: TextStyle) -> TextStyle {
-        TextStyle(bold: bold || base.bold, dim: dim || base.dim, italic: italic || base.italic,
-                  underline: underline || base.underline, foreground: foreground ?? base.foreground)
+        TextStyle(
+            bold: bold || base.bold, dim: dim || base.dim, italic: italic || base.italic,
+            underline: underline || base.underline, foreground: foreground ?? base.foreground)
     }
 
     /// The escape sequence that turns this style on, or "" for plain.
@@ -89,15 +90,15 @@ public struct StyleSheet: Sendable {
     public var color: Bool
 
     // Blocks
-    public var headings: [TextStyle]            // levels 1…6
-    public var headingRules: [Character?]       // rule drawn under the heading, by level
-    public var headingPrefixes: [String]        // text before the heading, by level
-    public var headingPrefixStyle: TextStyle    // laid over the heading's own style
-    public var bullets: [String]                // by nesting depth, cycling
+    public var headings: [TextStyle]  // levels 1…6
+    public var headingRules: [Character?]  // rule drawn under the heading, by level
+    public var headingPrefixes: [String]  // text before the heading, by level
+    public var headingPrefixStyle: TextStyle  // laid over the heading's own style
+    public var bullets: [String]  // by nesting depth, cycling
     public var listMarker: TextStyle
     public var quoteBar: String
     public var quoteBarStyle: TextStyle
-    public var frame: TextStyle                 // code block, cell and plot frames
+    public var frame: TextStyle  // code block, cell and plot frames
     public var frameTop: String, frameSide: String, frameBottom: String
     public var frameRule: Character
     /// Replaces `frameSide` on the rows a too-long code line wraps onto, so the
@@ -139,8 +140,8 @@ public struct StyleSheet: Sendable {
     public var axisLabel: TextStyle
     public var axisVertical: Character, axisTick: Character, axisCorner: Character
     public var axisHorizontal: Character, axisTickDown: Character
-    public var series: [SeriesLook]             // by series index, cycling
-    public var references: [ReferenceLook]      // by reference index, cycling
+    public var series: [SeriesLook]  // by series index, cycling
+    public var references: [ReferenceLook]  // by reference index, cycling
     // Quiz sessions
     public var quizQuestion: TextStyle
     public var quizAnswer: TextStyle
@@ -165,10 +166,12 @@ public struct StyleSheet: Sendable {
         var sheet = StyleSheet(colored: ())
         sheet.color = false
         sheet.headings = sheet.headings.map { _ in .plain }
-        for path in [\StyleSheet.headingPrefixStyle, \.listMarker, \.quoteBarStyle, \.frame, \.codeBlockText, \.htmlStyle,
-                     \.unknownStyle, \.demoStyle, \.hintStyle, \.failureStyle, \.link, \.linkURL, \.image,
-                     \.figureValue, \.tableTitle, \.tableHeader, \.contentsHeader, \.plotTitle, \.axisLabel,
-                     \.quizQuestion, \.quizAnswer, \.quizRight, \.quizClose, \.quizWhy] {
+        for path in [
+            \StyleSheet.headingPrefixStyle, \.listMarker, \.quoteBarStyle, \.frame, \.codeBlockText, \.htmlStyle,
+            \.unknownStyle, \.demoStyle, \.hintStyle, \.failureStyle, \.link, \.linkURL, \.image,
+            \.figureValue, \.tableTitle, \.tableHeader, \.contentsHeader, \.plotTitle, \.axisLabel,
+            \.quizQuestion, \.quizAnswer, \.quizRight, \.quizClose, \.quizWhy,
+        ] {
             sheet[keyPath: path] = .plain
         }
         sheet.emphasis = SpanLook(style: .plain, open: "_", close: "_")

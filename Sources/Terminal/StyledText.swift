@@ -132,7 +132,7 @@ public struct StyledText: Sendable, Equatable {
         var lines: [StyledText] = []
         var line = StyledText(linesOf: self)
         var wordStart = 0, wordWidth = 0  // the word is scalars[wordStart..<i]
-        var pendingSpace: Int?            // index of the space before the word
+        var pendingSpace: Int?  // index of the space before the word
 
         func endLine() {
             lines.append(line)

@@ -52,8 +52,10 @@ public enum TerminalEnvironment {
 
     /// The width to render at: `--width` when given; otherwise the terminal's
     /// width capped at 100 when stdout is a TTY; otherwise 80.
-    public static func width(requested: Int?, stdoutIsTTY: Bool = stdoutIsTTY,
-                             terminalColumns: () -> Int? = { size()?.columns }) -> Int {
+    public static func width(
+        requested: Int?, stdoutIsTTY: Bool = stdoutIsTTY,
+        terminalColumns: () -> Int? = { size()?.columns }
+    ) -> Int {
         if let requested { return requested }
         guard stdoutIsTTY else { return pipeWidth }
         return min(terminalColumns() ?? pipeWidth, maximumWidth)
@@ -61,8 +63,10 @@ public enum TerminalEnvironment {
 
     /// Colour is on for a TTY, off when stdout is not one, when `NO_COLOR` is set
     /// (to anything non-empty, per no-color.org) or with `never`; `always` forces it on.
-    public static func colorEnabled(_ choice: ColorChoice, stdoutIsTTY: Bool = stdoutIsTTY,
-                                    noColor: String? = environment("NO_COLOR")) -> Bool {
+    public static func colorEnabled(
+        _ choice: ColorChoice, stdoutIsTTY: Bool = stdoutIsTTY,
+        noColor: String? = environment("NO_COLOR")
+    ) -> Bool {
         switch choice {
         case .always: return true
         case .never: return false

@@ -44,7 +44,8 @@ public struct TerminalPlot: Sendable {
         guard let xMin = allX.min(), let xMax = allX.max(), !finiteY.isEmpty || plot.yRange != nil else {
             return title + ["(no finite values to plot)"]
         }
-        let yAxis = plot.yRange.map { Ticks.axis($0.lowerBound, $0.upperBound, fixed: true) }
+        let yAxis =
+            plot.yRange.map { Ticks.axis($0.lowerBound, $0.upperBound, fixed: true) }
             ?? Ticks.axis(finiteY.min()!, finiteY.max()!)
         let xAxis = plot.logX ? Ticks.logarithmicAxis(xMin, xMax) : Ticks.axis(xMin, xMax)
         let (yMin, yMax) = (yAxis.low, yAxis.high)
@@ -72,9 +73,12 @@ public struct TerminalPlot: Sendable {
         for (index, series) in plot.series.enumerated() {
             let points = zip(series.x, series.y).filter { $0.0.isFinite }
             switch plot.kind {
-            case .line: grid.drawLine(points.map { ($0.0.isFinite && $0.1.isFinite) ? (toColumn($0.0), toRow($0.1)) : nil }, series: index, yLimit: Double(rows - 1))
-            case .scatter: grid.drawPoints(points.filter { $0.1.isFinite }.map { (toColumn($0.0), toRow($0.1)) }, series: index,
-                                           marker: sheet.series(index).marker, overlap: sheet.overlap.marker)
+            case .line:
+                grid.drawLine(points.map { ($0.0.isFinite && $0.1.isFinite) ? (toColumn($0.0), toRow($0.1)) : nil }, series: index, yLimit: Double(rows - 1))
+            case .scatter:
+                grid.drawPoints(
+                    points.filter { $0.1.isFinite }.map { (toColumn($0.0), toRow($0.1)) }, series: index,
+                    marker: sheet.series(index).marker, overlap: sheet.overlap.marker)
             }
         }
         if plot.kind == .line { grid.placeMarkers(plot.series.indices.map { sheet.series($0).marker }) }

@@ -179,9 +179,10 @@ public struct TerminalRenderer: Sendable {
 
         /// Raw HTML, verbatim; a line wider than the width continues on the next.
         mutating func visitHTMLBlock(_ html: String, block: Block) {
-            emit(html.trimmingFinalNewline.split(separator: "\n", omittingEmptySubsequences: false)
-                .flatMap { TerminalRenderer.softWrapped(StyledText.printable(String($0)), width: width) }
-                .map { sheet.paint($0, sheet.htmlStyle) })
+            emit(
+                html.trimmingFinalNewline.split(separator: "\n", omittingEmptySubsequences: false)
+                    .flatMap { TerminalRenderer.softWrapped(StyledText.printable(String($0)), width: width) }
+                    .map { sheet.paint($0, sheet.htmlStyle) })
         }
 
         mutating func visitThematicBreak(block: Block) {
@@ -314,8 +315,12 @@ public struct TerminalRenderer: Sendable {
                 // A word too long for any line is soft-wrapped, marked outside the text.
                 for (part, row) in Self.softWrapped(line, width: textWidth).enumerated() {
                     longest = max(longest, row.displayWidth)
-                    let head = !hasPrompt ? "" : part > 0 ? sheet.paint(sheet.frameContinuation, sheet.frame)
-                        : index == 0 ? prompt : String(repeating: " ", count: promptWidth)
+                    let head =
+                        !hasPrompt
+                        ? ""
+                        : part > 0
+                            ? sheet.paint(sheet.frameContinuation, sheet.frame)
+                            : index == 0 ? prompt : String(repeating: " ", count: promptWidth)
                     body.append(head + sheet.paint(row, sheet.demoStyle))
                 }
             }

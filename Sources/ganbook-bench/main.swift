@@ -42,7 +42,8 @@ func seconds(_ body: () throws -> Void) rethrows -> Double {
 
 let arguments = CommandLine.arguments
 guard arguments.count == 7, arguments[1] == "fit", let rows = Int(arguments[4]), let features = Int(arguments[5]),
-      let repeats = Int(arguments[6]) else {
+    let repeats = Int(arguments[6])
+else {
     FileHandle.standardError.write(Data("usage: ganbook-bench fit X.f64 Y.u8 ROWS FEATURES REPEATS\n".utf8))
     exit(2)
 }

@@ -120,7 +120,8 @@ extension DemoCommand {
     /// a suggestion), before ArgumentParser would call it an unexpected argument.
     static func unknownDemo(in arguments: [String]) -> String? {
         guard arguments.first == "demo", arguments.count > 1, let name = arguments.dropFirst().first,
-              !name.hasPrefix("-"), DemoRegistry.demo(named: name) == nil else { return nil }
+            !name.hasPrefix("-"), DemoRegistry.demo(named: name) == nil
+        else { return nil }
         do {
             _ = try DemoRegistry.parse([name])
             return nil

@@ -38,7 +38,8 @@ struct ExportCommand: ParsableCommand {
             } catch let error as CocoaError {
                 throw Failure("cannot write the site to \(folder): \(error.localizedDescription)")
             }
-            Output.write("wrote \(site.notes.count + 2) files to \(folder) (\(site.translator.language.rawValue)): index.html, style.css and one page per note\n")
+            Output.write(
+                "wrote \(site.notes.count + 2) files to \(folder) (\(site.translator.language.rawValue)): index.html, style.css and one page per note\n")
             unrun += site.unrunCells
         }
         if unrun > 0 {

@@ -30,14 +30,16 @@ enum FastPath {
     static func listRequest(_ arguments: [String]) -> ListRequest? {
         // `ganbook --width 70` is `list --width 70`: list is the default command.
         guard arguments.isEmpty || arguments.first == "list" || arguments.first!.hasPrefix("-"),
-              let read = options(arguments.dropFirst(arguments.first == "list" ? 1 : 0), allowingNote: false),
-              !read.runCells, !read.refresh, read.pager, read.dataFolder == nil else { return nil }
+            let read = options(arguments.dropFirst(arguments.first == "list" ? 1 : 0), allowingNote: false),
+            !read.runCells, !read.refresh, read.pager, read.dataFolder == nil
+        else { return nil }
         return ListRequest(notesFolder: read.notesFolder, language: read.language, width: read.width, color: read.color)
     }
 
     static func readRequest(_ arguments: [String]) -> ReadRequest? {
         guard arguments.first == "read", let request = options(arguments.dropFirst(), allowingNote: true),
-              !request.note.isEmpty else { return nil }
+            !request.note.isEmpty
+        else { return nil }
         return request
     }
 

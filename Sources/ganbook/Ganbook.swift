@@ -50,7 +50,8 @@ enum Main {
             if code == .success {
                 Ganbook.exit(withError: error)  // --help and --version print as usual
             }
-            let message = Ganbook.message(for: error)
+            let message =
+                Ganbook.message(for: error)
                 .split(separator: "\n").first.map(String.init) ?? "failed"
             Output.error("ganbook: " + message + "\n")
             Ganbook.exit(withError: ExitCode(code.rawValue == 0 ? 1 : code.rawValue))

@@ -48,8 +48,10 @@ struct LabCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The frames' size with --frames, COLUMNSxROWS (at least 80x24).", valueName: "size"))
     var size: String = "100x30"
 
-    @Option(help: ArgumentHelp("Keys to press, comma-separated: a character, space, comma, enter, esc, ctrl-c, or wait MS.",
-                               valueName: "keys"))
+    @Option(
+        help: ArgumentHelp(
+            "Keys to press, comma-separated: a character, space, comma, enter, esc, ctrl-c, or wait MS.",
+            valueName: "keys"))
     var keys: String?
 
     /// For make bench: run for this many seconds, then print steps, frames and seconds as JSON on stderr.
@@ -80,7 +82,8 @@ struct LabCommand: ParsableCommand {
     func parsedSize() throws -> (columns: Int, rows: Int) {
         let parts = size.lowercased().split(separator: "x")
         guard parts.count == 2, let c = Int(parts[0]), let r = Int(parts[1]),
-              c >= LabScreen.minimumColumns, r >= LabScreen.minimumRows, c <= 1000, r <= 1000 else {
+            c >= LabScreen.minimumColumns, r >= LabScreen.minimumRows, c <= 1000, r <= 1000
+        else {
             throw ValidationError(LabText.badSize(size, minimumColumns: LabScreen.minimumColumns, minimumRows: LabScreen.minimumRows))
         }
         return (c, r)

@@ -43,7 +43,8 @@ struct QuizCommand: ParsableCommand {
 }
 
 struct QuizOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Keep progress in this folder (default $GANBOOK_DATA, else $XDG_DATA_HOME/ganbook, else ~/.local/share/ganbook).", valueName: "dir"))
+    @Option(
+        help: ArgumentHelp("Keep progress in this folder (default $GANBOOK_DATA, else $XDG_DATA_HOME/ganbook, else ~/.local/share/ganbook).", valueName: "dir"))
     var data: String?
 
     @OptionGroup var notebook: NotebookOptions
@@ -90,8 +91,9 @@ struct QuizRunOptions: ParsableArguments {
     func start() throws {
         let (items, ids) = try options.items(notes)
         let clock = try QuizClock()
-        var session = QuizSession(items: items, store: try options.store(), now: clock.now,
-                                  startOfToday: clock.startOfDay(clock.now()))
+        var session = QuizSession(
+            items: items, store: try options.store(), now: clock.now,
+            startOfToday: clock.startOfDay(clock.now()))
         session.newPerDay = new
         session.cram = all
         session.seed = seed
@@ -167,8 +169,9 @@ struct QuizStats: ParsableCommand {
     func run() throws {
         let clock = try QuizClock()
         let now = clock.now()
-        let stats = try QuizStatistics.overview(items: try options.items([]).items, store: try options.store(), now: now,
-                                                startOfToday: clock.startOfDay(now))
+        let stats = try QuizStatistics.overview(
+            items: try options.items([]).items, store: try options.store(), now: now,
+            startOfToday: clock.startOfDay(now))
         // The JSON form stays English: its column names are its rows' keys.
         let translator = json ? Translator.english : Translator.forLanguage(options.notebook.language)
         let report = stats.report(now: now, forecastTable: json, translator: translator)

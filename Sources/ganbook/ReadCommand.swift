@@ -28,12 +28,15 @@ struct ReadCommand: ParsableCommand {
     @Flag(help: "With --run: recompute every cell instead of using the cache.")
     var refresh = false
 
-    @Option(help: ArgumentHelp("The data folder for cached outputs (default $GANBOOK_DATA, else $XDG_DATA_HOME/ganbook, else ~/.local/share/ganbook).", valueName: "dir"))
+    @Option(
+        help: ArgumentHelp(
+            "The data folder for cached outputs (default $GANBOOK_DATA, else $XDG_DATA_HOME/ganbook, else ~/.local/share/ganbook).", valueName: "dir"))
     var data: String?
 
     var request: ReadRequest {
-        ReadRequest(note: note, notesFolder: notebook.notes, language: notebook.lang, width: display.width, color: display.color,
-                    pager: !noPager, runCells: runCells, refresh: refresh, dataFolder: data)
+        ReadRequest(
+            note: note, notesFolder: notebook.notes, language: notebook.lang, width: display.width, color: display.color,
+            pager: !noPager, runCells: runCells, refresh: refresh, dataFolder: data)
     }
 
     func run() throws { try request.run() }
@@ -59,11 +62,13 @@ struct ReadRequest: Equatable, FastRequest {
         let (query, anchor) = ReadAnchor.split(self.note)
         let note = try book.note(query)
         let next = book.files.first { $0.number == note.number + 1 }
-        let view = TerminalNote(note: note, sheet: StyleSheet(color: TerminalEnvironment.colorEnabled(color)),
-                                width: TerminalEnvironment.width(requested: width), translator: .forLanguage(language),
-                                hintOptions: NotebookOptions.hintOptions(notes: notesFolder, lang: self.language), next: next,
-                                notes: book.files)
-        var lines = runCells
+        let view = TerminalNote(
+            note: note, sheet: StyleSheet(color: TerminalEnvironment.colorEnabled(color)),
+            width: TerminalEnvironment.width(requested: width), translator: .forLanguage(language),
+            hintOptions: NotebookOptions.hintOptions(notes: notesFolder, lang: self.language), next: next,
+            notes: book.files)
+        var lines =
+            runCells
             ? view.render(running: CellRunner(cache: CellCache(dataFolder: DataFolder.resolve(flag: dataFolder)), refresh: refresh))
             : view.render()
         if let anchor { lines = try ReadAnchor.lines(lines, of: note, from: anchor) }

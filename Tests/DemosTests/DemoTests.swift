@@ -88,8 +88,9 @@ func mixture(_ spec: String) -> Mixture {
             var plus = theta, minus = theta
             plus[j] += 1e-6
             minus[j] -= 1e-6
-            let derivative = (Models.LogisticRegression.objective(plus, x: x, d: 2, labels: labels, c: 1)
-                - Models.LogisticRegression.objective(minus, x: x, d: 2, labels: labels, c: 1)) / 2e-6
+            let derivative =
+                (Models.LogisticRegression.objective(plus, x: x, d: 2, labels: labels, c: 1)
+                    - Models.LogisticRegression.objective(minus, x: x, d: 2, labels: labels, c: 1)) / 2e-6
             #expect(abs(derivative) < 1e-5, "∂/∂θ\(j) = \(derivative)")
         }
     }
@@ -150,9 +151,11 @@ func mixture(_ spec: String) -> Mixture {
     }
 
     @Test func badOptimalDOptionsAreRejected() {
-        #expect(OptimalDiscriminatorDemo.message(for: catching { try OptimalDiscriminatorDemo.parse(["--gen", "[1]"]) })
+        #expect(
+            OptimalDiscriminatorDemo.message(for: catching { try OptimalDiscriminatorDemo.parse(["--gen", "[1]"]) })
                 == "--gen must be continuous: D* compares densities")
-        #expect(OptimalDiscriminatorDemo.message(for: catching { try OptimalDiscriminatorDemo.parse(["--bumps", "1"]) })
+        #expect(
+            OptimalDiscriminatorDemo.message(for: catching { try OptimalDiscriminatorDemo.parse(["--bumps", "1"]) })
                 == "--bumps must be between 3 and 60, got 1")
     }
 

@@ -86,7 +86,10 @@ import Testing
     @Test func naiveBayesAheadThenLogisticRegressionIsNgAndJordansPicture() {
         let (nb, lr) = Self.curve([(0.20, 0.40), (0.15, 0.30), (0.12, 0.12), (0.11, 0.08), (0.11, 0.05)])
         let text = LearningCurves.narrative(sizes: Self.sizes, nb: nb, lr: lr)
-        #expect(text == "Test error by training size: m ≤ 10: naive Bayes is lower; m = 30: a tie (within one sd); m ≥ 100: logistic regression is lower. This is Ng & Jordan's picture: naive Bayes is ahead with few examples, logistic regression with many.")
+        #expect(
+            text
+                == "Test error by training size: m ≤ 10: naive Bayes is lower; m = 30: a tie (within one sd); m ≥ 100: logistic regression is lower. This is Ng & Jordan's picture: naive Bayes is ahead with few examples, logistic regression with many."
+        )
     }
 
     @Test func logisticRegressionThroughoutIsSaidSoWithoutNgAndJordan() {

@@ -156,8 +156,9 @@ import Testing
     @Test func aTemplateWithReorderedPlaceholdersPutsEachPartInItsPlace() {
         #expect(Self.zh("Moving p_g toward p_data = N(0,1), from p_g = N(3,1)") == "把 p_g 从 p_g = N(3,1) 移向 p_data = N(0,1)")
         #expect(Self.zh("vanilla GAN, seed 3: 5 of 8 modes") == "普通 GAN，种子 3：捕获了 8 个模式中的 5 个")
-        #expect(Self.zh("Naive Bayes has the lower test error, by more than one sd, at every m from 4 to 300; the curves do not cross here.")
-            == "从 m = 4 到 300，朴素贝叶斯的测试误差处处更低，差距超过一个 sd；两条曲线在这里不相交。")
+        #expect(
+            Self.zh("Naive Bayes has the lower test error, by more than one sd, at every m from 4 to 300; the curves do not cross here.")
+                == "从 m = 4 到 300，朴素贝叶斯的测试误差处处更低，差距超过一个 sd；两条曲线在这里不相交。")
         let swapped = Translator(language: .zh, entries: [("{1} beats {2} by {3}", "{3}：{2} 输给 {1}"), ("vanilla GAN", "普通 GAN")])
         #expect(swapped("PacGAN2 beats vanilla GAN by 2.3") == "2.3：普通 GAN 输给 PacGAN2")
     }

@@ -15,9 +15,12 @@ import Testing
     }
 
     @Test func mixturesParse() throws {
-        #expect(try DistributionSpec.parse("0.3*N(-2,0.5) + 0.7*N(2,1)") == .continuous(Mixture([
-            (0.3, .normal(mu: -2, sigma: 0.5)), (0.7, .normal(mu: 2, sigma: 1)),
-        ])))
+        #expect(
+            try DistributionSpec.parse("0.3*N(-2,0.5) + 0.7*N(2,1)")
+                == .continuous(
+                    Mixture([
+                        (0.3, .normal(mu: -2, sigma: 0.5)), (0.7, .normal(mu: 2, sigma: 1)),
+                    ])))
         #expect(try DistributionSpec.parse("0.2*U(0,1)+0.5*Laplace(0,1)+0.3*N(0,1)") != DistributionSpec.parse("N(0,1)"))
     }
 

@@ -99,7 +99,7 @@ import Testing
         run.evaluationSamples = 2000
         run.train(steps: 800, evaluations: 4)
         let first = run.checkpoints.first!.wasserstein1!, last = run.checkpoints.last!.wasserstein1!
-        #expect(first > 0.5)   // G starts near 0, far from N(1, 0.5)
+        #expect(first > 0.5)  // G starts near 0, far from N(1, 0.5)
         #expect(last < 0.25, "W1 after 800 steps: \(last)")
     }
 

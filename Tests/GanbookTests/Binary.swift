@@ -19,8 +19,10 @@ enum Binary {
 
     /// Runs ganbook in the package's root folder, in English unless told
     /// otherwise (the language variables are removed by default).
-    static func run(_ arguments: [String], environment: [String: String] = [:],
-                    removing: [String] = ["GANBOOK_NOTES", "NO_COLOR", "GANBOOK_LANG", "LC_ALL", "LC_MESSAGES", "LANG"]) throws -> Result {
+    static func run(
+        _ arguments: [String], environment: [String: String] = [:],
+        removing: [String] = ["GANBOOK_NOTES", "NO_COLOR", "GANBOOK_LANG", "LC_ALL", "LC_MESSAGES", "LANG"]
+    ) throws -> Result {
         let process = Process()
         process.executableURL = url
         process.currentDirectoryURL = PackagePaths.root
@@ -37,8 +39,9 @@ enum Binary {
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         let errData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return Result(status: process.terminationStatus,
-                      stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errData, as: UTF8.self))
+        return Result(
+            status: process.terminationStatus,
+            stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self))
     }
 }

@@ -9,7 +9,6 @@ import Testing
 @Suite struct BundledNotesTests {
     static let notes: [Note] = try! Notebook(folder: PackagePaths.bundledNotes.path).loadAll()
 
-
     @Test func everyNoteHasATitleAndNoProblems() {
         #expect(Self.notes.count >= 10)
         for note in Self.notes {

@@ -60,7 +60,10 @@ import Testing
         (["read", "sampel"], "ganbook: no note 'sampel'; did you mean 'sample'?"),
         (["read", "sample", "--width", "0"], "ganbook: --width must be between 1 and 1000 columns, got 0"),
         (["read", "sample", "--width", "wide"], "ganbook: The value 'wide' is invalid for '--width <n>'"),
-        (["read", "sample", "--color", "pink"], "ganbook: The value 'pink' is invalid for '--color <when>'. Please provide one of 'auto', 'always' or 'never'."),
+        (
+            ["read", "sample", "--color", "pink"],
+            "ganbook: The value 'pink' is invalid for '--color <when>'. Please provide one of 'auto', 'always' or 'never'."
+        ),
     ])
     func badInputIsOneLineOnStderr(arguments: [String], message: String) throws {
         let result = try Binary.run(arguments + ["--notes", Self.notes])

@@ -13,8 +13,10 @@ import Testing
         #expect(names == DemoRegistry.all.map { $0.name })
     }
 
-    @Test(arguments: [["demo", "jsd"], ["demo", "jsd", "--sweep"], ["demo", "optimal-d", "--samples", "3000"],
-                      ["demo", "mode-collapse", "--steps", "20", "--seeds", "1"]])  // two trainings at a time: BLAS must not race
+    @Test(arguments: [
+        ["demo", "jsd"], ["demo", "jsd", "--sweep"], ["demo", "optimal-d", "--samples", "3000"],
+        ["demo", "mode-collapse", "--steps", "20", "--seeds", "1"],
+    ])  // two trainings at a time: BLAS must not race
     func theSameCommandPrintsTheSameBytes(arguments: [String]) throws {
         let a = try Binary.run(arguments), b = try Binary.run(arguments)
         #expect(a.status == 0, "\(a.stderr)")
@@ -44,8 +46,14 @@ import Testing
 
     @Test(arguments: [
         (["demo", "jsd", "--p", "N(0,-1)"], "ganbook: --p \"N(0,-1)\": sigma must be > 0, got -1 (column 5: N(0,^-1))"),
-        (["demo", "jsd", "--q", "0.3*N(0,1) + 0.6*N(1,1)"], "ganbook: --q \"0.3*N(0,1) + 0.6*N(1,1)\": weights sum to 0.9, not 1 (column 1: ^0.3*N(0,1) + 0.6*N(1,1))"),
-        (["demo", "optimal-d", "--data", "Beta(1,2)"], "ganbook: --data \"Beta(1,2)\": unknown family 'Beta'; use N(mu,sigma), U(a,b) or Laplace(mu,b) (column 1: ^Beta(1,2))"),
+        (
+            ["demo", "jsd", "--q", "0.3*N(0,1) + 0.6*N(1,1)"],
+            "ganbook: --q \"0.3*N(0,1) + 0.6*N(1,1)\": weights sum to 0.9, not 1 (column 1: ^0.3*N(0,1) + 0.6*N(1,1))"
+        ),
+        (
+            ["demo", "optimal-d", "--data", "Beta(1,2)"],
+            "ganbook: --data \"Beta(1,2)\": unknown family 'Beta'; use N(mu,sigma), U(a,b) or Laplace(mu,b) (column 1: ^Beta(1,2))"
+        ),
         (["demo", "optimal-d", "--samples", "ten"], "ganbook: The value 'ten' is invalid for '--samples <n>'"),
         (["demo", "nope"], "ganbook: no demo 'nope'. The demos are \(DemoRegistry.all.map { $0.name }.joined(separator: ", "))."),
         (["demo", "jds"], "ganbook: no demo 'jds'; did you mean 'jsd'? The demos are \(DemoRegistry.all.map { $0.name }.joined(separator: ", "))."),

@@ -70,8 +70,10 @@ import Testing
         #expect(fast == parsed(arguments))
     }
 
-    @Test(arguments: [["list", "x"], ["list", "--run"], ["list", "--data", "/d"], ["list", "--help"], ["list", "--no-pager"],
-                      ["list", "--width", "0"], ["--help"], ["--version"], ["--width", "70", "read"]])
+    @Test(arguments: [
+        ["list", "x"], ["list", "--run"], ["list", "--data", "/d"], ["list", "--help"], ["list", "--no-pager"],
+        ["list", "--width", "0"], ["--help"], ["--version"], ["--width", "70", "read"],
+    ])
     func anythingElseIsLeftToArgumentParser(arguments: [String]) {
         #expect(FastPath.listRequest(arguments) == nil)
     }

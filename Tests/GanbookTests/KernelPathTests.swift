@@ -14,9 +14,11 @@ import Testing
     @Test func aShortTrainingPrintsTheSameBytesOnEveryPath() throws {
         let paths = try supported()
         #expect(paths.contains("portable"))
-        for words in [["train", "--steps", "60", "--hidden", "32", "--json"],
-                      ["train", "--target", "N(1,0.5)", "--steps", "60", "--hidden", "32", "--loss", "wgan-gp", "--width", "80"],
-                      ["mode-collapse", "--steps", "10", "--seeds", "1", "--width", "80"]] {
+        for words in [
+            ["train", "--steps", "60", "--hidden", "32", "--json"],
+            ["train", "--target", "N(1,0.5)", "--steps", "60", "--hidden", "32", "--loss", "wgan-gp", "--width", "80"],
+            ["mode-collapse", "--steps", "10", "--seeds", "1", "--width", "80"],
+        ] {
             let outputs = try paths.map { try Binary.run(["demo"] + words, environment: ["GANBOOK_KERNEL": $0]) }
             for (path, output) in zip(paths, outputs) {
                 #expect(output.status == 0, "\(path): \(output.stderr)")

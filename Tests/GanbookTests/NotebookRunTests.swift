@@ -55,14 +55,15 @@ import Testing
         try "## B\n\n```quiz\nid: same\nQ: q\nA: a\n```\n".write(toFile: folder + "/02-b.md", atomically: true, encoding: .utf8)
         let result = try Binary.run(["check", "--notes", folder])
         #expect(result.status == 1)
-        #expect(result.stdout == """
-            \(folder)/01-a.md:3: link to '02-b.md#nope': 02-b.md has no heading '#nope'
-            \(folder)/01-a.md:3: link to '03-c.md': there is no note 03-c.md
-            \(folder)/01-a.md:6: demo cell: no demo 'nosuch'. The demos are \(DemoRegistry.all.map { $0.name }.joined(separator: ", ")).
-            \(folder)/02-b.md:1: no level-1 '# Title' heading
-            \(folder)/02-b.md:4: card id 'same' is also used at 01-a.md:10
+        #expect(
+            result.stdout == """
+                \(folder)/01-a.md:3: link to '02-b.md#nope': 02-b.md has no heading '#nope'
+                \(folder)/01-a.md:3: link to '03-c.md': there is no note 03-c.md
+                \(folder)/01-a.md:6: demo cell: no demo 'nosuch'. The demos are \(DemoRegistry.all.map { $0.name }.joined(separator: ", ")).
+                \(folder)/02-b.md:1: no level-1 '# Title' heading
+                \(folder)/02-b.md:4: card id 'same' is also used at 01-a.md:10
 
-            """)
+                """)
     }
 
     /// A malformed cell between two good ones keeps its place: each output
@@ -94,7 +95,8 @@ import Testing
         let folder = temporary("notes")
         try FileManager.default.createDirectory(atPath: folder + "/zh", withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        let english = "# A\n\n```demo\njsd\n```\n\n```quiz\nid: pick\nQ: q\n- [ ] x\n- [x] y\n\nid: number\nQ: n\nA: = 0.5 ± 0.01\n\nid: gone\nQ: g\nA: g\n```\n"
+        let english =
+            "# A\n\n```demo\njsd\n```\n\n```quiz\nid: pick\nQ: q\n- [ ] x\n- [x] y\n\nid: number\nQ: n\nA: = 0.5 ± 0.01\n\nid: gone\nQ: g\nA: g\n```\n"
         try english.write(toFile: folder + "/01-a.md", atomically: true, encoding: .utf8)
         try "# B\n".write(toFile: folder + "/02-b.md", atomically: true, encoding: .utf8)
         let good = "# 甲\n\n```demo\njsd\n```\n\n```quiz\nid: pick\nQ: 问\n- [ ] 甲\n- [x] 乙\n\nid: number\nQ: 数\nA: = 0.5 ± 0.01\n\nid: gone\nQ: 去\nA: 去\n```\n"
@@ -107,14 +109,15 @@ import Testing
         try FileManager.default.removeItem(atPath: folder + "/zh/02-b.md")
         let result = try Binary.run(["check", "--notes", folder])
         #expect(result.status == 1)
-        #expect(result.stdout == """
-            \(folder)/01-a.md:17: card 'gone' is missing from the other edition
-            \(folder)/02-b.md:1: the other edition has no 02-b.md
-            \(folder)/zh/01-a.md:4: demo cell 1 is 'jsd --sweep', but in 01-a.md:4 it is 'jsd'
-            \(folder)/zh/01-a.md:8: card 'pick' is a choice of 2 with a right, but in 01-a.md:8 it is a choice of 2 with b right
-            \(folder)/zh/01-a.md:13: card 'number' is a numeric card, 0.6 ± 0.01, but in 01-a.md:13 it is a numeric card, 0.5 ± 0.01
+        #expect(
+            result.stdout == """
+                \(folder)/01-a.md:17: card 'gone' is missing from the other edition
+                \(folder)/02-b.md:1: the other edition has no 02-b.md
+                \(folder)/zh/01-a.md:4: demo cell 1 is 'jsd --sweep', but in 01-a.md:4 it is 'jsd'
+                \(folder)/zh/01-a.md:8: card 'pick' is a choice of 2 with a right, but in 01-a.md:8 it is a choice of 2 with b right
+                \(folder)/zh/01-a.md:13: card 'number' is a numeric card, 0.6 ± 0.01, but in 01-a.md:13 it is a numeric card, 0.5 ± 0.01
 
-            """)
+                """)
     }
 
     @Test func checkCatchesWhatTheNoteParserCannotSee() throws {

@@ -83,20 +83,22 @@ import Testing
             let zh = try QuizCommandTests().run(["quiz", "--notes", notes, "--data", data("zh"), "--lang", "zh"], input: input)
             #expect(en.status == 0 && zh.status == 0, "\(en.stderr)\(zh.stderr)")
             #expect(en.stdout.hasPrefix("3 cards to go: 0 due, 3 new. Type q to stop.\n"))
-            for line in ["本次复习 3 张卡片：0 张到期，3 张新卡片。输入 q 停止。",
-                         "── 1/3 · two › 这一节 · 新卡片 ──",
-                         "问：G 的输入是什么？",
-                         "（按 Enter 显示答案）",
-                         "答：噪声 z",
-                         "回想得怎么样？1 重来 <1 分钟 · 2 困难 6 分钟 · 3 良好 10 分钟 · 4 简单 ",
-                         "  下次复习在 6 分钟后",
-                         "你的答案（1–2）：",
-                         "请输入 1 到 2 之间的数字（或输入 q 停止）。",
-                         "你的答案（一个数字）：",
-                         "请输入一个数字，例如 2.5（或输入 q 停止）。",
-                         "✓ 答对了：0 ± 0.001。（良好）",
-                         "   ↪ ganbook read two#这一节 --notes \(notes) --lang zh",
-                         "回答了 3 张（共 3 张）：重来 "] {
+            for line in [
+                "本次复习 3 张卡片：0 张到期，3 张新卡片。输入 q 停止。",
+                "── 1/3 · two › 这一节 · 新卡片 ──",
+                "问：G 的输入是什么？",
+                "（按 Enter 显示答案）",
+                "答：噪声 z",
+                "回想得怎么样？1 重来 <1 分钟 · 2 困难 6 分钟 · 3 良好 10 分钟 · 4 简单 ",
+                "  下次复习在 6 分钟后",
+                "你的答案（1–2）：",
+                "请输入 1 到 2 之间的数字（或输入 q 停止）。",
+                "你的答案（一个数字）：",
+                "请输入一个数字，例如 2.5（或输入 q 停止）。",
+                "✓ 答对了：0 ± 0.001。（良好）",
+                "   ↪ ganbook read two#这一节 --notes \(notes) --lang zh",
+                "回答了 3 张（共 3 张）：重来 ",
+            ] {
                 #expect(zh.stdout.contains(line), "\(line)")
             }
             #expect(zh.stdout.contains("✓ 答对了。（良好）") || zh.stdout.contains("✗ 不太对。答案：2) 判别器（重来）"))
@@ -115,24 +117,29 @@ import Testing
     @Test func statsInChinese() throws {
         try withNotebook { notes, data in
             _ = try QuizCommandTests().run(["quiz", "--notes", notes, "--data", data("zh"), "--lang", "zh"], input: "\n4\nq\n")
-            let stats = try Binary.run(["quiz", "stats", "--notes", notes, "--data", data("zh"), "--lang", "zh", "--width", "100"],
-                                       environment: ["GANBOOK_NOW": "1800000060"])
+            let stats = try Binary.run(
+                ["quiz", "stats", "--notes", notes, "--data", data("zh"), "--lang", "zh", "--width", "100"],
+                environment: ["GANBOOK_NOW": "1800000060"])
             #expect(stats.status == 0, "\(stats.stderr)")
-            for word in ["测验进度", "笔记", "卡片", "新卡片", "首次答对 %", "下次到期", "合计", "真实保留率",
-                         "7 天保留率 %", "现在到期 0 张 · 新卡片 2 张 · 已记录 1 次复习 · ganbook quiz",
-                         "未来 30 天每天到期的复习（今天包括已逾期的）", "今天"] {
+            for word in [
+                "测验进度", "笔记", "卡片", "新卡片", "首次答对 %", "下次到期", "合计", "真实保留率",
+                "7 天保留率 %", "现在到期 0 张 · 新卡片 2 张 · 已记录 1 次复习 · ganbook quiz",
+                "未来 30 天每天到期的复习（今天包括已逾期的）", "今天",
+            ] {
                 #expect(stats.stdout.contains(word), "\(word)")
             }
             for line in stats.stdout.split(separator: "\n") {
                 #expect(Self.englishWords(String(line)).isEmpty, "\(line)")
             }
             // JSON keeps its English keys, whatever the language.
-            let json = try Binary.run(["quiz", "stats", "--notes", notes, "--data", data("zh"), "--lang", "zh", "--json"],
-                                      environment: ["GANBOOK_NOW": "1800000060"])
+            let json = try Binary.run(
+                ["quiz", "stats", "--notes", notes, "--data", data("zh"), "--lang", "zh", "--json"],
+                environment: ["GANBOOK_NOW": "1800000060"])
             #expect(json.stdout.contains("\"first try %\""))
             // The same numbers as in English.
-            let en = try Binary.run(["quiz", "stats", "--notes", notes, "--data", data("zh"), "--width", "100"],
-                                    environment: ["GANBOOK_NOW": "1800000060"])
+            let en = try Binary.run(
+                ["quiz", "stats", "--notes", notes, "--data", data("zh"), "--width", "100"],
+                environment: ["GANBOOK_NOW": "1800000060"])
             func digits(_ text: String) -> [String] { text.matches(of: /[0-9]+/).map { String($0.output) }.sorted() }
             #expect(digits(en.stdout) == digits(stats.stdout))
         }

@@ -33,7 +33,8 @@ import Testing
     func answerOnce(_ root: URL, now: Int, cram: Bool) throws -> (question: String, output: String) {
         let process = Process()
         process.executableURL = Binary.url
-        process.arguments = ["quiz", "--notes", root.appendingPathComponent("notes").path, "--data", root.appendingPathComponent("data").path] + (cram ? ["--all"] : [])
+        process.arguments =
+            ["quiz", "--notes", root.appendingPathComponent("notes").path, "--data", root.appendingPathComponent("data").path] + (cram ? ["--all"] : [])
         var env = ProcessInfo.processInfo.environment
         env["GANBOOK_NOW"] = String(now)
         process.environment = env
@@ -78,13 +79,16 @@ import Testing
         let result = try Binary.run(["check", "--notes", root.appendingPathComponent("notes").path])
         #expect(result.status != 0)
         let path = root.appendingPathComponent("notes/01-ex.md").path
-        #expect(result.stdout.contains("\(path):9: formula 'a / (a - b)' divides by zero at a = ") || result.stderr.contains("\(path):9: formula 'a / (a - b)' divides by zero at a = "),
-                "\(result.stdout)\(result.stderr)")
+        #expect(
+            result.stdout.contains("\(path):9: formula 'a / (a - b)' divides by zero at a = ")
+                || result.stderr.contains("\(path):9: formula 'a / (a - b)' divides by zero at a = "),
+            "\(result.stdout)\(result.stderr)")
         let syntax = try folder(Self.exercise.replacingOccurrences(of: "A: = a / (a + b) ± 0.005", with: "A: = a / (a + ± 0.005"))
         defer { try? FileManager.default.removeItem(at: syntax) }
         let bad = try Binary.run(["check", "--notes", syntax.appendingPathComponent("notes").path])
         #expect(bad.status != 0)
-        #expect((bad.stdout + bad.stderr).contains("01-ex.md:9: formula 'a / (a +': the formula ends where a number was expected"), "\(bad.stdout)\(bad.stderr)")
+        #expect(
+            (bad.stdout + bad.stderr).contains("01-ex.md:9: formula 'a / (a +': the formula ends where a number was expected"), "\(bad.stdout)\(bad.stderr)")
     }
 
     @Test func theDemoBackedCardIsGradedByTheJSDDemo() throws {

@@ -36,23 +36,26 @@ import Testing
 @Suite struct HTMLNoteRendererTests {
     @Test func headingsGetTheAnchorsCheckUses() {
         let html = HTMLNoteRenderer().render(MarkdownParser.parse("# The GAN game\n\n## Why *it* works\n\n## Why it works\n"))
-        #expect(html == """
-            <h1 id="the-gan-game">The GAN game</h1>
-            <h2 id="why-it-works">Why <em>it</em> works</h2>
-            <h2 id="why-it-works-1">Why it works</h2>
+        #expect(
+            html == """
+                <h1 id="the-gan-game">The GAN game</h1>
+                <h2 id="why-it-works">Why <em>it</em> works</h2>
+                <h2 id="why-it-works-1">Why it works</h2>
 
-            """)
+                """)
     }
 
     @Test func linksBetweenNotesPointAtTheirPages() {
         let renderer = HTMLNoteRenderer(pages: ["07-mode-collapse.md": "mode-collapse.html"])
-        let html = renderer.render(MarkdownParser.parse(
-            "[a](07-mode-collapse.md) [b](07-mode-collapse.md#pacgan-packing) [c](08-x.md) [d](https://x.org/07-mode-collapse.md)"))
-        #expect(html == """
-            <p><a href="mode-collapse.html">a</a> <a href="mode-collapse.html#pacgan-packing">b</a> \
-            <a href="08-x.md">c</a> <a href="https://x.org/07-mode-collapse.md">d</a></p>
+        let html = renderer.render(
+            MarkdownParser.parse(
+                "[a](07-mode-collapse.md) [b](07-mode-collapse.md#pacgan-packing) [c](08-x.md) [d](https://x.org/07-mode-collapse.md)"))
+        #expect(
+            html == """
+                <p><a href="mode-collapse.html">a</a> <a href="mode-collapse.html#pacgan-packing">b</a> \
+                <a href="08-x.md">c</a> <a href="https://x.org/07-mode-collapse.md">d</a></p>
 
-            """)
+                """)
     }
 
     @Test func demoAndQuizBlocksComeFromTheHookWithTheirLine() {
@@ -64,35 +67,43 @@ import Testing
             default: return nil
             }
         }
-        #expect(renderer.render(MarkdownParser.parse(source)) == """
-            <p>Text.</p>
-            <div class="demo-cell" data-line="3">jsd --p &quot;N(0,1)&quot;
-            </div>
-            <ul>
-            <li>
-            <details data-line="7"></details>
-            </li>
-            </ul>
-            <pre><code class="language-swift">let x = 1
-            </code></pre>
+        #expect(
+            renderer.render(MarkdownParser.parse(source)) == """
+                <p>Text.</p>
+                <div class="demo-cell" data-line="3">jsd --p &quot;N(0,1)&quot;
+                </div>
+                <ul>
+                <li>
+                <details data-line="7"></details>
+                </li>
+                </ul>
+                <pre><code class="language-swift">let x = 1
+                </code></pre>
 
-            """)
+                """)
     }
 
     @Test func rawHTMLAndDangerousURLsAreOmittedByDefault() {
         let html = HTMLNoteRenderer().render(MarkdownParser.parse("<div>x</div>\n\n[a](javascript:alert(1)) <b>y</b> ![i](data:image/png;base64,AA)"))
-        #expect(html == """
-            <!-- raw HTML omitted -->
-            <p><a href="">a</a> <!-- raw HTML omitted -->y<!-- raw HTML omitted --> <img src="data:image/png;base64,AA" alt="i" /></p>
+        #expect(
+            html == """
+                <!-- raw HTML omitted -->
+                <p><a href="">a</a> <!-- raw HTML omitted -->y<!-- raw HTML omitted --> <img src="data:image/png;base64,AA" alt="i" /></p>
 
-            """)
+                """)
     }
 
     @Test func unknownNodesAreShownAsText() {
         let document = Document(blocks: [
-            Block(.unknown(typeName: "table", literal: "a | b", children: [Block(.paragraph([
-                .text("x "), .unknown(typeName: "strikethrough", literal: "", children: [.text("<y>")]),
-            ]), line: 2, endLine: 2)]), line: 1, endLine: 2),
+            Block(
+                .unknown(
+                    typeName: "table", literal: "a | b",
+                    children: [
+                        Block(
+                            .paragraph([
+                                .text("x "), .unknown(typeName: "strikethrough", literal: "", children: [.text("<y>")]),
+                            ]), line: 2, endLine: 2)
+                    ]), line: 1, endLine: 2)
         ])
         #expect(HTMLNoteRenderer().render(document) == "<p>a | b</p>\n<p>x &lt;y&gt;</p>\n")
     }

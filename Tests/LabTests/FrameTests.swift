@@ -49,7 +49,9 @@ import Testing
             if let d = o as? [String: Any] {
                 if let name = d["name"] as? String, let value = d["value"] as? Double { figures[name] = value }
                 d.values.forEach(walk)
-            } else if let a = o as? [Any] { a.forEach(walk) }
+            } else if let a = o as? [Any] {
+                a.forEach(walk)
+            }
         }
         walk(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)))
         var session = LabSession(settings: try labSettings(target: target, ["--hidden", "32"]))

@@ -4,15 +4,17 @@ import Testing
 /// The `--keys` language and the decoder of raw terminal bytes.
 @Suite struct KeyScriptTests {
     @Test func theIssueExampleParses() throws {
-        #expect(try KeyScript.parse("space,wait 500,d,g,q") == [
-            .key(.space), .wait(milliseconds: 500), .key(.character("d")), .key(.character("g")), .key(.character("q")),
-        ])
+        #expect(
+            try KeyScript.parse("space,wait 500,d,g,q") == [
+                .key(.space), .wait(milliseconds: 500), .key(.character("d")), .key(.character("g")), .key(.character("q")),
+            ])
     }
 
     @Test func namedKeysAndNewlinesWork() throws {
-        #expect(try KeyScript.parse("comma, enter ,esc\nctrl-c\n\n[ , K") == [
-            .key(.character(",")), .key(.enter), .key(.escape), .key(.interrupt), .key(.character("[")), .key(.character("K")),
-        ])
+        #expect(
+            try KeyScript.parse("comma, enter ,esc\nctrl-c\n\n[ , K") == [
+                .key(.character(",")), .key(.enter), .key(.escape), .key(.interrupt), .key(.character("[")), .key(.character("K")),
+            ])
     }
 
     @Test(arguments: ["space,,q", "wait", "wait -1", "wait x", "hello", "q,"])

@@ -8,7 +8,9 @@ import Testing
 @Suite struct SessionTests {
     /// Checkpoints without the wall-clock seconds.
     func numbers(_ c: [Checkpoint]) -> [String] {
-        c.map { "\($0.step) \($0.dLoss) \($0.gLoss) \(String(describing: $0.wasserstein1)) \(String(describing: $0.jsdEstimate)) \(String(describing: $0.coverage))" }
+        c.map {
+            "\($0.step) \($0.dLoss) \($0.gLoss) \(String(describing: $0.wasserstein1)) \(String(describing: $0.jsdEstimate)) \(String(describing: $0.coverage))"
+        }
     }
 
     @Test(arguments: [("ring", GANLoss.nonsaturating), ("0.5*N(-2,0.5) + 0.5*N(2,0.5)", GANLoss.wgan), ("grid", GANLoss.minimax)])

@@ -108,8 +108,9 @@ import Testing
             let analytic = [push.0, push.1]
             for j in 0..<2 {
                 guard numeric[j].isFinite else { skipped += 1; continue }
-                #expect(abs(numeric[j] - analytic[j]) <= 0.03 * max(abs(analytic[j]), abs(numeric[j])) + 2e-3,
-                        "\(loss) sample \(i) coordinate \(j): backprop \(analytic[j]), finite differences \(numeric[j])")
+                #expect(
+                    abs(numeric[j] - analytic[j]) <= 0.03 * max(abs(analytic[j]), abs(numeric[j])) + 2e-3,
+                    "\(loss) sample \(i) coordinate \(j): backprop \(analytic[j]), finite differences \(numeric[j])")
                 checked += 1
             }
         }

@@ -27,12 +27,14 @@ import Testing
 }
 
 @Suite struct TranslatorTests {
-    let translator = Translator(language: .zh, entries: [
-        ("demos", "演示"),
-        ("Divergences between p = {1} and q = {2}", "p = {1} 与 q = {2} 之间的散度"),
-        ("{1} of {2} modes for {3}", "{3}：{2} 个模式中的 {1} 个"),
-        ("vanilla GAN", "原始 GAN"),
-    ])
+    let translator = Translator(
+        language: .zh,
+        entries: [
+            ("demos", "演示"),
+            ("Divergences between p = {1} and q = {2}", "p = {1} 与 q = {2} 之间的散度"),
+            ("{1} of {2} modes for {3}", "{3}：{2} 个模式中的 {1} 个"),
+            ("vanilla GAN", "原始 GAN"),
+        ])
 
     @Test func exactEntriesTemplatesAndReorderedPlaceholders() {
         #expect(translator("demos") == "演示")

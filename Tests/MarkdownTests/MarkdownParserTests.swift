@@ -44,27 +44,32 @@ import Testing
 
     @Test func linksImagesAndTitles() {
         let doc = MarkdownParser.parse("[a *b*](http://x.org \"T\") ![alt](i.png)")
-        #expect(doc.blocks[0].kind == .paragraph([
-            .link(Link(url: "http://x.org", title: "T", content: [.text("a "), .emphasis([.text("b")])])),
-            .text(" "),
-            .image(Link(url: "i.png", title: "", content: [.text("alt")])),
-        ]))
+        #expect(
+            doc.blocks[0].kind
+                == .paragraph([
+                    .link(Link(url: "http://x.org", title: "T", content: [.text("a "), .emphasis([.text("b")])])),
+                    .text(" "),
+                    .image(Link(url: "i.png", title: "", content: [.text("alt")])),
+                ]))
     }
 
     @Test func everyInlineKind() {
         let doc = MarkdownParser.parse("a\nb  \nc `d` <span> **e**\n")
-        #expect(doc.blocks[0].kind == .paragraph([
-            .text("a"), .softBreak, .text("b"), .lineBreak, .text("c "), .code("d"), .text(" "),
-            .html("<span>"), .text(" "), .strong([.text("e")]),
-        ]))
+        #expect(
+            doc.blocks[0].kind
+                == .paragraph([
+                    .text("a"), .softBreak, .text("b"), .lineBreak, .text("c "), .code("d"), .text(" "),
+                    .html("<span>"), .text(" "), .strong([.text("e")]),
+                ]))
     }
 
     @Test func htmlBlocksAndThematicBreaks() {
         let doc = MarkdownParser.parse("<div>\nhi\n</div>\n\n***\n")
-        #expect(doc.blocks == [
-            Block(.htmlBlock("<div>\nhi\n</div>\n"), line: 1, endLine: 3),
-            Block(.thematicBreak, line: 5, endLine: 5),
-        ])
+        #expect(
+            doc.blocks == [
+                Block(.htmlBlock("<div>\nhi\n</div>\n"), line: 1, endLine: 3),
+                Block(.thematicBreak, line: 5, endLine: 5),
+            ])
     }
 
     @Test func htmlComesFromTheSameParse() {
@@ -140,9 +145,15 @@ import Testing
             mutating func visitText(_ text: String) { out += text }
         }
         var walker = Texts()
-        walker.walk(Document(blocks: [Block(.unknown(typeName: "table", literal: "", children: [
-            Block(.paragraph([inline]), line: 1, endLine: 1),
-        ]), line: 1, endLine: 1)]))
+        walker.walk(
+            Document(blocks: [
+                Block(
+                    .unknown(
+                        typeName: "table", literal: "",
+                        children: [
+                            Block(.paragraph([inline]), line: 1, endLine: 1)
+                        ]), line: 1, endLine: 1)
+            ]))
         #expect(walker.out == "gone?")
     }
 }

@@ -65,8 +65,9 @@ import Testing
         let lr = try LogisticRegression.fit(x: x, features: d, labels: y, c: c.c)
         let scale = reference.coef.map(abs).max()!
         for j in 0..<d {
-            #expect(abs(lr.weights[j] - reference.coef[j]) <= 1e-6 * max(abs(reference.coef[j]), 1e-2 * scale),
-                    "\(c) w[\(j)]: \(lr.weights[j]) vs \(reference.coef[j])")
+            #expect(
+                abs(lr.weights[j] - reference.coef[j]) <= 1e-6 * max(abs(reference.coef[j]), 1e-2 * scale),
+                "\(c) w[\(j)]: \(lr.weights[j]) vs \(reference.coef[j])")
         }
         #expect(abs(lr.intercept - reference.intercept) <= 1e-6 * max(abs(reference.intercept), 1e-2 * scale), "\(c) intercept")
         for i in 0..<y.count {

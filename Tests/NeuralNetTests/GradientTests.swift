@@ -69,8 +69,9 @@ func checkGradients(_ network: Network<Double>, inputs: Int, outputs: Int, batch
 
     @Test func minibatchDiscriminationGradientsMatchFiniteDifferences() {
         var rng = TestRandom(state: 12)
-        let net = Network<Double>.mlp(inputs: 2, hidden: 5, layers: 1, outputs: 1, activation: .tanh,
-                                      minibatchKernels: 3, using: &rng)
+        let net = Network<Double>.mlp(
+            inputs: 2, hidden: 5, layers: 1, outputs: 1, activation: .tanh,
+            minibatchKernels: 3, using: &rng)
         checkGradients(net, inputs: 2, outputs: 1, batch: 6, seed: 7, tolerance: 1e-5)
     }
 
@@ -95,8 +96,9 @@ func checkGradients(_ network: Network<Double>, inputs: Int, outputs: Int, batch
                 var p = logits, m = logits
                 p[i] += 1e-6
                 m[i] -= 1e-6
-                let numeric = (Losses.binaryCrossEntropy(logits: p, target: target).loss
-                    - Losses.binaryCrossEntropy(logits: m, target: target).loss) / 2e-6
+                let numeric =
+                    (Losses.binaryCrossEntropy(logits: p, target: target).loss
+                        - Losses.binaryCrossEntropy(logits: m, target: target).loss) / 2e-6
                 #expect(abs(numeric - gradient[i]) < 1e-8)
             }
         }

@@ -18,8 +18,10 @@ import Testing
     func restore() { Self.best.use() }
 
     /// The definition, written again in Swift (Float.addingProduct is a fused multiply-add).
-    func reference(_ a: Matrix<Float>, _ b: Matrix<Float>, transposeA: Bool, transposeB: Bool,
-                   bias: [Float]?, old: [Float]?) -> [Float] {
+    func reference(
+        _ a: Matrix<Float>, _ b: Matrix<Float>, transposeA: Bool, transposeB: Bool,
+        bias: [Float]?, old: [Float]?
+    ) -> [Float] {
         let m = transposeA ? a.columns : a.rows, k = transposeA ? a.rows : a.columns
         let n = transposeB ? b.rows : b.columns
         var c = [Float](repeating: 0, count: m * n)
@@ -58,14 +60,16 @@ import Testing
                 let bias = (0..<n).map { _ in Float(rng.uniform()) }
                 let old = (0..<(m * n)).map { _ in Float(rng.uniform()) }
                 let plain = Matrix.product(a, b, transposeA: ta, transposeB: tb)
-                #expect(plain.values == reference(a, b, transposeA: ta, transposeB: tb, bias: nil, old: nil),
-                        "\(path) \(m)×\(n)×\(k) ta=\(ta) tb=\(tb)")
+                #expect(
+                    plain.values == reference(a, b, transposeA: ta, transposeB: tb, bias: nil, old: nil),
+                    "\(path) \(m)×\(n)×\(k) ta=\(ta) tb=\(tb)")
                 var withBias = [Float](repeating: .nan, count: m * n)
                 var activated = [Float](repeating: .nan, count: m * n)
                 withBias.withUnsafeMutableBufferPointer { c in
                     activated.withUnsafeMutableBufferPointer { act in
-                        Matrix.multiply(a, b, transposeA: ta, transposeB: tb, into: c.baseAddress!, bias: bias, accumulate: false,
-                                        activated: act.baseAddress!, slope: 0.2)
+                        Matrix.multiply(
+                            a, b, transposeA: ta, transposeB: tb, into: c.baseAddress!, bias: bias, accumulate: false,
+                            activated: act.baseAddress!, slope: 0.2)
                     }
                 }
                 let expected = reference(a, b, transposeA: ta, transposeB: tb, bias: bias, old: nil)
@@ -99,8 +103,9 @@ import Testing
         var z = [Float](repeating: 1, count: 2), act = [Float](repeating: 1, count: 2)
         z.withUnsafeMutableBufferPointer { c in
             act.withUnsafeMutableBufferPointer { y in
-                Matrix.multiply(a, b, transposeA: false, transposeB: false, into: c.baseAddress!, bias: nil, accumulate: false,
-                                activated: y.baseAddress!, slope: 0)
+                Matrix.multiply(
+                    a, b, transposeA: false, transposeB: false, into: c.baseAddress!, bias: nil, accumulate: false,
+                    activated: y.baseAddress!, slope: 0)
             }
         }
         #expect(act.allSatisfy { $0 == 0 && $0.sign == .plus })
@@ -132,14 +137,16 @@ import Testing
         var closeD = [Double](repeating: 0, count: kernels * n * n), oD = [Double](repeating: 0, count: n * (kernels + 2))
         Double.minibatchForward(mt, n: n, kernels: kernels, dimension: dim, close: &closeD, o: &oD, ldo: kernels + 2)
         var dmtD = [Double](repeating: 0, count: mt.count), wD = [Double](repeating: 0, count: n)
-        Double.minibatchBackward(mt, close: closeD, g: g, ldg: kernels + 2, n: n, kernels: kernels, dimension: dim,
-                                 dmt: &dmtD, w: &wD)
+        Double.minibatchBackward(
+            mt, close: closeD, g: g, ldg: kernels + 2, n: n, kernels: kernels, dimension: dim,
+            dmt: &dmtD, w: &wD)
         let mtF = mt.map(Float.init), gF = g.map(Float.init)
         var closeF = [Float](repeating: 0, count: closeD.count), oF = [Float](repeating: 0, count: oD.count)
         Float.minibatchForward(mtF, n: n, kernels: kernels, dimension: dim, close: &closeF, o: &oF, ldo: kernels + 2)
         var dmtF = [Float](repeating: 0, count: mt.count), wF = [Float](repeating: 0, count: n)
-        Float.minibatchBackward(mtF, close: closeF, g: gF, ldg: kernels + 2, n: n, kernels: kernels, dimension: dim,
-                                dmt: &dmtF, w: &wF)
+        Float.minibatchBackward(
+            mtF, close: closeF, g: gF, ldg: kernels + 2, n: n, kernels: kernels, dimension: dim,
+            dmt: &dmtF, w: &wF)
         for i in 0..<n { for b in 0..<kernels { #expect(abs(Double(oF[i * (kernels + 2) + b]) - oD[i * (kernels + 2) + b]) < 1e-4) } }
         for (f, d) in zip(dmtF, dmtD) { #expect(abs(Double(f) - d) < 1e-4) }
     }

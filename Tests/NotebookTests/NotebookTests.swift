@@ -24,7 +24,7 @@ final class TemporaryNotes {
         ("10-open-questions.md", "open-questions"),
         ("001_intro.md", "intro"),
         ("glossary.md", "glossary"),
-        ("2024.md", "2024"),        // nothing after the number: keep it
+        ("2024.md", "2024"),  // nothing after the number: keep it
         ("7-.md", "7-"),
         ("01-学习笔记.md", "学习笔记"),
     ])
@@ -106,7 +106,8 @@ final class TemporaryNotes {
 
 @Suite struct DemoCellTests {
     @Test func demoCellsAreSplitIntoWords() throws {
-        let folder = TemporaryNotes(["01-a.md": """
+        let folder = TemporaryNotes([
+            "01-a.md": """
             # A
 
             ```demo
@@ -118,12 +119,14 @@ final class TemporaryNotes {
               ```demo
               optimal-d
               ```
-            """])
-        let note = try Notebook(folder: folder.path).loadAll()[0]
-        #expect(note.demoCells == [
-            DemoCell(line: 4, source: #"jsd --p "U(0,1)" --q 'N(0, 1)' --sweep"#, words: ["jsd", "--p", "U(0,1)", "--q", "N(0, 1)", "--sweep"]),
-            DemoCell(line: 10, source: "optimal-d", words: ["optimal-d"]),
+            """
         ])
+        let note = try Notebook(folder: folder.path).loadAll()[0]
+        #expect(
+            note.demoCells == [
+                DemoCell(line: 4, source: #"jsd --p "U(0,1)" --q 'N(0, 1)' --sweep"#, words: ["jsd", "--p", "U(0,1)", "--q", "N(0, 1)", "--sweep"]),
+                DemoCell(line: 10, source: "optimal-d", words: ["optimal-d"]),
+            ])
         #expect(note.problems.isEmpty)
     }
 
@@ -151,7 +154,8 @@ final class TemporaryNotes {
     }
 
     @Test func recallNumericAndChoiceCards() {
-        let (cards, problems) = parse("""
+        let (cards, problems) = parse(
+            """
             id: objective-dstar
             Q: What is D*(x)
                for a fixed G?
@@ -168,15 +172,19 @@ final class TemporaryNotes {
             - [ ] 0.5
             """)
         #expect(problems.isEmpty)
-        #expect(cards == [
-            QuizCard(id: "objective-dstar", hasExplicitID: true, question: "What is D*(x) for a fixed G?",
-                     answer: .recall("p_data(x) / (p_data(x) + p_g(x))"), line: 10),
-            QuizCard(id: "objective-log4", hasExplicitID: true, question: "C(G) at its minimum, in nats?",
-                     answer: .numeric(value: -1.3863, tolerance: 0.001), line: 15),
-            QuizCard(id: "objective-ideal", hasExplicitID: true, question: "An ideal D outputs what on fake data?",
-                     answer: .choice([.init(text: "1", isCorrect: false), .init(text: "0", isCorrect: true), .init(text: "0.5", isCorrect: false)]),
-                     line: 19),
-        ])
+        #expect(
+            cards == [
+                QuizCard(
+                    id: "objective-dstar", hasExplicitID: true, question: "What is D*(x) for a fixed G?",
+                    answer: .recall("p_data(x) / (p_data(x) + p_g(x))"), line: 10),
+                QuizCard(
+                    id: "objective-log4", hasExplicitID: true, question: "C(G) at its minimum, in nats?",
+                    answer: .numeric(value: -1.3863, tolerance: 0.001), line: 15),
+                QuizCard(
+                    id: "objective-ideal", hasExplicitID: true, question: "An ideal D outputs what on fake data?",
+                    answer: .choice([.init(text: "1", isCorrect: false), .init(text: "0", isCorrect: true), .init(text: "0.5", isCorrect: false)]),
+                    line: 19),
+            ])
     }
 
     @Test func cardsWithoutIDsGetAStableOneFromNoteAndQuestion() {
@@ -184,7 +192,7 @@ final class TemporaryNotes {
         let b = parse("Q:   why  LOG 4?\nA: changed answer").cards
         #expect(a.count == 2)
         #expect(a[0].id.hasPrefix("objective-"))
-        #expect(a[0].id == b[0].id)   // same question up to case and spacing
+        #expect(a[0].id == b[0].id)  // same question up to case and spacing
         #expect(a[0].id != a[1].id)
         #expect(!a[0].hasExplicitID)
     }

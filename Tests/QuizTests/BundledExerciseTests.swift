@@ -61,9 +61,11 @@ import Testing
             for y in 0...1 {
                 let prior = y == 1 ? v["p"]! : 1 - v["p"]!
                 let p1 = y == 1 ? v["a"]! : v["b"]!, p2 = y == 1 ? v["c"]! : v["d"]!
-                for x1 in 0...1 { for x2 in 0...1 {
-                    joint[y * 4 + x1 * 2 + x2] = prior * (x1 == 1 ? p1 : 1 - p1) * (x2 == 1 ? p2 : 1 - p2)
-                } }
+                for x1 in 0...1 {
+                    for x2 in 0...1 {
+                        joint[y * 4 + x1 * 2 + x2] = prior * (x1 == 1 ? p1 : 1 - p1) * (x2 == 1 ? p2 : 1 - p2)
+                    }
+                }
             }
             return joint[7]! / (joint[7]! + joint[3]!)
         },

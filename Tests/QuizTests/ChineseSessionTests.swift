@@ -11,7 +11,8 @@ import Testing
 @Suite struct ChineseSessionTests {
     static let zh = Translator.forLanguage(.zh)
 
-    static let deck = cards("""
+    static let deck = cards(
+        """
         id: r1
         Q: 生成器的输入是什么？
         A: 噪声 z
@@ -58,26 +59,30 @@ import Testing
         // r1: Enter, 3 (Good). c1: x is no option; the right letter, then 1 marks it as a guess (Again).
         // n1: 0.69 is close but outside the tolerance (Again); Enter goes on. The learning
         // cards come back: the countdown ticks once, Enter takes c1 now, q stops.
-        let keys: [KeyPress] = [.enter, .character("3"), .character("x"), .character(right), .character("1"),
-                                .enter, .timeout, .enter, .character("q")]
+        let keys: [KeyPress] = [
+            .enter, .character("3"), .character("x"), .character(right), .character("1"),
+            .enter, .timeout, .enter, .character("q"),
+        ]
         let io = KeyIO(ScriptedKeys(keys, lines: ["0.69"], clock: clock))
         let summary = try session.run(io)
         let out = io.output
-        for line in ["本次复习 3 张卡片：0 张到期，3 张新卡片。按键：Enter 显示答案，1–4 评分，u 撤销，o 打开笔记，q 停止。",
-                     "── 1/3 · n · 新卡片 ──",
-                     "问：生成器的输入是什么？",
-                     "Enter 或空格显示答案 · t 先输入你的答案 · o 打开笔记 · u 撤销 · q 停止",
-                     "答：噪声 z",
-                     "1 重来 <1 分钟 · 2 困难 6 分钟 · 3 良好 10 分钟 · 4 简单 8 天",
-                     "良好。下次复习在 10 分钟后。",
-                     "a–c 或 1–3 选择 · o 打开笔记 · u 撤销 · q 停止",
-                     "✓ 答对了。（良好）",
-                     "Enter 继续 · 是猜对的？1 重来 <1 分钟 · u 撤销 · q 停止 下次复习在 10 分钟后。",
-                     "已改为“重来”。下次复习在 60 秒后。",
-                     "✗ 不在允许的误差之内。答案：0.6931 ± 0.001。（重来）",
-                     "≈ 很接近：0.69 与答案相差不到 2%，但这张卡片要求误差在 ± 0.001 以内。",
-                     "⏳ 下一张学习中的卡片还有 ",
-                     "回答了 3 张（共 "] {
+        for line in [
+            "本次复习 3 张卡片：0 张到期，3 张新卡片。按键：Enter 显示答案，1–4 评分，u 撤销，o 打开笔记，q 停止。",
+            "── 1/3 · n · 新卡片 ──",
+            "问：生成器的输入是什么？",
+            "Enter 或空格显示答案 · t 先输入你的答案 · o 打开笔记 · u 撤销 · q 停止",
+            "答：噪声 z",
+            "1 重来 <1 分钟 · 2 困难 6 分钟 · 3 良好 10 分钟 · 4 简单 8 天",
+            "良好。下次复习在 10 分钟后。",
+            "a–c 或 1–3 选择 · o 打开笔记 · u 撤销 · q 停止",
+            "✓ 答对了。（良好）",
+            "Enter 继续 · 是猜对的？1 重来 <1 分钟 · u 撤销 · q 停止 下次复习在 10 分钟后。",
+            "已改为“重来”。下次复习在 60 秒后。",
+            "✗ 不在允许的误差之内。答案：0.6931 ± 0.001。（重来）",
+            "≈ 很接近：0.69 与答案相差不到 2%，但这张卡片要求误差在 ± 0.001 以内。",
+            "⏳ 下一张学习中的卡片还有 ",
+            "回答了 3 张（共 ",
+        ] {
             #expect(out.contains(line), "\(line)")
         }
         for line in out.split(separator: "\n") {
@@ -116,8 +121,9 @@ import Testing
         // The same lines, the same numbers: a line per prompt in both languages.
         #expect(english.split(separator: "\n").count == chinese.split(separator: "\n").count)
         // (All but the summary, which gives every grade's count in Chinese, zeros too.)
-        #expect(TestDigits.of(english.split(separator: "\n").dropLast().joined(separator: "\n"))
-            == TestDigits.of(chinese.split(separator: "\n").dropLast().joined(separator: "\n")))
+        #expect(
+            TestDigits.of(english.split(separator: "\n").dropLast().joined(separator: "\n"))
+                == TestDigits.of(chinese.split(separator: "\n").dropLast().joined(separator: "\n")))
     }
 
     @Test func cramAndTheEndOfTheDayAreChinese() throws {
@@ -151,10 +157,12 @@ import Testing
     /// Every list of single words has its translation, item for item (a list
     /// of another length would fall back to English without a sound).
     @Test func everyWordListIsTranslatedItemForItem() {
-        let lists = [["Again", "Hard", "Good", "Easy"], ["new", "learning", "relearning", "review", "cram"], ["m", "h", "d", "mo", "y"],
-                     ["now", "all", "today"],
-                     ["note", "cards", "new", "learning", "review", "due", "reviews", "first try %", "next due"],
-                     ["note", "reviews 7d", "retention 7d %", "reviews 30d", "retention 30d %"], ["day", "date", "due"]]
+        let lists = [
+            ["Again", "Hard", "Good", "Easy"], ["new", "learning", "relearning", "review", "cram"], ["m", "h", "d", "mo", "y"],
+            ["now", "all", "today"],
+            ["note", "cards", "new", "learning", "review", "due", "reviews", "first try %", "next due"],
+            ["note", "reviews 7d", "retention 7d %", "reviews 30d", "retention 30d %"], ["day", "date", "due"],
+        ]
         for list in lists {
             let words = Self.zh.words(list)
             #expect(words.count == list.count && zip(words, list).allSatisfy { $0 != $1 }, "\(list)")

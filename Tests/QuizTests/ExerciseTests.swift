@@ -79,7 +79,9 @@ import Testing
             #expect(shown.count == 2)
             #expect(abs(i.answer! - shown[0] / (shown[0] + shown[1])) < 1e-15)
             #expect(shown.allSatisfy { (0.05...0.95).contains($0) })
-            #expect(i.why == "D* = p_data / (p_data + p_g) = \(Exercise.format(shown[0], 2)) / (\(Exercise.format(shown[0], 2)) + \(Exercise.format(shown[1], 2))).")
+            #expect(
+                i.why == "D* = p_data / (p_data + p_g) = \(Exercise.format(shown[0], 2)) / (\(Exercise.format(shown[0], 2)) + \(Exercise.format(shown[1], 2)))."
+            )
         }
         #expect(questions.count > 40)
         #expect(e.instance(seed: 7) == e.instance(seed: 7))

@@ -111,7 +111,8 @@ final class KeyIO: QuizIO {
         let s = session(try! ProgressStore(folder: temporaryFolder()), TestClock(0))
         let orders = Set((0..<12).map { s.optionOrder(.init(item: deck[2], memory: nil, reviewNumber: $0), count: 4) })
         #expect(orders.count > 3)
-        #expect(s.optionOrder(.init(item: deck[2], memory: nil, reviewNumber: 5), count: 4)
+        #expect(
+            s.optionOrder(.init(item: deck[2], memory: nil, reviewNumber: 5), count: 4)
                 == s.optionOrder(.init(item: deck[2], memory: nil, reviewNumber: 5), count: 4))
     }
 
@@ -168,9 +169,9 @@ final class KeyIO: QuizIO {
         var s = QuizSession(items: deck, store: store, now: { 10 }, startOfToday: -1)
         s.newPerDay = 1
         s.notebookCardIDs = Set(deck.map(\.card.id))
-        #expect(try s.plan().count == 1)   // the other folder's new card does not count here
+        #expect(try s.plan().count == 1)  // the other folder's new card does not count here
         s.notebookCardIDs = nil
-        #expect(try s.plan().isEmpty)      // counted over the whole store, it would
+        #expect(try s.plan().isEmpty)  // counted over the whole store, it would
     }
 
     @Test func anExerciseShowsFreshNumbersAtEachReviewAndGradesEach() throws {

@@ -33,7 +33,8 @@ import Testing
             let context = "\(sequence), review \(i + 1), grade \(expected.grade)"
             #expect(memory.state.rawValue == expected.state, "\(context): state")
             #expect(memory.step == expected.step, "\(context): step")
-            #expect(abs(memory.stability! - expected.stability) <= 1e-6 * expected.stability, "\(context): stability \(memory.stability!) vs \(expected.stability)")
+            #expect(
+                abs(memory.stability! - expected.stability) <= 1e-6 * expected.stability, "\(context): stability \(memory.stability!) vs \(expected.stability)")
             #expect(abs(memory.difficulty! - expected.difficulty) <= 1e-6 * expected.difficulty, "\(context): difficulty")
             #expect(abs(memory.due - expected.due) < 1, "\(context): due \(memory.due) vs \(expected.due)")
             if abs(memory.due - expected.due) >= 1 { return }  // later steps would only repeat the first difference

@@ -15,7 +15,8 @@ func cards(_ text: String, note: String = "n") -> [QuizItem] {
     QuizParser.parse(text, firstLine: 1, noteID: note).cards.map { QuizItem(noteID: note, card: $0) }
 }
 
-let deck = cards("""
+let deck = cards(
+    """
     id: r1
     Q: recall one?
     A: yes

@@ -13,13 +13,16 @@ import Testing
         let r1 = s.review(Memory(due: 0), .easy, at: 0)
         try store.record(LoggedReview(cardID: "r1", noteID: "n", time: 0, grade: .easy, kind: .scheduled, before: nil, after: r1, durationMilliseconds: 1))
         let r1b = s.review(r1, .again, at: 10 * day)
-        try store.record(LoggedReview(cardID: "r1", noteID: "n", time: 10 * day, grade: .again, kind: .scheduled, before: r1, after: r1b, durationMilliseconds: 1))
+        try store.record(
+            LoggedReview(cardID: "r1", noteID: "n", time: 10 * day, grade: .again, kind: .scheduled, before: r1, after: r1b, durationMilliseconds: 1))
         // r2: Easy on day 0, Good on day 9 (recalled) — and a cram answer, which is not a review.
         let r2 = s.review(Memory(due: 0), .easy, at: 0)
         try store.record(LoggedReview(cardID: "r2", noteID: "n", time: 0, grade: .easy, kind: .scheduled, before: nil, after: r2, durationMilliseconds: 1))
         let r2b = s.review(r2, .good, at: 9 * day)
-        try store.record(LoggedReview(cardID: "r2", noteID: "n", time: 9 * day, grade: .good, kind: .scheduled, before: r2, after: r2b, durationMilliseconds: 1))
-        try store.record(LoggedReview(cardID: "r2", noteID: "n", time: 9 * day + 5, grade: .again, kind: .cram, before: r2b, after: r2b, durationMilliseconds: 1))
+        try store.record(
+            LoggedReview(cardID: "r2", noteID: "n", time: 9 * day, grade: .good, kind: .scheduled, before: r2, after: r2b, durationMilliseconds: 1))
+        try store.record(
+            LoggedReview(cardID: "r2", noteID: "n", time: 9 * day + 5, grade: .again, kind: .cram, before: r2b, after: r2b, durationMilliseconds: 1))
         let now = 10 * day + 60
         let o = try QuizStatistics.overview(items: deck, store: store, now: now, startOfToday: 10 * day - 3600)
         #expect(o.total.retention30 == .init(reviews: 2, recalled: 1))

@@ -28,9 +28,11 @@ let sysIsReadOnly: Bool = {
         #expect(try store.memories().isEmpty)
         let queue = try DatabaseQueue(path: store.path)
         let (id, migrations, tables) = try queue.read { db in
-            (try Int32.fetchOne(db, sql: "PRAGMA application_id"),
-             try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations"),
-             try db.tableExists("card") && db.tableExists("reviewLog"))
+            (
+                try Int32.fetchOne(db, sql: "PRAGMA application_id"),
+                try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations"),
+                try db.tableExists("card") && db.tableExists("reviewLog")
+            )
         }
         #expect(id == ProgressStore.applicationID)
         #expect(migrations == ["v1"])
@@ -43,7 +45,8 @@ let sysIsReadOnly: Bool = {
         let store = try ProgressStore(folder: folder)
         let scheduler = Scheduler()
         let after = scheduler.review(Memory(due: 1000), .good, at: 1000)
-        try store.record(LoggedReview(cardID: "a", noteID: "n", time: 1000, grade: .good, kind: .scheduled, before: nil, after: after, durationMilliseconds: 1500))
+        try store.record(
+            LoggedReview(cardID: "a", noteID: "n", time: 1000, grade: .good, kind: .scheduled, before: nil, after: after, durationMilliseconds: 1500))
         try store.record(LoggedReview(cardID: "a", noteID: "n", time: 1100, grade: .again, kind: .cram, before: after, after: after, durationMilliseconds: 10))
         let reopened = try ProgressStore(folder: folder)
         #expect(try reopened.memories()["a"] == after)
@@ -64,8 +67,10 @@ let sysIsReadOnly: Bool = {
             let store = writer == 0 ? first : second
             for i in 0..<150 {
                 do {
-                    try store.record(LoggedReview(cardID: "w\(writer)-\(i % 10)", noteID: "n", time: Double(i), grade: .good,
-                                                  kind: .scheduled, before: nil, after: after, durationMilliseconds: 1))
+                    try store.record(
+                        LoggedReview(
+                            cardID: "w\(writer)-\(i % 10)", noteID: "n", time: Double(i), grade: .good,
+                            kind: .scheduled, before: nil, after: after, durationMilliseconds: 1))
                 } catch { failures.add() }
             }
         }
@@ -119,7 +124,8 @@ let sysIsReadOnly: Bool = {
         let store = try ProgressStore(folder: folder)
         let after = Scheduler().review(Memory(due: 0), .good, at: 0)
         for i in 0..<300 {
-            try store.record(LoggedReview(cardID: "c\(i)", noteID: "n", time: Double(i), grade: .good, kind: .scheduled, before: nil, after: after, durationMilliseconds: 1))
+            try store.record(
+                LoggedReview(cardID: "c\(i)", noteID: "n", time: Double(i), grade: .good, kind: .scheduled, before: nil, after: after, durationMilliseconds: 1))
         }
         try store.checkpoint()
         let path = folder + "/progress.sqlite"
@@ -162,11 +168,13 @@ final class LockedCounter: @unchecked Sendable {
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let store = try ProgressStore(folder: folder)
         let schema = try store.pool.read { db in
-            try String.fetchAll(db, sql: "SELECT sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'grdb_%' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+            try String.fetchAll(
+                db, sql: "SELECT sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'grdb_%' AND name NOT LIKE 'sqlite_%' ORDER BY name")
         }
-        #expect(schema == [
-            #"CREATE TABLE "card" ("id" TEXT PRIMARY KEY NOT NULL, "note" TEXT NOT NULL, "state" INTEGER NOT NULL, "step" INTEGER, "stability" DOUBLE, "difficulty" DOUBLE, "due" DOUBLE NOT NULL, "lastReview" DOUBLE)"#,
-            #"CREATE TABLE "reviewLog" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "card" TEXT NOT NULL, "note" TEXT NOT NULL, "time" DOUBLE NOT NULL, "grade" INTEGER NOT NULL, "kind" TEXT NOT NULL, "stateBefore" INTEGER, "stateAfter" INTEGER NOT NULL, "stabilityBefore" DOUBLE, "stabilityAfter" DOUBLE, "difficultyBefore" DOUBLE, "difficultyAfter" DOUBLE, "dueBefore" DOUBLE, "dueAfter" DOUBLE NOT NULL, "milliseconds" INTEGER NOT NULL)"#,
-        ])
+        #expect(
+            schema == [
+                #"CREATE TABLE "card" ("id" TEXT PRIMARY KEY NOT NULL, "note" TEXT NOT NULL, "state" INTEGER NOT NULL, "step" INTEGER, "stability" DOUBLE, "difficulty" DOUBLE, "due" DOUBLE NOT NULL, "lastReview" DOUBLE)"#,
+                #"CREATE TABLE "reviewLog" ("id" INTEGER PRIMARY KEY AUTOINCREMENT, "card" TEXT NOT NULL, "note" TEXT NOT NULL, "time" DOUBLE NOT NULL, "grade" INTEGER NOT NULL, "kind" TEXT NOT NULL, "stateBefore" INTEGER, "stateAfter" INTEGER NOT NULL, "stabilityBefore" DOUBLE, "stabilityAfter" DOUBLE, "difficultyBefore" DOUBLE, "difficultyAfter" DOUBLE, "dueBefore" DOUBLE, "dueAfter" DOUBLE NOT NULL, "milliseconds" INTEGER NOT NULL)"#,
+            ])
     }
 }

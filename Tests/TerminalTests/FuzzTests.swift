@@ -148,8 +148,10 @@ import Testing
             for _ in 0..<(1 + random.below(4)) {
                 let invalid: [[UInt8]] = [[0xFF], [0xC0, 0x80], [0xED, 0xA0, 0x80], [0xE4, 0xB8], [0xF4, 0x90, 0x80, 0x80], [0x80]]
                 let at = random.below(bytes.count + 1)
-                bytes.insert(contentsOf: random.below(3) == 0 ? Array(Self.pieces[random.below(Self.pieces.count)].utf8)
-                             : invalid[random.below(invalid.count)], at: at)
+                bytes.insert(
+                    contentsOf: random.below(3) == 0
+                        ? Array(Self.pieces[random.below(Self.pieces.count)].utf8)
+                        : invalid[random.below(invalid.count)], at: at)
             }
             try Data(bytes).write(to: file)
             let note: Note
@@ -190,8 +192,10 @@ import Testing
             return String(String.UnicodeScalarView(scalars)).split(separator: "\n", omittingEmptySubsequences: false)
                 .map { lead + $0 }.joined(separator: "\n")
         case 5:  // a random scalar, anywhere in Unicode's planes 0–2
-            let ranges: [ClosedRange<UInt32>] = [0...0x7F, 0x80...0x9F, 0x300...0x36F, 0x3000...0x9FFF, 0xAC00...0xD7A3,
-                                                 0xFF00...0xFFEF, 0x1F300...0x1FAFF, 0x20000...0x2A6DF, 0xE000...0xF8FF]
+            let ranges: [ClosedRange<UInt32>] = [
+                0...0x7F, 0x80...0x9F, 0x300...0x36F, 0x3000...0x9FFF, 0xAC00...0xD7A3,
+                0xFF00...0xFFEF, 0x1F300...0x1FAFF, 0x20000...0x2A6DF, 0xE000...0xF8FF,
+            ]
             let range = ranges[random.below(ranges.count)]
             if let scalar = Unicode.Scalar(range.lowerBound + UInt32(random.below(Int(range.upperBound - range.lowerBound) + 1))) {
                 scalars.insert(scalar, at: at())

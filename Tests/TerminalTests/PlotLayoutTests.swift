@@ -20,8 +20,9 @@ import Testing
     @Test func optimalDsAxisHasFourTicksWithBothEndsLabelled() {
         // optimal-d's x runs over [−4.7, 4.7]; it used to get the one tick 0.
         let xs = stride(from: -4.7, through: 4.7, by: 0.1).map { $0 }
-        let plot = Plot(title: "D*", xLabel: "x", yLabel: "D", series: [Plot.Series(name: "D*", x: xs, y: xs.map { 1 / (1 + exp(-$0)) })],
-                        yRange: 0...1)
+        let plot = Plot(
+            title: "D*", xLabel: "x", yLabel: "D", series: [Plot.Series(name: "D*", x: xs, y: xs.map { 1 / (1 + exp(-$0)) })],
+            yRange: 0...1)
         for width in [40, 60, 100] {
             let lines = TerminalPlot(sheet: plain, width: width).render(plot)
             let labels = xTickLabels(lines)
@@ -49,8 +50,9 @@ import Testing
     }
 
     @Test func referenceLinesDifferWithoutColour() {
-        let plot = Plot(title: "errors", xLabel: "m", yLabel: "error", series: [Plot.Series(name: "NB", x: [1, 2, 3], y: [0.4, 0.3, 0.25])],
-                        references: [Plot.Reference(name: "NB asymptote", y: 0.2), Plot.Reference(name: "Bayes error", y: 0.1)])
+        let plot = Plot(
+            title: "errors", xLabel: "m", yLabel: "error", series: [Plot.Series(name: "NB", x: [1, 2, 3], y: [0.4, 0.3, 0.25])],
+            references: [Plot.Reference(name: "NB asymptote", y: 0.2), Plot.Reference(name: "Bayes error", y: 0.1)])
         let text = TerminalPlot(sheet: plain, width: 60).render(plot).joined(separator: "\n")
         #expect(text.contains("··· NB asymptote") && text.contains("--- Bayes error"))
         let rows = text.split(separator: "\n")
@@ -73,9 +75,10 @@ import Testing
     @Test func titlesAndLegendsWrapToTheWidth() {
         let title = "Learning curves: test error of naive Bayes and logistic regression as the training set grows (m, log scale)"
         #expect(title.displayWidth > 100)
-        let plot = Plot(title: title, xLabel: "training examples m (log scale, from 4 to the whole set)", yLabel: "test error",
-                        series: [Plot.Series(name: "naive Bayes, averaged over the repeats with its spread", x: [4, 40, 455], y: [0.3, 0.2, 0.1])],
-                        references: [Plot.Reference(name: "the asymptote of naive Bayes from the whole training set", y: 0.15)], logX: true)
+        let plot = Plot(
+            title: title, xLabel: "training examples m (log scale, from 4 to the whole set)", yLabel: "test error",
+            series: [Plot.Series(name: "naive Bayes, averaged over the repeats with its spread", x: [4, 40, 455], y: [0.3, 0.2, 0.1])],
+            references: [Plot.Reference(name: "the asymptote of naive Bayes from the whole training set", y: 0.15)], logX: true)
         for width in [20, 33, 60, 100] {
             for sheet in [StyleSheet.plain, StyleSheet.colored] {
                 for line in TerminalPlot(sheet: sheet, width: width).render(plot) {
@@ -86,9 +89,10 @@ import Testing
     }
 
     @Test func pointsFarOutsideAFixedRangeDoNotTrap() {
-        let plot = Plot(title: "t", kind: .scatter, xLabel: "x", yLabel: "y",
-                        series: [Plot.Series(name: "s", x: [0, 1, 2], y: [1e300, -1e300, 0.5])], yRange: 0...1,
-                        references: [Plot.Reference(name: "inf", y: .infinity)])
+        let plot = Plot(
+            title: "t", kind: .scatter, xLabel: "x", yLabel: "y",
+            series: [Plot.Series(name: "s", x: [0, 1, 2], y: [1e300, -1e300, 0.5])], yRange: 0...1,
+            references: [Plot.Reference(name: "inf", y: .infinity)])
         #expect(TerminalPlot(sheet: plain, width: 40).render(plot).count > 10)
     }
 

@@ -5,10 +5,12 @@ import TestSupport
 import Testing
 
 @Suite struct TerminalPlotTests {
-    let line = Plot(title: "Two lines", xLabel: "x", yLabel: "y", series: [
-        Plot.Series(name: "up", x: (0...40).map(Double.init), y: (0...40).map { Double($0) / 40 }),
-        Plot.Series(name: "down", x: (0...40).map(Double.init), y: (0...40).map { 1 - Double($0) / 40 }),
-    ], references: [Plot.Reference(name: "half", y: 0.5)])
+    let line = Plot(
+        title: "Two lines", xLabel: "x", yLabel: "y",
+        series: [
+            Plot.Series(name: "up", x: (0...40).map(Double.init), y: (0...40).map { Double($0) / 40 }),
+            Plot.Series(name: "down", x: (0...40).map(Double.init), y: (0...40).map { 1 - Double($0) / 40 }),
+        ], references: [Plot.Reference(name: "half", y: 0.5)])
 
     @Test(arguments: [40, 60, 100])
     func fitsTheWidth(width: Int) {
@@ -43,19 +45,23 @@ import Testing
     }
 
     @Test func scatterPlotsUseMarkers() {
-        let plot = Plot(title: "Ring", kind: .scatter, xLabel: "x₁", yLabel: "x₂", series: [
-            Plot.Series(name: "target", x: [0, 1, 0, -1], y: [1, 0, -1, 0]),
-            Plot.Series(name: "samples", x: [0.05, 0.9], y: [0.95, 0.05]),
-        ])
+        let plot = Plot(
+            title: "Ring", kind: .scatter, xLabel: "x₁", yLabel: "x₂",
+            series: [
+                Plot.Series(name: "target", x: [0, 1, 0, -1], y: [1, 0, -1, 0]),
+                Plot.Series(name: "samples", x: [0.05, 0.9], y: [0.95, 0.05]),
+            ])
         let text = TerminalPlot(sheet: StyleSheet(color: false), width: 50, height: 12).render(plot).joined(separator: "\n")
         #expect(text.filter { $0 == "*" }.count >= 3)  // target markers (one may be covered)
         #expect(text.contains("o samples"))
     }
 
     @Test func infiniteValuesAreGapsNotCrashes() {
-        let plot = Plot(title: "KL", xLabel: "θ", yLabel: "nats", series: [
-            Plot.Series(name: "KL", x: [0, 1, 2, 3], y: [.infinity, 0, .infinity, .nan]),
-        ])
+        let plot = Plot(
+            title: "KL", xLabel: "θ", yLabel: "nats",
+            series: [
+                Plot.Series(name: "KL", x: [0, 1, 2, 3], y: [.infinity, 0, .infinity, .nan])
+            ])
         #expect(TerminalPlot(sheet: StyleSheet(color: false), width: 40).render(plot).count > 5)
         let empty = Plot(title: "none", xLabel: "x", yLabel: "y", series: [Plot.Series(name: "s", x: [0], y: [.infinity])])
         #expect(TerminalPlot(sheet: StyleSheet(color: false), width: 40).render(empty).last == "(no finite values to plot)")
@@ -84,10 +90,15 @@ import Testing
     }
 
     @Test func decimalPointsLineUpAndWideTablesFit() {
-        #expect(ReportRenderer.alignedByDecimalPoint(["1.5", "10", "0.25", "∞", "2.0 ± 0.1"]) == [" 1.5      ", "10        ", " 0.25     ", " ∞        ", " 2.0 ± 0.1"])
+        #expect(
+            ReportRenderer.alignedByDecimalPoint(["1.5", "10", "0.25", "∞", "2.0 ± 0.1"]) == [
+                " 1.5      ", "10        ", " 0.25     ", " ∞        ", " 2.0 ± 0.1",
+            ])
         var report = Report(title: "T")
-        report.table(Table(columns: ["a rather long column header", "another long header for numbers", "third"],
-                           rows: [[.text("name"), .estimate(Estimate(mean: 0.5, sd: 0.01, n: 3), 3), .integer(7)]]))
+        report.table(
+            Table(
+                columns: ["a rather long column header", "another long header for numbers", "third"],
+                rows: [[.text("name"), .estimate(Estimate(mean: 0.5, sd: 0.01, n: 3), 3), .integer(7)]]))
         for width in [20, 30, 40, 60] {
             let lines = ReportRenderer(sheet: StyleSheet(color: false), width: width).renderLines(report)
             for line in lines { #expect(line.displayWidth <= max(width, 20), "width \(width): '\(line)'") }

@@ -57,7 +57,8 @@ import Testing
                 Issue.record("\(look.name): \(example) renders differently\n--- golden ---\n\(want)--- now ---\n\(got)")
             }
         }
-        #expect(differing == 0, "\(differing) examples differ from \(file.lastPathComponent); if intended, rerun with GANBOOK_UPDATE_GOLDEN=1 and read the diff")
+        #expect(
+            differing == 0, "\(differing) examples differ from \(file.lastPathComponent); if intended, rerun with GANBOOK_UPDATE_GOLDEN=1 and read the diff")
         print("terminal renderer (\(look.name)): \(examples.count - differing)/\(examples.count) spec examples match their golden")
     }
 

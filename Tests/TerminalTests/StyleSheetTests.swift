@@ -10,13 +10,14 @@ import Testing
 @Suite struct StyleSheetTests {
     @Test func thePlainSheetHasNoStyleAtAll() {
         let plain = StyleSheet.plain
-        let styles = plain.headings + [
-            plain.headingPrefixStyle, plain.listMarker, plain.quoteBarStyle, plain.frame, plain.codeBlockText,
-            plain.htmlStyle, plain.unknownStyle, plain.demoStyle, plain.hintStyle, plain.failureStyle, plain.link,
-            plain.linkURL, plain.image, plain.figureValue, plain.tableTitle, plain.tableHeader, plain.contentsHeader,
-            plain.plotTitle, plain.axisLabel, plain.overlap.style, plain.emphasis.style, plain.strong.style,
-            plain.inlineCode.style, plain.quizQuestion, plain.quizAnswer, plain.quizRight, plain.quizClose, plain.quizWhy,
-        ] + plain.series.map(\.style) + plain.references.map(\.style)
+        let styles =
+            plain.headings + [
+                plain.headingPrefixStyle, plain.listMarker, plain.quoteBarStyle, plain.frame, plain.codeBlockText,
+                plain.htmlStyle, plain.unknownStyle, plain.demoStyle, plain.hintStyle, plain.failureStyle, plain.link,
+                plain.linkURL, plain.image, plain.figureValue, plain.tableTitle, plain.tableHeader, plain.contentsHeader,
+                plain.plotTitle, plain.axisLabel, plain.overlap.style, plain.emphasis.style, plain.strong.style,
+                plain.inlineCode.style, plain.quizQuestion, plain.quizAnswer, plain.quizRight, plain.quizClose, plain.quizWhy,
+            ] + plain.series.map(\.style) + plain.references.map(\.style)
         #expect(styles.allSatisfy { $0 == .plain })
         #expect(plain.linkPresentation == .urlAfterText(open: " <", close: ">"))
         #expect(!plain.color && StyleSheet(color: false).series == plain.series)
@@ -34,8 +35,9 @@ import Testing
         var sheet = StyleSheet.plain
         sheet.series[0].marker = "Z"
         sheet.references[0].glyph = "%"
-        let plot = Plot(title: "t", xLabel: "x", yLabel: "y", series: [Plot.Series(name: "s", x: [0, 1, 2], y: [0, 1, 2])],
-                        references: [Plot.Reference(name: "r", y: 1)])
+        let plot = Plot(
+            title: "t", xLabel: "x", yLabel: "y", series: [Plot.Series(name: "s", x: [0, 1, 2], y: [0, 1, 2])],
+            references: [Plot.Reference(name: "r", y: 1)])
         let text = TerminalPlot(sheet: sheet, width: 50).render(plot).joined(separator: "\n")
         #expect(text.contains("Z s") && text.contains("%%% r"))
     }
@@ -51,7 +53,8 @@ import Testing
     /// outside the sheet, in any source file.
     @Test func noStyleLiteralOutsideTheSheet() throws {
         let sources = PackagePaths.root.appendingPathComponent("Sources")
-        let files = FileManager.default.enumerator(atPath: sources.path)?.compactMap { $0 as? String }
+        let files =
+            FileManager.default.enumerator(atPath: sources.path)?.compactMap { $0 as? String }
             .filter { $0.hasSuffix(".swift") && !$0.hasSuffix("Terminal/StyleSheet.swift") } ?? []
         #expect(files.count > 20)
         for file in files {

@@ -7,8 +7,8 @@ import Testing
     @Test func fullwidthPunctuationIsTwo() { #expect("，。（）".displayWidth == 8) }
     @Test func hangulSyllablesAreTwo() { #expect("한국".displayWidth == 4) }
     @Test func combiningMarksAreZero() {
-        #expect("e\u{301}".displayWidth == 1)          // é as e + combining acute
-        #expect("x\u{0332}\u{0332}".displayWidth == 1) // double underline marks
+        #expect("e\u{301}".displayWidth == 1)  // é as e + combining acute
+        #expect("x\u{0332}\u{0332}".displayWidth == 1)  // double underline marks
     }
     @Test func emojiAreTwo() {
         #expect("🎲".displayWidth == 2)
@@ -29,12 +29,13 @@ import Testing
     @Test func mixedChineseAndLatinBreaksBetweenIdeographs() {
         // Width 20: ideographs may break anywhere, Latin words never split,
         // and the full-width comma never starts a line.
-        #expect(lines("生成器G把噪声z映射成样本，判别器D判断真假。GAN的训练是一个minimax博弈。", 20) == [
-            "生成器G把噪声z映射成",
-            "样本，判别器D判断真",
-            "假。GAN的训练是一个",
-            "minimax博弈。",
-        ])
+        #expect(
+            lines("生成器G把噪声z映射成样本，判别器D判断真假。GAN的训练是一个minimax博弈。", 20) == [
+                "生成器G把噪声z映射成",
+                "样本，判别器D判断真",
+                "假。GAN的训练是一个",
+                "minimax博弈。",
+            ])
     }
 
     @Test func closingPunctuationStaysWithItsCharacter() {
@@ -56,9 +57,10 @@ import Testing
     }
 
     @Test func aWordLongerThanTheLineIsBroken() {
-        #expect(lines("see https://example.org/a/very/long/path ok", 12) == [
-            "see", "https://exam", "ple.org/a/ve", "ry/long/path", "ok",
-        ])
+        #expect(
+            lines("see https://example.org/a/very/long/path ok", 12) == [
+                "see", "https://exam", "ple.org/a/ve", "ry/long/path", "ok",
+            ])
     }
 
     @Test func wideCharacterNeverStraddlesTheEdge() {
@@ -101,10 +103,11 @@ import Testing
         let lines = TerminalRenderer.shellLines(
             #"train --target ring --loss nonsaturating --d-steps 5 --data "0.5*N(-2,1) + 0.5*N(2,1)""#,
             width: 40, continuation: "  ")
-        #expect(lines == [
-            "train --target ring --loss \\",
-            "  nonsaturating --d-steps 5 --data \\",
-            #"  "0.5*N(-2,1) + 0.5*N(2,1)""#,
-        ])
+        #expect(
+            lines == [
+                "train --target ring --loss \\",
+                "  nonsaturating --d-steps 5 --data \\",
+                #"  "0.5*N(-2,1) + 0.5*N(2,1)""#,
+            ])
     }
 }

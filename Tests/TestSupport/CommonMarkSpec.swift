@@ -54,10 +54,11 @@ public enum CommonMarkSpec {
                     section = line.drop(while: { $0 == "#" }).trimmingCharacters(in: .whitespaces)
                 }
             } else if line == fence {
-                examples.append(SpecExample(
-                    number: examples.count + 1, section: section,
-                    markdown: markdown.replacingOccurrences(of: "→", with: "\t"),
-                    html: html.replacingOccurrences(of: "→", with: "\t")))
+                examples.append(
+                    SpecExample(
+                        number: examples.count + 1, section: section,
+                        markdown: markdown.replacingOccurrences(of: "→", with: "\t"),
+                        html: html.replacingOccurrences(of: "→", with: "\t")))
                 state = 0
             } else if state == 1 && line == "." {
                 state = 2
