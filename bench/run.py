@@ -252,7 +252,7 @@ def quiz_stats(args):
         subprocess.run([args.bin, "quiz", "stats", "--data", folder], check=True, capture_output=True)
     notes = os.path.join(ROOT, "notes")
     card_ids = []
-    for name in sorted(os.listdir(notes)):
+    for name in sorted(f for f in os.listdir(notes) if f.endswith(".md")):  # not zh/
         note = name[:-3].split("-", 1)[1]
         for line in open(os.path.join(notes, name)):
             if line.startswith("id: "):
