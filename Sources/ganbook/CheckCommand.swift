@@ -8,7 +8,7 @@ import Terminal
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Check every note: UTF-8, a title, unique ids, demo cells, quiz cards, links.",
+        abstract: HelpText.words("Check every note: UTF-8, a title, unique ids, demo cells, quiz cards, links."),
         discussion: "Demo cells are parsed by the same parser as `ganbook demo`, without running them."
     )
 

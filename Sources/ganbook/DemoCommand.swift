@@ -11,7 +11,7 @@ import Terminal
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Run a numeric demo, or list them.",
+        abstract: HelpText.words("Run a numeric demo, or list them."),
         discussion: "Each demo is a subcommand with its own --help. The same words work in a note's demo cell.",
         subcommands: DemoRegistry.all.map { runner(for: $0) }
     )
@@ -63,7 +63,7 @@ struct ReportOptions: ParsableArguments {
 /// words shows it without running again.
 struct DemoRunner<D: Demo>: ParsableCommand {
     static var configuration: CommandConfiguration {
-        CommandConfiguration(commandName: D.name, abstract: D.summary, discussion: D.discussion)
+        CommandConfiguration(commandName: D.name, abstract: HelpText.words(D.summary), discussion: D.discussion)
     }
 
     @OptionGroup var demo: D

@@ -10,7 +10,7 @@ import Terminal
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Write the notebook as a static HTML site.",
+        abstract: HelpText.words("Write the notebook as a static HTML site."),
         discussion: "Demo outputs come from the cache in the data folder; cells not yet cached are run first (the GAN demos take a while)."
     )
 

@@ -9,7 +9,7 @@ struct Ganbook: ParsableCommand {
 
     static let configuration = CommandConfiguration(
         commandName: "ganbook",
-        abstract: "A terminal notebook for learning the theory of generative adversarial networks.",
+        abstract: HelpText.words("A terminal notebook for learning the theory of generative adversarial networks."),
         discussion: """
             Notes are Markdown files. Without --notes or GANBOOK_NOTES, ganbook reads the \
             notes bundled with it.

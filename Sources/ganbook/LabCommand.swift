@@ -10,7 +10,7 @@ import Terminal
 struct LabCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lab",
-        abstract: "Watch and steer a toy GAN while it trains, full-screen.",
+        abstract: HelpText.words("Watch and steer a toy GAN while it trains, full-screen."),
         discussion: """
             The same options, trainer and numbers as `ganbook demo train`. 2-D targets show the plane with \
             D(x) as a heat map, real (o) and generated (x) samples, and arrows along −∇ of G's loss; 1-D \

@@ -8,7 +8,7 @@ import Terminal
 struct ListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
-        abstract: "Show the contents: number, id, title, demo cells and quiz cards of each note."
+        abstract: HelpText.words("Show the contents: number, id, title, demo cells and quiz cards of each note.")
     )
 
     @OptionGroup var notebook: NotebookOptions

@@ -65,3 +65,21 @@ struct DisplayOptions: ParsableArguments {
 }
 
 extension ColorChoice: ExpressibleByArgument {}
+
+/// The words of `--help` in the learner's language, as far as ArgumentParser
+/// allows: the command summaries are fixed before options are parsed, so the
+/// language comes from `--lang` anywhere on the command line, else from the
+/// environment (`GANBOOK_LANG`, the locale). Options' own help stays English.
+enum HelpText {
+    static let translator: Translator = {
+        let arguments = CommandLine.arguments
+        var flag: String?
+        for (i, word) in arguments.enumerated() {
+            if word.hasPrefix("--lang=") { flag = String(word.dropFirst("--lang=".count)) }
+            if word == "--lang", i + 1 < arguments.count { flag = arguments[i + 1] }
+        }
+        return .forLanguage((try? NotebookOptions.language(flag)) ?? .en)
+    }()
+
+    static func words(_ text: String) -> String { translator(text) }
+}

@@ -9,7 +9,7 @@ import Terminal
 struct ReadCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "read",
-        abstract: "Read a note.",
+        abstract: HelpText.words("Read a note."),
         discussion: "NOTE is an id (objective), a number from the contents (3), or a unique prefix (obj)."
     )
 
