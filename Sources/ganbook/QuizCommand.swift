@@ -158,7 +158,8 @@ struct QuizRun: ParsableCommand {
 }
 
 struct QuizStats: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "stats", abstract: HelpText.words("Progress per note: counts, true retention, a 30-day forecast."))
+    static let configuration = CommandConfiguration(
+        commandName: "stats", abstract: HelpText.words("Progress per note: counts, true retention, a 30-day forecast."))
 
     @Flag(help: "Print the statistics as JSON.")
     var json = false
