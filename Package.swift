@@ -58,7 +58,7 @@ let package = Package(
         // tables that put the interface and the demos' words into Chinese.
         .target(
             name: "Localization", dependencies: ["Report"],
-            resources: [.embedInCode("zh-interface.txt"), .embedInCode("zh-demos.txt")]),
+            resources: [.embedInCode("zh-interface.txt"), .embedInCode("zh-demos.txt"), .embedInCode("zh-lab.txt")]),
         // Running notebooks: parsing, running and caching demo cells, joined to
         // their place by source line; the notebook checker; the site export.
         .target(name: "NotebookRunner", dependencies: ["Notebook", "Demos", "Report", "Terminal", "HTML", "Installation", "Localization"]),
@@ -70,7 +70,7 @@ let package = Package(
         // Datasets for the classifiers: CSV files, the bundled breast-cancer data, synthetic data.
         .target(name: "Datasets", dependencies: ["Installation", "Distributions"]),
         // `ganbook lab`: a GAN trained live, full-screen, with its views and keys.
-        .target(name: "Lab", dependencies: ["GAN", "NeuralNet", "Distributions", "Demos", "Terminal", "Report"]),
+        .target(name: "Lab", dependencies: ["GAN", "NeuralNet", "Distributions", "Demos", "Terminal", "Report", "Localization"]),
         // The `ganbook` command-line tool.
         .executableTarget(
             name: "ganbook",

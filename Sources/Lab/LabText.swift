@@ -5,53 +5,60 @@
 /// Owns words only. Numbers are formatted where they are drawn (`LabScreen`,
 /// `StatusLine`), and nothing here knows about layout or colour.
 import GAN
+import Localization
 
 public enum LabText {
+    /// The language of the labels: set once by the command, before the lab
+    /// starts (English by default, as the golden frames are).
+    nonisolated(unsafe) public static var translator: Translator = .english
+    static func t(_ text: String) -> String { translator(text) }
+
     // Panels
-    static let planeTitle = "the plane: D(x) behind real and generated samples"
-    static let planeTitleCritic = "the plane: the critic f(x) behind real and generated samples"
-    static let lineTitle = "p_data, G's samples, D(x) and D*(x)"
-    static let legendReal = "real"
-    static let legendFake = "G(z)"
-    static let legendArrow = "−∇ G's loss"
-    static let legendHeatLow = "D→0"
-    static let legendHeatHigh = "D→1"
-    static let legendCriticLow = "f low"
-    static let legendCriticHigh = "f high"
-    static let legendData = "p_data"
-    static let legendHistogram = "G's samples"
-    static let legendD = "D(x)"
-    static let legendDStar = "D*(x)"
-    static let legendCritic = "f(x), scaled"
-    static let outside = "outside"
+    static var planeTitle: String { t("the plane: D(x) behind real and generated samples") }
+    static var planeTitleCritic: String { t("the plane: the critic f(x) behind real and generated samples") }
+    static var lineTitle: String { t("p_data, G's samples, D(x) and D*(x)") }
+    static var legendReal: String { t("real") }
+    static var legendFake: String { t("G(z)") }
+    static var legendArrow: String { t("−∇ G's loss") }
+    static var legendHeatLow: String { t("D→0") }
+    static var legendHeatHigh: String { t("D→1") }
+    static var legendCriticLow: String { t("f low") }
+    static var legendCriticHigh: String { t("f high") }
+    static var legendData: String { t("p_data") }
+    static var legendHistogram: String { t("G's samples") }
+    static var legendD: String { t("D(x)") }
+    static var legendDStar: String { t("D*(x)") }
+    static var legendCritic: String { t("f(x), scaled") }
+    static var outside: String { t("outside") }
 
     // Curves
-    static let dLoss = "D loss"
-    static let criticEstimate = "critic 𝔼f(x)−𝔼f(G(z))"
-    static let gLoss = "G loss"
-    static let modes = "modes captured"
-    static let highQuality = "high quality %"
-    static let w1 = "W1 (true)"
-    static let jsd = "JSD (histograms)"
-    static let changes = "changes:"
-    static let curvesNote = "losses each step · distances every 50"
+    static var dLoss: String { t("D loss") }
+    static var criticEstimate: String { t("critic 𝔼f(x)−𝔼f(G(z))") }
+    static var gLoss: String { t("G loss") }
+    static var modes: String { t("modes captured") }
+    static var highQuality: String { t("high quality %") }
+    static var w1: String { t("W1 (true)") }
+    static var jsd: String { t("JSD (histograms)") }
+    static var changes: String { t("changes:") }
+    static var curvesNote: String { t("losses each step · distances every 50") }
 
     // Status line
-    static let step = "step"
-    static let k = "k"
-    static let lr = "lr"
-    static let seed = "seed"
-    static let stepsPerSecond = "steps/s"
-    static let framesPerSecond = "fps"
-    static let running = "running"
-    static let paused = "paused"
-    static let frames = "frames"
-    static let helpHint = "? keys"
-    static let dOnly = "D steps since G"
+    static var step: String { t("step") }
+    static var k: String { t("k") }
+    static var lr: String { t("lr") }
+    static var seed: String { t("seed") }
+    static var stepsPerSecond: String { t("steps/s") }
+    static var framesPerSecond: String { t("fps") }
+    static var running: String { t("running") }
+    static var paused: String { t("paused") }
+    static var frames: String { t("frames") }
+    static var helpHint: String { t("? keys") }
+    static var dOnly: String { t("D steps since G") }
 
     // Help overlay: the keys, in order.
-    static let helpTitle = "keys"
-    static let helpKeys: [(key: String, meaning: String)] = [
+    static var helpTitle: String { t("keys") }
+    static var helpKeys: [(key: String, meaning: String)] { helpKeyList.map { ($0.key, t($0.meaning)) } }
+    static let helpKeyList: [(key: String, meaning: String)] = [
         ("space", "run or pause"),
         ("n", "one full step (k D-steps, then one G-step)"),
         ("d", "one D step"),
@@ -73,14 +80,14 @@ public enum LabText {
     static func changedRateG(_ rate: String) -> String { "lr G → \(rate)" }
     static func changedLoss(_ loss: GANLoss) -> String { "loss → \(loss.rawValue)" }
     static func changedTarget(_ name: String) -> String { "target → \(name)" }
-    static func restarted(seed: UInt64) -> String { "restart, seed \(seed)" }
-    static func limit(_ what: String) -> String { "\(what) is at its limit" }
+    static func restarted(seed: UInt64) -> String { t("restart, seed \(seed)") }
+    static func limit(_ what: String) -> String { t("\(what) is at its limit") }
 
     // Refusals and messages.
     static func tooSmall(columns: Int, rows: Int, minimumColumns: Int, minimumRows: Int) -> String {
-        "ganbook lab needs at least \(minimumColumns)×\(minimumRows); this terminal is \(columns)×\(rows)."
+        t("ganbook lab needs at least \(minimumColumns)×\(minimumRows); this terminal is \(columns)×\(rows).")
     }
-    static let tooSmallHint = "Enlarge the window, or press q to quit."
+    static var tooSmallHint: String { t("Enlarge the window, or press q to quit.") }
     public static let notATerminal =
         "lab needs a terminal on stdout; for a report use `ganbook demo train`, for plain-text frames `ganbook lab --frames N`"
     public static func badKey(_ token: String) -> String {

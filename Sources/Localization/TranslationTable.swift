@@ -12,6 +12,8 @@ public enum TranslationTable {
     public static var chineseInterface: String { String(decoding: PackageResources.zh_interface_txt, as: UTF8.self) }
     /// The demos' words (titles, sentences, headers, legends, labels).
     public static var chineseDemos: String { String(decoding: PackageResources.zh_demos_txt, as: UTF8.self) }
+    /// The lab's words (`ganbook lab`).
+    public static var chineseLab: String { String(decoding: PackageResources.zh_lab_txt, as: UTF8.self) }
     /// Both.
     public static var chinese: String { chineseInterface + "\n" + chineseDemos }
 

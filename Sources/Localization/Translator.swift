@@ -85,6 +85,14 @@ public struct Translator: Sendable {
         }
     }
 
+    /// The translator for the lab's labels (`ganbook lab`), from its own table.
+    public static func forLab(_ language: Language) -> Translator {
+        switch language {
+        case .en: return .english
+        case .zh: return Translator(language: .zh, tables: [LazyTable { TranslationTable.parse(TranslationTable.chineseLab) }])
+        }
+    }
+
     /// `text` in this language (or as it is, when there is no entry). Tables
     /// are tried in order, each exactly then by template, so a later table
     /// is parsed only when the earlier ones have no entry.

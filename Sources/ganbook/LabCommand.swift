@@ -5,6 +5,7 @@ import ArgumentParser
 import Demos
 import GAN
 import Lab
+import Localization
 import Terminal
 
 struct LabCommand: ParsableCommand {
@@ -79,6 +80,9 @@ struct LabCommand: ParsableCommand {
         if let bench, !(bench > 0 && bench <= 600) { throw ValidationError("--bench must be between 0 and 600 seconds") }
     }
 
+    @Option(name: .long, help: ArgumentHelp("The labels' language: en or zh (default $GANBOOK_LANG, else the locale).", valueName: "lang"))
+    var lang: String?
+
     func parsedSize() throws -> (columns: Int, rows: Int) {
         let parts = size.lowercased().split(separator: "x")
         guard parts.count == 2, let c = Int(parts[0]), let r = Int(parts[1]),
@@ -90,6 +94,7 @@ struct LabCommand: ParsableCommand {
     }
 
     func run() throws {
+        LabText.translator = .forLab(try NotebookOptions.language(lang))
         let settings = LabSettings(options: gan, target: try Demos.target(target), loss: loss, dSteps: dSteps)
         let (columns, rows) = try parsedSize()
         if let bench {

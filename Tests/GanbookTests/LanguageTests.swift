@@ -58,4 +58,16 @@ import Testing
         #expect(other.stdout.contains("2 quiz cards · ganbook quiz sample --notes \(folder)\n"))
         #expect(other.stdout.contains("ganbook read 2 --notes \(folder)"))
     }
+
+    @Test func theLabsLabelsAreChineseAroundTheSameNumbers() throws {
+        let words = ["lab", "--frames", "1", "--every", "50", "--size", "100x30"]
+        let en = try Binary.run(words + ["--lang", "en"], removing: Self.unset)
+        let zh = try Binary.run(words + ["--lang", "zh"], removing: Self.unset)
+        #expect(en.status == 0 && zh.status == 0, "\(zh.stderr)")
+        #expect(en.stdout.contains("D loss") && zh.stdout.contains("D 的损失") && !zh.stdout.contains("D loss"))
+        func numbers(_ text: String) -> [String] {
+            text.split(whereSeparator: { !($0.isNumber || $0 == ".") }).map(String.init).filter { $0.contains(".") }
+        }
+        #expect(numbers(en.stdout) == numbers(zh.stdout))
+    }
 }
