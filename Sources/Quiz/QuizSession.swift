@@ -583,7 +583,7 @@ public struct QuizSession {
         let base = seed ^ StableHash.value(entry.card.id)
         var rng = SeededGenerator(seed: entry.reviewNumber == 0 ? base : base ^ (UInt64(entry.reviewNumber) &* 0x9E37_79B9_7F4A_7C15))
         var order = Array(0..<count)
-        for i in stride(from: count - 1, to: 0, by: -1) { order.swapAt(i, Int(rng.next() % UInt64(i + 1))) }
+        order.seededShuffle(using: &rng)  // the one seeded shuffle (Distributions' Statistics)
         return order
     }
 
