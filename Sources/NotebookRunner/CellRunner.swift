@@ -53,13 +53,11 @@ public struct CellRunner: Sendable {
         }
     }
 
-    /// Outputs of `cells`, keyed by each cell's line: the missing ones run
+    /// The output of each of `cells`, in their order: the missing ones run
     /// first, all at once (when `run`).
-    public func outputs(for cells: [DemoCell], run: Bool = true) -> [Int: CellOutput] {
+    public func outputs(for cells: [DemoCell], run: Bool = true) -> [CellOutput] {
         if run { runMissing(cells) }
-        var out: [Int: CellOutput] = [:]
-        for cell in cells { out[cell.line] = output(for: cell, run: run) }
-        return out
+        return cells.map { output(for: $0, run: run) }
     }
 
     /// Runs every cell of `cells` that is not cached (or all, with `refresh`)

@@ -41,19 +41,18 @@ public struct Editions {
     }
 
     /// One site per edition: `primary`'s into `site`, every other one into
-    /// `site/LANG/`, each page linked to its counterpart. Cells of every
-    /// edition run first, at once (the same words in two editions run once).
+    /// `site/LANG/`, each page linked to its counterpart. The editions share
+    /// their cells' words, so the first one's run leaves the others cached.
     public func exports(into site: String, primary: Language, runner: CellRunner, run: Bool) throws -> [(export: SiteExport, folder: String)] {
         let order = [primary] + languages.filter { $0 != primary }
         let notes = try order.map { try Notebook(folder: folder(for: $0)).loadAll() }
-        if run { runner.runMissing(notes.flatMap { $0.flatMap(\.demoCells) }) }
         return order.indices.map { k in
             let counterpart: (path: String, language: Language)? =
                 order.count < 2
                 ? nil
                 : k == 0 ? (order[1].rawValue + "/", order[1]) : ("../", order[0])
             let export = SiteExport(
-                notes: notes[k], runner: runner, runDemos: false,
+                notes: notes[k], runner: runner, runDemos: run,
                 translator: .forLanguage(order[k]), counterpart: counterpart)
             return (export, k == 0 ? site : site + "/" + order[k].rawValue)
         }

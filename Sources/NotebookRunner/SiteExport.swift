@@ -34,25 +34,32 @@ public struct SiteExport: Sendable {
 
     static func page(for note: Note) -> String { note.id + ".html" }
 
-    /// How many cells the site shows without output, because they were not
-    /// run (with `runDemos` false) and are not cached.
-    public var unrunCells: Int {
-        notes.flatMap(\.demoCells).filter { runner.output(for: $0, run: false) == .notRun }.count
-    }
-
-    /// Writes the site: runs the missing cells first (when `runDemos`), then
-    /// index.html, style.css and one page per note.
-    public func write(to folder: String) throws {
-        if runDemos { runner.runMissing(notes.flatMap(\.demoCells)) }
+    /// Writes the site: runs the missing cells first, all at once (when
+    /// `runDemos`), then index.html, style.css and one page per note. Returns
+    /// how many cells it shows without output (not cached and not run).
+    @discardableResult
+    public func write(to folder: String) throws -> Int {
+        let outputs = runner.outputs(for: notes.flatMap(\.demoCells), run: runDemos)
+        var byNote: [[Int: CellOutput]] = [], k = 0
+        for note in notes {
+            var lines: [Int: CellOutput] = [:]
+            for cell in note.demoCells {
+                lines[cell.line] = outputs[k]
+                k += 1
+            }
+            byNote.append(lines)
+        }
         try HTMLStyle.css.write(toFile: folder + "/style.css", atomically: true, encoding: .utf8)
         try index().write(toFile: folder + "/index.html", atomically: true, encoding: .utf8)
         let progress = ProgressBar.onStandardError()
         for (i, note) in notes.enumerated() {
             progress(Double(i) / Double(notes.count), "exporting \(note.id)")
             let previous = i > 0 ? notes[i - 1] : nil, next = i + 1 < notes.count ? notes[i + 1] : nil
-            try page(note, previous: previous, next: next).write(toFile: folder + "/" + Self.page(for: note), atomically: true, encoding: .utf8)
+            try page(note, outputs: byNote[i], previous: previous, next: next).write(
+                toFile: folder + "/" + Self.page(for: note), atomically: true, encoding: .utf8)
         }
         ProgressBar.clear()
+        return outputs.filter { $0 == .notRun }.count
     }
 
     func frame(title: String, body: String, navigation: String, page: String) -> String {
@@ -89,7 +96,7 @@ public struct SiteExport: Sendable {
         return frame(title: contents, body: body, navigation: "<span>\(contents)</span> · " + first, page: "index.html")
     }
 
-    func page(_ note: Note, previous: Note?, next: Note?) -> String {
+    func page(_ note: Note, outputs: [Int: CellOutput], previous: Note?, next: Note?) -> String {
         // Cells and quiz blocks are found by their source line, never by order.
         let cells = Dictionary(note.demoCells.map { ($0.line, $0) }, uniquingKeysWith: { a, _ in a })
         let quizBlocks = Dictionary(note.quizBlocks.map { ($0.line, $0.cardCount) }, uniquingKeysWith: { a, _ in a })
@@ -101,11 +108,11 @@ public struct SiteExport: Sendable {
         var cellNumber: [Int: Int] = [:]
         for (i, cell) in note.demoCells.sorted(by: { $0.line < $1.line }).enumerated() { cellNumber[cell.line] = i + 1 }
         let pages = Dictionary(notes.map { ($0.fileName, Self.page(for: $0)) }, uniquingKeysWith: { a, _ in a })
-        let renderer = HTMLNoteRenderer(pages: pages) { [self, cellNumber, cardsBefore] code, block in
+        let renderer = HTMLNoteRenderer(pages: pages) { [self, cellNumber, cardsBefore, outputs] code, block in
             switch code.language {
             case "demo":
                 guard let cell = cells[block.line + 1] else { return nil }
-                return demoCell(cell, in: note, id: "\(note.id)-cell\(cellNumber[cell.line] ?? 0)")
+                return demoCell(cell, outputs[cell.line] ?? .notRun, in: note, id: "\(note.id)-cell\(cellNumber[cell.line] ?? 0)")
             case "quiz":
                 guard let count = quizBlocks[block.line], let first = cardsBefore[block.line] else { return nil }
                 return note.cards[first..<min(first + count, note.cards.count)].map(quizCard).joined()
@@ -120,9 +127,9 @@ public struct SiteExport: Sendable {
         return frame(title: note.title, body: html, navigation: navigation, page: Self.page(for: note))
     }
 
-    func demoCell(_ cell: DemoCell, in note: Note, id: String) -> String {
+    func demoCell(_ cell: DemoCell, _ output: CellOutput, in note: Note, id: String) -> String {
         var html = "<div class=\"demo-cell\"><pre class=\"command\"><code>▶ ganbook demo \(escape(cell.source))</code></pre>"
-        switch runner.output(for: cell, run: runDemos) {
+        switch output {
         case .report(let report): html += "<div class=\"demo-output\">\(ReportHTML.render(translator.translate(report), id: id))</div>"
         case .failed(let message): html += "<p class=\"failure\">\(escape(translator("This cell failed: \(message)")))</p>"
         case .notRun:

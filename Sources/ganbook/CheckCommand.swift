@@ -17,7 +17,7 @@ struct CheckCommand: ParsableCommand {
     /// Checks the notebook, and each of its other editions (`zh/`) with the
     /// rules between them.
     func run() throws {
-        let base = try NotesLocation.resolve(flag: notebook.notes, environment: TerminalEnvironment.environment(NotesLocation.environmentVariable)).path
+        let base = try notebook.folder
         let (problems, checked) = try Editions(folder: base).problems()
         if problems.isEmpty {
             Output.write("ok: \(checked) notes checked\n")

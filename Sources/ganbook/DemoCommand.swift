@@ -17,12 +17,11 @@ struct DemoCommand: ParsableCommand {
     )
 
     @OptionGroup var display: DisplayOptions
-    @Option(name: .long, help: ArgumentHelp("The language: en or zh (default $GANBOOK_LANG, else the locale).", valueName: "lang"))
-    var lang: String?
+    @OptionGroup var language: LanguageOption
 
     /// The demos and what each shows, the summaries wrapped under their own column.
     func run() throws {
-        let translator = Translator.forLanguage(try NotebookOptions.language(lang))
+        let translator = Translator.forLanguage(try LanguageOption.resolve(language.lang))
         let names = DemoRegistry.all.map { $0.name }
         let indent = (names.map(\.count).max() ?? 0) + 2
         let width = display.resolvedWidth
@@ -47,15 +46,11 @@ struct ReportOptions: ParsableArguments {
 
     @OptionGroup var display: DisplayOptions
 
-    @Option(name: .long, help: ArgumentHelp("The language of the report's words: en or zh (default $GANBOOK_LANG, else the locale).", valueName: "lang"))
-    var lang: String?
+    /// The language of the report's words (`--json` stays English).
+    @OptionGroup var language: LanguageOption
 
     @Flag(name: .long, help: "Never send output through $PAGER (it is used only on a terminal, for output taller than it).")
     var noPager = false
-
-    func validate() throws {
-        do { _ = try NotebookOptions.language(lang) } catch { throw ValidationError(error.description) }
-    }
 }
 
 /// Runs one demo: its own options, then the shared presentation options.
@@ -78,22 +73,10 @@ struct DemoRunner<D: Demo>: ParsableCommand {
             Output.write(ReportJSON.encode(report))
         } else {
             let renderer = ReportRenderer(sheet: output.display.sheet, width: output.display.resolvedWidth)
-            let translator = Translator.forLanguage(try NotebookOptions.language(output.lang ?? Self.parentLanguage))
+            let translator = Translator.forLanguage(try LanguageOption.resolve(output.language.lang ?? LanguageOption.onCommandLine))
             let lines = renderer.renderLines(translator.translate(report))
             Pager.show(lines.map { $0 + "\n" }.joined(), lineCount: lines.count, enabled: !output.noPager)
         }
-    }
-
-    /// `--lang` as the parent command (`ganbook demo`) took it: ArgumentParser
-    /// gives an option both commands declare to the parent, so the runner
-    /// reads it from the command line it came from.
-    static var parentLanguage: String? {
-        let arguments = CommandLine.arguments
-        for (i, word) in arguments.enumerated() {
-            if word.hasPrefix("--lang=") { return String(word.dropFirst("--lang=".count)) }
-            if word == "--lang", i + 1 < arguments.count { return arguments[i + 1] }
-        }
-        return nil
     }
 
     /// The demo's own words on this command line, as a cell would hold them

@@ -28,19 +28,18 @@ struct ExportCommand: ParsableCommand {
     /// Writes the edition in this run's language into the folder and every
     /// other edition the notebook has into `FOLDER/LANG/` (see `Editions`).
     func run() throws {
-        let base = try NotesLocation.resolve(flag: notebook.notes, environment: TerminalEnvironment.environment(NotesLocation.environmentVariable)).path
+        let base = try notebook.folder
         let runner = CellRunner(cache: CellCache(dataFolder: DataFolder.resolve(flag: data)))
         var unrun = 0
         for (site, folder) in try Editions(folder: base).exports(into: folder, primary: notebook.language, runner: runner, run: !noRun) {
             do {
                 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-                try site.write(to: folder)
+                unrun += try site.write(to: folder)
             } catch let error as CocoaError {
                 throw Failure("cannot write the site to \(folder): \(error.localizedDescription)")
             }
             Output.write(
                 "wrote \(site.notes.count + 2) files to \(folder) (\(site.translator.language.rawValue)): index.html, style.css and one page per note\n")
-            unrun += site.unrunCells
         }
         if unrun > 0 {
             Output.write("\(unrun) demo cell\(unrun == 1 ? " was" : "s were") not run (--no-run) and show no output; export without --no-run to run them\n")

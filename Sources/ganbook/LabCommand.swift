@@ -80,8 +80,7 @@ struct LabCommand: ParsableCommand {
         if let bench, !(bench > 0 && bench <= 600) { throw ValidationError("--bench must be between 0 and 600 seconds") }
     }
 
-    @Option(name: .long, help: ArgumentHelp("The labels' language: en or zh (default $GANBOOK_LANG, else the locale).", valueName: "lang"))
-    var lang: String?
+    @OptionGroup var language: LanguageOption
 
     func parsedSize() throws -> (columns: Int, rows: Int) {
         let parts = size.lowercased().split(separator: "x")
@@ -94,7 +93,7 @@ struct LabCommand: ParsableCommand {
     }
 
     func run() throws {
-        LabText.translator = .forLab(try NotebookOptions.language(lang))
+        LabText.translator = .forLab(try LanguageOption.resolve(language.lang))
         let settings = LabSettings(options: gan, target: try Demos.target(target), loss: loss, dSteps: dSteps)
         let (columns, rows) = try parsedSize()
         if let bench {

@@ -28,7 +28,7 @@ struct ListRequest: Equatable, FastRequest {
     var color: ColorChoice = .auto
 
     func run() throws {
-        let language = try NotebookOptions.language(self.language)
+        let language = try LanguageOption.resolve(self.language)
         let book = try NotebookOptions.load(folder: notesFolder, language: language)
         let sheet = StyleSheet(color: TerminalEnvironment.colorEnabled(color))
         let contents = Contents(

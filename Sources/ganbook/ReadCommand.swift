@@ -57,7 +57,7 @@ struct ReadRequest: Equatable, FastRequest {
     var dataFolder: String? = nil
 
     func run() throws {
-        let language = try NotebookOptions.language(self.language)
+        let language = try LanguageOption.resolve(self.language)
         let book = try NotebookOptions.load(folder: notesFolder, language: language)
         let (query, anchor) = ReadAnchor.split(self.note)
         let note = try book.note(query)
