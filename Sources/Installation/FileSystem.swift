@@ -40,23 +40,38 @@ public enum FileSystem {
         return names
     }
 
-    /// The bytes of a file.
+    /// The bytes of a file. The buffer is sized from `fstat` and filled in
+    /// place, never zeroed first (start-up cost: `list` reads every note), and
+    /// grows if the file does while it is read.
     public static func read(_ path: String) throws(Failure) -> [UInt8] {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { throw errno == ENOENT ? .missing : .unreadable(describe(errno: errno)) }
         defer { close(fd) }
+        var st = stat()
+        var capacity = fstat(fd, &st) == 0 ? max(Int(st.st_size) + 1, 4096) : 64 * 1024
         var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
-        while true {
-            let n = chunk.withUnsafeMutableBytes { Glibc_read(fd, $0.baseAddress!, $0.count) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw .unreadable(describe(errno: errno))
+        var failure: Int32 = 0
+        while failure == 0 {
+            var reachedEnd = false
+            let old = bytes
+            bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+                _ = buffer.initialize(from: old)
+                count = old.count
+                while count < capacity {
+                    let n = Glibc_read(fd, buffer.baseAddress! + count, capacity - count)
+                    if n < 0 {
+                        if errno == EINTR { continue }
+                        failure = errno
+                        return
+                    }
+                    if n == 0 { reachedEnd = true; return }
+                    count += n
+                }
             }
-            if n == 0 { break }
-            bytes += chunk[0..<n]
+            if reachedEnd { return bytes }
+            capacity *= 2
         }
-        return bytes
+        throw .unreadable(describe(errno: failure))
     }
 
     /// The absolute, symlink-free form of `path`, if it exists.
