@@ -81,16 +81,16 @@ public enum MarkdownParser {
         var stack: [Frame] = []
         var result: [Block] = []
 
-        /// Adds finished children to the innermost open container.
-        func append(blocks: [Block] = [], inlines: [Inline] = [], items: [ListItem] = []) {
+        /// Adds finished children to the innermost open container (in place:
+        /// this runs for every node of every note that is read).
+        func append(blocks: [Block], inlines: [Inline]) {
             guard !stack.isEmpty else { return }
             stack[stack.count - 1].blocks += blocks
             stack[stack.count - 1].inlines += inlines
-            stack[stack.count - 1].items += items
         }
-        func append(block: Block) { append(blocks: [block]) }
-        func append(inline: Inline) { append(inlines: [inline]) }
-        func append(item: ListItem) { append(items: [item]) }
+        func append(block: Block) { if !stack.isEmpty { stack[stack.count - 1].blocks.append(block) } }
+        func append(inline: Inline) { if !stack.isEmpty { stack[stack.count - 1].inlines.append(inline) } }
+        func append(item: ListItem) { if !stack.isEmpty { stack[stack.count - 1].items.append(item) } }
 
         while true {
             let event = cmark_iter_next(iterator)
@@ -235,22 +235,30 @@ public enum MarkdownParser {
     }
 }
 
-/// Byte offsets of the source's lines, to look at the character a block starts with.
-private struct SourceLines {
+/// The source's bytes, to look at the character a code block starts with.
+/// Line starts are found by scanning on from the last block asked about:
+/// blocks come in source order, so the source is scanned once in all.
+private final class SourceLines {
     let bytes: [UInt8]
-    let starts: [Int]
+    private var line = 1, lineStart = 0
 
-    init(_ bytes: [UInt8]) {
-        self.bytes = bytes
-        var starts = [0]
-        for (i, b) in bytes.enumerated() where b == UInt8(ascii: "\n") { starts.append(i + 1) }
-        self.starts = starts
+    init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+    /// The byte offset where `target` (1-based) starts, or nil past the end.
+    private func start(of target: Int) -> Int? {
+        if target < line { line = 1; lineStart = 0 }
+        while line < target {
+            guard let newline = bytes[lineStart...].firstIndex(of: UInt8(ascii: "\n")) else { return nil }
+            lineStart = newline + 1
+            line += 1
+        }
+        return lineStart
     }
 
     /// Whether the first non-space byte at or after (line, column) is a fence character.
     func startsWithFence(line: Int, column: Int) -> Bool {
-        guard line >= 1, line <= starts.count else { return false }
-        var i = starts[line - 1] + max(column - 1, 0)
+        guard line >= 1, let start = start(of: line) else { return false }
+        var i = start + max(column - 1, 0)
         while i < bytes.count, bytes[i] == UInt8(ascii: " ") { i += 1 }
         return i < bytes.count && (bytes[i] == UInt8(ascii: "`") || bytes[i] == UInt8(ascii: "~"))
     }
