@@ -201,41 +201,53 @@ public struct Template: Sendable, Equatable {
     public static let defaultDecimals = 2
     public var pieces: [Piece]
 
+    /// Scans by bytes (braces are ASCII), so that text without holes, as in
+    /// most questions, costs one pass; columns in errors count characters.
     public static func parse(_ text: String) throws(Expression.SyntaxError) -> Template {
+        let bytes = text.utf8
+        let open = UInt8(ascii: "{"), close = UInt8(ascii: "}")
+        guard bytes.contains(where: { $0 == open || $0 == close }) else { return Template(pieces: text.isEmpty ? [] : [.text(text)]) }
+        func column(_ index: String.Index) -> Int { text[..<index].count + 1 }
         var pieces: [Piece] = []
         var literal = ""
-        let characters = Array(text)
-        var i = 0
-        while i < characters.count {
-            let c = characters[i]
-            if (c == "{" || c == "}") && i + 1 < characters.count && characters[i + 1] == c {
-                literal.append(c)
-                i += 2
+        var i = bytes.startIndex, runStart = i
+        while i < bytes.endIndex {
+            let b = bytes[i], next = bytes.index(after: i)
+            if (b == open || b == close) && next < bytes.endIndex && bytes[next] == b {
+                literal += text[runStart..<next]  // one brace of the two
+                i = bytes.index(after: next)
+                runStart = i
                 continue
             }
-            if c == "}" { throw Expression.SyntaxError(column: i + 1, message: "a '}' without its '{' (write '}}' for a brace)") }
-            guard c == "{" else { literal.append(c); i += 1; continue }
-            guard let close = characters[(i + 1)...].firstIndex(of: "}") else {
-                throw Expression.SyntaxError(column: i + 1, message: "a '{' without its '}'")
+            if b == close { throw Expression.SyntaxError(column: column(i), message: "a '}' without its '{' (write '}}' for a brace)") }
+            guard b == open else {
+                i = next
+                continue
             }
-            var inside = String(characters[(i + 1)..<close])
+            guard let end = bytes[next...].firstIndex(of: close) else {
+                throw Expression.SyntaxError(column: column(i), message: "a '{' without its '}'")
+            }
+            literal += text[runStart..<i]
+            var inside = String(text[next..<end])
             var decimals = defaultDecimals
             if let colon = inside.lastIndex(of: ":") {
                 let format = inside[inside.index(after: colon)...]
                 guard format.first == ".", let n = Int(format.dropFirst()), (0...9).contains(n) else {
-                    throw Expression.SyntaxError(column: i + 1, message: "'{\(inside)}': the format after ':' is .N, N from 0 to 9 decimals")
+                    throw Expression.SyntaxError(column: column(i), message: "'{\(inside)}': the format after ':' is .N, N from 0 to 9 decimals")
                 }
                 decimals = n
                 inside = String(inside[..<colon])
             }
             let e: Expression
             do { e = try Expression.parse(inside) } catch {
-                throw Expression.SyntaxError(column: i + 1 + error.column, message: "'{\(inside)}': \(error.message)")
+                throw Expression.SyntaxError(column: column(i) + error.column, message: "'{\(inside)}': \(error.message)")
             }
             if !literal.isEmpty { pieces.append(.text(literal)); literal = "" }
             pieces.append(.value(e, decimals: decimals))
-            i = close + 1
+            i = bytes.index(after: end)
+            runStart = i
         }
+        literal += text[runStart...]
         if !literal.isEmpty { pieces.append(.text(literal)) }
         return Template(pieces: pieces)
     }

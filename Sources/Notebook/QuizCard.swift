@@ -71,7 +71,8 @@ public enum QuizParser {
             draft = Draft()
         }
 
-        let lines = literal.split(separator: "\n", omittingEmptySubsequences: false)
+        // Lines are found and trimmed by bytes: every note's cards are parsed at each start.
+        let lines = literal.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { Substring($0) }
         for (index, raw) in lines.enumerated() {
             let number = firstLine + index
             let line = raw.trimmingSpaces
@@ -148,9 +149,8 @@ public enum QuizParser {
 
     /// `- [ ] text` or `- [x] text`.
     static func choice(_ line: Substring) -> (Bool, String)? {
-        for (marker, correct) in [("- [ ]", false), ("- [x]", true), ("- [X]", true)] {
-            if let rest = line.removingPrefix(marker) { return (correct, String(rest.trimmingSpaces)) }
-        }
+        if let rest = line.removingPrefix("- [ ]") { return (false, String(rest.trimmingSpaces)) }
+        if let rest = line.removingPrefix("- [x]") ?? line.removingPrefix("- [X]") { return (true, String(rest.trimmingSpaces)) }
         return nil
     }
 
@@ -365,20 +365,35 @@ public enum QuizParser {
 }
 
 extension Substring {
+    /// Without leading and trailing spaces and tabs (and a carriage return),
+    /// found by bytes: cheap, and what the card syntax means by space.
     var trimmingSpaces: Substring {
-        var s = self
-        while let f = s.first, f == " " || f == "\t" { s = s.dropFirst() }
-        while let l = s.last, l == " " || l == "\t" { s = s.dropLast() }
-        return s
+        let bytes = utf8
+        var start = bytes.startIndex, end = bytes.endIndex
+        while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start = bytes.index(after: start) }
+        while start < end {
+            let last = bytes.index(before: end)
+            guard bytes[last] == 0x20 || bytes[last] == 0x09 || bytes[last] == 0x0D else { break }
+            end = last
+        }
+        return self[start..<end]
     }
 
-    func removingPrefix(_ prefix: String) -> Substring? {
-        hasPrefix(prefix) ? dropFirst(prefix.count) : nil
+    /// The rest after `prefix`, compared byte by byte, or nil.
+    func removingPrefix(_ prefix: StaticString) -> Substring? {
+        let bytes = utf8
+        var i = bytes.startIndex
+        for byte in UnsafeBufferPointer(start: prefix.utf8Start, count: prefix.utf8CodeUnitCount) {
+            guard i < bytes.endIndex, bytes[i] == byte else { return nil }
+            i = bytes.index(after: i)
+        }
+        return self[i...]
     }
 
     /// `+-` written as `±` (by hand: `replacing(_:with:)` pulls in generic
     /// string-processing machinery that costs start-up time on the read path).
     var replacingPlusMinus: String {
+        guard utf8.contains(UInt8(ascii: "+")) else { return String(self) }
         var out = ""
         var previous: Character?
         for c in self {
