@@ -7,21 +7,46 @@ import Terminal
 
 /// The table of contents as lines.
 public struct Contents {
-    public var notes: [Note]
+    /// What the contents shows of a note: a note's parsed tree is dropped as
+    /// soon as its row is made, so that listing holds one tree at a time.
+    public struct Entry: Sendable, Equatable {
+        public var number: Int
+        public var id: String
+        public var title: String
+        public var demoCells: Int
+        public var cards: Int
+
+        public init(_ note: Note) {
+            number = note.number
+            id = note.id
+            title = note.title
+            demoCells = note.demoCells.count
+            cards = note.cards.count
+        }
+    }
+
+    public var entries: [Entry]
     public var translator: Translator
     /// Added to the printed hint, so that it runs as printed (` --notes DIR`, ` --lang zh`).
     public var hintOptions: String
 
-    public init(notes: [Note], translator: Translator, hintOptions: String) {
-        self.notes = notes
+    public init(entries: [Entry], translator: Translator, hintOptions: String) {
+        self.entries = entries
         self.translator = translator
         self.hintOptions = hintOptions
     }
 
+    /// The contents of every note of `notebook`, read one by one.
+    public init(notebook: Notebook, translator: Translator, hintOptions: String) throws(NotebookError) {
+        var entries: [Entry] = []
+        for file in notebook.files { entries.append(Entry(try notebook.load(file))) }
+        self.init(entries: entries, translator: translator, hintOptions: hintOptions)
+    }
+
     public func render(sheet: StyleSheet, width: Int) -> String {
         let header = ["#", "id", "title", "demos", "cards"].map { translator($0) }
-        let rows = notes.map { note in
-            [String(note.number), note.id, note.title, String(note.demoCells.count), String(note.cards.count)]
+        let rows = entries.map { entry in
+            [String(entry.number), entry.id, entry.title, String(entry.demoCells), String(entry.cards)]
         }
         let widths = (0..<header.count).map { column in
             ([header] + rows).map { $0[column].displayWidth }.max() ?? 0
@@ -40,10 +65,11 @@ public struct Contents {
         }
         var out = sheet.paint(line(header), sheet.contentsHeader) + "\n"
         for row in rows { out += line(row) + "\n" }
-        let cards = notes.map(\.cards.count).reduce(0, +)
-        let demos = notes.map(\.demoCells.count).reduce(0, +)
+        let cards = entries.reduce(0) { $0 + $1.cards }
+        let demos = entries.reduce(0) { $0 + $1.demoCells }
         out +=
-            sheet.paint(translator("\(notes.count) notes · \(demos) demo cells · \(cards) quiz cards · ganbook read ID") + hintOptions, sheet.hintStyle) + "\n"
+            sheet.paint(translator("\(entries.count) notes · \(demos) demo cells · \(cards) quiz cards · ganbook read ID") + hintOptions, sheet.hintStyle)
+            + "\n"
         return out
     }
 

@@ -31,8 +31,8 @@ struct ListRequest: Equatable, FastRequest {
         let language = try LanguageOption.resolve(self.language)
         let book = try NotebookOptions.load(folder: notesFolder, language: language)
         let sheet = StyleSheet(color: TerminalEnvironment.colorEnabled(color))
-        let contents = Contents(
-            notes: try book.loadAll(), translator: .forLanguage(language),
+        let contents = try Contents(
+            notebook: book, translator: .forLanguage(language),
             hintOptions: NotebookOptions.hintOptions(notes: notesFolder, lang: self.language))
         Output.write(contents.render(sheet: sheet, width: TerminalEnvironment.width(requested: width)))
     }
