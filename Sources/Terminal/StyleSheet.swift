@@ -166,14 +166,12 @@ public struct StyleSheet: Sendable {
         var sheet = StyleSheet(colored: ())
         sheet.color = false
         sheet.headings = sheet.headings.map { _ in .plain }
-        for path in [
-            \StyleSheet.headingPrefixStyle, \.listMarker, \.quoteBarStyle, \.frame, \.codeBlockText, \.htmlStyle,
-            \.unknownStyle, \.demoStyle, \.hintStyle, \.failureStyle, \.link, \.linkURL, \.image,
-            \.figureValue, \.tableTitle, \.tableHeader, \.contentsHeader, \.plotTitle, \.axisLabel,
-            \.quizQuestion, \.quizAnswer, \.quizRight, \.quizClose, \.quizWhy,
-        ] {
-            sheet[keyPath: path] = .plain
-        }
+        // Written out, not a loop over key paths: those are built at run time, at every start.
+        sheet.headingPrefixStyle = .plain; sheet.listMarker = .plain; sheet.quoteBarStyle = .plain; sheet.frame = .plain
+        sheet.codeBlockText = .plain; sheet.htmlStyle = .plain; sheet.unknownStyle = .plain; sheet.demoStyle = .plain; sheet.hintStyle = .plain
+        sheet.failureStyle = .plain; sheet.link = .plain; sheet.linkURL = .plain; sheet.image = .plain; sheet.figureValue = .plain
+        sheet.tableTitle = .plain; sheet.tableHeader = .plain; sheet.contentsHeader = .plain; sheet.plotTitle = .plain; sheet.axisLabel = .plain
+        sheet.quizQuestion = .plain; sheet.quizAnswer = .plain; sheet.quizRight = .plain; sheet.quizClose = .plain; sheet.quizWhy = .plain
         sheet.emphasis = SpanLook(style: .plain, open: "_", close: "_")
         sheet.strong = SpanLook(style: .plain, open: "**", close: "**")
         sheet.inlineCode = SpanLook(style: .plain, open: "`", close: "`")
