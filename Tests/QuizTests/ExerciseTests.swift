@@ -34,6 +34,23 @@ import Testing
         #expect(throws: Expression.SyntaxError(column: column, message: message)) { try Expression.parse(text) }
     }
 
+    @Test func templatesSplitIntoTextAndHolesWithDoubledBracesAsBraces() throws {
+        let t = try Template.parse("若 p = {a:.3}，{{集合}} 有 {b} 个")
+        #expect(t.pieces == [.text("若 p = "), .value(.variable("a"), decimals: 3), .text("，{集合} 有 "), .value(.variable("b"), decimals: 2), .text(" 个")])
+        #expect(try Template.parse("no holes here").pieces == [.text("no holes here")])
+        #expect(try Template.parse("").pieces == [])
+        #expect(try Template.parse("}}{{").pieces == [.text("}{")])
+    }
+
+    @Test(arguments: [
+        ("概率 {a", 4, "a '{' without its '}'"),
+        ("概率 a}", 5, "a '}' without its '{' (write '}}' for a brace)"),
+        ("值 {a +}", 3 + 4, "'{a +}': the formula ends where a number was expected"),
+    ])
+    func templateErrorsCountColumnsInCharacters(text: String, column: Int, message: String) {
+        #expect(throws: Expression.SyntaxError(column: column, message: message)) { try Template.parse(text) }
+    }
+
     @Test func divisionByZeroAndLogsOfNegativesAreErrorsNotNumbers() throws {
         #expect(throws: Expression.EvaluationError.divisionByZero) { try value("1 / (a - b)", ["a": 0.5, "b": 0.5]) }
         #expect(throws: Expression.EvaluationError.notFinite("log of -1")) { try value("log(a - 2)", ["a": 1]) }
