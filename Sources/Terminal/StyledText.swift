@@ -58,11 +58,10 @@ public struct StyledText: Sendable, Equatable {
         for i in range { displayWidth += Int(source.widths[i]) }
     }
 
-    /// Drops the last scalar (of a line being filled).
-    private mutating func removeLast() {
-        displayWidth -= Int(widths.removeLast())
-        scalars.removeLast()
-        attributeIndex.removeLast()
+    private mutating func reserve(_ count: Int) {
+        scalars.reserveCapacity(count)
+        widths.reserveCapacity(count)
+        attributeIndex.reserveCapacity(count)
     }
 
     private mutating func index(of attributes: Attributes) -> Int32 {
@@ -127,39 +126,63 @@ public struct StyledText: Sendable, Equatable {
     }
 
     /// Lines of at most `width` columns (at least one line, possibly empty).
+    ///
+    /// A line being filled is a list of ranges of this text (adjacent ones
+    /// merged, so most lines are one range), copied out once when it ends.
     public func wrapped(width: Int) -> [StyledText] {
         let width = max(width, 1)
         var lines: [StyledText] = []
-        var line = StyledText(linesOf: self)
+        var pieces: [Range<Int>] = []  // the line being filled
+        var lineWidth = 0, lineCount = 0
         var wordStart = 0, wordWidth = 0  // the word is scalars[wordStart..<i]
         var pendingSpace: Int?  // index of the space before the word
 
+        func add(_ range: Range<Int>, width: Int) {
+            if let last = pieces.last, last.upperBound == range.lowerBound {
+                pieces[pieces.count - 1] = last.lowerBound..<range.upperBound
+            } else {
+                pieces.append(range)
+            }
+            lineWidth += width
+            lineCount += range.count
+        }
+        func removeLast() {
+            let last = pieces.removeLast()
+            if last.count > 1 { pieces.append(last.lowerBound..<last.upperBound - 1) }
+            lineWidth -= Int(widths[last.upperBound - 1])
+            lineCount -= 1
+        }
         func endLine() {
+            var line = StyledText(linesOf: self)
+            line.reserve(lineCount)
+            for range in pieces { line.append(range, of: self) }
             lines.append(line)
-            line = StyledText(linesOf: self)
+            pieces.removeAll(keepingCapacity: true)
+            lineWidth = 0
+            lineCount = 0
         }
         func placeWord(endingAt end: Int) {
             defer { wordStart = end; wordWidth = 0; pendingSpace = nil }
             guard wordStart < end else { return }
-            let spaceWidth = (pendingSpace != nil && !line.isEmpty) ? 1 : 0
-            if line.displayWidth + spaceWidth + wordWidth <= width {
-                if spaceWidth == 1, let space = pendingSpace { line.append(space..<space + 1, of: self) }
-                line.append(wordStart..<end, of: self)
+            let spaceWidth = (pendingSpace != nil && lineCount > 0) ? 1 : 0
+            if lineWidth + spaceWidth + wordWidth <= width {
+                if spaceWidth == 1, let space = pendingSpace { add(space..<space + 1, width: Int(widths[space])) }
+                add(wordStart..<end, width: wordWidth)
                 return
             }
-            if !line.isEmpty { endLine() }
+            if lineCount > 0 { endLine() }
             for i in wordStart..<end {  // a word wider than the line is broken where it must be
-                if line.displayWidth + Int(widths[i]) > width && !line.isEmpty && widths[i] > 0 {
+                if lineWidth + Int(widths[i]) > width && lineCount > 0 && widths[i] > 0 {
                     // Closing punctuation never starts a line: the character before it comes along.
-                    if Self.noBreakBefore.contains(scalars[i]), i - 1 > wordStart, line.scalars.count > 1 {
-                        line.removeLast()
+                    if Self.noBreakBefore.contains(scalars[i]), i - 1 > wordStart, lineCount > 1 {
+                        removeLast()
                         endLine()
-                        line.append(i - 1..<i, of: self)
+                        add(i - 1..<i, width: Int(widths[i - 1]))
                     } else {
                         endLine()
                     }
                 }
-                line.append(i..<i + 1, of: self)
+                add(i..<i + 1, width: Int(widths[i]))
             }
         }
 
@@ -172,14 +195,14 @@ public struct StyledText: Sendable, Equatable {
             case " ":
                 placeWord(endingAt: i)
                 wordStart = i + 1
-                if !line.isEmpty { pendingSpace = i }
+                if lineCount > 0 { pendingSpace = i }
             default:
                 if wordStart < i, mayBreak(before: i) { placeWord(endingAt: i) }
                 wordWidth += Int(widths[i])
             }
         }
         placeWord(endingAt: scalars.count)
-        if !line.isEmpty || lines.isEmpty { lines.append(line) }
+        if lineCount > 0 || lines.isEmpty { endLine() }
         return lines
     }
 
