@@ -59,19 +59,11 @@ struct ReadRequest: Equatable, FastRequest {
     func run() throws {
         let language = try LanguageOption.resolve(self.language)
         let book = try NotebookOptions.load(folder: notesFolder, language: language)
-        let (query, anchor) = ReadAnchor.split(self.note)
-        let note = try book.note(query)
-        let next = book.files.first { $0.number == note.number + 1 }
-        let view = TerminalNote(
-            note: note, sheet: StyleSheet(color: TerminalEnvironment.colorEnabled(color)),
+        let runner = runCells ? CellRunner(cache: CellCache(dataFolder: DataFolder.resolve(flag: dataFolder)), refresh: refresh) : nil
+        let lines = try NoteReading.lines(
+            of: note, in: book, sheet: StyleSheet(color: TerminalEnvironment.colorEnabled(color)),
             width: TerminalEnvironment.width(requested: width), translator: .forLanguage(language),
-            hintOptions: NotebookOptions.hintOptions(notes: notesFolder, lang: self.language), next: next,
-            notes: book.files)
-        var lines =
-            runCells
-            ? view.render(running: CellRunner(cache: CellCache(dataFolder: DataFolder.resolve(flag: dataFolder)), refresh: refresh))
-            : view.render()
-        if let anchor { lines = try ReadAnchor.lines(lines, of: note, from: anchor) }
+            hintOptions: NotebookOptions.hintOptions(notes: notesFolder, lang: self.language), running: runner)
         var text = ""
         text.reserveCapacity(lines.reduce(0) { $0 + $1.utf8.count + 1 })
         for line in lines { text += line; text += "\n" }
