@@ -1,8 +1,7 @@
 /// `ganbook quiz [NOTE…]` and `ganbook quiz stats`: spaced repetition over the
 /// notes' quiz cards, with progress kept in the data folder.
 import ArgumentParser
-import Demos
-import Foundation
+import NotebookRunner
 import Localization
 import Notebook
 import Quiz
@@ -49,21 +48,7 @@ struct QuizOptions: ParsableArguments {
 
     @OptionGroup var notebook: NotebookOptions
 
-    /// The cards of the named notes (all notes when none), refusing cards that
-    /// do not parse; and every card id of the notebook folder.
-    func items(_ queries: [String]) throws -> (items: [QuizItem], notebookCardIDs: Set<String>) {
-        let book = try notebook.load()
-        let all = try book.loadAll()
-        let notes = try queries.isEmpty ? all : queries.map { try book.note($0) }
-        var items: [QuizItem] = []
-        for note in notes {
-            if let problem = note.quizProblems.first {
-                throw Failure("\(note.path):\(problem.line): \(problem.message)")
-            }
-            items += QuizItem.items(of: note)
-        }
-        return (items, Set(all.flatMap { $0.cards.map(\.id) }))
-    }
+    func deck(_ notes: [String] = []) throws -> QuizDeck { try QuizDeck(notebook: try notebook.load(), notes: notes) }
 
     func store() throws -> ProgressStore { try ProgressStore(folder: ProgressStore.folder(flag: data)) }
 }
@@ -89,37 +74,25 @@ struct QuizRunOptions: ParsableArguments {
     }
 
     func start() throws {
-        let (items, ids) = try options.items(notes)
-        let clock = try QuizClock()
-        var session = QuizSession(
-            items: items, store: try options.store(), now: clock.now,
-            startOfToday: clock.startOfDay(clock.now()))
+        var session = QuizSession(deck: try options.deck(notes), store: try options.store(), clock: try QuizClock())
         session.newPerDay = new
         session.cram = all
         session.seed = seed
-        session.notebookCardIDs = ids
-        session.demoFigure = QuizRun.demoFigure
+        session.demoFigure = DemoFigure.value
         session.translator = Translator.forLanguage(options.notebook.language)
         // The note's heading ids are its edition's: `read` must open the same edition.
         session.readOptions = NotebookOptions.hintOptions(notes: options.notebook.notes, lang: options.notebook.lang)
+        let folder = options.notebook.notes, lang = options.notebook.language.rawValue
+        session.openNote = { TerminalQuizIO.openNote($0, notes: folder, lang: lang) }
         let io = TerminalQuizIO(look: QuizLook(sheet: display.sheet, width: display.resolvedWidth))
         defer { io.finish() }
-        let folder = options.notebook.notes, lang = options.notebook.language.rawValue
-        session.openNote = { item in QuizRun.read(item, notes: folder, lang: lang) }
         _ = try session.run(io)
     }
 }
 
 /// `quiz run`: the same as `quiz`, kept for scripts that spell it out.
 struct QuizRun: ParsableCommand {
-    static let discussion = """
-        On a terminal the quiz reads single keys: Enter or space shows a recall card's answer, \
-        1–4 grade it (Again, Hard, Good, Easy; each shows the interval it would give), a–e or \
-        1–5 choose an option, u undoes the last answer, o opens the card's note at its section, \
-        q stops. Numeric answers take a typed number or formula (log 2, 1/3, 2*pi). Cards in a \
-        learning step come back in the same session. Every answer is saved the moment you give \
-        it. When input is not a terminal, answers are read one line per prompt.
-        """
+    static let discussion = TerminalQuizIO.keysHelp
 
     static let configuration = CommandConfiguration(
         commandName: "run", abstract: HelpText.words("Quiz yourself (the same as `ganbook quiz`)."), discussion: discussion)
@@ -127,34 +100,6 @@ struct QuizRun: ParsableCommand {
     @OptionGroup var quiz: QuizRunOptions
 
     func run() throws { try quiz.start() }
-
-    /// A figure of a demo's report, by name or by "name unit" (`JSD(p‖q) nats`).
-    static func demoFigure(_ words: [String], _ name: String) throws -> Double {
-        let report = try DemoRegistry.parse(words).report()
-        for case .figures(let figures) in report.items {
-            for f in figures where f.name == name || f.name + " " + (f.unit ?? "") == name {
-                switch f.value {
-                case .number(let x, _): return x
-                case .integer(let n): return Double(n)
-                default: throw Failure("demo \(words.joined(separator: " ")): figure '\(name)' is not a number")
-                }
-            }
-        }
-        throw Failure("demo \(words.joined(separator: " ")) has no figure '\(name)'")
-    }
-
-    /// `ganbook read NOTE#SECTION` in a child process, through the pager.
-    static func read(_ item: QuizItem, notes: String?, lang: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/proc/self/exe")
-        process.arguments = ["read", item.noteID + (item.anchor.map { "#" + $0 } ?? "")] + (notes.map { ["--notes", $0] } ?? []) + ["--lang", lang]
-        do {
-            try process.run()
-            process.waitUntilExit()
-        } catch {
-            Output.error("ganbook: cannot open the note: \(error)\n")
-        }
-    }
 }
 
 struct QuizStats: ParsableCommand {
@@ -171,7 +116,7 @@ struct QuizStats: ParsableCommand {
         let clock = try QuizClock()
         let now = clock.now()
         let stats = try QuizStatistics.overview(
-            items: try options.items([]).items, store: try options.store(), now: now,
+            items: try options.deck().items, store: try options.store(), now: now,
             startOfToday: clock.startOfDay(now))
         // The JSON form stays English: its column names are its rows' keys.
         let translator = json ? Translator.english : Translator.forLanguage(options.notebook.language)

@@ -1,6 +1,7 @@
 import Foundation
 @testable import ganbook
 import Notebook
+import NotebookRunner
 import TestSupport
 import Testing
 
@@ -105,7 +106,7 @@ import Testing
             let p = [a, 1 - a], q = [0.5, 0.5]
             let kl = { (x: [Double]) in zip(x, m).reduce(0.0) { $0 + ($1.0 > 0 ? $1.0 * log($1.0 / $1.1) : 0) } }
             let expected = (kl(p) + kl(q)) / 2
-            #expect(abs(try QuizRun.demoFigure(words, figure) - expected) < 1e-9)
+            #expect(abs(try DemoFigure.value(words, figure) - expected) < 1e-9)
         }
     }
 
