@@ -70,7 +70,12 @@ let package = Package(
         // Datasets for the classifiers: CSV files, the bundled breast-cancer data, synthetic data.
         .target(name: "Datasets", dependencies: ["Installation", "Distributions"]),
         // `ganbook lab`: a GAN trained live, full-screen, with its views and keys.
-        .target(name: "Lab", dependencies: ["GAN", "NeuralNet", "Distributions", "Demos", "Terminal", "Report", "Localization"]),
+        .target(
+            name: "Lab",
+            dependencies: [
+                "GAN", "NeuralNet", "Distributions", "Demos", "Terminal", "Report", "Localization",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
         // The `ganbook` command-line tool.
         .executableTarget(
             name: "ganbook",

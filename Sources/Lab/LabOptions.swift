@@ -1,0 +1,120 @@
+/// The lab's options, `ganbook lab`'s command line: `demo train`'s trainer
+/// options and the lab's own (frames, size, a key script), validated here and
+/// run by `run()`. They live beside the loop, the keys and the screen they
+/// drive, as a demo's options live with the demo.
+import ArgumentParser
+import Demos
+import GAN
+import Terminal
+
+/// A lab run that cannot start: the whole message.
+public struct LabFailure: Error, CustomStringConvertible {
+    public var description: String
+}
+
+public struct LabOptions: ParsableArguments {
+    /// The help's description of the screen and the keys (see `LabSession`).
+    public static let discussion = """
+        The same options, trainer and numbers as `ganbook demo train`. 2-D targets show the plane with \
+        D(x) as a heat map, real (o) and generated (x) samples, and arrows along −∇ of G's loss; 1-D \
+        targets show p_data, a histogram of G's samples, D(x) and the optimal D*(x) for the current G. \
+        Beside the picture: the losses and a true distance over the steps.
+
+        Keys (? shows them): space run/pause · n one step · d one D step · g one G step · k/K fewer/more \
+        D-steps · [ ] D's learning rate ÷2/×2 · { } G's · l next loss · t next target · r restart · \
+        s next seed · q or Ctrl-C quit.
+
+        Needs a terminal of at least 80×24. Without one, --frames N prints N plain-text frames after \
+        --every, 2·--every, … steps. --keys "space,wait 500,d,g,q" drives a session (so do keys on stdin \
+        when it is not a terminal). Colour: 24-bit when COLORTERM says so, else 256 colours; none with \
+        NO_COLOR, where the heat map becomes a shade ramp ░▒▓█.
+        """
+
+    public init() {}
+
+    @Option(help: ArgumentHelp("ring, grid, or a 1-D distribution spec.", valueName: "target"))
+    public var target: String = "ring"
+
+    @Option(help: ArgumentHelp("minimax, nonsaturating, wgan or wgan-gp.", valueName: "loss"))
+    public var loss: GANLoss = .nonsaturating
+
+    @Option(help: ArgumentHelp("D updates per G update (default 1; 5 with --loss wgan or wgan-gp).", valueName: "k"))
+    public var dSteps: Int?
+
+    @OptionGroup var gan: GANOptions
+
+    @Option(help: ArgumentHelp("Print N frames as plain text instead of the live screen (1 to 1000).", valueName: "N"))
+    public var frames: Int?
+
+    @Option(help: ArgumentHelp("Steps between frames with --frames (1 to 100000).", valueName: "steps"))
+    public var every: Int = 100
+
+    @Option(help: ArgumentHelp("The frames' size with --frames, COLUMNSxROWS (at least 80x24).", valueName: "size"))
+    public var size: String = "100x30"
+
+    @Option(
+        help: ArgumentHelp(
+            "Keys to press, comma-separated: a character, space, comma, enter, esc, ctrl-c, or wait MS.",
+            valueName: "keys"))
+    public var keys: String?
+
+    /// For make bench: run for this many seconds, then print steps, frames and seconds as JSON on stderr.
+    @Option(help: .hidden)
+    public var bench: Double?
+
+    /// With --bench: train without drawing.
+    @Flag(help: .hidden)
+    public var headless = false
+
+    public func validate() throws {
+        _ = try Demos.target(target)
+        if let dSteps, !LabSettings.dStepsRange.contains(dSteps) {
+            throw ValidationError("--d-steps must be between 1 and 50, got \(dSteps)")
+        }
+        if let frames, !(1...1000).contains(frames) { throw ValidationError("--frames must be between 1 and 1000, got \(frames)") }
+        guard (1...100_000).contains(every) else { throw ValidationError("--every must be between 1 and 100000, got \(every)") }
+        if let frames, frames * every > 1_000_000 {
+            throw ValidationError("--frames × --every must be at most 1000000 steps, got \(frames * every)")
+        }
+        _ = try parsedSize()
+        if let keys {
+            do { _ = try KeyScript.parse(keys) } catch { throw ValidationError("\(error)") }
+        }
+        if let bench, !(bench > 0 && bench <= 600) { throw ValidationError("--bench must be between 0 and 600 seconds") }
+    }
+
+    public func parsedSize() throws -> (columns: Int, rows: Int) {
+        let parts = size.lowercased().split(separator: "x")
+        guard parts.count == 2, let c = Int(parts[0]), let r = Int(parts[1]),
+            c >= LabScreen.minimumColumns, r >= LabScreen.minimumRows, c <= 1000, r <= 1000
+        else {
+            throw ValidationError(LabText.badSize(size, minimumColumns: LabScreen.minimumColumns, minimumRows: LabScreen.minimumRows))
+        }
+        return (c, r)
+    }
+
+    /// Runs the lab as the options say: live on the terminal, as plain-text
+    /// frames, or timed for `make bench`. Returns the signal that ended a live
+    /// session, if one did.
+    public func run() throws -> Int32? {
+        let settings = LabSettings(options: gan, target: try Demos.target(target), loss: loss, dSteps: dSteps)
+        let (columns, rows) = try parsedSize()
+        if let bench {
+            let figures = LabLoop.bench(settings, seconds: bench, columns: columns, rows: rows, draw: !headless)
+            Output.error("{\"steps\": \(figures.steps), \"frames\": \(figures.frames), \"seconds\": \(figures.seconds)}\n")
+            return nil
+        }
+        if let frames {
+            LabLoop.frames(settings, count: frames, every: every, columns: columns, rows: rows) { Output.write($0) }
+            return nil
+        }
+        guard TerminalEnvironment.stdoutIsTTY else { throw LabFailure(description: LabText.notATerminal) }
+        var script = try keys.map { try KeyScript.parse($0) } ?? []
+        let keyboard = TerminalEnvironment.stdinIsTTY
+        if !keyboard {
+            do { script += try KeyScript.parse(KeyScript.readStandardInput(), source: "stdin") } catch { throw LabFailure(description: "\(error)") }
+        }
+        let ending = LabLoop.live(settings, script: script, keyboard: keyboard, depth: ColorDepth.detect())
+        return ending.signal
+    }
+}
