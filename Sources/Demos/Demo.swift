@@ -45,6 +45,14 @@ public enum DemoRegistry {
         all.first { $0.name == name }
     }
 
+    /// The one-line error for `ganbook demo NAME …` when NAME is no demo,
+    /// with a suggestion and the list (ArgumentParser would only call it an
+    /// unexpected argument); nil for a demo's name.
+    public static func unknown(_ name: String) -> String? {
+        guard demo(named: name) == nil, case .failure(let error) = parsed([name]) else { return nil }
+        return error.description
+    }
+
     /// Why words do not make a demo run: one line, for a cell or a command line.
     public struct ParseError: Error, CustomStringConvertible {
         public var description: String

@@ -22,18 +22,7 @@ struct DemoCommand: ParsableCommand {
     /// The demos and what each shows, the summaries wrapped under their own column.
     func run() throws {
         let translator = Translator.forLanguage(try LanguageOption.resolve(language.lang))
-        let names = DemoRegistry.all.map { $0.name }
-        let indent = (names.map(\.count).max() ?? 0) + 2
-        let width = display.resolvedWidth
-        var out = ""
-        for demo in DemoRegistry.all {
-            let lines = StyledText(translator(demo.summary)).wrapped(width: max(width - indent, 20)).map { $0.plainText }
-            for (i, line) in lines.enumerated() {
-                let lead = i == 0 ? demo.name + String(repeating: " ", count: indent - demo.name.count) : String(repeating: " ", count: indent)
-                out += lead + line + "\n"
-            }
-        }
-        Output.write(out)
+        Output.write(DefinitionList.render(DemoRegistry.all.map { ($0.name, translator($0.summary)) }, width: display.resolvedWidth))
     }
 
     static func runner<D: Demo>(for demo: D.Type) -> ParsableCommand.Type { DemoRunner<D>.self }
@@ -95,21 +84,5 @@ struct DemoRunner<D: Demo>: ParsableCommand {
             }
         }
         return words
-    }
-}
-
-extension DemoCommand {
-    /// The one-line error for `ganbook demo NAME …` when NAME is no demo (with
-    /// a suggestion), before ArgumentParser would call it an unexpected argument.
-    static func unknownDemo(in arguments: [String]) -> String? {
-        guard arguments.first == "demo", arguments.count > 1, let name = arguments.dropFirst().first,
-            !name.hasPrefix("-"), DemoRegistry.demo(named: name) == nil
-        else { return nil }
-        do {
-            _ = try DemoRegistry.parse([name])
-            return nil
-        } catch {
-            return error.description
-        }
     }
 }

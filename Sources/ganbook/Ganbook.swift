@@ -36,7 +36,9 @@ enum Main {
         }
         do {
             let arguments = Array(CommandLine.arguments.dropFirst())
-            if let problem = DemoCommand.unknownDemo(in: arguments) { throw Failure(problem) }
+            if arguments.first == "demo", let name = arguments.dropFirst().first, !name.hasPrefix("-"), let problem = DemoRegistry.unknown(name) {
+                throw Failure(problem)
+            }
             if let request = FastPath.request(arguments) {
                 try request.run()
             } else {
