@@ -34,11 +34,26 @@ public struct SiteExport: Sendable {
 
     static func page(for note: Note) -> String { note.id + ".html" }
 
-    /// Writes the site: runs the missing cells first, all at once (when
-    /// `runDemos`), then index.html, style.css and one page per note. Returns
-    /// how many cells it shows without output (not cached and not run).
+    /// A site that cannot be written: the folder and why.
+    public struct WriteFailure: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    /// Writes the site into `folder`, created if missing: runs the missing
+    /// cells first, all at once (when `runDemos`), then index.html, style.css
+    /// and one page per note. Returns how many cells it shows without output
+    /// (not cached and not run).
     @discardableResult
     public func write(to folder: String) throws -> Int {
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            return try writeFiles(to: folder)
+        } catch let error as CocoaError {
+            throw WriteFailure(description: "cannot write the site to \(folder): \(error.localizedDescription)")
+        }
+    }
+
+    private func writeFiles(to folder: String) throws -> Int {
         let outputs = runner.outputs(for: notes.flatMap(\.demoCells), run: runDemos)
         var byNote: [[Int: CellOutput]] = [], k = 0
         for note in notes {

@@ -1,7 +1,6 @@
 /// `ganbook export --html DIR`: the notebook as a static site (see
 /// NotebookRunner's `SiteExport`).
 import ArgumentParser
-import Foundation
 import Installation
 import Notebook
 import NotebookRunner
@@ -32,12 +31,7 @@ struct ExportCommand: ParsableCommand {
         let runner = CellRunner(cache: CellCache(dataFolder: DataFolder.resolve(flag: data)))
         var unrun = 0
         for (site, folder) in try Editions(folder: base).exports(into: folder, primary: notebook.language, runner: runner, run: !noRun) {
-            do {
-                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-                unrun += try site.write(to: folder)
-            } catch let error as CocoaError {
-                throw Failure("cannot write the site to \(folder): \(error.localizedDescription)")
-            }
+            unrun += try site.write(to: folder)
             Output.write(
                 "wrote \(site.notes.count + 2) files to \(folder) (\(site.translator.language.rawValue)): index.html, style.css and one page per note\n")
         }
