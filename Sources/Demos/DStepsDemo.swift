@@ -44,10 +44,14 @@ public struct DStepsDemo: Demo {
 
     public init() {}
 
-    public func validate() throws {
+    /// --target and --target-1d, parsed by `validate()`.
+    var parsed = Parsed<(twoD: Target, oneD: Target)>()
+
+    public mutating func validate() throws {
         guard ["ring", "grid"].contains(target.lowercased()) else { throw ValidationError("--target must be ring or grid, got \(target.debugQuoted)") }
         let oneD = try Demos.target(target1D)
         guard oneD.dimension == 1 else { throw ValidationError("--target-1d must be a 1-D distribution spec") }
+        parsed.value = (try Demos.target(target), oneD)
         guard (50...50_000).contains(steps) else { throw ValidationError("--steps must be between 50 and 50000, got \(steps)") }
         guard (10...10_000).contains(saturationSteps) else { throw ValidationError("--saturation-steps must be between 10 and 10000, got \(saturationSteps)") }
     }
@@ -55,7 +59,7 @@ public struct DStepsDemo: Demo {
     static let ks = [1, 2, 5]
 
     public func report(progress: Progress) throws -> Report {
-        let twoD = try Demos.target(target), oneD = try Demos.target(target1D)
+        let (twoD, oneD) = try parsed.value ?? (Demos.target(target), Demos.target(target1D))
         var report = Report(title: "D-steps per G-step, and a D that wins")
         report.text(
             "Algorithm 1 of Goodfellow et al. (2014) takes k D-steps per G-step so that D stays near its optimum, where G's gradient follows the JS divergence; the paper used k = 1. WGAN takes 5 critic steps, because its critic must be near-optimal for its value to estimate W1. With the original minimax loss, though, a D that is too good starves G of gradient. Both sides are measured below."

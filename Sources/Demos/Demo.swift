@@ -89,6 +89,17 @@ extension Demo {
     }
 }
 
+/// What a demo's `validate()` makes of its options' text (distributions,
+/// targets), kept for `report()`, so that each spec is parsed once. Not an
+/// option: ArgumentParser decodes it empty, and `validate()` fills it. (A demo
+/// is only made by parsing, which validates; were `validate()` skipped,
+/// `report()` would parse the specs itself.)
+public struct Parsed<Value: Sendable>: Decodable, Sendable {
+    public var value: Value?
+    public init() { value = nil }
+    public init(from decoder: any Decoder) throws { value = nil }
+}
+
 /// Parses a distribution option, turning a bad spec into a one-line message
 /// that names the option and points at the character.
 func distribution(_ spec: String, option: String) throws -> Distribution {

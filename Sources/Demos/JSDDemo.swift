@@ -52,9 +52,16 @@ public struct JSDDemo: Demo {
 
     var qSpec: String { q ?? (sweep ? p : "U(0.5,1.5)") }
 
-    public func validate() throws {
-        let p = try distribution(self.p, option: "p")
-        let q = try distribution(qSpec, option: "q")
+    /// p and q, parsed by `validate()`.
+    var parsed = Parsed<(p: Distribution, q: Distribution)>()
+
+    func distributions() throws -> (p: Distribution, q: Distribution) {
+        (try distribution(self.p, option: "p"), try distribution(qSpec, option: "q"))
+    }
+
+    public mutating func validate() throws {
+        let (p, q) = try distributions()
+        parsed.value = (p, q)
         if p.isDiscrete != q.isDiscrete { throw ValidationError("--p and --q must both be continuous or both discrete") }
         if case .discrete(let a) = p, case .discrete(let b) = q, a.count != b.count {
             throw ValidationError("--p has \(a.count) categories and --q has \(b.count); they must have as many")
@@ -67,7 +74,7 @@ public struct JSDDemo: Demo {
     }
 
     public func report(progress: Progress) throws -> Report {
-        let p = try distribution(self.p, option: "p"), q = try distribution(qSpec, option: "q")
+        let (p, q) = try parsed.value ?? distributions()
         if sweep, case .continuous(let pm) = p, case .continuous(let qm) = q { return sweepReport(pm, qm) }
         return try comparisonReport(p, q)
     }

@@ -55,8 +55,12 @@ public struct ModeCollapseDemo: Demo {
 
     public init() {}
 
-    public func validate() throws {
+    /// --target, parsed by `validate()`.
+    var parsed = Parsed<Target>()
+
+    public mutating func validate() throws {
         guard ["ring", "grid"].contains(target.lowercased()) else { throw ValidationError("--target must be ring or grid, got \(target.debugQuoted)") }
+        parsed.value = try Demos.target(target)
         guard (10...100_000).contains(steps) else { throw ValidationError("--steps must be between 10 and 100000, got \(steps)") }
         guard (1...20).contains(seeds) else { throw ValidationError("--seeds must be between 1 and 20, got \(seeds)") }
         guard (1...20).contains(unroll) else { throw ValidationError("--unroll must be between 1 and 20, got \(unroll)") }
@@ -85,7 +89,7 @@ public struct ModeCollapseDemo: Demo {
     }
 
     public func report(progress: Progress) throws -> Report {
-        let goal = try Demos.target(target)
+        let goal = try parsed.value ?? Demos.target(target)
         let methods = Method.allCases
         let jobs = methods.flatMap { m in (0..<seeds).map { (m, seed &+ UInt64($0)) } }
         // Longest jobs first, so that the cores finish together: unrolling

@@ -61,14 +61,17 @@ public struct OptimalDiscriminatorDemo: Demo {
         return (d, g)
     }
 
-    public func validate() throws {
-        _ = try mixtures()
+    /// --data and --gen, parsed by `validate()`.
+    var parsed = Parsed<(data: Mixture, gen: Mixture)>()
+
+    public mutating func validate() throws {
+        parsed.value = try mixtures()
         guard (100...1_000_000).contains(samples) else { throw ValidationError("--samples must be between 100 and 1000000, got \(samples)") }
         guard (3...60).contains(bumps) else { throw ValidationError("--bumps must be between 3 and 60, got \(bumps)") }
     }
 
     public func report(progress: Progress) throws -> Report {
-        let (d, g) = try mixtures()
+        let (d, g) = try parsed.value ?? mixtures()
         return sweep ? sweepReport(d, g) : try discriminatorReport(d, g)
     }
 

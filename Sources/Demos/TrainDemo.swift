@@ -55,14 +55,17 @@ public struct TrainDemo: Demo {
 
     public init() {}
 
-    public func validate() throws {
-        _ = try Demos.target(self.target)
+    /// --target, parsed by `validate()`.
+    var parsed = Parsed<Target>()
+
+    public mutating func validate() throws {
+        parsed.value = try Demos.target(self.target)
         guard (10...200_000).contains(steps) else { throw ValidationError("--steps must be between 10 and 200000, got \(steps)") }
         if let dSteps, !(1...50).contains(dSteps) { throw ValidationError("--d-steps must be between 1 and 50, got \(dSteps)") }
     }
 
     public func report(progress: Progress) throws -> Report {
-        let goal = try Demos.target(self.target)
+        let goal = try parsed.value ?? Demos.target(self.target)
         let k = dSteps ?? (loss.isWasserstein ? 5 : 1)
         var run = TrainingRun(gan.configuration(target: goal, loss: loss, dSteps: k))
         run.train(steps: steps, evaluations: 60, progress: progress, label: "training")

@@ -66,8 +66,11 @@ public struct LabOptions: ParsableArguments {
     @Flag(help: .hidden)
     public var headless = false
 
-    public func validate() throws {
-        _ = try Demos.target(target)
+    /// --target, parsed by `validate()`.
+    var parsed = Parsed<Target>()
+
+    public mutating func validate() throws {
+        parsed.value = try Demos.target(target)
         if let dSteps, !LabSettings.dStepsRange.contains(dSteps) {
             throw ValidationError("--d-steps must be between 1 and 50, got \(dSteps)")
         }
@@ -97,7 +100,7 @@ public struct LabOptions: ParsableArguments {
     /// frames, or timed for `make bench`. Returns the signal that ended a live
     /// session, if one did.
     public func run() throws -> Int32? {
-        let settings = LabSettings(options: gan, target: try Demos.target(target), loss: loss, dSteps: dSteps)
+        let settings = LabSettings(options: gan, target: try parsed.value ?? Demos.target(target), loss: loss, dSteps: dSteps)
         let (columns, rows) = try parsedSize()
         if let bench {
             let figures = LabLoop.bench(settings, seconds: bench, columns: columns, rows: rows, draw: !headless)

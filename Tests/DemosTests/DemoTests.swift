@@ -243,3 +243,20 @@ func mixture(_ spec: String) -> Mixture {
         #expect(throws: (any Error).self) { try GenVsDiscDemo.parse(["--dims", "1"]) }
     }
 }
+
+/// Each spec option is parsed once, by `validate()`, and `report()` uses that value.
+@Suite struct ParsedOnceTests {
+    @Test func validationKeepsWhatItParsed() throws {
+        let jsd = try #require(try DemoRegistry.parse(["jsd", "--p", "N(0,1)", "--q", "N(1, 2)"]) as? JSDDemo)
+        #expect(jsd.parsed.value?.p == (try DistributionSpec.parse("N(0,1)")))
+        #expect(jsd.parsed.value?.q == (try DistributionSpec.parse("N(1,2)")))
+        let optimal = try #require(try DemoRegistry.parse(["optimal-d", "--gen", "N(1,1)"]) as? OptimalDiscriminatorDemo)
+        #expect(optimal.parsed.value?.gen == (try optimal.mixtures().1))
+        let train = try #require(try DemoRegistry.parse(["train", "--target", "grid"]) as? TrainDemo)
+        #expect(train.parsed.value == (try Demos.target("grid")))
+        let dSteps = try #require(try DemoRegistry.parse(["d-steps", "--target-1d", "N(0,2)"]) as? DStepsDemo)
+        #expect(dSteps.parsed.value?.oneD == (try Demos.target("N(0,2)")))
+        let collapse = try #require(try DemoRegistry.parse(["mode-collapse", "--target", "grid"]) as? ModeCollapseDemo)
+        #expect(collapse.parsed.value == (try Demos.target("grid")))
+    }
+}
