@@ -56,6 +56,36 @@ public struct GANOptions: ParsableArguments, Sendable {
 
 extension GANLoss: ExpressibleByArgument {}
 
+/// What `demo train` and `ganbook lab` train: the target, the loss and D's
+/// updates per G update, with --target parsed once, by `validate()`.
+public struct TrainingChoice: ParsableArguments, Sendable {
+    @Option(help: ArgumentHelp("ring, grid, or a 1-D distribution spec.", valueName: "target"))
+    public var target: String = "ring"
+
+    @Option(help: ArgumentHelp("minimax, nonsaturating, wgan or wgan-gp.", valueName: "loss"))
+    public var loss: GANLoss = .nonsaturating
+
+    @Option(help: ArgumentHelp("D updates per G update (1 to 50; default 1, 5 with --loss wgan or wgan-gp).", valueName: "k"))
+    public var dSteps: Int?
+
+    public static let dStepsRange = 1...50
+
+    var parsed = Parsed<Target>()
+
+    public init() {}
+
+    public mutating func validate() throws {
+        parsed.value = try Demos.target(target)
+        if let dSteps, !Self.dStepsRange.contains(dSteps) { throw ValidationError("--d-steps must be between 1 and 50, got \(dSteps)") }
+    }
+
+    /// The target distribution.
+    public func goal() throws -> Target { try parsed.value ?? Demos.target(target) }
+
+    /// D's updates per G update: as given, else 1 (5 for the Wasserstein losses).
+    public var resolvedDSteps: Int { dSteps ?? (loss.isWasserstein ? 5 : 1) }
+}
+
 /// Parses --target: ring, grid or a 1-D spec, with the spec's one-line error.
 public func target(_ text: String) throws -> Target {
     do {

@@ -39,14 +39,7 @@ public struct TrainDemo: Demo {
     public static let version = 2
     public static let relativeCost = 1.0
 
-    @Option(help: ArgumentHelp("ring, grid, or a 1-D distribution spec.", valueName: "target"))
-    public var target: String = "ring"
-
-    @Option(help: ArgumentHelp("minimax, nonsaturating, wgan or wgan-gp.", valueName: "loss"))
-    public var loss: GANLoss = .nonsaturating
-
-    @Option(help: ArgumentHelp("D updates per G update (default 1; 5 with --loss wgan).", valueName: "k"))
-    public var dSteps: Int?
+    @OptionGroup public var choice: TrainingChoice
 
     @Option(help: ArgumentHelp("Training steps (10 to 200000).", valueName: "n"))
     public var steps: Int = 3000
@@ -55,18 +48,12 @@ public struct TrainDemo: Demo {
 
     public init() {}
 
-    /// --target, parsed by `validate()`.
-    var parsed = Parsed<Target>()
-
-    public mutating func validate() throws {
-        parsed.value = try Demos.target(self.target)
+    public func validate() throws {
         guard (10...200_000).contains(steps) else { throw ValidationError("--steps must be between 10 and 200000, got \(steps)") }
-        if let dSteps, !(1...50).contains(dSteps) { throw ValidationError("--d-steps must be between 1 and 50, got \(dSteps)") }
     }
 
     public func report(progress: Progress) throws -> Report {
-        let goal = try parsed.value ?? Demos.target(self.target)
-        let k = dSteps ?? (loss.isWasserstein ? 5 : 1)
+        let goal = try choice.goal(), loss = choice.loss, k = choice.resolvedDSteps
         var run = TrainingRun(gan.configuration(target: goal, loss: loss, dSteps: k))
         run.train(steps: steps, evaluations: 60, progress: progress, label: "training")
         let history = Array(run.checkpoints.dropFirst())

@@ -32,14 +32,7 @@ public struct LabOptions: ParsableArguments {
 
     public init() {}
 
-    @Option(help: ArgumentHelp("ring, grid, or a 1-D distribution spec.", valueName: "target"))
-    public var target: String = "ring"
-
-    @Option(help: ArgumentHelp("minimax, nonsaturating, wgan or wgan-gp.", valueName: "loss"))
-    public var loss: GANLoss = .nonsaturating
-
-    @Option(help: ArgumentHelp("D updates per G update (default 1; 5 with --loss wgan or wgan-gp).", valueName: "k"))
-    public var dSteps: Int?
+    @OptionGroup public var choice: TrainingChoice
 
     @OptionGroup var gan: GANOptions
 
@@ -66,14 +59,7 @@ public struct LabOptions: ParsableArguments {
     @Flag(help: .hidden)
     public var headless = false
 
-    /// --target, parsed by `validate()`.
-    var parsed = Parsed<Target>()
-
-    public mutating func validate() throws {
-        parsed.value = try Demos.target(target)
-        if let dSteps, !LabSettings.dStepsRange.contains(dSteps) {
-            throw ValidationError("--d-steps must be between 1 and 50, got \(dSteps)")
-        }
+    public func validate() throws {
         if let frames, !(1...1000).contains(frames) { throw ValidationError("--frames must be between 1 and 1000, got \(frames)") }
         guard (1...100_000).contains(every) else { throw ValidationError("--every must be between 1 and 100000, got \(every)") }
         if let frames, frames * every > 1_000_000 {
@@ -100,7 +86,7 @@ public struct LabOptions: ParsableArguments {
     /// frames, or timed for `make bench`. Returns the signal that ended a live
     /// session, if one did.
     public func run() throws -> Int32? {
-        let settings = LabSettings(options: gan, target: try parsed.value ?? Demos.target(target), loss: loss, dSteps: dSteps)
+        let settings = LabSettings(options: gan, target: try choice.goal(), loss: choice.loss, dSteps: choice.dSteps)
         let (columns, rows) = try parsedSize()
         if let bench {
             let figures = LabLoop.bench(settings, seconds: bench, columns: columns, rows: rows, draw: !headless)

@@ -21,7 +21,7 @@ public struct LabSettings: Sendable {
     public var rateDChosen: Double?
     public var rateGChosen: Double?
 
-    public static let dStepsRange = 1...50
+    public static let dStepsRange = TrainingChoice.dStepsRange
     public static let rateRange = 1e-6...0.5
     /// The 1-D target `t` offers besides ring and grid: two peaks, as in the notes.
     public static let twoPeaks = "0.5*N(-2,0.5) + 0.5*N(2,0.5)"

@@ -253,7 +253,7 @@ func mixture(_ spec: String) -> Mixture {
         let optimal = try #require(try DemoRegistry.parse(["optimal-d", "--gen", "N(1,1)"]) as? OptimalDiscriminatorDemo)
         #expect(optimal.parsed.value?.gen == (try optimal.mixtures().1))
         let train = try #require(try DemoRegistry.parse(["train", "--target", "grid"]) as? TrainDemo)
-        #expect(train.parsed.value == (try Demos.target("grid")))
+        #expect(train.choice.parsed.value == (try Demos.target("grid")))
         let dSteps = try #require(try DemoRegistry.parse(["d-steps", "--target-1d", "N(0,2)"]) as? DStepsDemo)
         #expect(dSteps.parsed.value?.oneD == (try Demos.target("N(0,2)")))
         let collapse = try #require(try DemoRegistry.parse(["mode-collapse", "--target", "grid"]) as? ModeCollapseDemo)
