@@ -204,14 +204,17 @@ TORCH_AVX2 = {"ATEN_CPU_CAPABILITY": "avx2", "ONEDNN_MAX_CPU_ISA": "AVX2", "MKL_
 
 @row
 def gan_step(args):
-    """One D step + one G step, 2×128 MLPs, ring, batch 256: ours on one thread, PyTorch on
-    two (torch.set_num_threads(2)). Then both limited to AVX2 (our GANBOOK_KERNEL=avx2, what
-    a CPU without AVX-512 runs), and our portable C path alone."""
+    """One D step + one G step, 2×128 MLPs, ring, batch 256: ours with its products' rows
+    split over two threads, PyTorch on two (torch.set_num_threads(2)). Then both limited to
+    AVX2 (our GANBOOK_KERNEL=avx2, what a CPU without AVX-512 runs), ours on one thread for
+    reference, and our portable C path alone."""
     bench_bin = os.path.join(os.path.dirname(args.bin), "ganbook-bench")
     peer_script = os.path.join(ROOT, "bench", "gan_step_peer.py")
 
-    def ours(kernel, steps="300"):
-        env = dict(os.environ, GANBOOK_KERNEL=kernel) if kernel else None
+    def ours(kernel, steps="300", threads=None):
+        env = dict(os.environ)
+        env.update({"GANBOOK_KERNEL": kernel} if kernel else {})
+        env.update({"GANBOOK_THREADS": threads} if threads else {})
         return json.loads(subprocess.run([bench_bin, "gan-step", steps], check=True, capture_output=True,
                                          text=True, env=env).stdout)
 
@@ -227,13 +230,16 @@ def gan_step(args):
         return []
     peer.check_returncode()
     peer = json.loads(peer.stdout)
-    rows = [Row(f"GAN step, {best['kernel']} kernels", best["gan_step"], peer["gan_step"],
+    rows = [Row(f"GAN step, {best['kernel']} kernels, {best['threads']} threads", best["gan_step"], peer["gan_step"],
                 f"PyTorch {peer['torch']} CPU, 2 threads", goal=0.5)]
     if best["kernel"] == "avx512":
         avx2 = ours("avx2")
         peer2 = json.loads(theirs(TORCH_AVX2).stdout)
-        rows.append(Row("GAN step, avx2 kernels (forced)", avx2["gan_step"], peer2["gan_step"],
+        rows.append(Row(f"GAN step, avx2 kernels (forced), {avx2['threads']} threads", avx2["gan_step"], peer2["gan_step"],
                         "PyTorch, 2 threads, AVX2 forced", goal=0.5))
+        alone = ours("avx2", threads="1")
+        rows.append(Row("GAN step, avx2 kernels, one thread", alone["gan_step"], peer2["gan_step"],
+                        "PyTorch, 2 threads, AVX2 forced", goal=None))
     portable = ours("portable", "10")
     rows.append(Row("GAN step, portable C (forced)", portable["gan_step"], best["gan_step"],
                     f"ours, {best['kernel']} kernels", goal=None))

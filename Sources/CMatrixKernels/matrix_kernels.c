@@ -11,6 +11,11 @@
 #if defined(__GLIBC__)
 #include <malloc.h>
 #endif
+#if defined(__linux__)
+#include <linux/futex.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#endif
 
 #pragma clang fp contract(off)
 
@@ -121,6 +126,121 @@ static float *scratch(size_t count) {
     return buffer;
 }
 
+// A second thread for the large products of a training that runs alone
+// (demo train, the lab, the bench). It takes the lower rows of C and this
+// thread the upper ones. Each element is still one FMA chain computed by
+// one thread, so the bits do not depend on how many threads there are.
+// Jobs that already run side by side (ConcurrentJobs) mark their threads
+// and keep to one thread each: no job waits on another's helper, which is
+// taken with a try-lock, never waited for.
+#if defined(__linux__)
+typedef struct {
+    gk_panel_fn *fn;
+    int m, n, k;
+    const float *a;
+    ptrdiff_t a_row, a_col;
+    const float *b;
+    ptrdiff_t ldb;
+    const float *bias;
+    int accumulate;
+    float *c;
+    ptrdiff_t ldc;
+    float *act;
+    float slope;
+} gk_rows;
+
+#if defined(__x86_64__)
+#define cpu_relax() __builtin_ia32_pause()
+#else
+#define cpu_relax() ((void)0)
+#endif
+
+static _Thread_local int in_parallel_job = 0;
+static int helper_allowed = -1;  // from the core count and GANBOOK_THREADS, once
+static pthread_once_t helper_once = PTHREAD_ONCE_INIT;
+static pthread_mutex_t helper_owner = PTHREAD_MUTEX_INITIALIZER;
+// Each on a cache line of its own: the helper spins on `posted`, and the
+// line it spins on must not be one the working thread writes for other reasons.
+static _Alignas(64) gk_rows helper_job;
+static _Alignas(64) _Atomic unsigned posted = 0;
+static _Alignas(64) _Atomic unsigned finished = 0;
+static _Alignas(64) _Atomic int helper_sleeping = 0;
+
+static void run_rows(const gk_rows *r) {
+    r->fn(r->m, r->n, r->k, r->a, r->a_row, r->a_col, r->b, r->ldb, r->bias, r->accumulate, r->c, r->ldc, r->act, r->slope);
+}
+
+static void *helper_main(void *unused) {
+    (void)unused;
+    unsigned done = 0;
+    for (;;) {
+        // Spin a while (products come every few microseconds in training), then sleep.
+        for (int spins = 0; posted == done; spins++) {
+            if (spins < 20000) { cpu_relax(); continue; }
+            helper_sleeping = 1;
+            if (posted == done) syscall(SYS_futex, &posted, FUTEX_WAIT_PRIVATE, done, NULL, NULL, 0);
+            helper_sleeping = 0;
+            spins = 0;
+        }
+        done = posted;
+        run_rows(&helper_job);
+        finished = done;
+    }
+    return NULL;
+}
+
+static void start_helper(void) {
+    const char *setting = getenv("GANBOOK_THREADS");
+    long cores = sysconf(_SC_NPROCESSORS_ONLN);
+    helper_allowed = cores >= 2 && !(setting && strcmp(setting, "1") == 0) && !gk_threads_setting_error();
+    if (!helper_allowed) return;
+    pthread_t thread;
+    pthread_attr_t attributes;
+    pthread_attr_init(&attributes);
+    pthread_attr_setdetachstate(&attributes, PTHREAD_CREATE_DETACHED);
+    if (pthread_create(&thread, &attributes, helper_main, NULL) != 0) helper_allowed = 0;
+    pthread_attr_destroy(&attributes);
+}
+
+void gk_set_parallel_job(int yes) { in_parallel_job = yes; }
+
+int gk_product_threads(void) {
+    pthread_once(&helper_once, start_helper);
+    return helper_allowed ? 2 : 1;
+}
+
+// Runs r on two threads when worth it and the helper is free; else on this one.
+static void run_split(gk_rows r) {
+    const double work = (double)r.m * r.n * r.k;
+    if (in_parallel_job || r.m < 64 || work < (1 << 20)) { run_rows(&r); return; }
+    pthread_once(&helper_once, start_helper);
+    if (!helper_allowed || pthread_mutex_trylock(&helper_owner) != 0) { run_rows(&r); return; }
+    const int top = (r.m / 2 + 7) & ~7;
+    gk_rows lower = r;
+    lower.m = r.m - top;
+    lower.a = r.a + (ptrdiff_t)top * r.a_row;
+    lower.c = r.c + (ptrdiff_t)top * r.ldc;
+    if (r.act) lower.act = r.act + (ptrdiff_t)top * r.ldc;
+    helper_job = lower;
+    const unsigned ticket = posted + 1;
+    posted = ticket;
+    if (helper_sleeping) syscall(SYS_futex, &posted, FUTEX_WAKE_PRIVATE, 1, NULL, NULL, 0);
+    r.m = top;
+    run_rows(&r);
+    while (finished != ticket) cpu_relax();
+    pthread_mutex_unlock(&helper_owner);
+}
+#else
+void gk_set_parallel_job(int yes) { (void)yes; }
+int gk_product_threads(void) { return 1; }
+#endif
+
+const char *gk_threads_setting_error(void) {
+    const char *setting = getenv("GANBOOK_THREADS");
+    if (!setting || !*setting || strcmp(setting, "1") == 0 || strcmp(setting, "2") == 0) return NULL;
+    return "GANBOOK_THREADS must be 1 (a training's products on one thread) or 2 (the default, with two cores)";
+}
+
 void gk_sgemm(int transpose_a, int transpose_b, int m, int n, int k,
               const float *a, int lda, const float *b, int ldb,
               const float *bias, gk_mode mode, float *c, int ldc,
@@ -140,8 +260,13 @@ void gk_sgemm(int transpose_a, int transpose_b, int m, int n, int k,
         ldb = n;
     }
     const ptrdiff_t a_row = transpose_a ? 1 : lda, a_col = transpose_a ? lda : 1;
+#if defined(__linux__)
+    run_split((gk_rows){panel_of(gk_current_path()), m, n, k, a, a_row, a_col, b, ldb, bias, mode == GK_ACCUMULATE, c, ldc,
+                        activated, slope});
+#else
     panel_of(gk_current_path())(m, n, k, a, a_row, a_col, b, ldb, bias, mode == GK_ACCUMULATE, c, ldc,
                                 activated, slope);
+#endif
 }
 
 void gk_dgemm(int transpose_a, int transpose_b, int m, int n, int k,

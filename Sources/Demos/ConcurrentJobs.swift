@@ -3,6 +3,7 @@
 /// does not depend on how many cores there are or which job ends first.
 import Dispatch
 import Foundation
+import NeuralNet
 
 public enum ConcurrentJobs {
     /// `body(i)` for every i in 0..<count, started in `order` (longest first
@@ -23,7 +24,7 @@ public enum ConcurrentJobs {
                 }
                 guard slot < order.count else { return }
                 let index = order[slot]
-                let result = body(index)
+                let result = workers > 1 ? KernelPath.asParallelJob { body(index) } : body(index)
                 results.update { $0[index] = result }
                 finished(
                     done.update {

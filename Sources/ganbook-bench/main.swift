@@ -10,8 +10,9 @@
 ///     ganbook-bench gan-step STEPS
 ///
 /// times training steps (one D step and one G step) of a 2×128 MLP G and D on
-/// the ring, batch 256, Adam, on one thread, and prints the median step time in
-/// seconds and the kernel path (GANBOOK_KERNEL forces one).
+/// the ring, batch 256, Adam, and prints the median step time in seconds, the
+/// threads its products use (2 with two cores; GANBOOK_THREADS=1 for one) and
+/// the kernel path (GANBOOK_KERNEL forces one).
 import Foundation
 import GAN
 import Models
@@ -26,7 +27,7 @@ if CommandLine.arguments.count == 3, CommandLine.arguments[1] == "gan-step", let
     for _ in 0..<20 { trainer.step() }  // warm-up
     var times: [Double] = []
     for _ in 0..<steps { times.append(seconds { trainer.step() }) }
-    print("{\"gan_step\": \(median(times)), \"threads\": 1, \"kernel\": \"\(KernelPath.current.rawValue)\"}")
+    print("{\"gan_step\": \(median(times)), \"threads\": \(KernelPath.productThreads), \"kernel\": \"\(KernelPath.current.rawValue)\"}")
     exit(0)
 }
 
