@@ -17,7 +17,7 @@ struct CellBlockRules: MarkdownWalker {
     }
 
     mutating func visitCodeBlock(_ code: CodeBlock, block: Block) {
-        let language = code.language ?? ""
+        let language = code.language
         if ["demo", "quiz"].contains(language.lowercased()), language != language.lowercased() {
             problems.append(
                 (block.line, "info string '\(language)' must be '\(language.lowercased())' in lower case; as written, the block is shown as plain code"))
