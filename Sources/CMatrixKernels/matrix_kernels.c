@@ -202,7 +202,11 @@ static void start_helper(void) {
     pthread_attr_destroy(&attributes);
 }
 
-void gk_set_parallel_job(int yes) { in_parallel_job = yes; }
+int gk_set_parallel_job(int yes) {
+    const int was = in_parallel_job;
+    in_parallel_job = yes;
+    return was;
+}
 
 int gk_product_threads(void) {
     pthread_once(&helper_once, start_helper);
@@ -231,7 +235,10 @@ static void run_split(gk_rows r) {
     pthread_mutex_unlock(&helper_owner);
 }
 #else
-void gk_set_parallel_job(int yes) { (void)yes; }
+int gk_set_parallel_job(int yes) {
+    (void)yes;
+    return 0;
+}
 int gk_product_threads(void) { return 1; }
 #endif
 

@@ -250,8 +250,8 @@ public enum KernelPath: String, CaseIterable, Sendable {
     /// other jobs use. (A training that runs alone splits its large products'
     /// rows over two threads; the bits are the same either way.)
     public static func asParallelJob<R>(_ body: () throws -> R) rethrows -> R {
-        gk_set_parallel_job(1)
-        defer { gk_set_parallel_job(0) }
+        let outer = gk_set_parallel_job(1)
+        defer { gk_set_parallel_job(outer) }
         return try body()
     }
 }
