@@ -19,26 +19,19 @@ struct QuizCommand: ParsableCommand {
             ganbook quiz [<notes> ...] [--new <n>] [--all] [--seed <n>] [--data <dir>] [--notes <dir>] [--lang <lang>] [--width <n>] [--color <when>]
               ganbook quiz stats [--json] [--data <dir>] [--notes <dir>] [--lang <lang>] [--width <n>] [--color <when>]
             """,
-        discussion: QuizRun.discussion + """
-
-
-            ARGUMENTS AND OPTIONS (of `ganbook quiz`, which is `ganbook quiz run`):
-              <notes>        Notes to quiz (ids, numbers or prefixes); all when none.
-              --new <n>      New cards per day, per notes folder (0-1000; default 10).
-              --all          Cram: every card of the notes, whatever the schedule;
-                             logged as cram, the schedule does not change.
-              --seed <n>     Seed for option order and exercise numbers (default 1).
-              --data <dir>   Keep progress in this folder (default $GANBOOK_DATA,
-                             else $XDG_DATA_HOME/ganbook, else ~/.local/share/ganbook).
-              --notes <dir>  Read notes from this folder instead of the bundled ones.
-              --lang <lang>  en or zh: the cards' edition and the quiz's words
-                             (default $GANBOOK_LANG, else the locale).
-              --width <n>    Columns to wrap to.
-              --color <when> auto, always or never (NO_COLOR is respected).
-            """,
+        discussion: QuizRun.discussion + "\n\n" + runArguments,
         subcommands: [QuizRun.self, QuizStats.self],
         defaultSubcommand: QuizRun.self
     )
+
+    /// `quiz run`'s arguments and options, cut from its own help, so that the two never differ.
+    static var runArguments: String {
+        let help = QuizRun.helpMessage(columns: 80)
+        guard let start = help.range(of: "ARGUMENTS:") else { return "" }
+        let lines = help[start.upperBound...].split(separator: "\n", omittingEmptySubsequences: false)
+            .filter { !$0.hasPrefix("OPTIONS:") && !$0.contains("--help") && !$0.contains("--version") && !$0.isEmpty }
+        return "ARGUMENTS AND OPTIONS (of `ganbook quiz`, which is `ganbook quiz run`):\n" + lines.joined(separator: "\n")
+    }
 }
 
 struct QuizOptions: ParsableArguments {
