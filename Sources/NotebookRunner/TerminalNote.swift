@@ -100,7 +100,9 @@ public struct TerminalNote {
             }
             switch CellRunner(cache: cache).output(for: cell) {
             case .report(let report):
-                let lines = ReportRenderer(sheet: sheet, width: inner).renderLines(translator.translate(report))
+                var renderer = ReportRenderer(sheet: sheet, width: inner)
+                renderer.words = { [translator] in translator($0) }
+                let lines = renderer.renderLines(translator.translate(report))
                     .map { $0.isEmpty ? String(gutter.trimmingTrailingSpaces) : gutter + $0 }
                 cache.store(text: lines.map { $0 + "\n" }.joined(), cell.words, width: width, color: sheet.color, language: translator.language)
                 out[cell.line] = lines

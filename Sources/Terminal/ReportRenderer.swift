@@ -5,11 +5,14 @@ import Report
 public struct ReportRenderer: Sendable {
     /// Bump when the terminal presentation of a report changes: cached
     /// terminal text of another version is rendered again.
-    public static let version = 2
+    public static let version = 3
 
     public var sheet: StyleSheet
     public var width: Int
     public var plotHeight: Int
+    /// The renderer's own few words (a plot's overlap legend) in the
+    /// report's language: a translator, or English as written.
+    public var words: @Sendable (String) -> String = { $0 }
 
     public init(sheet: StyleSheet, width: Int, plotHeight: Int = 14) {
         self.sheet = sheet
@@ -35,7 +38,9 @@ public struct ReportRenderer: Sendable {
             case .table(let table):
                 out += self.table(table)
             case .plot(let plot):
-                out += TerminalPlot(sheet: sheet, width: width, height: plotHeight).render(plot)
+                var plotter = TerminalPlot(sheet: sheet, width: width, height: plotHeight)
+                plotter.words = words
+                out += plotter.render(plot)
             }
         }
         return out

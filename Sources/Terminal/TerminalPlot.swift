@@ -22,6 +22,8 @@ public struct TerminalPlot: Sendable {
     public var sheet: StyleSheet
     public var width: Int
     public var height: Int
+    /// The plot's own words in the report's language (see `ReportRenderer.words`).
+    public var words: @Sendable (String) -> String = { $0 }
 
     public init(sheet: StyleSheet, width: Int, height: Int = 14) {
         self.sheet = sheet
@@ -124,7 +126,7 @@ public struct TerminalPlot: Sendable {
         var legend = plot.series.enumerated().map { index, series in
             (String(sheet.series(index).marker) + " " + series.name, sheet.series(index).style)
         }
-        if grid.hasOverlap { legend.append((String(sheet.overlap.marker) + " " + Self.overlapName(plot.series.map(\.name)), sheet.overlap.style)) }
+        if grid.hasOverlap { legend.append((String(sheet.overlap.marker) + " " + overlapName(plot.series.map(\.name)), sheet.overlap.style)) }
         legend += references.map { k, reference in
             (String(repeating: sheet.reference(k).glyph, count: 3) + " " + reference.name, sheet.reference(k).style)
         }
@@ -133,8 +135,9 @@ public struct TerminalPlot: Sendable {
     }
 
     /// What the overlap marker means: both series' names for two, else "several".
-    static func overlapName(_ names: [String]) -> String {
-        names.count == 2 ? "\(names[0]) and \(names[1])" : "several series"
+    func overlapName(_ names: [String]) -> String {
+        guard names.count == 2 else { return words("several series") }
+        return words("{1} and {2}").replacing("{1}", with: names[0]).replacing("{2}", with: names[1])
     }
 
     /// The plot with every x replaced by log₁₀ x (non-positive x become gaps).

@@ -61,8 +61,9 @@ struct DemoRunner<D: Demo>: ParsableCommand {
         if output.json {
             Output.write(ReportJSON.encode(report))
         } else {
-            let renderer = ReportRenderer(sheet: output.display.sheet, width: output.display.resolvedWidth)
+            var renderer = ReportRenderer(sheet: output.display.sheet, width: output.display.resolvedWidth)
             let translator = Translator.forLanguage(try LanguageOption.resolve(output.language.lang ?? LanguageOption.onCommandLine))
+            renderer.words = { translator($0) }
             let lines = renderer.renderLines(translator.translate(report))
             Pager.show(lines.map { $0 + "\n" }.joined(), lineCount: lines.count, enabled: !output.noPager)
         }

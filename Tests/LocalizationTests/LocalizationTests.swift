@@ -36,6 +36,15 @@ import Testing
             ("vanilla GAN", "原始 GAN"),
         ])
 
+    /// The renderer's own words: a plot's overlap legend, which joins two names.
+    @Test func theOverlapLegendJoinsTwoNamesInChinese() {
+        let zh = Translator.forLanguage(.zh)
+        #expect(zh("{1} and {2}") == "{1}与{2}")
+        #expect(zh("several series") == "多个系列")
+        // Sentences with "and" in them still find their own entries first.
+        #expect(zh("Divergences between p = N(0,1) and q = U(0,1)") == "p = N(0,1) 与 q = U(0,1) 之间的散度")
+    }
+
     @Test func exactEntriesTemplatesAndReorderedPlaceholders() {
         #expect(translator("demos") == "演示")
         #expect(translator("Divergences between p = U(0,1) and q = N(0, 1)") == "p = U(0,1) 与 q = N(0, 1) 之间的散度")

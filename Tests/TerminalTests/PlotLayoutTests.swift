@@ -70,6 +70,10 @@ import Testing
         #expect(body.filter { $0 == "◆" }.count + body.filter { $0 == "*" }.count == 8, "\(lines.joined(separator: "\n"))")
         #expect(body.contains("o"))  // the sample off the ring
         #expect(lines.last!.contains("◆ target and generated"))
+        // The legend's own words go through the renderer's `words` (a translator in Chinese).
+        var chinese = TerminalPlot(sheet: plain, width: 60)
+        chinese.words = { $0 == "{1} and {2}" ? "{1}与{2}" : $0 }
+        #expect(chinese.render(plot).last!.contains("◆ target与generated"))
     }
 
     @Test func titlesAndLegendsWrapToTheWidth() {
