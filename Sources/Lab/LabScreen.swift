@@ -60,7 +60,7 @@ public struct LabScreen: Sendable {
             return canvas
         }
         let target = session.settings.target
-        let title = "ganbook lab · " + session.settings.loss.rawValue + " · " + target.name
+        let title = "ganbook lab · " + LabText.t(session.settings.loss.rawValue) + " · " + LabText.t(target.name)
         canvas.write(title, 0, 0, bold: true)
         if session.trainer.configuration.target.dimension == 2 {
             drawPlane(&canvas, session)

@@ -65,6 +65,8 @@ import Testing
         let zh = try Binary.run(words + ["--lang", "zh"], removing: Self.unset)
         #expect(en.status == 0 && zh.status == 0, "\(zh.stderr)")
         #expect(en.stdout.contains("D loss") && zh.stdout.contains("D 的损失") && !zh.stdout.contains("D loss"))
+        #expect(en.stdout.hasPrefix("ganbook lab · nonsaturating · ring (8 Gaussians"))
+        #expect(zh.stdout.hasPrefix("ganbook lab · 非饱和损失 · 圆环（8 个高斯分布"))
         func numbers(_ text: String) -> [String] {
             text.split(whereSeparator: { !($0.isNumber || $0 == ".") }).map(String.init).filter { $0.contains(".") }
         }
