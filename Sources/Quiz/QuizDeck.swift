@@ -17,7 +17,8 @@ public struct QuizDeck: Sendable {
     /// The deck of `queries` (ids, numbers, prefixes) in `notebook`.
     public init(notebook: Notebook, notes queries: [String] = []) throws {
         let all = try notebook.loadAll()
-        let notes = try queries.isEmpty ? all : queries.map { query throws(NotebookError) in try notebook.note(query) }
+        // The named notes are found among those already read, not read again.
+        let notes = try queries.isEmpty ? all : queries.map { query throws(NotebookError) in all[try notebook.file(query).number - 1] }
         items = []
         for note in notes {
             if let problem = note.quizProblems.first {
