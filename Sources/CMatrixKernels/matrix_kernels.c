@@ -3,6 +3,7 @@
 #include "paths.h"
 #include <math.h>
 #include <pthread.h>
+#include <sched.h>
 #include <stdlib.h>
 #include <string.h>
 #if defined(__x86_64__)
@@ -231,7 +232,12 @@ static void run_split(gk_rows r) {
     if (helper_sleeping) syscall(SYS_futex, &posted, FUTEX_WAKE_PRIVATE, 1, NULL, NULL, 0);
     r.m = top;
     run_rows(&r);
-    while (finished != ticket) cpu_relax();
+    // The helper's half takes as long as ours; if it is late, its core is
+    // busy with something else, so give ours up rather than spin against it.
+    for (int spins = 0; finished != ticket; spins++) {
+        if (spins < 4000) cpu_relax();
+        else sched_yield();
+    }
     pthread_mutex_unlock(&helper_owner);
 }
 #else
