@@ -12,25 +12,9 @@ import Testing
         try body(folder)
     }
 
-    /// Runs the binary with `input` on stdin.
+    /// Runs the binary with `input` on stdin, at `now`, with no data folder from the environment.
     func run(_ arguments: [String], input: String, now: Int = 1_800_000_000) throws -> Binary.Result {
-        let process = Process()
-        process.executableURL = Binary.url
-        process.arguments = arguments
-        var env = ProcessInfo.processInfo.environment
-        env["GANBOOK_NOW"] = String(now)
-        env["GANBOOK_DATA"] = nil
-        process.environment = env
-        let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = stdout
-        process.standardError = stderr
-        try process.run()
-        stdin.fileHandleForWriting.write(Data(input.utf8))
-        try stdin.fileHandleForWriting.close()
-        let out = stdout.fileHandleForReading.readDataToEndOfFile(), err = stderr.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Binary.Result(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self))
+        try Binary.run(arguments, stdin: input, environment: ["GANBOOK_NOW": String(now)], removing: Binary.unset + ["GANBOOK_DATA"])
     }
 
     @Test func aScriptedSessionIsSavedAndCounted() throws {

@@ -17,7 +17,7 @@ import Testing
     @Test(arguments: cases.map(\.name))
     func framesMatchGolden(name: String) throws {
         let arguments = Self.cases.first { $0.name == name }!.arguments
-        let result = try LabBinary.run(["lab"] + arguments)
+        let result = try Binary.run(["lab"] + arguments)
         #expect(result.status == 0, "\(result.stderr)")
         let file = LabGolden.folder.appendingPathComponent(name + ".txt")
         if LabGolden.updating { try result.stdout.write(to: file, atomically: true, encoding: .utf8) }
@@ -28,7 +28,7 @@ import Testing
 
     @Test func framesHaveTheirSizeAndStepsAndAreTheSameEveryRun() throws {
         let arguments = ["lab", "--frames", "3", "--every", "20", "--hidden", "16", "--size", "90x26"]
-        let first = try LabBinary.run(arguments), second = try LabBinary.run(arguments)
+        let first = try Binary.run(arguments), second = try Binary.run(arguments)
         #expect(first.stdout == second.stdout)
         let lines = first.stdout.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines.count == 3 * 26 + 2 + 1, "three frames of 26 rows, a blank line between, a final newline")
@@ -42,7 +42,7 @@ import Testing
     /// End to end: `ganbook demo train --json`'s last W1 and JSD are the lab's at the same step.
     @Test func demoTrainsFiguresAreTheLabsAtTheSameStep() throws {
         let target = "0.5*N(-2,0.5) + 0.5*N(2,0.5)"
-        let result = try LabBinary.run(["demo", "train", "--target", target, "--steps", "300", "--hidden", "32", "--json"])
+        let result = try Binary.run(["demo", "train", "--target", target, "--steps", "300", "--hidden", "32", "--json"])
         #expect(result.status == 0, "\(result.stderr)")
         var figures: [String: Double] = [:]
         func walk(_ o: Any) {
@@ -70,7 +70,7 @@ import Testing
     }
 
     @Test func withoutATerminalLabRefusesInOneLine() throws {
-        let result = try LabBinary.run(["lab"])
+        let result = try Binary.run(["lab"])
         #expect(result.status != 0)
         #expect(result.stdout.isEmpty)
         #expect(result.stderr.hasPrefix("ganbook: lab needs a terminal"))
@@ -89,7 +89,7 @@ import Testing
         (["--lr-d", "2"], "--lr-d must be between 0 and 1"),
     ])
     func badInputIsOneLineAndAnError(arguments: [String], message: String) throws {
-        let result = try LabBinary.run(["lab"] + arguments)
+        let result = try Binary.run(["lab"] + arguments)
         #expect(result.status != 0)
         #expect(result.stderr.contains(message), "\(result.stderr)")
         #expect(result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")

@@ -82,7 +82,7 @@ import Testing
         var description: String { "tmux is missing: `make deps` installs it (apt-get install tmux)" }
     }
 
-    var binary: String { LabBinary.url.path }
+    var binary: String { Binary.url.path }
 
     @Test func runPauseStepHelpResizeAndQuit() throws {
         let t = try Terminal()
