@@ -49,13 +49,7 @@ public final class LiveTerminal {
         active = true
         if keyboard, tcgetattr(STDIN_FILENO, &savedTermios) == 0 {
             hasSavedTermios = true
-            var raw = savedTermios
-            raw.c_lflag &= ~tcflag_t(ICANON | ECHO | ISIG | IEXTEN)
-            raw.c_iflag &= ~tcflag_t(IXON | ICRNL | BRKINT | INPCK | ISTRIP)
-            withUnsafeMutableBytes(of: &raw.c_cc) { cc in
-                cc[Int(VMIN)] = 0
-                cc[Int(VTIME)] = 0
-            }
+            var raw = RawKeys.rawMode(of: savedTermios, minimumBytes: 0)
             tcsetattr(STDIN_FILENO, TCSAFLUSH, &raw)
         }
         let bytes = Array(Self.restoreSequence.utf8)

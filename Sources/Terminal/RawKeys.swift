@@ -61,20 +61,27 @@ public final class RawKeys: @unchecked Sendable {
         guard isatty(STDIN_FILENO) == 1, rawModeActive == 0 else { return nil }
         let keys = RawKeys(echo: echo)
         guard tcgetattr(STDIN_FILENO, &savedSettings) == 0 else { return nil }
-        var raw = savedSettings
-        raw.c_lflag &= ~tcflag_t(ECHO | ICANON | ISIG | IEXTEN)
-        raw.c_iflag &= ~tcflag_t(IXON | ICRNL | BRKINT | INPCK | ISTRIP)
-        withUnsafeMutableBytes(of: &raw.c_cc) { cc in
-            cc[Int(VMIN)] = 1
-            cc[Int(VTIME)] = 0
-        }
-        keys.raw = raw
+        keys.raw = rawMode(of: savedSettings, minimumBytes: 1)
         installHandlers()
         guard keys.enter() else { return nil }
         return keys
     }
 
     private init(echo: @escaping (String) -> Void) { self.echo = echo }
+
+    /// `settings` in raw mode: no echo, no line editing, no signals from keys
+    /// (Ctrl-C arrives as a byte), no flow control or CR translation. A read
+    /// returns after `minimumBytes` bytes (0: at once, with what there is).
+    public static func rawMode(of settings: termios, minimumBytes: UInt8) -> termios {
+        var raw = settings
+        raw.c_lflag &= ~tcflag_t(ECHO | ICANON | ISIG | IEXTEN)
+        raw.c_iflag &= ~tcflag_t(IXON | ICRNL | BRKINT | INPCK | ISTRIP)
+        withUnsafeMutableBytes(of: &raw.c_cc) { cc in
+            cc[Int(VMIN)] = minimumBytes
+            cc[Int(VTIME)] = 0
+        }
+        return raw
+    }
 
     deinit { restore() }
 
