@@ -150,7 +150,7 @@ public struct Translator: Sendable {
     /// to where the final piece starts at the end.
     static func match(_ text: String, _ pieces: [String]) -> [String]? {
         guard text.hasPrefix(pieces[0]), text.hasSuffix(pieces[pieces.count - 1]),
-            text.count >= pieces.reduce(0) { $0 + $1.count } + pieces.count - 1
+            text.count >= pieces.reduce(0, { $0 + $1.count }) + pieces.count - 1
         else { return nil }
         var rest = Substring(text.dropFirst(pieces[0].count))
         var parts: [String] = []

@@ -5,6 +5,7 @@
 import Installation
 import Localization
 import Notebook
+import Terminal
 
 public struct Editions {
     /// The notebook folder (the English edition).
@@ -38,6 +39,35 @@ public struct Editions {
             checked += edition.files.count
         }
         return (problems.sorted { ($0.file, $0.line) < ($1.file, $1.line) }, checked)
+    }
+
+    /// `ganbook check`: every problem as a `FILE:LINE: message` line and their
+    /// count on stderr, or "ok: N notes checked". False when there is any.
+    public func check() throws -> Bool {
+        let (problems, checked) = try problems()
+        if problems.isEmpty {
+            Output.write("ok: \(checked) notes checked\n")
+            return true
+        }
+        Output.write(problems.map { "\($0.file):\($0.line): \($0.message)\n" }.joined())
+        let files = Set(problems.map(\.file)).count
+        Output.error("ganbook: \(problems.count) problem\(problems.count == 1 ? "" : "s") in \(files) note\(files == 1 ? "" : "s")\n")
+        return false
+    }
+
+    /// `ganbook export --html SITE`: writes each edition's site (see `exports`),
+    /// says what it wrote, and how many cells were left unrun with `run` off.
+    public func export(into site: String, primary: Language, dataFolder: String?, run: Bool) throws {
+        let runner = CellRunner(cache: CellCache(dataFolder: DataFolder.resolve(flag: dataFolder)))
+        var unrun = 0
+        for (export, folder) in try exports(into: site, primary: primary, runner: runner, run: run) {
+            unrun += try export.write(to: folder)
+            let language = export.translator.language.rawValue
+            Output.write("wrote \(export.notes.count + 2) files to \(folder) (\(language)): index.html, style.css and one page per note\n")
+        }
+        if unrun > 0 {
+            Output.write("\(unrun) demo cell\(unrun == 1 ? " was" : "s were") not run (--no-run) and show no output; export without --no-run to run them\n")
+        }
     }
 
     /// One site per edition: `primary`'s into `site`, every other one into

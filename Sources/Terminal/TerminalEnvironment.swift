@@ -52,6 +52,9 @@ public enum TerminalEnvironment {
 
     /// The width to render at: `--width` when given; otherwise the terminal's
     /// width capped at 100 when stdout is a TTY; otherwise 80.
+    /// The widths `--width` accepts, in columns.
+    public static let widthRange = 1...1000
+
     public static func width(
         requested: Int?, stdoutIsTTY: Bool = stdoutIsTTY,
         terminalColumns: () -> Int? = { size()?.columns }

@@ -1,9 +1,7 @@
 /// `ganbook check`: validates every note and prints `FILE:LINE: message` for
 /// each problem; exits 1 when there is any.
 import ArgumentParser
-import Notebook
 import NotebookRunner
-import Terminal
 
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -17,15 +15,6 @@ struct CheckCommand: ParsableCommand {
     /// Checks the notebook, and each of its other editions (`zh/`) with the
     /// rules between them.
     func run() throws {
-        let base = try notebook.folder
-        let (problems, checked) = try Editions(folder: base).problems()
-        if problems.isEmpty {
-            Output.write("ok: \(checked) notes checked\n")
-            return
-        }
-        Output.write(problems.map { "\($0.file):\($0.line): \($0.message)\n" }.joined())
-        let files = Set(problems.map(\.file)).count
-        Output.error("ganbook: \(problems.count) problem\(problems.count == 1 ? "" : "s") in \(files) note\(files == 1 ? "" : "s")\n")
-        throw ExitCode(1)
+        if try !Editions(folder: try notebook.source.folder).check() { throw ExitCode(1) }
     }
 }

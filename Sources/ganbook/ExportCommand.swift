@@ -1,10 +1,7 @@
 /// `ganbook export --html DIR`: the notebook as a static site (see
 /// NotebookRunner's `SiteExport`).
 import ArgumentParser
-import Installation
-import Notebook
 import NotebookRunner
-import Terminal
 
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -27,16 +24,6 @@ struct ExportCommand: ParsableCommand {
     /// Writes the edition in this run's language into the folder and every
     /// other edition the notebook has into `FOLDER/LANG/` (see `Editions`).
     func run() throws {
-        let base = try notebook.folder
-        let runner = CellRunner(cache: CellCache(dataFolder: DataFolder.resolve(flag: data)))
-        var unrun = 0
-        for (site, folder) in try Editions(folder: base).exports(into: folder, primary: notebook.language, runner: runner, run: !noRun) {
-            unrun += try site.write(to: folder)
-            Output.write(
-                "wrote \(site.notes.count + 2) files to \(folder) (\(site.translator.language.rawValue)): index.html, style.css and one page per note\n")
-        }
-        if unrun > 0 {
-            Output.write("\(unrun) demo cell\(unrun == 1 ? " was" : "s were") not run (--no-run) and show no output; export without --no-run to run them\n")
-        }
+        try Editions(folder: try notebook.source.folder).export(into: folder, primary: try notebook.source.language, dataFolder: data, run: !noRun)
     }
 }

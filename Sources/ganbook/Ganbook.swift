@@ -2,6 +2,7 @@
 /// every failure into one line on stderr and a non-zero exit.
 import ArgumentParser
 import Demos
+import NotebookRunner
 import Terminal
 
 struct Ganbook: ParsableCommand {

@@ -13,7 +13,7 @@ struct LabCommand: ParsableCommand {
     @OptionGroup var language: LanguageOption
 
     func run() throws {
-        LabText.translator = .forLab(try LanguageOption.resolve(language.lang))
+        LabText.translator = .forLab(try language.language)
         if let signal = try options.run() { throw ExitCode(128 + signal) }
     }
 }

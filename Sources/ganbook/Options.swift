@@ -1,9 +1,7 @@
 /// Options shared by the commands: where the notes are, in which language,
 /// and how output looks.
 import ArgumentParser
-import Installation
 import Localization
-import Notebook
 import NotebookRunner
 import Terminal
 
@@ -13,26 +11,15 @@ struct LanguageOption: ParsableArguments {
     var lang: String?
 
     func validate() throws {
-        do { _ = try Self.resolve(lang) } catch { throw ValidationError(error.description) }
+        do { _ = try language } catch { throw ValidationError(error.description) }
     }
 
-    /// The run's language: `flag`, else `GANBOOK_LANG`, else the locale.
-    static func resolve(_ flag: String?) throws(Language.Unknown) -> Language {
-        try Language.resolve(flag: flag, environment: TerminalEnvironment.environment)
+    var language: Language {
+        get throws(Language.Unknown) { try NotebookSource.language(lang) }
     }
 
-    /// `--lang` as it stands on the command line, for what is decided before
-    /// ArgumentParser runs (the help's summaries) or that it hands to a parent
-    /// command (`ganbook demo` declares `--lang` for its list, as its demos do).
-    static let onCommandLine: String? = {
-        let arguments = CommandLine.arguments
-        var flag: String?
-        for (i, word) in arguments.enumerated() {
-            if word.hasPrefix("--lang=") { flag = String(word.dropFirst("--lang=".count)) }
-            if word == "--lang", i + 1 < arguments.count { flag = arguments[i + 1] }
-        }
-        return flag
-    }()
+    /// `--lang` anywhere on the command line (see `NotebookSource.langFlag`).
+    static let onCommandLine = NotebookSource.langFlag(in: CommandLine.arguments)
 }
 
 struct NotebookOptions: ParsableArguments {
@@ -41,36 +28,10 @@ struct NotebookOptions: ParsableArguments {
 
     @OptionGroup var languageOption: LanguageOption
 
-    /// `--lang` as given (nil: from the environment).
-    var lang: String? { languageOption.lang }
-    var language: Language { (try? LanguageOption.resolve(lang)) ?? .en }
-
-    /// The notebook folder: --notes, else $GANBOOK_NOTES, else the bundled notes (its English edition).
-    var folder: String { get throws { try Self.folder(notes) } }
-
-    static func folder(_ flag: String?) throws -> String {
-        try NotesLocation.resolve(flag: flag, environment: TerminalEnvironment.environment(NotesLocation.environmentVariable)).path
-    }
-
-    /// The notebook in this run's language.
-    func load() throws -> Notebook { try Self.load(folder: notes, language: language) }
-
-    /// The notebook's edition in `language`: its `zh/` subfolder for Chinese
-    /// when it has one (the bundled notes do), else the folder itself.
-    static func load(folder: String?, language: Language) throws -> Notebook {
-        try Notebook(folder: Editions(folder: try Self.folder(folder)).folder(for: language))
-    }
-
-    /// What a printed hint must add to `ganbook …` to reach the same notes in
-    /// the same language: ` --notes DIR`, ` --lang zh`, as given.
-    static func hintOptions(notes: String?, lang: String?) -> String {
-        (notes.map { " --notes " + CommandWords.quoted($0) } ?? "") + (lang.map { " --lang " + $0 } ?? "")
-    }
+    var source: NotebookSource { NotebookSource(notes: notes, lang: languageOption.lang) }
 }
 
 struct DisplayOptions: ParsableArguments {
-    static let widthRange = 1...1000
-
     @Option(name: .long, help: ArgumentHelp("Columns to wrap to (default: the terminal's, at most 100; 80 when piped).", valueName: "n"))
     var width: Int?
 
@@ -78,8 +39,9 @@ struct DisplayOptions: ParsableArguments {
     var color: ColorChoice = .auto
 
     func validate() throws {
-        if let width, !Self.widthRange.contains(width) {
-            throw ValidationError("--width must be between \(Self.widthRange.lowerBound) and \(Self.widthRange.upperBound) columns, got \(width)")
+        let range = TerminalEnvironment.widthRange
+        if let width, !range.contains(width) {
+            throw ValidationError("--width must be between \(range.lowerBound) and \(range.upperBound) columns, got \(width)")
         }
     }
 
@@ -94,7 +56,7 @@ extension ColorChoice: ExpressibleByArgument {}
 /// language comes from `--lang` anywhere on the command line, else from the
 /// environment (`GANBOOK_LANG`, the locale). Options' own help stays English.
 enum HelpText {
-    static let translator = Translator.forLanguage((try? LanguageOption.resolve(LanguageOption.onCommandLine)) ?? .en)
+    static let translator = Translator.forLanguage((try? NotebookSource.language(LanguageOption.onCommandLine)) ?? .en)
 
     static func words(_ text: String) -> String { translator(text) }
 }

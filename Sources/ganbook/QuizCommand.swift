@@ -2,10 +2,7 @@
 /// notes' quiz cards, with progress kept in the data folder.
 import ArgumentParser
 import NotebookRunner
-import Localization
-import Notebook
 import Quiz
-import Report
 import Terminal
 
 struct QuizCommand: ParsableCommand {
@@ -41,9 +38,9 @@ struct QuizOptions: ParsableArguments {
 
     @OptionGroup var notebook: NotebookOptions
 
-    func deck(_ notes: [String] = []) throws -> QuizDeck { try QuizDeck(notebook: try notebook.load(), notes: notes) }
-
-    func store() throws -> ProgressStore { try ProgressStore(folder: ProgressStore.folder(flag: data)) }
+    func request(notes: [String] = [], display: DisplayOptions) -> QuizRequest {
+        QuizRequest(notes: notes, source: notebook.source, dataFolder: data, sheet: display.sheet, width: display.resolvedWidth)
+    }
 }
 
 struct QuizRunOptions: ParsableArguments {
@@ -67,19 +64,7 @@ struct QuizRunOptions: ParsableArguments {
     }
 
     func start() throws {
-        var session = QuizSession(deck: try options.deck(notes), store: try options.store(), clock: try QuizClock())
-        session.newPerDay = new
-        session.cram = all
-        session.seed = seed
-        session.demoFigure = DemoFigure.value
-        session.translator = Translator.forLanguage(options.notebook.language)
-        // The note's heading ids are its edition's: `read` must open the same edition.
-        session.readOptions = NotebookOptions.hintOptions(notes: options.notebook.notes, lang: options.notebook.lang)
-        let folder = options.notebook.notes, lang = options.notebook.language.rawValue
-        session.openNote = { TerminalQuizIO.openNote($0, notes: folder, lang: lang) }
-        let io = TerminalQuizIO(look: QuizLook(sheet: display.sheet, width: display.resolvedWidth))
-        defer { io.finish() }
-        _ = try session.run(io)
+        try options.request(notes: notes, display: display).review(newPerDay: new, cram: all, seed: seed)
     }
 }
 
@@ -105,21 +90,5 @@ struct QuizStats: ParsableCommand {
     @OptionGroup var options: QuizOptions
     @OptionGroup var display: DisplayOptions
 
-    func run() throws {
-        let clock = try QuizClock()
-        let now = clock.now()
-        let stats = try QuizStatistics.overview(
-            items: try options.deck().items, store: try options.store(), now: now,
-            startOfToday: clock.startOfDay(now))
-        // The JSON form stays English: its column names are its rows' keys.
-        let translator = json ? Translator.english : Translator.forLanguage(options.notebook.language)
-        let report = stats.report(now: now, forecastTable: json, translator: translator)
-        if json {
-            Output.write(ReportJSON.encode(report))
-        } else {
-            let width = display.resolvedWidth
-            Output.write(ReportRenderer(sheet: display.sheet, width: width).render(report))
-            Output.write(stats.forecastChart(width: width, sheet: display.sheet, translator: translator))
-        }
-    }
+    func run() throws { Output.write(try options.request(display: display).statistics(json: json)) }
 }

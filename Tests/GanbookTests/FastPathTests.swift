@@ -1,4 +1,5 @@
 import ArgumentParser
+import NotebookRunner
 @testable import ganbook
 import Testing
 
@@ -61,7 +62,7 @@ import Testing
 @Suite struct ListFastPathTests {
     func parsed(_ arguments: [String]) -> ListRequest? {
         guard let command = try? Ganbook.parseAsRoot(arguments), let list = command as? ListCommand else { return nil }
-        return ListRequest(notesFolder: list.notebook.notes, width: list.display.width, color: list.display.color)
+        return ListRequest(source: list.notebook.source, width: list.display.width, color: list.display.color)
     }
 
     @Test(arguments: [[], ["list"], ["list", "--width", "60"], ["list", "--color=never", "--notes", "/tmp/n"], ["--width", "70"]])

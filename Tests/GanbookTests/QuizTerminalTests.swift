@@ -59,7 +59,7 @@ struct QuizTerminalTests {
         defer { _ = try? tmux("-L", "ganbook-tests", "kill-session", "-t", name) }
         let target = name
         func send(_ key: String) throws { _ = try tmux("-L", "ganbook-tests", "send-keys", "-t", target, key) }
-        func wait(_ text: String) throws -> String {
+        @discardableResult func wait(_ text: String) throws -> String {
             var screen = ""
             for _ in 0..<200 {
                 screen = try tmux("-L", "ganbook-tests", "capture-pane", "-p", "-t", target)

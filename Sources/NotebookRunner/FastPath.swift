@@ -8,7 +8,7 @@
 /// or `ListRequest` that `ReadCommand` or `ListCommand` would make.
 ///
 /// What a fast-path request does: the same work as its command's `run()`.
-protocol FastRequest {
+public protocol FastRequest {
     func run() throws
 }
 
@@ -18,25 +18,25 @@ protocol FastRequest {
 /// parsers agree on every accepted command line.
 import Terminal
 
-enum FastPath {
+public enum FastPath {
     /// The request for `arguments`, or nil to leave them to ArgumentParser.
-    static func request(_ arguments: [String]) -> (any FastRequest)? {
+    public static func request(_ arguments: [String]) -> (any FastRequest)? {
         if arguments.first == "read" { return readRequest(arguments) }
         if arguments.isEmpty || arguments.first == "list" || arguments.first!.hasPrefix("-") { return listRequest(arguments) }
         return nil
     }
 
     /// `list` (or nothing) with --notes, --width and --color only.
-    static func listRequest(_ arguments: [String]) -> ListRequest? {
+    public static func listRequest(_ arguments: [String]) -> ListRequest? {
         // `ganbook --width 70` is `list --width 70`: list is the default command.
         guard arguments.isEmpty || arguments.first == "list" || arguments.first!.hasPrefix("-"),
             let read = options(arguments.dropFirst(arguments.first == "list" ? 1 : 0), allowingNote: false),
             !read.runCells, !read.refresh, read.pager, read.dataFolder == nil
         else { return nil }
-        return ListRequest(notesFolder: read.notesFolder, language: read.language, width: read.width, color: read.color)
+        return ListRequest(source: read.source, width: read.width, color: read.color)
     }
 
-    static func readRequest(_ arguments: [String]) -> ReadRequest? {
+    public static func readRequest(_ arguments: [String]) -> ReadRequest? {
         guard arguments.first == "read", let request = options(arguments.dropFirst(), allowingNote: true),
             !request.note.isEmpty
         else { return nil }
@@ -74,13 +74,13 @@ enum FastPath {
             guard let given = value ?? rest.popFirst(), !given.hasPrefix("-") || value != nil else { return nil }
             switch name {
             case "--notes":
-                request.notesFolder = given
+                request.source.notes = given
             case "--lang":
-                request.language = given
+                request.source.lang = given
             case "--data":
                 request.dataFolder = given
             case "--width":
-                guard let width = Int(given), DisplayOptions.widthRange.contains(width) else { return nil }
+                guard let width = Int(given), TerminalEnvironment.widthRange.contains(width) else { return nil }
                 request.width = width
             case "--color":
                 guard let color = ColorChoice(rawValue: given) else { return nil }

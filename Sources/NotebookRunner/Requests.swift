@@ -1,0 +1,56 @@
+/// What `ganbook read` and `ganbook list` do, as plain values that either
+/// parser fills: ArgumentParser's commands, or `FastPath` for the common
+/// command lines. Each runs the same work whichever made it.
+import Installation
+import Localization
+import Notebook
+import Terminal
+
+/// `read NOTE[#heading]`: the note rendered for the terminal, paged when long.
+public struct ReadRequest: Equatable, FastRequest {
+    public var note: String
+    public var source = NotebookSource()
+    public var width: Int? = nil
+    public var color: ColorChoice = .auto
+    public var pager = true
+    /// `--run`: show the demo cells' outputs (cached in the data folder).
+    public var runCells = false
+    public var refresh = false
+    public var dataFolder: String? = nil
+
+    public init(
+        note: String, source: NotebookSource = NotebookSource(), width: Int? = nil, color: ColorChoice = .auto, pager: Bool = true,
+        runCells: Bool = false, refresh: Bool = false, dataFolder: String? = nil
+    ) {
+        (self.note, self.source, self.width, self.color, self.pager) = (note, source, width, color, pager)
+        (self.runCells, self.refresh, self.dataFolder) = (runCells, refresh, dataFolder)
+    }
+
+    public func run() throws {
+        let runner = runCells ? CellRunner(cache: CellCache(dataFolder: DataFolder.resolve(flag: dataFolder)), refresh: refresh) : nil
+        let lines = try NoteReading.lines(
+            of: note, in: try source.load(), sheet: StyleSheet(color: TerminalEnvironment.colorEnabled(color)),
+            width: TerminalEnvironment.width(requested: width), translator: .forLanguage(try source.language),
+            hintOptions: source.hintOptions, running: runner)
+        var text = ""
+        text.reserveCapacity(lines.reduce(0) { $0 + $1.utf8.count + 1 })
+        for line in lines { text += line; text += "\n" }
+        Pager.show(text, lineCount: lines.count, enabled: pager)
+    }
+}
+
+/// `list`: the contents.
+public struct ListRequest: Equatable, FastRequest {
+    public var source: NotebookSource
+    public var width: Int?
+    public var color: ColorChoice
+
+    public init(source: NotebookSource = NotebookSource(), width: Int? = nil, color: ColorChoice = .auto) {
+        (self.source, self.width, self.color) = (source, width, color)
+    }
+
+    public func run() throws {
+        let contents = try Contents(notebook: try source.load(), translator: .forLanguage(try source.language), hintOptions: source.hintOptions)
+        Output.write(contents.render(sheet: StyleSheet(color: TerminalEnvironment.colorEnabled(color)), width: TerminalEnvironment.width(requested: width)))
+    }
+}

@@ -1,0 +1,55 @@
+/// What `ganbook quiz` and `ganbook quiz stats` do, from the command line's
+/// values: a review session in the terminal, or the progress report.
+import Localization
+import NotebookRunner
+import Report
+import Terminal
+
+public struct QuizRequest {
+    /// The notes to quiz (ids, numbers or prefixes); all notes when empty.
+    public var notes: [String] = []
+    public var source = NotebookSource()
+    /// `--data` as given (nil: `$GANBOOK_DATA`, else the XDG data folder).
+    public var dataFolder: String?
+    public var sheet = StyleSheet.plain
+    public var width = 80
+
+    public init(notes: [String] = [], source: NotebookSource = NotebookSource(), dataFolder: String?, sheet: StyleSheet, width: Int) {
+        (self.notes, self.source, self.dataFolder, self.sheet, self.width) = (notes, source, dataFolder, sheet, width)
+    }
+
+    /// A session over the due cards, asked and graded in the terminal. A card's
+    /// note opens with `ganbook read` in the same edition, whose heading ids the
+    /// cards' anchors are.
+    public func review(newPerDay: Int, cram: Bool, seed: UInt64) throws {
+        var session = QuizSession(deck: try deck(), store: try store(), clock: try QuizClock())
+        session.newPerDay = newPerDay
+        session.cram = cram
+        session.seed = seed
+        session.demoFigure = DemoFigure.value
+        let language = try source.language
+        session.translator = Translator.forLanguage(language)
+        session.readOptions = source.hintOptions
+        let folder = source.notes
+        session.openNote = { TerminalQuizIO.openNote($0, notes: folder, lang: language.rawValue) }
+        let io = TerminalQuizIO(look: QuizLook(sheet: sheet, width: width))
+        defer { io.finish() }
+        _ = try session.run(io)
+    }
+
+    /// Progress per note, true retention and a 30-day forecast: a table and
+    /// chart in the run's language, or JSON, whose keys stay English.
+    public func statistics(json: Bool) throws -> String {
+        let clock = try QuizClock()
+        let now = clock.now()
+        let stats = try QuizStatistics.overview(items: try deck().items, store: try store(), now: now, startOfToday: clock.startOfDay(now))
+        let translator = json ? Translator.english : Translator.forLanguage(try source.language)
+        let report = stats.report(now: now, forecastTable: json, translator: translator)
+        if json { return ReportJSON.encode(report) }
+        return ReportRenderer(sheet: sheet, width: width).render(report) + stats.forecastChart(width: width, sheet: sheet, translator: translator)
+    }
+
+    private func deck() throws -> QuizDeck { try QuizDeck(notebook: try source.load(), notes: notes) }
+
+    private func store() throws -> ProgressStore { try ProgressStore(folder: ProgressStore.folder(flag: dataFolder)) }
+}
