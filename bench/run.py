@@ -54,12 +54,14 @@ class Row:
         return f"{value / 2**20:.1f} MB" if self.unit == "bytes" else _ms(value)
 
 
-def hyperfine_medians(commands, runs, warmup=20, env=None):
-    """Median wall time in seconds of each command (a list of argv lists)."""
+def hyperfine_medians(commands, runs, warmup=20, env=None, prepare=None):
+    """Median wall time in seconds of each command (a list of argv lists);
+    `prepare`, a shell command, runs before each timed run."""
     with tempfile.NamedTemporaryFile(suffix=".json") as out:
         subprocess.run(
             ["hyperfine", "-N", "--style", "none", "--warmup", str(warmup), "--runs", str(runs),
              "--export-json", out.name]
+            + (["--prepare", prepare] if prepare else [])
             + [" ".join(_quote(a) for a in argv) for argv in commands],
             check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
         results = json.load(open(out.name))["results"]
@@ -89,8 +91,19 @@ def read_longest_note(args):
 
 @row
 def list_notes(args):
-    (ours,) = hyperfine_medians([[args.bin, "list"]], args.runs)
+    """list as a learner runs it: its rows kept from the last run (ContentsCache)."""
+    with tempfile.TemporaryDirectory() as data:
+        (ours,) = hyperfine_medians([[args.bin, "list"]], args.runs, env=dict(os.environ, GANBOOK_DATA=data))
     return Row("list", ours, None, "goal: wall time", goal=0.003)
+
+
+@row
+def list_notes_cold(args):
+    """list with an empty data folder each run: every note parsed, as after an edit or a new build."""
+    with tempfile.TemporaryDirectory() as data:
+        (ours,) = hyperfine_medians([[args.bin, "list"]], args.runs, env=dict(os.environ, GANBOOK_DATA=data),
+                                    prepare=f"rm -rf {_quote(data)}/contents-cache")
+    return Row("list, every note parsed (no kept rows)", ours, None, "reference: wall time", goal=None)
 
 
 @row

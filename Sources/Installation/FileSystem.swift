@@ -1,5 +1,6 @@
-/// The few file-system calls ganbook needs (list a folder, read a file, resolve
-/// a path), on POSIX directly: no Foundation start-up on the read path.
+/// The few file-system calls ganbook needs (list a folder, read a file, write
+/// one whole, make folders, resolve a path), on POSIX directly: no Foundation
+/// start-up on the read path.
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -21,6 +22,19 @@ public enum FileSystem {
     public static func exists(_ path: String) -> Bool {
         var st = stat()
         return stat(path, &st) == 0
+    }
+
+    /// What tells one version of a file from another without reading it:
+    /// its device, inode, size and modification time; nil if it cannot be stat'ed.
+    public static func identity(_ path: String) -> String? {
+        var st = stat()
+        guard stat(path, &st) == 0 else { return nil }
+        #if canImport(Glibc)
+            let time = (st.st_mtim.tv_sec, st.st_mtim.tv_nsec)
+        #else
+            let time = (st.st_mtimespec.tv_sec, st.st_mtimespec.tv_nsec)
+        #endif
+        return "\(st.st_dev)-\(st.st_ino)-\(st.st_size)-\(time.0).\(time.1)"
     }
 
     /// The names in a folder (not `.` or `..`), unsorted.
@@ -74,6 +88,39 @@ public enum FileSystem {
         throw .unreadable(describe(errno: failure))
     }
 
+    /// Writes `bytes` to `path` through a temporary file beside it and a rename,
+    /// making missing folders first, so that a reader never sees half a file.
+    /// False when it could not; nothing is left behind then.
+    @discardableResult
+    public static func writeWhole(_ bytes: [UInt8], to path: String) -> Bool {
+        makeFolders(parent(path))
+        let temporary = path + ".tmp-\(getpid())"
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { return false }
+        let written = bytes.withUnsafeBytes { raw in
+            var done = 0
+            while done < raw.count {
+                let n = Glibc_write(fd, raw.baseAddress! + done, raw.count - done)
+                if n < 0 && errno == EINTR { continue }
+                if n <= 0 { return false }
+                done += n
+            }
+            return true
+        }
+        guard close(fd) == 0, written, rename(temporary, path) == 0 else {
+            unlink(temporary)
+            return false
+        }
+        return true
+    }
+
+    /// Makes the folder `path` and any missing folders above it (`mkdir -p`).
+    public static func makeFolders(_ path: String) {
+        guard !path.isEmpty, !isDirectory(path) else { return }
+        makeFolders(parent(path))
+        mkdir(path, 0o755)
+    }
+
     /// The absolute, symlink-free form of `path`, if it exists.
     public static func realPath(_ path: String) -> String? {
         guard let resolved = realpath(path, nil) else { return nil }
@@ -91,6 +138,8 @@ public enum FileSystem {
 
 #if canImport(Glibc)
     private func Glibc_read(_ fd: Int32, _ p: UnsafeMutableRawPointer, _ n: Int) -> Int { Glibc.read(fd, p, n) }
+    private func Glibc_write(_ fd: Int32, _ p: UnsafeRawPointer, _ n: Int) -> Int { Glibc.write(fd, p, n) }
 #else
     private func Glibc_read(_ fd: Int32, _ p: UnsafeMutableRawPointer, _ n: Int) -> Int { Darwin.read(fd, p, n) }
+    private func Glibc_write(_ fd: Int32, _ p: UnsafeRawPointer, _ n: Int) -> Int { Darwin.write(fd, p, n) }
 #endif

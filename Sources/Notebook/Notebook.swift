@@ -70,15 +70,21 @@ public struct Notebook: Sendable {
     }
 
     /// Reads and parses one note.
-    public func load(_ file: NoteFile) throws(NotebookError) -> Note {
-        let bytes: [UInt8]
+    public func load(_ file: NoteFile) throws(NotebookError) -> Note { try parse(file, bytes: try read(file)) }
+
+    /// The bytes of one note's file.
+    public func read(_ file: NoteFile) throws(NotebookError) -> [UInt8] {
         do {
-            bytes = try FileSystem.read(file.path)
+            return try FileSystem.read(file.path)
         } catch {
             if case .unreadable(let reason) = error { throw .fileUnreadable(file.path, reason: reason) }
             throw .fileUnreadable(file.path, reason: "it disappeared while reading")
         }
-        return Note(file: file, source: try Self.decode(bytes, path: file.path))
+    }
+
+    /// The note in `bytes`, read from `file`; they must be UTF-8.
+    public func parse(_ file: NoteFile, bytes: [UInt8]) throws(NotebookError) -> Note {
+        Note(file: file, source: try Self.decode(bytes, path: file.path))
     }
 
     /// Reads and parses every note, in order.

@@ -48,7 +48,7 @@ public struct CellCache: Sendable {
 
     public func store(_ report: Report, _ words: [String]) {
         guard let path = dataPath(words) else { return }
-        write(Data(ReportJSON.encode(report).utf8), to: path)
+        write(ReportJSON.encode(report), to: path)
     }
 
     public func text(_ words: [String], width: Int, color: Bool, language: Language) -> String? {
@@ -58,15 +58,10 @@ public struct CellCache: Sendable {
 
     public func store(text: String, _ words: [String], width: Int, color: Bool, language: Language) {
         guard let path = textPath(words, width: width, color: color, language: language) else { return }
-        write(Data(text.utf8), to: path)
+        write(text, to: path)
     }
 
-    /// Writes `data` to a temporary file beside `path`, then renames it into place.
+    /// Writes `text` whole (temporary file, then rename; see `FileSystem.writeWhole`).
     /// A cache that cannot be written is not an error: the output is still shown.
-    func write(_ data: Data, to path: String) {
-        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let temporary = path + ".tmp-\(getpid())"
-        guard FileManager.default.createFile(atPath: temporary, contents: data) else { return }
-        if rename(temporary, path) != 0 { unlink(temporary) }
-    }
+    func write(_ text: String, to path: String) { FileSystem.writeWhole(Array(text.utf8), to: path) }
 }

@@ -17,11 +17,11 @@ public struct Contents {
         public var cards: Int
 
         public init(_ note: Note) {
-            number = note.number
-            id = note.id
-            title = note.title
-            demoCells = note.demoCells.count
-            cards = note.cards.count
+            self.init(number: note.number, id: note.id, title: note.title, demoCells: note.demoCells.count, cards: note.cards.count)
+        }
+
+        public init(number: Int, id: String, title: String, demoCells: Int, cards: Int) {
+            (self.number, self.id, self.title, self.demoCells, self.cards) = (number, id, title, demoCells, cards)
         }
     }
 
@@ -40,6 +40,13 @@ public struct Contents {
     public init(notebook: Notebook, translator: Translator, hintOptions: String) throws(NotebookError) {
         var entries: [Entry] = []
         for file in notebook.files { entries.append(Entry(try notebook.load(file))) }
+        self.init(entries: entries, translator: translator, hintOptions: hintOptions)
+    }
+
+    /// The same, parsing only the notes `cache` has no row for (save it after).
+    public init(notebook: Notebook, translator: Translator, hintOptions: String, cache: inout ContentsCache) throws(NotebookError) {
+        var entries: [Entry] = []
+        for file in notebook.files { entries.append(try cache.entry(file, in: notebook)) }
         self.init(entries: entries, translator: translator, hintOptions: hintOptions)
     }
 

@@ -39,7 +39,7 @@ public struct ReadRequest: Equatable, FastRequest {
     }
 }
 
-/// `list`: the contents.
+/// `list`: the contents, its rows kept in the data folder (see `ContentsCache`).
 public struct ListRequest: Equatable, FastRequest {
     public var source: NotebookSource
     public var width: Int?
@@ -50,7 +50,10 @@ public struct ListRequest: Equatable, FastRequest {
     }
 
     public func run() throws {
-        let contents = try Contents(notebook: try source.load(), translator: .forLanguage(try source.language), hintOptions: source.hintOptions)
+        var cache = ContentsCache(dataFolder: DataFolder.resolve(flag: nil))
+        let contents = try Contents(
+            notebook: try source.load(), translator: .forLanguage(try source.language), hintOptions: source.hintOptions, cache: &cache)
+        cache.save()
         Output.write(contents.render(sheet: StyleSheet(color: TerminalEnvironment.colorEnabled(color)), width: TerminalEnvironment.width(requested: width)))
     }
 }

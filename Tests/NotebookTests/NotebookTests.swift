@@ -12,7 +12,7 @@ final class TemporaryNotes {
         for (name, text) in files { write(name, Data(text.utf8)) }
     }
     func write(_ name: String, _ data: Data) {
-        FileManager.default.createFile(atPath: path + "/" + name, contents: data)
+        _ = FileManager.default.createFile(atPath: path + "/" + name, contents: data)
     }
     deinit { try? FileManager.default.removeItem(atPath: path) }
 }
@@ -52,7 +52,7 @@ final class TemporaryNotes {
         let folder = TemporaryNotes([
             "01-gan.md": "# A\n", "02-training.md": "# B\n", "03-objective.md": "# C\n", "04-open-questions.md": "# D\n",
         ])
-        let book = try Notebook(folder: folder.path); let notes = try book.loadAll()
+        let book = try Notebook(folder: folder.path); _ = try book.loadAll()
         #expect(try book.note("objective").id == "objective")
         #expect(try book.note("3").id == "objective")
         #expect(try book.note("03").id == "objective")

@@ -18,6 +18,11 @@ public enum Binary {
     /// in English on the bundled notes.
     public static let unset = ["GANBOOK_NOTES", "NO_COLOR", "GANBOOK_LANG", "LC_ALL", "LC_MESSAGES", "LANG"]
 
+    /// The data folder of runs that name none (caches, progress), one per test
+    /// process, so that tests never write into the user's own.
+    public static let dataFolder = FileManager.default.temporaryDirectory
+        .appendingPathComponent("ganbook-tests-\(ProcessInfo.processInfo.processIdentifier)").path
+
     /// Runs ganbook in the package's root folder, with `stdin` as its input
     /// (none when nil).
     public static func run(
@@ -28,6 +33,7 @@ public enum Binary {
         process.currentDirectoryURL = PackagePaths.root
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
+        env["GANBOOK_DATA"] = env["GANBOOK_DATA"] ?? dataFolder
         for name in removing { env[name] = nil }
         env.merge(environment) { $1 }
         process.environment = env
