@@ -126,11 +126,11 @@ public enum QuizParser {
                 draft.field = .choice
             } else {
                 switch draft.field {
-                case .question: draft.question! += " " + line
-                case .answer: draft.answer! += " " + line
-                case .choice: draft.choices[draft.choices.count - 1].text += " " + line
-                case .why: draft.why! += " " + line
-                case .vars: draft.vars! += " " + line
+                case .question: Self.continue(&draft.question!, with: line)
+                case .answer: Self.continue(&draft.answer!, with: line)
+                case .choice: Self.continue(&draft.choices[draft.choices.count - 1].text, with: line)
+                case .why: Self.continue(&draft.why!, with: line)
+                case .vars: Self.continue(&draft.vars!, with: line)
                 case nil:
                     problems.append(NoteProblem(line: number, message: "expected 'id:', 'Q:', 'A:' or '- [ ]', found '\(line.prefix(30))'"))
                 }
@@ -138,6 +138,14 @@ public enum QuizParser {
         }
         finish()
         return (cards, problems)
+    }
+
+    /// A field continued on the next line, joined with a space. (Not
+    /// `field += " " + line`: that `+` of a String and a Substring is the
+    /// generic one, which looks up its types at run time on every call.)
+    private static func `continue`(_ field: inout String, with line: Substring) {
+        field.append(" ")
+        field.append(contentsOf: line)
     }
 
     static func isValidID(_ id: String) -> Bool {

@@ -62,7 +62,12 @@ public struct TerminalNote {
     func render(outputs: [Int: [String]]) -> [String] {
         let note = self.note, translator = self.translator
         let quizCommand = "ganbook quiz \(note.id)" + hintOptions
-        let links = notes.isEmpty ? [:] : Dictionary(note.links.map { ($0.1, resolve($0.1)) }, uniquingKeysWith: { a, _ in a })
+        // Resolved once each, up front (a path is resolved on disk). An array of a
+        // struct, not a Dictionary: its types cost less to set up, and notes have few links.
+        var links: [KnownLink] = []
+        for (_, url) in notes.isEmpty ? [] : note.links where !links.contains(where: { $0.url == url }) {
+            links.append(KnownLink(url: url, resolved: resolve(url)))
+        }
         var renderer = TerminalRenderer(sheet: sheet, width: width) { code, block in
             switch code.language {
             case "demo":
@@ -76,8 +81,8 @@ public struct TerminalNote {
                 return nil
             }
         }
-        renderer.links = { links[$0] ?? nil }
-        let footer = StyledText(self.footer, style: sheet.hintStyle).wrapped(width: width).map { $0.encoded(color: sheet.color) }
+        renderer.links = { [links] url in links.first { $0.url == url }?.resolved }
+        let footer = StyledText(self.footer, style: sheet.hintStyle).wrappedEncoded(width: width, color: sheet.color)
         return renderer.renderLines(note.document) + [""] + footer
     }
 
@@ -114,4 +119,10 @@ public struct TerminalNote {
         }
         return out
     }
+}
+
+/// A link of a note and what it leads to (nil: not another note).
+private struct KnownLink: Sendable {
+    var url: String
+    var resolved: ResolvedLink?
 }

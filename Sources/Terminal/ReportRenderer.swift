@@ -32,7 +32,7 @@ public struct ReportRenderer: Sendable {
             out.append("")
             switch item {
             case .text(let text):
-                out += StyledText(text).wrapped(width: width).map { $0.encoded(color: sheet.color) }
+                out += StyledText(text).wrappedEncoded(width: width, color: sheet.color)
             case .figures(let figures):
                 out += self.figures(figures)
             case .table(let table):
@@ -105,7 +105,7 @@ public struct ReportRenderer: Sendable {
         let headerWidths = table.columns.map(\.displayWidth)
         var out: [String] = []
         if let title = table.title {
-            out += StyledText(title, style: sheet.tableTitle).wrapped(width: width).map { $0.encoded(color: sheet.color) }
+            out += StyledText(title, style: sheet.tableTitle).wrappedEncoded(width: width, color: sheet.color)
         }
         // Separate by 2 and indent by 2 when that fits; tighten, then wrap headers, when it does not.
         func total(_ widths: [Int], _ gap: Int) -> Int { widths.reduce(0, +) + gap * (widths.count - 1) }

@@ -235,10 +235,18 @@ public struct StyleSheet: Sendable {
         axisCorner = "└"
         axisHorizontal = "─"
         axisTickDown = "┬"
-        let markers: [Character] = ["*", "o", "+", "x", "#", "@", "%", "&"]
-        let colors = [36, 33, 35, 32, 31, 34, 37, 91]
-        series = zip(markers, colors).map { SeriesLook(marker: $0, style: TextStyle(foreground: $1)) }
-        references = ["·", "-", "=", "~", ":"].map { ReferenceLook(glyph: $0, style: TextStyle(dim: true)) }
+        // Written out, as below: a zip or map here costs its generic types' set-up at every start.
+        series = [
+            SeriesLook(marker: "*", style: TextStyle(foreground: 36)), SeriesLook(marker: "o", style: TextStyle(foreground: 33)),
+            SeriesLook(marker: "+", style: TextStyle(foreground: 35)), SeriesLook(marker: "x", style: TextStyle(foreground: 32)),
+            SeriesLook(marker: "#", style: TextStyle(foreground: 31)), SeriesLook(marker: "@", style: TextStyle(foreground: 34)),
+            SeriesLook(marker: "%", style: TextStyle(foreground: 37)), SeriesLook(marker: "&", style: TextStyle(foreground: 91)),
+        ]
+        let dim = TextStyle(dim: true)
+        references = [
+            ReferenceLook(glyph: "·", style: dim), ReferenceLook(glyph: "-", style: dim), ReferenceLook(glyph: "=", style: dim),
+            ReferenceLook(glyph: "~", style: dim), ReferenceLook(glyph: ":", style: dim),
+        ]
         overlap = SeriesLook(marker: "◆", style: TextStyle(bold: true))
         quizQuestion = TextStyle(bold: true)
         quizAnswer = TextStyle(bold: true, foreground: 36)

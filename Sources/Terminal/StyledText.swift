@@ -35,6 +35,8 @@ public struct StyledText: Sendable, Equatable {
     /// a tab as a space.
     public mutating func append(_ text: String, style: TextStyle = .plain, link: String? = nil) {
         let index = self.index(of: Attributes(style: style, link: link))
+        let needed = scalars.count + text.utf8.count  // at least the scalars to come
+        if scalars.capacity < needed { reserve(max(needed, 2 * scalars.capacity)) }
         for scalar in text.unicodeScalars {
             let s = Self.printable(scalar)
             let w = measure.width(of: s)  // 0 for a newline, which also ends a joined cluster
@@ -126,37 +128,55 @@ public struct StyledText: Sendable, Equatable {
     }
 
     /// Lines of at most `width` columns (at least one line, possibly empty).
-    ///
-    /// A line being filled is a list of ranges of this text (adjacent ones
-    /// merged, so most lines are one range), copied out once when it ends.
     public func wrapped(width: Int) -> [StyledText] {
-        let width = max(width, 1)
         var lines: [StyledText] = []
-        var pieces: [Range<Int>] = []  // the line being filled
+        wrap(width: width) { bounds, count in
+            var line = StyledText(linesOf: self)
+            line.reserve(count)
+            for k in stride(from: 0, to: bounds.count, by: 2) { line.append(bounds[k]..<bounds[k + 1], of: self) }
+            lines.append(line)
+        }
+        return lines
+    }
+
+    /// The same lines, each `encoded(color:)`, without building them first.
+    public func wrappedEncoded(width: Int, color: Bool) -> [String] {
+        var lines: [String] = []
+        wrap(width: width) { bounds, count in lines.append(encode(bounds, count: count, color: color)) }
+        return lines
+    }
+
+    /// Fills lines and hands each to `emit` as ranges of this text (adjacent
+    /// ones merged, so most lines are one range) with its number of scalars.
+    /// The ranges are flat bounds, lower and upper in turn: an `[Int]` costs
+    /// nothing to set up, where a `[Range<Int>]` costs a type lookup at start.
+    private func wrap(width: Int, emit: (_ bounds: [Int], _ count: Int) -> Void) {
+        let width = max(width, 1)
+        var emitted = 0
+        var pieces: [Int] = []  // the line being filled, as bounds
         var lineWidth = 0, lineCount = 0
         var wordStart = 0, wordWidth = 0  // the word is scalars[wordStart..<i]
         var pendingSpace: Int?  // index of the space before the word
 
         func add(_ range: Range<Int>, width: Int) {
-            if let last = pieces.last, last.upperBound == range.lowerBound {
-                pieces[pieces.count - 1] = last.lowerBound..<range.upperBound
+            if pieces.last == range.lowerBound {
+                pieces[pieces.count - 1] = range.upperBound
             } else {
-                pieces.append(range)
+                pieces.append(range.lowerBound)
+                pieces.append(range.upperBound)
             }
             lineWidth += width
             lineCount += range.count
         }
         func removeLast() {
-            let last = pieces.removeLast()
-            if last.count > 1 { pieces.append(last.lowerBound..<last.upperBound - 1) }
-            lineWidth -= Int(widths[last.upperBound - 1])
+            let upper = pieces.removeLast(), lower = pieces.removeLast()
+            if upper - lower > 1 { pieces += [lower, upper - 1] }
+            lineWidth -= Int(widths[upper - 1])
             lineCount -= 1
         }
         func endLine() {
-            var line = StyledText(linesOf: self)
-            line.reserve(lineCount)
-            for range in pieces { line.append(range, of: self) }
-            lines.append(line)
+            emit(pieces, lineCount)
+            emitted += 1
             pieces.removeAll(keepingCapacity: true)
             lineWidth = 0
             lineCount = 0
@@ -202,36 +222,43 @@ public struct StyledText: Sendable, Equatable {
             }
         }
         placeWord(endingAt: scalars.count)
-        if lineCount > 0 || lines.isEmpty { endLine() }
-        return lines
+        if lineCount > 0 || emitted == 0 { endLine() }
     }
 
     // MARK: Encoding
 
     /// The line as a string: with `color`, SGR styles and OSC 8 links; without, bare text.
-    public func encoded(color: Bool) -> String {
-        guard color else { return plainText }
+    public func encoded(color: Bool) -> String { encode([0, scalars.count], count: scalars.count, color: color) }
+
+    /// The scalars within `bounds` (lower and upper in turn; `count` scalars) as one line.
+    private func encode(_ bounds: [Int], count: Int, color: Bool) -> String {
         var out: [UInt8] = []
-        out.reserveCapacity(scalars.count + 32)
+        out.reserveCapacity(count + (color ? 32 : 0))
+        guard color else {
+            for k in stride(from: 0, to: bounds.count, by: 2) { for i in bounds[k]..<bounds[k + 1] { Self.appendUTF8(scalars[i], to: &out) } }
+            return String(decoding: out, as: UTF8.self)
+        }
         var current: Int32 = -1
         var style = TextStyle.plain
         var link: String? = nil
-        for i in scalars.indices {
-            if attributeIndex[i] != current {
-                current = attributeIndex[i]
-                let a = attributes[Int(current)]
-                if a.link != link {
-                    if link != nil { out += Self.osc8(nil).utf8 }
-                    if let url = a.link { out += Self.osc8(url).utf8 }
-                    link = a.link
+        for k in stride(from: 0, to: bounds.count, by: 2) {
+            for i in bounds[k]..<bounds[k + 1] {
+                if attributeIndex[i] != current {
+                    current = attributeIndex[i]
+                    let a = attributes[Int(current)]
+                    if a.link != link {
+                        if link != nil { out += Self.osc8(nil).utf8 }
+                        if let url = a.link { out += Self.osc8(url).utf8 }
+                        link = a.link
+                    }
+                    if a.style != style {
+                        if style != .plain { out += TextStyle.reset.utf8 }
+                        out += a.style.sgr.utf8
+                        style = a.style
+                    }
                 }
-                if a.style != style {
-                    if style != .plain { out += TextStyle.reset.utf8 }
-                    out += a.style.sgr.utf8
-                    style = a.style
-                }
+                Self.appendUTF8(scalars[i], to: &out)
             }
-            Self.appendUTF8(scalars[i], to: &out)
         }
         if style != .plain { out += TextStyle.reset.utf8 }
         if link != nil { out += Self.osc8(nil).utf8 }

@@ -42,7 +42,7 @@ public struct TerminalPlot: Sendable {
         let references = plot.references.enumerated().filter { $0.element.y.isFinite }
         let finiteY = plot.series.flatMap { $0.y.filter(\.isFinite) } + references.map(\.element.y)
         let allX = plot.series.flatMap(\.x).filter(\.isFinite)
-        let title = StyledText(plot.title, style: sheet.plotTitle).wrapped(width: width).map { $0.encoded(color: sheet.color) }
+        let title = StyledText(plot.title, style: sheet.plotTitle).wrappedEncoded(width: width, color: sheet.color)
         guard let xMin = allX.min(), let xMax = allX.max(), !finiteY.isEmpty || plot.yRange != nil else {
             return title + ["(no finite values to plot)"]
         }

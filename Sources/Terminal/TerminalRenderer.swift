@@ -100,7 +100,7 @@ public struct TerminalRenderer: Sendable {
         }
 
         func encoded(_ text: StyledText, width: Int) -> [String] {
-            text.wrapped(width: width).map { $0.encoded(color: sheet.color) }
+            text.wrappedEncoded(width: width, color: sheet.color)
         }
 
         mutating func visitParagraph(_ content: [Inline], block: Block) {
@@ -301,7 +301,7 @@ public struct TerminalRenderer: Sendable {
     func cell(_ part: CellPart, width: Int) -> [String] {
         switch part {
         case .hint(let text):
-            return StyledText(text, style: sheet.hintStyle).wrapped(width: width).map { $0.encoded(color: sheet.color) }
+            return StyledText(text, style: sheet.hintStyle).wrappedEncoded(width: width, color: sheet.color)
         case .lines(let lines):
             return lines
         case .command(let label, let command):
