@@ -5,7 +5,6 @@
 import Installation
 import Localization
 import Notebook
-import Terminal
 
 public struct Editions {
     /// The notebook folder (the English edition).
@@ -41,32 +40,30 @@ public struct Editions {
         return (problems.sorted { ($0.file, $0.line) < ($1.file, $1.line) }, checked)
     }
 
-    /// `ganbook check`: every problem as a `FILE:LINE: message` line and their
-    /// count on stderr, or "ok: N notes checked". False when there is any.
-    public func check() throws -> Bool {
+    /// What `ganbook check` prints: every problem as a `FILE:LINE: message`
+    /// line, or "ok: N notes checked"; and, when there are problems, the line
+    /// that counts them (for stderr).
+    public func checkReport() throws -> (report: String, failure: String?) {
         let (problems, checked) = try problems()
-        if problems.isEmpty {
-            Output.write("ok: \(checked) notes checked\n")
-            return true
-        }
-        Output.write(problems.map { "\($0.file):\($0.line): \($0.message)\n" }.joined())
+        if problems.isEmpty { return ("ok: \(checked) notes checked\n", nil) }
+        let report = problems.map { "\($0.file):\($0.line): \($0.message)\n" }.joined()
         let files = Set(problems.map(\.file)).count
-        Output.error("ganbook: \(problems.count) problem\(problems.count == 1 ? "" : "s") in \(files) note\(files == 1 ? "" : "s")\n")
-        return false
+        return (report, "\(problems.count) problem\(problems.count == 1 ? "" : "s") in \(files) note\(files == 1 ? "" : "s")")
     }
 
-    /// `ganbook export --html SITE`: writes each edition's site (see `exports`),
-    /// says what it wrote, and how many cells were left unrun with `run` off.
-    public func export(into site: String, primary: Language, dataFolder: String?, run: Bool) throws {
+    /// `ganbook export --html SITE`: writes each edition's site (see `exports`)
+    /// and tells `say` what it wrote, as each is done, and how many cells were
+    /// left unrun with `run` off.
+    public func export(into site: String, primary: Language, dataFolder: String?, run: Bool, say: (String) -> Void) throws {
         let runner = CellRunner(cache: CellCache(dataFolder: DataFolder.resolve(flag: dataFolder)))
         var unrun = 0
         for (export, folder) in try exports(into: site, primary: primary, runner: runner, run: run) {
             unrun += try export.write(to: folder)
             let language = export.translator.language.rawValue
-            Output.write("wrote \(export.notes.count + 2) files to \(folder) (\(language)): index.html, style.css and one page per note\n")
+            say("wrote \(export.notes.count + 2) files to \(folder) (\(language)): index.html, style.css and one page per note\n")
         }
         if unrun > 0 {
-            Output.write("\(unrun) demo cell\(unrun == 1 ? " was" : "s were") not run (--no-run) and show no output; export without --no-run to run them\n")
+            say("\(unrun) demo cell\(unrun == 1 ? " was" : "s were") not run (--no-run) and show no output; export without --no-run to run them\n")
         }
     }
 

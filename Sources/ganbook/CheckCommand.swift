@@ -2,6 +2,7 @@
 /// each problem; exits 1 when there is any.
 import ArgumentParser
 import NotebookRunner
+import Terminal
 
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -15,6 +16,11 @@ struct CheckCommand: ParsableCommand {
     /// Checks the notebook, and each of its other editions (`zh/`) with the
     /// rules between them.
     func run() throws {
-        if try !Editions(folder: try notebook.source.folder).check() { throw ExitCode(1) }
+        let (report, failure) = try Editions(folder: try notebook.source.folder).checkReport()
+        Output.write(report)
+        if let failure {
+            Output.error("ganbook: " + failure + "\n")
+            throw ExitCode(1)
+        }
     }
 }

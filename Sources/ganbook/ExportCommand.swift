@@ -2,6 +2,7 @@
 /// NotebookRunner's `SiteExport`).
 import ArgumentParser
 import NotebookRunner
+import Terminal
 
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -24,6 +25,7 @@ struct ExportCommand: ParsableCommand {
     /// Writes the edition in this run's language into the folder and every
     /// other edition the notebook has into `FOLDER/LANG/` (see `Editions`).
     func run() throws {
-        try Editions(folder: try notebook.source.folder).export(into: folder, primary: try notebook.source.language, dataFolder: data, run: !noRun)
+        try Editions(folder: try notebook.source.folder).export(
+            into: folder, primary: try notebook.source.language, dataFolder: data, run: !noRun, say: { Output.write($0) })
     }
 }
