@@ -110,7 +110,8 @@ let package = Package(
             name: "LabTests", dependencies: ["Lab", "ganbook", "GAN", "NeuralNet", "Demos", "Distributions", "TestSupport"],
             exclude: ["Golden"]),
         .testTarget(
-            name: "GanbookTests", dependencies: ["ganbook", "Notebook", "NotebookRunner", "Installation", "Demos", "Report", "TestSupport"],
+            name: "GanbookTests",
+            dependencies: ["ganbook", "Notebook", "NotebookRunner", "Installation", "Localization", "Terminal", "Demos", "Report", "TestSupport"],
             exclude: ["Golden", "Fixtures"]),
     ],
     swiftLanguageModes: [.v6]

@@ -55,7 +55,7 @@ public struct TrainDemo: Demo {
     public func report(progress: Progress) throws -> Report {
         let goal = try choice.goal(), loss = choice.loss, k = choice.resolvedDSteps
         var run = TrainingRun(gan.configuration(target: goal, loss: loss, dSteps: k))
-        run.train(steps: steps, evaluations: 60, progress: progress, label: "training")
+        run.train(steps: steps, evaluations: 60, progress: progress, label: "training G and D")
         let history = Array(run.checkpoints.dropFirst())
         let xs = history.map { Double($0.step) }
 

@@ -12,8 +12,13 @@ final class CellRunStatus: @unchecked Sendable {
     private var running: [String] = []
     private let start = ContinuousClock.now
     private let enabled = TerminalEnvironment.stderrIsTTY
+    private let words: @Sendable (String) -> String
 
-    init(total: Int, totalCost: Double) { self.total = total; self.totalCost = totalCost }
+    init(total: Int, totalCost: Double, words: @escaping @Sendable (String) -> String = { $0 }) {
+        self.total = total
+        self.totalCost = totalCost
+        self.words = words
+    }
 
     func started(_ cell: String) {
         lock.locked {
@@ -34,16 +39,23 @@ final class CellRunStatus: @unchecked Sendable {
 
     private func draw() {
         guard enabled else { return }
-        var line = "demo cells \(done)/\(total)"
         let since = ContinuousClock.now - start
         let elapsed = Double(since.components.seconds) + Double(since.components.attoseconds) * 1e-18
-        if doneCost > 0, doneCost < totalCost {
-            line += " · about \(Int((elapsed / doneCost * (totalCost - doneCost)).rounded())) s left"
-        }
-        // The running cells last: a narrow terminal cuts them, not the counts.
-        if let first = running.first { line += " · running " + first + (running.count > 1 ? " (+\(running.count - 1))" : "") }
+        let secondsLeft = doneCost > 0 && doneCost < totalCost ? Int((elapsed / doneCost * (totalCost - doneCost)).rounded()) : nil
+        var line = Self.line(done: done, total: total, secondsLeft: secondsLeft, running: running, words: words)
         let width = TerminalEnvironment.size()?.columns ?? 80
         while line.displayWidth > width - 1, !line.isEmpty { line.removeLast() }
         Output.error("\r\u{1B}[2K" + line)
+    }
+
+    /// The line's words, each part put into the run's language by `words`.
+    static func line(done: Int, total: Int, secondsLeft: Int?, running: [String], words: (String) -> String) -> String {
+        var line = words("demo cells \(done)/\(total)")
+        if let secondsLeft { line += " · " + words("about \(secondsLeft) s left") }
+        // The running cells last: a narrow terminal cuts them, not the counts.
+        if let first = running.first {
+            line += " · " + words("running \(first)") + (running.count > 1 ? " (+\(running.count - 1))" : "")
+        }
+        return line
     }
 }

@@ -27,6 +27,8 @@ public struct CellRunner: Sendable {
     public var cache: CellCache
     /// Run every cell again, ignoring (and replacing) cached outputs.
     public var refresh: Bool
+    /// Puts the progress line's words into the run's language.
+    public var words: @Sendable (String) -> String = { $0 }
 
     public init(cache: CellCache, refresh: Bool = false) {
         self.cache = cache
@@ -74,7 +76,7 @@ public struct CellRunner: Sendable {
         guard !missing.isEmpty else { return }
         let cost = missing.map { DemoRegistry.demo(named: $0.name)?.relativeCost ?? 1 }
         let order = missing.indices.sorted { (-cost[$0], $0) < (-cost[$1], $1) }
-        let status = CellRunStatus(total: missing.count, totalCost: cost.reduce(0, +))
+        let status = CellRunStatus(total: missing.count, totalCost: cost.reduce(0, +), words: words)
         let fresh = CellRunner(cache: cache, refresh: true)
         _ = ConcurrentJobs.run(missing.count, order: order) { index in
             status.started(missing[index].source)

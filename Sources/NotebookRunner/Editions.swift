@@ -55,7 +55,9 @@ public struct Editions {
     /// and tells `say` what it wrote, as each is done, and how many cells were
     /// left unrun with `run` off.
     public func export(into site: String, primary: Language, dataFolder: String?, run: Bool, say: (String) -> Void) throws {
-        let runner = CellRunner(cache: CellCache(dataFolder: DataFolder.resolve(flag: dataFolder)))
+        var runner = CellRunner(cache: CellCache(dataFolder: DataFolder.resolve(flag: dataFolder)))
+        let translator = Translator.forLanguage(primary)
+        runner.words = { translator($0) }
         var unrun = 0
         for (export, folder) in try exports(into: site, primary: primary, runner: runner, run: run) {
             unrun += try export.write(to: folder)

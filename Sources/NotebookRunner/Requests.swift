@@ -27,11 +27,12 @@ public struct ReadRequest: Equatable, FastRequest {
     }
 
     public func run() throws {
-        let runner = runCells ? CellRunner(cache: CellCache(dataFolder: DataFolder.resolve(flag: dataFolder)), refresh: refresh) : nil
+        let translator = Translator.forLanguage(try source.language)
+        var runner = runCells ? CellRunner(cache: CellCache(dataFolder: DataFolder.resolve(flag: dataFolder)), refresh: refresh) : nil
+        runner?.words = { translator($0) }
         let lines = try NoteReading.lines(
             of: note, in: try source.load(), sheet: StyleSheet(color: TerminalEnvironment.colorEnabled(color)),
-            width: TerminalEnvironment.width(requested: width), translator: .forLanguage(try source.language),
-            hintOptions: source.hintOptions, running: runner)
+            width: TerminalEnvironment.width(requested: width), translator: translator, hintOptions: source.hintOptions, running: runner)
         var text = ""
         text.reserveCapacity(lines.reduce(0) { $0 + $1.utf8.count + 1 })
         for line in lines { text += line; text += "\n" }

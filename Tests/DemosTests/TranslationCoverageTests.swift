@@ -1,6 +1,7 @@
 @testable import Demos
 import Localization
 import Report
+import Synchronization
 import Testing
 
 /// Issue 13: everything a learner reads in a demo's report is in Chinese
@@ -123,6 +124,19 @@ import Testing
             #expect(Self.digits(en) == Self.digits(zh), "the numbers changed: \"\(en)\" → \"\(zh)\"")
         }
         #expect(Self.numbers(translated) == Self.numbers(report))
+    }
+
+    /// What a demo's progress bar says while it runs (stderr, on a terminal)
+    /// is in Chinese too, with its counts unchanged.
+    @Test(arguments: quickRuns)
+    func everyProgressLabelIsInChinese(words: [String]) throws {
+        let labels = Mutex<[String]>([])
+        _ = try DemoRegistry.parse(words).report(progress: Progress { _, label in labels.withLock { $0.append(label) } })
+        for label in Set(labels.withLock { $0 }) {
+            let zh = Self.zh(label)
+            #expect(Self.englishWords(zh).isEmpty, "English left in the progress line \"\(zh)\" (from \"\(label)\")")
+            #expect(Self.digits(label) == Self.digits(zh))
+        }
     }
 
     /// gen-vs-disc's narrative has as many pieces as the curves have runs of
