@@ -93,6 +93,10 @@ public struct Translator: Sendable {
         }
     }
 
+    /// This translator as a function, for what takes one (a renderer's
+    /// words, a progress bar's label).
+    public var words: @Sendable (String) -> String { { self($0) } }
+
     /// `text` in this language (or as it is, when there is no entry). Tables
     /// are tried in order, each exactly then by template, so a later table
     /// is parsed only when the earlier ones have no entry.

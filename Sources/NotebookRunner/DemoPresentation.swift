@@ -27,7 +27,7 @@ public struct DemoPresentation {
         }
         var renderer = ReportRenderer(sheet: sheet, width: width)
         let translator = Translator.forLanguage(language)
-        renderer.words = { translator($0) }
+        renderer.words = translator.words
         let lines = renderer.renderLines(translator.translate(report))
         Pager.show(lines.map { $0 + "\n" }.joined(), lineCount: lines.count, enabled: pager)
     }

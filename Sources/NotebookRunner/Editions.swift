@@ -56,8 +56,7 @@ public struct Editions {
     /// left unrun with `run` off.
     public func export(into site: String, primary: Language, dataFolder: String?, run: Bool, say: (String) -> Void) throws {
         var runner = CellRunner(cache: CellCache(dataFolder: DataFolder.resolve(flag: dataFolder)))
-        let translator = Translator.forLanguage(primary)
-        runner.words = { translator($0) }
+        runner.words = Translator.forLanguage(primary).words
         var unrun = 0
         for (export, folder) in try exports(into: site, primary: primary, runner: runner, run: run) {
             unrun += try export.write(to: folder)

@@ -29,7 +29,7 @@ public struct ReadRequest: Equatable, FastRequest {
     public func run() throws {
         let translator = Translator.forLanguage(try source.language)
         var runner = runCells ? CellRunner(cache: CellCache(dataFolder: DataFolder.resolve(flag: dataFolder)), refresh: refresh) : nil
-        runner?.words = { translator($0) }
+        runner?.words = translator.words
         let lines = try NoteReading.lines(
             of: note, in: try source.load(), sheet: StyleSheet(color: TerminalEnvironment.colorEnabled(color)),
             width: TerminalEnvironment.width(requested: width), translator: translator, hintOptions: source.hintOptions, running: runner)

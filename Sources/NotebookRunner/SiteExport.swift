@@ -66,8 +66,7 @@ public struct SiteExport: Sendable {
         }
         try HTMLStyle.css.write(toFile: folder + "/style.css", atomically: true, encoding: .utf8)
         try index().write(toFile: folder + "/index.html", atomically: true, encoding: .utf8)
-        let translator = self.translator
-        let progress = ProgressBar.onStandardError(words: { translator($0) })
+        let progress = ProgressBar.onStandardError(words: translator.words)
         for (i, note) in notes.enumerated() {
             progress(Double(i) / Double(notes.count), "exporting \(note.id)")
             let previous = i > 0 ? notes[i - 1] : nil, next = i + 1 < notes.count ? notes[i + 1] : nil

@@ -106,7 +106,7 @@ public struct TerminalNote {
             switch CellRunner(cache: cache).output(for: cell) {
             case .report(let report):
                 var renderer = ReportRenderer(sheet: sheet, width: inner)
-                renderer.words = { [translator] in translator($0) }
+                renderer.words = translator.words
                 let lines = renderer.renderLines(translator.translate(report))
                     .map { $0.isEmpty ? String(gutter.trimmingTrailingSpaces) : gutter + $0 }
                 cache.store(text: lines.map { $0 + "\n" }.joined(), cell.words, width: width, color: sheet.color, language: translator.language)

@@ -55,7 +55,7 @@ struct DemoRunner<D: Demo>: ParsableCommand {
         let language = try NotebookSource.language(output.language.lang ?? LanguageOption.onCommandLine)
         let translator = Translator.forLanguage(language)
         defer { ProgressBar.clear() }
-        let report = try demo.report(progress: ProgressBar.onStandardError(words: { translator($0) }))
+        let report = try demo.report(progress: ProgressBar.onStandardError(words: translator.words))
         let display = output.display
         DemoPresentation(json: output.json, sheet: display.sheet, width: display.resolvedWidth, language: language, pager: !output.noPager)
             .show(report, demo: D.name, arguments: CommandLine.arguments)
