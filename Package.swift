@@ -40,8 +40,11 @@ let package = Package(
         // Small dense neural networks with hand-written backpropagation: matrices
         // (products through CMatrixKernels), layers, losses, optimisers.
         .target(name: "NeuralNet", dependencies: ["CMatrixKernels"]),
+        // Reverse-mode differentiation over matrices, with differentiable gradients
+        // (second derivatives), for the remedies that need them.
+        .target(name: "Autodiff", dependencies: ["NeuralNet"]),
         // GANs on toy data: targets, the training loop and its variants, quality metrics.
-        .target(name: "GAN", dependencies: ["NeuralNet", "Distributions", "Divergences", "Report"]),
+        .target(name: "GAN", dependencies: ["NeuralNet", "Autodiff", "Distributions", "Divergences", "Report"]),
         // Spaced repetition: the FSRS-6 scheduler (as py-fsrs 6 computes it), the
         // progress store (SQLite through GRDB) and quiz sessions.
         .target(
@@ -103,6 +106,7 @@ let package = Package(
         .testTarget(name: "ModelsTests", dependencies: ["Models", "Datasets", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "TestSupport"]),
         .testTarget(name: "NeuralNetTests", dependencies: ["NeuralNet"]),
+        .testTarget(name: "AutodiffTests", dependencies: ["Autodiff", "NeuralNet"]),
         .testTarget(
             name: "QuizTests", dependencies: ["Quiz", "Notebook", "Distributions", "Divergences", "Terminal", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "GANTests", dependencies: ["GAN", "NeuralNet", "Distributions"]),
