@@ -109,7 +109,7 @@ let package = Package(
         .testTarget(name: "AutodiffTests", dependencies: ["Autodiff", "NeuralNet"]),
         .testTarget(
             name: "QuizTests", dependencies: ["Quiz", "Notebook", "Distributions", "Divergences", "Terminal", "TestSupport"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "GANTests", dependencies: ["GAN", "NeuralNet", "Distributions"]),
+        .testTarget(name: "GANTests", dependencies: ["GAN", "NeuralNet", "Distributions"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "LabTests", dependencies: ["Lab", "ganbook", "GAN", "NeuralNet", "Demos", "Distributions", "TestSupport"],
             exclude: ["Golden"]),

@@ -18,8 +18,15 @@ extension Var {
         tape.record(value.mapped { Float.log($0) }, [self]) { g, _ in [g / self] }
     }
 
+    /// √x, whose slope at 0 is taken as 0 rather than ∞ (so that an Adam
+    /// moment or a gradient norm that is exactly 0 passes no NaN back).
     public func squareRoot() -> Var {
-        tape.record(value.mapped { $0.squareRoot() }, [self]) { g, y in [(g / y).scaled(0.5)] }
+        let root = value.mapped { $0.squareRoot() }
+        let zeros = root.values.contains(0)
+        return tape.record(root, [self]) { g, y in
+            guard zeros else { return [(g / y).scaled(0.5)] }
+            return [(g / (y + y.tape.constant(root.mapped { $0 == 0 ? .infinity : 0 }))).scaled(0.5)]
+        }
     }
 
     public func squared() -> Var {

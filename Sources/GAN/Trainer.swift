@@ -9,7 +9,11 @@
 ///   compares the samples of a batch;
 /// - Unrolled GAN (Metz et al. 2017), first-order: G's loss is computed
 ///   against a copy of D advanced `unrolling` extra steps; the gradient does
-///   not flow back through those steps (the paper's full method does).
+///   not flow back through those steps. A labelled comparison only: the
+///   paper's method (`.unrolled`) differentiates through them.
+/// The remedies that need a second derivative or other networks (the full
+/// Unrolled GAN, DRAGAN, EBGAN, MAD-GAN, MRGAN) train on a tape: see
+/// Remedies/RemedyStep.swift, where each names its paper.
 /// WGAN clips D's weights to [−c, c] after each D step.
 import Distributions
 import NeuralNet
@@ -19,7 +23,18 @@ public struct GANConfiguration: Sendable, Equatable {
         case vanilla
         case pack(Int)
         case minibatchDiscrimination(kernels: Int)
+        /// Metz et al. 2017: G's loss after K unrolled Adam steps of D, differentiated through them.
         case unrolled(Int)
+        /// The same surrogate without the gradient through the steps (a comparison).
+        case unrolledFirstOrder(Int)
+        /// Kodali et al. 2017: λ(‖∇D(x̂)‖ − 1)² at perturbed real points.
+        case dragan(lambda: Double)
+        /// Zhao et al. 2017: an autoencoder D, margin m, pulling-away weight.
+        case ebgan(margin: Double, pullingAway: Double)
+        /// Ghosh et al. 2018: k generators sharing all layers but the last, a (k+1)-way D.
+        case madgan(generators: Int)
+        /// Che et al. 2017: an encoder E, λ₁·‖x − G(E(x))‖², λ₂·(−log D(G(E(x)))).
+        case mrgan(geometric: Double, mode: Double)
     }
 
     public var target: Target
@@ -37,6 +52,14 @@ public struct GANConfiguration: Sendable, Equatable {
     public var penalty = 10.0
     /// Adam's β₁ (0.5, as in DCGAN, Radford et al. 2016; PyTorch's default is 0.9).
     public var beta1 = 0.5
+    /// D's hidden layers, when they differ from G's `layers`.
+    public var discriminatorLayers: Int?
+    /// A fixed factor on D's input (Metz et al. 2017 divide by 4).
+    public var discriminatorInputScale = 1.0
+    /// D's hidden activation.
+    public var discriminatorActivation: Activation = .leakyReLU(0.2)
+    /// Orthogonal initial weights times this gain (Metz et al. 2017: 0.8); nil for Glorot.
+    public var orthogonalGain: Double?
     public var seed: UInt64 = 1
 
     public init(target: Target) { self.target = target }
@@ -46,16 +69,50 @@ public struct GANConfiguration: Sendable, Equatable {
         if case .pack(let p) = variant { return p }
         return 1
     }
+
+    /// MAD-GAN's k (1 otherwise).
+    public var generators: Int {
+        if case .madgan(let k) = variant { return k }
+        return 1
+    }
+}
+
+extension GANConfiguration {
+    /// D's outputs: one logit; EBGAN's reconstruction; MAD-GAN's k + 1 logits.
+    var discriminatorOutputs: Int {
+        switch variant {
+        case .ebgan: return target.dimension
+        case .madgan(let k): return k + 1
+        default: return 1
+        }
+    }
+}
+
+extension GANConfiguration.Variant {
+    /// Whether the step is built on the autodiff tape (Remedies/RemedyStep.swift).
+    var trainsOnTape: Bool {
+        switch self {
+        case .unrolled, .dragan, .ebgan, .madgan, .mrgan: return true
+        case .vanilla, .pack, .minibatchDiscrimination, .unrolledFirstOrder: return false
+        }
+    }
 }
 
 public struct GANTrainer: Sendable {
     public private(set) var configuration: GANConfiguration
+    /// G; under MAD-GAN, k generators sharing all layers but the last, whose
+    /// outputs sit side by side (k × the data's dimension).
     public var generator: Network<Float>
+    /// D; under EBGAN an autoencoder (its output is a reconstruction), under
+    /// MAD-GAN k + 1 logits (one per generator, then "real").
     public var discriminator: Network<Float>
+    /// MRGAN's encoder E: x → z.
+    public var encoder: Network<Float>?
     var optimizerG: Optimizer<Float>
     var optimizerD: Optimizer<Float>
+    var optimizerE: Optimizer<Float>?
     var rng: SeededGenerator
-    public private(set) var steps = 0
+    public internal(set) var steps = 0
 
     public init(_ configuration: GANConfiguration) {
         self.configuration = configuration
@@ -64,12 +121,20 @@ public struct GANTrainer: Sendable {
         let pack = configuration.pack
         var kernels = 0
         if case .minibatchDiscrimination(let k) = configuration.variant { kernels = k }
+        let c = configuration
         generator = .mlp(
-            inputs: configuration.zDimension, hidden: configuration.hidden, layers: configuration.layers,
-            outputs: data, activation: .relu, using: &rng)
+            inputs: c.zDimension, hidden: c.hidden, layers: c.layers, outputs: data * c.generators, activation: .relu,
+            orthogonalGain: c.orthogonalGain, using: &rng)
         discriminator = .mlp(
-            inputs: data * pack, hidden: configuration.hidden, layers: configuration.layers,
-            outputs: 1, activation: .leakyReLU(0.2), minibatchKernels: kernels, using: &rng)
+            inputs: data * pack, hidden: c.hidden, layers: c.discriminatorLayers ?? c.layers, outputs: c.discriminatorOutputs,
+            activation: c.discriminatorActivation, minibatchKernels: kernels, orthogonalGain: c.orthogonalGain, using: &rng)
+        discriminator.inputScale = Float(c.discriminatorInputScale)
+        if case .mrgan = c.variant {
+            encoder = .mlp(
+                inputs: data, hidden: c.hidden, layers: c.layers, outputs: c.zDimension, activation: .relu,
+                orthogonalGain: c.orthogonalGain, using: &rng)
+            optimizerE = .adam(c.learningRateG, beta1: c.beta1)
+        }
         if configuration.loss == .wgan {
             // WGAN's Algorithm 1 uses RMSProp.
             optimizerD = .rmsprop(configuration.learningRateD)
@@ -103,6 +168,7 @@ public struct GANTrainer: Sendable {
     /// k D-steps, then one G-step. Returns the last D loss and the G loss.
     @discardableResult
     public mutating func step() -> StepLosses {
+        if configuration.variant.trainsOnTape { return remedyStep() }
         var dLoss: Float = 0
         for _ in 0..<configuration.dSteps {
             dLoss = Self.discriminatorStep(&discriminator, &optimizerD, generator: &generator, rng: &rng, configuration)
@@ -122,26 +188,7 @@ public struct GANTrainer: Sendable {
         let pack = configuration.pack
         let real = packed(configuration.target.sample(m, using: &rng), pack)
         let fake = packed(generator.forward(noise(m, configuration.zDimension, using: &rng)), pack)
-        d.zeroGradients()
-        let loss: Float
-        if case .minibatchDiscrimination = configuration.variant {
-            // Real and fake batches stay apart: the layer compares samples within a
-            // batch. A copy keeps the fake pass's caches for its backward pass.
-            let fakeOut = d.forward(fake)
-            var fakePass = d
-            let realOut = d.forward(real)
-            let l = configuration.loss.discriminator(real: realOut.values, fake: fakeOut.values)
-            d.backward(Matrix(rows: realOut.rows, columns: 1, values: l.dReal), input: false)
-            fakePass.backward(Matrix(rows: fakeOut.rows, columns: 1, values: l.dFake), input: false)
-            d.addGradients(of: fakePass)
-            loss = l.loss
-        } else {
-            // One pass over real and fake stacked: the same gradients, half the calls.
-            let out = d.forward(Matrix.stacked(real, fake))
-            let l = configuration.loss.discriminator(real: Array(out.values[..<real.rows]), fake: Array(out.values[real.rows...]))
-            d.backward(Matrix(rows: out.rows, columns: 1, values: l.dReal + l.dFake), input: false)
-            loss = l.loss
-        }
+        let loss = accumulateDiscriminatorGradients(&d, real: real, fake: fake, configuration)
         var total = loss
         if configuration.loss == .wganGP {
             // Points on lines between real and fake samples, ε ∼ U(0, 1) per pair.
@@ -157,21 +204,55 @@ public struct GANTrainer: Sendable {
         return total
     }
 
+    /// Sets `d`'s gradients to those of its loss on packed `real` and `fake`
+    /// batches, and returns the loss.
+    static func accumulateDiscriminatorGradients(
+        _ d: inout Network<Float>, real: Matrix<Float>, fake: Matrix<Float>, _ configuration: GANConfiguration
+    ) -> Float {
+        d.zeroGradients()
+        if case .minibatchDiscrimination = configuration.variant {
+            // Real and fake batches stay apart: the layer compares samples within a
+            // batch. A copy keeps the fake pass's caches for its backward pass.
+            let fakeOut = d.forward(fake)
+            var fakePass = d
+            let realOut = d.forward(real)
+            let l = configuration.loss.discriminator(real: realOut.values, fake: fakeOut.values)
+            d.backward(Matrix(rows: realOut.rows, columns: 1, values: l.dReal), input: false)
+            fakePass.backward(Matrix(rows: fakeOut.rows, columns: 1, values: l.dFake), input: false)
+            d.addGradients(of: fakePass)
+            return l.loss
+        }
+        // One pass over real and fake stacked: the same gradients, half the calls.
+        let out = d.forward(Matrix.stacked(real, fake))
+        let l = configuration.loss.discriminator(real: Array(out.values[..<real.rows]), fake: Array(out.values[real.rows...]))
+        d.backward(Matrix(rows: out.rows, columns: 1, values: l.dReal + l.dFake), input: false)
+        return l.loss
+    }
+
+    /// Sets `g`'s gradients to those of `loss` against `critic` for noise `z`, and returns the loss.
+    static func accumulateGeneratorGradients(
+        _ g: inout Network<Float>, critic: inout Network<Float>, noise z: Matrix<Float>, loss: GANLoss, pack: Int
+    ) -> Float {
+        g.zeroGradients()
+        let fake = g.forward(z)
+        let out = critic.forward(packed(fake, pack))
+        let (value, dOut) = loss.generator(fake: out.values)
+        // Only ∂L/∂(G's samples) is needed from D: its own gradients are left alone.
+        let dPacked = critic.backward(Matrix(rows: out.rows, columns: 1, values: dOut), parameters: false)
+        g.backward(Matrix(rows: fake.rows, columns: fake.columns, values: dPacked.values), input: false)
+        return value
+    }
+
     /// One update of G against D (or, unrolled, against D advanced a few steps).
     mutating func generatorStep() -> Float {
+        if configuration.variant.trainsOnTape { return remedyGeneratorStep() }
         var critic = discriminator
-        if case .unrolled(let k) = configuration.variant {
+        if case .unrolledFirstOrder(let k) = configuration.variant {
             var optimizer = optimizerD
             for _ in 0..<k { _ = Self.discriminatorStep(&critic, &optimizer, generator: &generator, rng: &rng, configuration) }
         }
         let z = Self.noise(configuration.batch, configuration.zDimension, using: &rng)
-        generator.zeroGradients()
-        let fake = generator.forward(z)
-        let out = critic.forward(Self.packed(fake, configuration.pack))
-        let (loss, dOut) = configuration.loss.generator(fake: out.values)
-        // Only ∂L/∂(G's samples) is needed from D: its own gradients are left alone.
-        let dPacked = critic.backward(Matrix(rows: out.rows, columns: 1, values: dOut), parameters: false)
-        generator.backward(Matrix(rows: fake.rows, columns: fake.columns, values: dPacked.values), input: false)
+        let loss = Self.accumulateGeneratorGradients(&generator, critic: &critic, noise: z, loss: configuration.loss, pack: configuration.pack)
         optimizerG.step(&generator)
         return loss
     }
@@ -214,7 +295,17 @@ public struct GANTrainer: Sendable {
     /// `count` generated samples (rows of the target's dimension).
     public mutating func sample(_ count: Int) -> Matrix<Float> {
         var sampler = SeededGenerator(seed: configuration.seed &+ 0x5EED &+ UInt64(steps))
-        return generator.forward(Self.noise(count, configuration.zDimension, using: &sampler))
+        return generate(Self.noise(count, configuration.zDimension, using: &sampler))
+    }
+
+    /// G(z) for each row of `z`; under MAD-GAN, row i comes from generator i mod k.
+    public mutating func generate(_ z: Matrix<Float>) -> Matrix<Float> {
+        let out = generator.forward(z)
+        let k = configuration.generators, dim = configuration.target.dimension
+        guard k > 1 else { return out }
+        var mine = Matrix<Float>(rows: out.rows, columns: dim)
+        for i in 0..<out.rows { for j in 0..<dim { mine[i, j] = out[i, (i % k) * dim + j] } }
+        return mine
     }
 }
 

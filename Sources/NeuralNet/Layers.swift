@@ -1,3 +1,5 @@
+import Foundation
+
 /// Layers with hand-written backpropagation: dense (affine) layers,
 /// element-wise activations, and minibatch discrimination.
 ///
@@ -39,6 +41,42 @@ public struct Dense<T: Scalar>: Sendable, Equatable {
             (0..<(inputs * outputs)).map { _ in
                 T(limit * (2 * (Double(rng.next() >> 11) * 0x1.0p-53) - 1))
             })
+        bias = Parameter(Array(repeating: 0, count: outputs))
+    }
+
+    /// Orthogonal weights times `gain` (Saxe et al. 2014; Metz et al. 2017 use
+    /// gain 0.8), zero biases: W's columns are orthonormal when in ≥ out, its
+    /// rows when in < out. Gram–Schmidt, in Double, on Gaussian vectors drawn
+    /// by Box–Muller from `rng`.
+    @inlinable
+    public init<G: RandomNumberGenerator>(inputs: Int, outputs: Int, orthogonalGain gain: Double, using rng: inout G) {
+        self.inputs = inputs
+        self.outputs = outputs
+        let long = max(inputs, outputs), short = min(inputs, outputs)
+        var basis: [[Double]] = []
+        while basis.count < short {
+            var v = (0..<long).map { _ -> Double in
+                let u1 = max(Double(rng.next() >> 11) * 0x1.0p-53, 0x1.0p-60), u2 = Double(rng.next() >> 11) * 0x1.0p-53
+                return (-2 * Foundation.log(u1)).squareRoot() * Foundation.cos(2 * Double.pi * u2)
+            }
+            for _ in 0..<2 {  // twice, for orthogonality to rounding
+                for b in basis {
+                    let dot = zip(v, b).reduce(0) { $0 + $1.0 * $1.1 }
+                    for i in v.indices { v[i] -= dot * b[i] }
+                }
+            }
+            let norm = v.reduce(0) { $0 + $1 * $1 }.squareRoot()
+            if norm > 1e-8 { basis.append(v.map { $0 / norm }) }
+        }
+        // basis[k][i]: with in ≥ out, column k of W (W[i][k]); else row k (W[k][i]).
+        var w = [T](repeating: 0, count: inputs * outputs)
+        for k in 0..<short {
+            for i in 0..<long {
+                let index = inputs >= outputs ? i * outputs + k : k * outputs + i
+                w[index] = T(gain * basis[k][i])
+            }
+        }
+        weight = Parameter(w)
         bias = Parameter(Array(repeating: 0, count: outputs))
     }
 
@@ -146,11 +184,14 @@ public enum Activation: Sendable, Equatable {
 /// Minibatch discrimination (Salimans et al. 2016, §3.2): lets D look at a
 /// whole batch. Each sample's features f(xᵢ) ∈ ℝᴬ are projected by a tensor
 /// T ∈ ℝ^{A×B×C} to Mᵢ ∈ ℝ^{B×C}; for each of the B kernels,
-/// o(xᵢ)_b = ∑ⱼ exp(−‖M_{i,b} − M_{j,b}‖_{L1}) (the sum includes j = i). The
-/// layer outputs [f(xᵢ), o(xᵢ)] ∈ ℝ^{A+B}. A collapsed batch (many equal
-/// samples) gives large o, which D can learn to call fake.
+/// o(xᵢ)_b = ∑_{j≠i} exp(−‖M_{i,b} − M_{j,b}‖_{L1}) + β_b, with a learnt bias β
+/// per kernel (the authors' code, improved-gan `nn.py`, `MinibatchLayer`, leaves
+/// out j = i and adds the bias). The layer outputs [f(xᵢ), o(xᵢ)] ∈ ℝ^{A+B}. A
+/// collapsed batch (many equal samples) gives large o, which D can learn to
+/// call fake.
 public struct MinibatchDiscrimination<T: Scalar>: Sendable, Equatable {
     public var tensor: Parameter<T>  // A × (B·C)
+    public var bias: Parameter<T>  // B
     public let inputs: Int, kernels: Int, kernelDimension: Int
     @usableFromInline var input = Matrix<T>(rows: 0, columns: 0)
     @usableFromInline var projected = Matrix<T>(rows: 0, columns: 0)  // (B·C) × n: Mᵀ, samples along rows
@@ -165,6 +206,7 @@ public struct MinibatchDiscrimination<T: Scalar>: Sendable, Equatable {
             (0..<(inputs * kernels * kernelDimension)).map { _ in
                 T(0.1 * (2 * (Double(rng.next() >> 11) * 0x1.0p-53) - 1))
             })
+        bias = Parameter(Array(repeating: 0, count: kernels))
     }
 
     @inlinable
@@ -190,6 +232,8 @@ public struct MinibatchDiscrimination<T: Scalar>: Sendable, Equatable {
                     }
                 }
             }
+            // j = i added exp(0) = 1 to every o; the bias replaces it.
+            for i in 0..<n { for k in 0..<b { o[i * (a + b) + a + k] += bias.values[k] - 1 } }
         }
         return out
     }
@@ -216,6 +260,7 @@ public struct MinibatchDiscrimination<T: Scalar>: Sendable, Equatable {
         }
         let dM = dMt.transposed()
         if parameters {
+            for i in 0..<n { for k in 0..<b { bias.gradient[k] += dy.values[i * (a + b) + a + k] } }
             let x = input
             tensor.gradient.withUnsafeMutableBufferPointer { g in
                 Matrix.multiply(x, dM, transposeA: true, transposeB: false, into: g.baseAddress!, bias: nil, accumulate: true)

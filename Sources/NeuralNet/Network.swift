@@ -9,6 +9,9 @@ public struct Network<T: Scalar>: Sendable, Equatable {
     public var activations: [Activation]
     /// Applied to the input of the last dense layer, when present.
     public var minibatch: MinibatchDiscrimination<T>?
+    /// A fixed factor on the input, before the first layer (Metz et al. 2017's
+    /// D divides its input by 4).
+    public var inputScale: T = 1
     /// Per dense layer, the activation's input and output from the last forward pass.
     @usableFromInline var preActivations: [Matrix<T>] = []
     @usableFromInline var outputs: [Matrix<T>] = []
@@ -24,16 +27,21 @@ public struct Network<T: Scalar>: Sendable, Equatable {
     /// An MLP: `inputs` → `layers` hidden layers of `hidden` units with
     /// `activation` → `outputs` with `output` activation. With `minibatchKernels`
     /// > 0, a minibatch-discrimination layer (kernel dimension 5) comes before the
-    /// output layer.
+    /// output layer. Weights are Glorot-uniform, or orthogonal times
+    /// `orthogonalGain` when it is given.
     @inlinable
     public static func mlp<G: RandomNumberGenerator>(
         inputs: Int, hidden: Int, layers count: Int, outputs: Int, activation: Activation, output: Activation = .identity,
-        minibatchKernels: Int = 0, using rng: inout G
+        minibatchKernels: Int = 0, orthogonalGain: Double? = nil, using rng: inout G
     ) -> Network {
+        func dense(_ i: Int, _ o: Int) -> Dense<T> {
+            if let gain = orthogonalGain { return Dense(inputs: i, outputs: o, orthogonalGain: gain, using: &rng) }
+            return Dense(inputs: i, outputs: o, using: &rng)
+        }
         var layers: [Dense<T>] = []
         var width = inputs
         for _ in 0..<count {
-            layers.append(Dense(inputs: width, outputs: hidden, using: &rng))
+            layers.append(dense(width, hidden))
             width = hidden
         }
         var minibatch: MinibatchDiscrimination<T>?
@@ -42,7 +50,7 @@ public struct Network<T: Scalar>: Sendable, Equatable {
             minibatch = layer
             width = layer.outputs
         }
-        layers.append(Dense(inputs: width, outputs: outputs, using: &rng))
+        layers.append(dense(width, outputs))
         return Network(layers: layers, activations: Array(repeating: activation, count: count) + [output], minibatch: minibatch)
     }
 
@@ -51,6 +59,7 @@ public struct Network<T: Scalar>: Sendable, Equatable {
         preActivations.removeAll(keepingCapacity: true)
         outputs.removeAll(keepingCapacity: true)
         var h = x
+        if inputScale != 1 { for i in h.values.indices { h.values[i] *= inputScale } }
         for i in layers.indices {
             if i == layers.count - 1, minibatch != nil { h = minibatch!.forward(h) }
             let (z, a) = layers[i].forward(h, activation: activations[i])
@@ -75,6 +84,7 @@ public struct Network<T: Scalar>: Sendable, Equatable {
             d = layers[i].backward(d, parameters: parameters, input: needsInput)
             if i == layers.count - 1, minibatch != nil { d = minibatch!.backward(d, parameters: parameters) }
         }
+        if inputScale != 1 { for i in d.values.indices { d.values[i] *= inputScale } }
         return d
     }
 
@@ -118,7 +128,8 @@ public struct Network<T: Scalar>: Sendable, Equatable {
             for i in next.values.indices { next.values[i] *= m[i] }
             a[l] = next
         }
-        let g = Matrix.product(a[0], weight(0), transposeB: true)  // n × inputs: ∇ₓf per row
+        var g = Matrix.product(a[0], weight(0), transposeB: true)  // n × inputs: ∇ₓf per row
+        if inputScale != 1 { for i in g.values.indices { g.values[i] *= inputScale } }
         // P and γ = ∂P/∂g.
         var penalty: T = 0
         var gamma = Matrix<T>(rows: n, columns: g.columns)
@@ -131,6 +142,7 @@ public struct Network<T: Scalar>: Sendable, Equatable {
             for j in 0..<g.columns { gamma[i, j] = scale * g[i, j] }
         }
         // Back through g = a₀W₀ᵀ, then aₗ = (aₗ₊₁Wₗ₊₁ᵀ)⊙mₗ.
+        if inputScale != 1 { for i in gamma.values.indices { gamma.values[i] *= inputScale } }
         var dA = Matrix.product(gamma, weight(0))  // ∂P/∂a₀ (n × outputs₀)
         var dW = Matrix.product(gamma, a[0], transposeA: true)  // ∂P/∂W₀ (inputs × outputs₀)
         for i in dW.values.indices { layers[0].weight.gradient[i] += dW.values[i] }
@@ -152,7 +164,10 @@ public struct Network<T: Scalar>: Sendable, Equatable {
             body(2 * i, &layers[i].weight)
             body(2 * i + 1, &layers[i].bias)
         }
-        if minibatch != nil { body(2 * layers.count, &minibatch!.tensor) }
+        if minibatch != nil {
+            body(2 * layers.count, &minibatch!.tensor)
+            body(2 * layers.count + 1, &minibatch!.bias)
+        }
     }
 
     /// Adds the gradients accumulated in `other` (a copy of this network) to this one's.
@@ -177,6 +192,6 @@ public struct Network<T: Scalar>: Sendable, Equatable {
 
     @inlinable
     public var parameterCount: Int {
-        layers.reduce(0) { $0 + $1.weight.values.count + $1.bias.values.count } + (minibatch?.tensor.values.count ?? 0)
+        layers.reduce(0) { $0 + $1.weight.values.count + $1.bias.values.count } + (minibatch.map { $0.tensor.values.count + $0.bias.values.count } ?? 0)
     }
 }

@@ -35,6 +35,17 @@ public struct Optimizer<T: Scalar>: Sendable {
     @inlinable
     public static func rmsprop(_ lr: Double) -> Optimizer { Optimizer(.rmsprop(alpha: 0.99, epsilon: 1e-8), learningRate: lr) }
 
+    /// Adam's first and second moments of parameter `index` (empty before the
+    /// first step), and the number of steps taken: what an unrolled copy of
+    /// this optimiser starts from.
+    @inlinable
+    public func moments(_ index: Int) -> (first: [T], second: [T]) {
+        index < first.count ? (first[index], second[index]) : ([], [])
+    }
+
+    @inlinable
+    public var stepsTaken: Int { steps }
+
     /// One update of every parameter of `network` from its accumulated gradient.
     @inlinable
     public mutating func step(_ network: inout Network<T>) {
