@@ -105,7 +105,7 @@ extension Var {
             }
         }
         let mask = tape.constant(z.mapped { $0 > 0 ? 1 : slope })
-        return tape.record(Matrix(rows: x.rows, columns: w.columns, values: a), [x, w, b]) { g, _ in
+        return tape.record(Matrix(rows: x.rows, columns: w.columns, values: a), [x, w, b]) { [unowned tape] g, _ in
             let gz = g * mask
             return [
                 tape.requiresGradient(x) ? matmul(gz, w, transposeB: true) : nil,
@@ -136,7 +136,7 @@ extension Var {
         }
         for i in out.values.indices { out.values[i] -= 1 }  // j = i adds exp(0) = 1
         let tape = self.tape
-        return tape.record(out, [self]) { g, _ in
+        return tape.record(out, [self]) { [unowned tape] g, _ in
             precondition(!tape.recording, "minibatch features have no second derivative on the tape")
             var dMt = Matrix<Float>(rows: b * c, columns: n)
             var scratch = [Float](repeating: 0, count: n)

@@ -95,8 +95,12 @@ public final class Tape {
 }
 
 /// A value on a tape: a matrix, and what it was computed from.
+///
+/// It refers to its tape without owning it (the tape's backward rules hold
+/// `Var`s, and an owning reference would keep every tape alive forever): keep
+/// the `Tape` itself alive while its values are in use.
 public struct Var {
-    public let tape: Tape
+    public unowned let tape: Tape
     public let id: Int
 
     public var value: Matrix<Float> { tape.nodes[id].value }

@@ -84,3 +84,24 @@ func close(_ a: [Float], _ b: [Float], tolerance: Float) -> Bool {
         #expect(g[1].value.values == [0, 0, 0])
     }
 }
+
+@Suite struct TapeLifetimeTests {
+    /// The backward rules hold values of their own tape; a tape must still be
+    /// freed once the caller drops it, or every training step leaks its graph.
+    @Test func aTapeIsFreedAfterUse() {
+        weak var weakTape: Tape?
+        do {
+            let tape = Tape()
+            weakTape = tape
+            let x = tape.variable(Matrix(rows: 4, columns: 3, values: values(12, seed: 9)))
+            let w = tape.variable(Matrix(rows: 3, columns: 2, values: values(6, seed: 10)))
+            let b = tape.constant(Matrix(rows: 1, columns: 2, values: [0.1, -0.1]))
+            let y = Var.dense(x, w, b, slope: 0.2).absolute().minibatchFeatures(kernels: 1, dimension: 2).sum()
+            let g = tape.gradients(of: y, wrt: [x, w], createGraph: false)
+            #expect(g.count == 2)
+            let second = tape.gradients(of: Var.dense(x, w, b, slope: 0).tanh().sum(), wrt: [x], createGraph: true)[0]
+            _ = tape.gradients(of: second.squared().sum(), wrt: [w])
+        }
+        #expect(weakTape == nil, "the tape outlived its last user")
+    }
+}

@@ -119,11 +119,11 @@ import Testing
         let t = Self.trainer(c, Self.configuration(variant))
         let d = GANTrainer.discriminatorGradients(t, batch: Self.batch(c))
         Self.expectClose(d.loss, c.dLoss, "\(name) D loss")
-        Self.expectClose(d.discriminator.map(\.value.values), c.dGradients!, "\(name) D gradients")
+        Self.expectClose(d.discriminator, c.dGradients!, "\(name) D gradients")
         let g = GANTrainer.generatorGradients(t, batch: Self.batch(c))
         Self.expectClose(g.loss, c.gLoss, "\(name) G loss")
-        Self.expectClose(g.generator.map(\.value.values), c.gGradients!, "\(name) G gradients")
-        if let e = c.eGradients { Self.expectClose(g.encoder.map(\.value.values), e, "\(name) E gradients") }
+        Self.expectClose(g.generator, c.gGradients!, "\(name) G gradients")
+        if let e = c.eGradients { Self.expectClose(g.encoder, e, "\(name) E gradients") }
     }
 
     /// G's gradient through three unrolled Adam steps of D, from Adam state
@@ -139,8 +139,8 @@ import Testing
         t.optimizerD.steps = c.adamSteps!
         let g = GANTrainer.generatorGradients(t, batch: Self.batch(c))
         Self.expectClose(g.loss, c.gLoss, "unrolled G loss")
-        Self.expectClose(g.generator.map(\.value.values), c.gGradients!, "unrolled G gradients")
-        Self.expectClose(g.discriminator.map(\.value.values), c.dGradients!, "D's gradient at its first unrolled step")
+        Self.expectClose(g.generator, c.gGradients!, "unrolled G gradients")
+        Self.expectClose(g.discriminator, c.dGradients!, "D's gradient at its first unrolled step")
         let full = c.gGradients!.joined(), first = c.firstOrderGradients!.joined()
         let gap = zip(full, first).map { abs($0 - $1) }.max()!
         #expect(gap > 1e-4, "the fixture's full and first-order gradients differ by \(gap) only")

@@ -6,12 +6,20 @@ import Autodiff
 import Distributions
 import NeuralNet
 
-/// A loss and the gradients of the networks it trains, in parameter order.
+/// A loss and the gradients of the networks it trains, in parameter order
+/// (values: the tape they came from is gone).
 struct RemedyGradients {
     var loss: Float
-    var generator: [Var] = []
-    var discriminator: [Var] = []
-    var encoder: [Var] = []
+    var generator: [[Float]] = []
+    var discriminator: [[Float]] = []
+    var encoder: [[Float]] = []
+
+    init(loss: Var, generator: [Var] = [], discriminator: [Var] = [], encoder: [Var] = []) {
+        self.loss = loss.scalar
+        self.generator = generator.map(\.value.values)
+        self.discriminator = discriminator.map(\.value.values)
+        self.encoder = encoder.map(\.value.values)
+    }
 }
 
 /// The networks of one step on a tape, with the players being trained as variables.
@@ -114,7 +122,7 @@ extension GANTrainer {
         default:
             loss = RemedyLosses.discriminator(real: p.d(real), fake: p.d(fake))
         }
-        return RemedyGradients(loss: loss.scalar, discriminator: tape.gradients(of: loss, wrt: p.d.parameters))
+        return RemedyGradients(loss: loss, discriminator: tape.gradients(of: loss, wrt: p.d.parameters))
     }
 
     /// G's samples for `noise`: under MAD-GAN, row i from generator i mod k.
@@ -151,7 +159,7 @@ extension GANTrainer {
         let wrt = p.g.parameters + (p.e?.parameters ?? [])
         let gradients = tape.gradients(of: loss, wrt: wrt)
         let count = p.g.parameters.count
-        return RemedyGradients(loss: loss.scalar, generator: Array(gradients[..<count]), encoder: Array(gradients[count...]))
+        return RemedyGradients(loss: loss, generator: Array(gradients[..<count]), encoder: Array(gradients[count...]))
     }
 
     /// MRGAN's G loss (Che et al. 2017, §3.1, eq. 3):
@@ -189,6 +197,6 @@ extension GANTrainer {
         }
         let value = -RemedyLosses.discriminator(real: d(real), fake: d(fake))
         let gradients = tape.gradients(of: value, wrt: g.parameters)
-        return RemedyGradients(loss: value.scalar, generator: gradients, discriminator: first.map { tape.constant($0.value) })
+        return RemedyGradients(loss: value, generator: gradients, discriminator: first)
     }
 }

@@ -70,9 +70,9 @@ struct TapeNetwork {
 
 extension Network where T == Float {
     /// Sets the accumulated gradients to `gradients`, given in `parameters` order.
-    mutating func setGradients(_ gradients: [Var]) {
+    mutating func setGradients(_ gradients: [[Float]]) {
         withParameters { index, p in
-            let g = gradients[index].value.values
+            let g = gradients[index]
             precondition(g.count == p.gradient.count, "gradient \(index) has \(g.count) values for \(p.gradient.count)")
             p.gradient = g
         }
