@@ -2,6 +2,10 @@
 // ganbook: a terminal notebook for learning the theory of GANs.
 import PackageDescription
 
+/// The numeric modules are compiled with optimisation in debug builds too:
+/// the tests train GANs, and unoptimised Swift runs them some 30× slower.
+let optimizedInTests: [SwiftSetting] = [.unsafeFlags(["-O"], .when(configuration: .debug))]
+
 let package = Package(
     name: "ganbook",
     products: [
@@ -30,21 +34,21 @@ let package = Package(
         // plots as inline SVG), and the stylesheet for both, compiled into the binary.
         .target(name: "HTML", dependencies: ["Report", "Markdown"], resources: [.embedInCode("style.css")]),
         // 1-D distributions and the spec language that describes them; seeded randomness.
-        .target(name: "Distributions"),
+        .target(name: "Distributions", swiftSettings: optimizedInTests),
         // KL, JS, total variation and W1, with adaptive quadrature.
-        .target(name: "Divergences", dependencies: ["Distributions"]),
+        .target(name: "Divergences", dependencies: ["Distributions"], swiftSettings: optimizedInTests),
         // A demo's output as data (text, figures, tables, series) and its JSON form.
         .target(name: "Report"),
         // Classifiers fitted from data: logistic regression (and, later, naive Bayes).
         .target(name: "Models"),
         // Small dense neural networks with hand-written backpropagation: matrices
         // (products through CMatrixKernels), layers, losses, optimisers.
-        .target(name: "NeuralNet", dependencies: ["CMatrixKernels"]),
+        .target(name: "NeuralNet", dependencies: ["CMatrixKernels"], swiftSettings: optimizedInTests),
         // Reverse-mode differentiation over matrices, with differentiable gradients
         // (second derivatives), for the remedies that need them.
-        .target(name: "Autodiff", dependencies: ["NeuralNet"]),
+        .target(name: "Autodiff", dependencies: ["NeuralNet"], swiftSettings: optimizedInTests),
         // GANs on toy data: targets, the training loop and its variants, quality metrics.
-        .target(name: "GAN", dependencies: ["NeuralNet", "Autodiff", "Distributions", "Divergences", "Report"]),
+        .target(name: "GAN", dependencies: ["NeuralNet", "Autodiff", "Distributions", "Divergences", "Report"], swiftSettings: optimizedInTests),
         // Spaced repetition: the FSRS-6 scheduler (as py-fsrs 6 computes it), the
         // progress store (SQLite through GRDB) and quiz sessions.
         .target(

@@ -35,7 +35,15 @@ public final class Tape {
     /// Whether new nodes record their backward rule (off inside a first-order backward pass).
     var recording = true
 
-    public init() {}
+    init() {}
+
+    /// Runs `body` with a fresh tape, which lives until `body` returns. Values
+    /// (`Var`) refer to their tape without owning it, so a result must leave
+    /// `body` as a plain value (`Var.value`, `Var.scalar`), never as a `Var`.
+    public static func recording<Result>(_ body: (Tape) throws -> Result) rethrows -> Result {
+        let tape = Tape()
+        return try withExtendedLifetime(tape) { try body(tape) }
+    }
 
     /// How many operations have been recorded (a measure of the graph's size).
     public var count: Int { nodes.count }
@@ -97,8 +105,8 @@ public final class Tape {
 /// A value on a tape: a matrix, and what it was computed from.
 ///
 /// It refers to its tape without owning it (the tape's backward rules hold
-/// `Var`s, and an owning reference would keep every tape alive forever): keep
-/// the `Tape` itself alive while its values are in use.
+/// `Var`s, and an owning reference would keep every tape alive forever): use
+/// it inside `Tape.recording`, which keeps the tape alive.
 public struct Var {
     public unowned let tape: Tape
     public let id: Int

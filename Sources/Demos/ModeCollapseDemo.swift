@@ -1,7 +1,7 @@
-/// `ganbook demo mode-collapse`: a vanilla GAN that drops modes of the ring,
-/// against three remedies at equal steps and equal networks.
+/// `ganbook demo mode-collapse`: the vanilla GAN against the seven remedies
+/// of the learner's notes (and PacGAN), each faithful to its paper, on the
+/// same networks and budget, every seed reported.
 import ArgumentParser
-import Dispatch
 import Distributions
 import GAN
 import NeuralNet
@@ -9,48 +9,53 @@ import Report
 
 public struct ModeCollapseDemo: Demo {
     public static let name = "mode-collapse"
-    public static let summary = "vanilla GAN vs PacGAN, minibatch discrimination and Unrolled GAN on the ring: modes captured"
+    public static let summary = "the vanilla GAN against seven remedies for mode collapse, on the ring or the grid: modes captured"
     public static let discussion = """
-        Trains the same networks (G and D: 2 hidden layers of 128; batch 128; Adam, \
-        learning rate 1e-3, β₁ = 0.5; z ∼ N(0, I₂)) for --steps steps with:
-        - vanilla: the original minimax loss, G minimises log(1 − D(G(z)));
+        Trains the vanilla GAN and each remedy with the same networks and budget \
+        (Metz et al. 2017's 2-D networks: G with 2 hidden layers of 128 ReLU units, \
+        D dividing its input by 4 and then 1 hidden layer of 128 ReLU units, \
+        orthogonal initial weights with gain 0.8; z ∼ N(0, I₂), batch 256, Adam \
+        with learning rate 1e-3 and β₁ = 0.5, the non-saturating G loss, one D \
+        step per G step, 3,000 steps). Each remedy keeps its own paper's \
+        hyperparameters:
         - PacGAN2: D sees two samples at once (Lin et al. 2018);
-        - minibatch discrimination: 5 kernels of dimension 5 (Salimans et al. 2016, §3.2);
-        - Unrolled GAN: G's loss uses D advanced --unroll extra steps (Metz et \
-        al. 2017; first-order: no gradient through the unrolled steps).
+        - minibatch discrimination: a layer comparing the samples of a batch, \
+        5 kernels of dimension 5 (Salimans et al. 2016, §3.2);
+        - Unrolled GAN: G's loss after --unroll Adam steps of D, differentiated \
+        through them (Metz et al. 2017, §2);
+        - DRAGAN: λ(‖∇D(x̂)‖ − 1)², λ = 10, at perturbed real points (Kodali et al. 2017);
+        - EBGAN: an autoencoder D, margin 1, pulling-away weight 0.1 (Zhao et al. 2017);
+        - MAD-GAN: 4 generators sharing all layers but the last, a 5-way D (Ghosh et al. 2018);
+        - MRGAN: an encoder, λ₁ = 0.2 and λ₂ = 0.4 (Che et al. 2017).
 
-        Why this configuration: with the non-saturating loss and one D-step per \
-        G-step, our vanilla GAN (like PyTorch's at 2×128, Adam 1e-3, batch 256, \
-        5k steps) covers all 8 ring modes, so it would show no collapse. Here D \
-        takes 5 steps per G-step and G uses the minimax loss, whose gradient \
-        vanishes where D is sure (Arjovsky & Bottou 2017, Thm 2.4): G tends to \
-        stay on the few modes it found first. All methods share that setting.
+        Metrics on 2,500 samples: a sample is high quality within 3σ of its \
+        nearest mode; a mode is captured if it is the nearest mode of at least \
+        one high-quality sample (VEEGAN, Srivastava et al. 2017); reverse KL is \
+        KL(p̂ ‖ uniform) over the share of samples nearest to each mode (PacGAN, \
+        Lin et al. 2018, Table 1). Every seed is reported (--seed, --seed+1, …).
 
-        Metrics (VEEGAN, Srivastava et al. 2017): 2,500 samples; a sample is high \
-        quality within 3σ of its nearest mode; a mode is captured if it is the \
-        nearest mode of at least one high-quality sample. Mean ± sd over --seeds \
-        seeds (--seed, --seed+1, …): every seed is reported, none is picked.
+        --method NAME compares one remedy with the vanilla GAN: snapshots of G's \
+        samples during training, and a number that shows the remedy's mechanism.
         """
-    public static let version = 2
-    public static let relativeCost = 10.0
-
-    public enum Method: String, CaseIterable, Sendable {
-        case vanilla = "vanilla GAN", pacgan = "PacGAN2", minibatch = "minibatch discrimination", unrolled = "Unrolled GAN"
-    }
+    public static let version = 3
+    public static let relativeCost = 12.0
 
     @Option(help: ArgumentHelp("ring or grid.", valueName: "target"))
     public var target: String = "ring"
 
-    @Option(help: ArgumentHelp("Training steps for every method (10 to 100000).", valueName: "n"))
-    public var steps: Int = 1500
+    @Option(help: ArgumentHelp("One remedy against the vanilla GAN: pacgan, minibatch, unrolled, dragan, ebgan, mad-gan or mrgan.", valueName: "name"))
+    public var method: CollapseMethod?
 
-    @Option(help: ArgumentHelp("Seeds to average over (1 to 20).", valueName: "n"))
-    public var seeds: Int = 3
+    @Option(help: ArgumentHelp("Training steps for every method (10 to 100000).", valueName: "n"))
+    public var steps: Int = CollapseSetting.steps
+
+    @Option(help: ArgumentHelp("Seeds per method (1 to 20).", valueName: "n"))
+    public var seeds: Int = 5
 
     @Option(help: ArgumentHelp("The first seed.", valueName: "n"))
     public var seed: UInt64 = 1
 
-    @Option(help: ArgumentHelp("Unrolling steps of the Unrolled GAN (1 to 20).", valueName: "k"))
+    @Option(help: ArgumentHelp("Unrolling steps K of the Unrolled GAN (1 to 20).", valueName: "k"))
     public var unroll: Int = 5
 
     public init() {}
@@ -64,104 +69,73 @@ public struct ModeCollapseDemo: Demo {
         guard (10...100_000).contains(steps) else { throw ValidationError("--steps must be between 10 and 100000, got \(steps)") }
         guard (1...20).contains(seeds) else { throw ValidationError("--seeds must be between 1 and 20, got \(seeds)") }
         guard (1...20).contains(unroll) else { throw ValidationError("--unroll must be between 1 and 20, got \(unroll)") }
+        if method == .vanilla { throw ValidationError("--method names a remedy; the vanilla GAN is always shown beside it") }
     }
 
-    func configuration(_ method: Method, seed: UInt64, goal: GAN.Target) -> GANConfiguration {
-        var c = GANConfiguration(target: goal)
-        c.loss = .minimax
-        c.dSteps = 5
-        c.batch = 128
-        c.hidden = 128
-        c.layers = 2
-        c.seed = seed
-        switch method {
-        case .vanilla: c.variant = .vanilla
-        case .pacgan: c.variant = .pack(2)
-        case .minibatch: c.variant = .minibatchDiscrimination(kernels: 5)
-        case .unrolled: c.variant = .unrolled(unroll)
-        }
-        return c
-    }
-
-    struct Outcome: Sendable {
-        var coverage: ModeCoverage
-        var samples: [(Double, Double)]
-    }
+    /// The seeds, in order.
+    var seedList: [UInt64] { (0..<seeds).map { seed &+ UInt64($0) } }
 
     public func report(progress: Progress) throws -> Report {
         let goal = try parsed.value ?? Demos.target(target)
-        let methods = Method.allCases
-        let jobs = methods.flatMap { m in (0..<seeds).map { (m, seed &+ UInt64($0)) } }
-        // Longest jobs first, so that the cores finish together: unrolling
-        // adds --unroll D-steps to every G-step.
-        let cost: [Method: Int] = [.unrolled: 0, .minibatch: 1, .vanilla: 2, .pacgan: 3]
-        let schedule = jobs.indices.sorted { (cost[jobs[$0].0]!, $0) < (cost[jobs[$1].0]!, $1) }
-        let configurations = jobs.map { configuration($0.0, seed: $0.1, goal: goal) }
-        let steps = self.steps, total = jobs.count
-        let outcomes = ConcurrentJobs.run(
-            jobs.count, order: schedule,
-            finished: { done in
-                progress(Double(done) / Double(total), "training \(total) GANs")
-            }
-        ) { index in
-            var run = TrainingRun(configurations[index])
-            run.train(steps: steps, evaluations: 1)
-            let samples = run.finalSamples(2500)
-            let points = (0..<samples.rows).map { (Double(samples[$0, 0]), Double(samples[$0, 1])) }
-            return Outcome(coverage: run.checkpoints.last!.coverage!, samples: points)
-        }
-
-        var report = Report(title: "Mode collapse on the \(goal.name): \(steps) steps, \(seeds) seeds per method")
+        let runs = CollapseRuns(target: goal, steps: steps, unroll: unroll, snapshots: method == nil ? 1 : 4)
+        let methods = method.map { [.vanilla, $0] } ?? CollapseMethod.allCases
+        var jobs = methods.flatMap { m in seedList.map { CollapseRuns.Job(method: m, seed: $0, keep: $0 == seed) } }
+        if method == .unrolled { jobs += seedList.map { CollapseRuns.Job(method: .unrolled, firstOrder: true, seed: $0, keep: false) } }
+        let outcomes = runs.run(jobs, progress: progress, label: "training \(jobs.count) GANs")
+        var report = Report(
+            title: method.map { "\($0.title) against the vanilla GAN on the \(goal.name): \(steps) steps, \(seeds) seeds" }
+                ?? "Mode collapse on the \(goal.name): \(steps) steps, \(seeds) seeds per method")
         report.text(
-            "Every method trains the same G and D for the same number of steps, in a setting that makes a vanilla GAN drop modes: the minimax loss with 5 D-steps per G-step. A collapsed G puts its samples on a few modes and leaves the rest empty."
+            "Every method trains the same G and D for the same number of steps, in a setting where the vanilla GAN collapses on most seeds. A collapsed G puts its samples on a few modes and leaves the rest empty; a remedy should bring the empty modes back without blurring the samples."
         )
-        var rows: [[Value]] = []
-        for (m, method) in methods.enumerated() {
-            let mine = (0..<seeds).map { outcomes[m * seeds + $0] }
-            let modes = mine.map { Double($0.coverage.modesCaptured) }
-            let quality = mine.map { $0.coverage.highQualityShare * 100 }
-            rows.append([
-                .text(method.rawValue), .estimate(Estimate(of: modes), 1),
-                .integers(mine.map(\.coverage.modesCaptured)),
-                .estimate(Estimate(of: quality), 1),
-            ])
+        let rows = Self.rows(outcomes)
+        report.table(summaryTable(rows, goal: goal))
+        report.table(seedTable(outcomes))
+        report.table(Self.published(goal))
+        if let method {
+            report.text(CollapseMechanism.explanation(method))
+            CollapseMechanism.add(method, outcomes: outcomes, to: &report)
+            for outcome in outcomes where outcome.trainer != nil { Self.snapshots(outcome, goal: goal, into: &report) }
+        } else {
+            for outcome in outcomes where outcome.trainer != nil { Self.scatter(outcome, goal: goal, into: &report) }
         }
-        report.table(
-            Table(
-                title: "Ours (mean ± sd over seeds \(seed)…\(seed &+ UInt64(seeds - 1)))",
-                columns: ["method", "modes captured (of \(goal.modes.count))", "per seed", "high quality (%)"], rows: rows))
-        if goal == .ring {
-            report.table(
-                Table(
-                    title: "Published, for context (their networks and budgets differ; not a target to match)",
-                    columns: ["paper", "method", "modes (of 8)"],
-                    rows: [
-                        [.text("VEEGAN, Table 1"), .text("GAN"), .fixed(1, 1)],
-                        [.text("VEEGAN, Table 1"), .text("Unrolled GAN"), .fixed(7.6, 1)],
-                        [.text("PacGAN, Table 1"), .text("GAN"), .estimate(Estimate(mean: 6.3, sd: 0.5, n: nil), 1)],
-                        [.text("PacGAN, Table 1"), .text("PacGAN2"), .estimate(Estimate(mean: 7.9, sd: 0.1, n: nil), 1)],
-                    ]))
-        }
-        for (m, method) in methods.enumerated() {
-            let first = outcomes[m * seeds]
-            report.plot(
-                Plot(
-                    title: "\(method.rawValue), seed \(seed): \(first.coverage.modesCaptured) of \(goal.modes.count) modes",
-                    kind: .scatter, xLabel: "x₁", yLabel: "x₂",
-                    series: [
-                        Plot.Series(name: "mode centres", x: goal.modes.map(\.0), y: goal.modes.map(\.1)),
-                        Plot.Series(name: "generated", x: first.samples.map(\.0), y: first.samples.map(\.1)),
-                    ]))
-        }
-        let means = methods.indices.map { m in Statistics.mean((0..<seeds).map { Double(outcomes[m * seeds + $0].coverage.modesCaptured) }) }
-        let order = methods.indices.sorted { means[$0] > means[$1] }
-        report.text(
-            "In this run: " + order.map { "\(methods[$0].rawValue) \(format(means[$0], 1))" }.joined(separator: ", ")
-                + " modes on average, against \(format(means[0], 1)) for the vanilla GAN. A remedy that keeps modes but few high-quality samples has traded collapse for blur."
-        )
-        report.text(
-            "How each remedy works: PacGAN lets D see whether two samples look alike; minibatch discrimination gives D a feature that grows when a batch is full of near-copies; unrolling lets G see how D would react to its move, so chasing one mode stops paying. Read the table per seed: collapse is a matter of chance, and one seed proves little."
-        )
+        Self.conclusions(rows, into: &report)
         return report
+    }
+
+    /// Per method (and the first-order Unrolled GAN), its outcomes in seed order.
+    static func rows(_ outcomes: [CollapseRuns.Outcome]) -> [(String, [CollapseRuns.Outcome])] {
+        var rows: [(String, [CollapseRuns.Outcome])] = []
+        for outcome in outcomes {
+            let name = outcome.firstOrder ? "Unrolled GAN, first-order" : outcome.method.title
+            if let i = rows.firstIndex(where: { $0.0 == name }) { rows[i].1.append(outcome) } else { rows.append((name, [outcome])) }
+        }
+        return rows
+    }
+
+    func summaryTable(_ rows: [(String, [CollapseRuns.Outcome])], goal: Target) -> Table {
+        Table(
+            title: "Ours (mean ± sd over seeds \(seed)…\(seed &+ UInt64(seeds - 1)))",
+            columns: ["method", "modes captured (of \(goal.modes.count))", "per seed", "high quality (%)", "reverse KL (nats)"],
+            rows: rows.map { name, outcomes in
+                let c = outcomes.map(\.coverage)
+                return [
+                    .text(name), .estimate(Estimate(of: c.map { Double($0.modesCaptured) }), 1), .integers(c.map(\.modesCaptured)),
+                    .estimate(Estimate(of: c.map { $0.highQualityShare * 100 }), 1), .estimate(Estimate(of: c.map(\.reverseKL)), 2),
+                ]
+            })
+    }
+
+    func seedTable(_ outcomes: [CollapseRuns.Outcome]) -> Table {
+        Table(
+            title: "Every seed", columns: ["method", "seed", "modes captured", "high quality (%)", "reverse KL (nats)"],
+            rows: Self.rows(outcomes).flatMap { name, outcomes in
+                outcomes.map { o in
+                    [
+                        .text(name), .integer(Int(o.seed)), .integer(o.coverage.modesCaptured),
+                        .fixed(o.coverage.highQualityShare * 100, 1), .fixed(o.coverage.reverseKL, 2),
+                    ]
+                }
+            })
     }
 }

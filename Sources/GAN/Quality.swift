@@ -9,6 +9,7 @@
 /// W1 = (1/n)·∑|a₍ᵢ₎ − b₍ᵢ₎| over the sorted samples; and a JS divergence
 /// estimate from histograms of both samples on shared bins.
 import Divergences
+import Foundation
 
 public struct ModeCoverage: Sendable, Equatable {
     public var modesCaptured: Int
@@ -17,9 +18,15 @@ public struct ModeCoverage: Sendable, Equatable {
     public var highQualityShare: Double
     /// Per mode, how many high-quality samples it is the nearest mode of.
     public var samplesPerMode: [Int]
+    /// KL(p̂ ‖ uniform) in nats, where p̂ is the share of all samples whose
+    /// nearest mode each mode is: the reverse KL of PacGAN's Table 1 (Lin et
+    /// al. 2018), 0 when G spreads its samples evenly over the modes, log K
+    /// when it puts them all near one. 0 for no samples.
+    public var reverseKL: Double
 
     public init(samples: [(Double, Double)], modes: [(Double, Double)], sigma: Double) {
         var perMode = [Int](repeating: 0, count: modes.count)
+        var nearest = [Int](repeating: 0, count: modes.count)
         var good = 0
         for (x, y) in samples {
             var best = 0, bestDistance = Double.infinity
@@ -27,6 +34,7 @@ public struct ModeCoverage: Sendable, Equatable {
                 let d = ((x - mx) * (x - mx) + (y - my) * (y - my)).squareRoot()
                 if d < bestDistance { bestDistance = d; best = k }
             }
+            nearest[best] += 1
             if bestDistance <= 3 * sigma {
                 good += 1
                 perMode[best] += 1
@@ -36,6 +44,8 @@ public struct ModeCoverage: Sendable, Equatable {
         self.samplesPerMode = perMode
         self.modesCaptured = perMode.filter { $0 > 0 }.count
         self.highQualityShare = samples.isEmpty ? 0 : Double(good) / Double(samples.count)
+        let k = Double(modes.count), n = Double(samples.count)
+        self.reverseKL = nearest.reduce(0.0) { sum, c in c == 0 ? sum : sum + Double(c) / n * Foundation.log(k * Double(c) / n) }
     }
 }
 

@@ -44,10 +44,11 @@ func close(_ a: [Float], _ b: [Float], tolerance: Float) -> Bool {
 
     @Test func firstDerivativesMatchDifferences() {
         let x0 = Matrix(rows: 5, columns: 3, values: values(15, seed: 1))
-        let tape = Tape()
-        let x = tape.variable(x0)
-        let gradient = tape.gradients(of: Self.mixture(x), wrt: [x])[0].value.values
-        let numeric = numericGradient(x0) { Self.mixture(Tape().constant($0)).scalar }
+        let gradient = Tape.recording { tape in
+            let x = tape.variable(x0)
+            return tape.gradients(of: Self.mixture(x), wrt: [x])[0].value.values
+        }
+        let numeric = numericGradient(x0) { x in Tape.recording { Self.mixture($0.constant(x)).scalar } }
         #expect(close(gradient, numeric, tolerance: 2e-2), "tape \(gradient) against differences \(numeric)")
     }
 
@@ -65,23 +66,24 @@ func close(_ a: [Float], _ b: [Float], tolerance: Float) -> Bool {
     @Test func secondDerivativesMatchDifferences() {
         let w0 = Matrix(rows: 2, columns: 4, values: values(8, seed: 4))
         let x0 = Matrix(rows: 6, columns: 2, values: values(12, seed: 7))
-        let tape = Tape()
-        let w = tape.variable(w0), x = tape.variable(x0)
-        let gradient = tape.gradients(of: Self.gradientNormSquared(w, x), wrt: [w])[0].value.values
+        let gradient = Tape.recording { tape in
+            let w = tape.variable(w0), x = tape.variable(x0)
+            return tape.gradients(of: Self.gradientNormSquared(w, x), wrt: [w])[0].value.values
+        }
         let numeric = numericGradient(w0, step: 1e-2) { w in
-            let t = Tape()
-            return Self.gradientNormSquared(t.variable(w), t.variable(x0)).scalar
+            Tape.recording { t in Self.gradientNormSquared(t.variable(w), t.variable(x0)).scalar }
         }
         #expect(close(gradient, numeric, tolerance: 2e-2), "tape \(gradient) against differences \(numeric)")
     }
 
     @Test func aVariableTheResultIgnoresGetsZeros() {
-        let tape = Tape()
-        let a = tape.variable(Matrix(rows: 2, columns: 2, values: [1, 2, 3, 4]))
-        let unused = tape.variable(Matrix(rows: 1, columns: 3, values: [1, 1, 1]))
-        let g = tape.gradients(of: a.squared().sum(), wrt: [a, unused])
-        #expect(g[0].value.values == [2, 4, 6, 8])
-        #expect(g[1].value.values == [0, 0, 0])
+        let g = Tape.recording { tape in
+            let a = tape.variable(Matrix(rows: 2, columns: 2, values: [1, 2, 3, 4]))
+            let unused = tape.variable(Matrix(rows: 1, columns: 3, values: [1, 1, 1]))
+            return tape.gradients(of: a.squared().sum(), wrt: [a, unused]).map(\.value.values)
+        }
+        #expect(g[0] == [2, 4, 6, 8])
+        #expect(g[1] == [0, 0, 0])
     }
 }
 
@@ -90,8 +92,7 @@ func close(_ a: [Float], _ b: [Float], tolerance: Float) -> Bool {
     /// freed once the caller drops it, or every training step leaks its graph.
     @Test func aTapeIsFreedAfterUse() {
         weak var weakTape: Tape?
-        do {
-            let tape = Tape()
+        Tape.recording { tape in
             weakTape = tape
             let x = tape.variable(Matrix(rows: 4, columns: 3, values: values(12, seed: 9)))
             let w = tape.variable(Matrix(rows: 3, columns: 2, values: values(6, seed: 10)))

@@ -24,10 +24,11 @@ struct RemedyGradients {
 
 /// The networks of one step on a tape, with the players being trained as variables.
 struct RemedyPlayers {
-    let tape = Tape()
+    let tape: Tape
     var g: TapeNetwork, d: TapeNetwork, e: TapeNetwork?
 
-    init(_ trainer: GANTrainer, training: Player) {
+    init(_ trainer: GANTrainer, training: Player, on tape: Tape) {
+        self.tape = tape
         g = TapeNetwork(trainer.generator, on: tape, trainable: training == .generator)
         d = TapeNetwork(trainer.discriminator, on: tape, trainable: training == .discriminator)
         e = trainer.encoder.map { TapeNetwork($0, on: tape, trainable: training == .generator) }
@@ -98,8 +99,12 @@ extension GANTrainer {
 
     /// D's loss for the trainer's variant on `batch`, and D's gradients.
     static func discriminatorGradients(_ trainer: GANTrainer, batch: RemedyBatch) -> RemedyGradients {
-        let p = RemedyPlayers(trainer, training: .discriminator)
-        let c = trainer.configuration, tape = p.tape
+        Tape.recording { discriminatorGradients(trainer, batch: batch, on: $0) }
+    }
+
+    static func discriminatorGradients(_ trainer: GANTrainer, batch: RemedyBatch, on tape: Tape) -> RemedyGradients {
+        let p = RemedyPlayers(trainer, training: .discriminator, on: tape)
+        let c = trainer.configuration
         let real = tape.constant(batch.real)
         let fake = generated(p, c, noise: tape.constant(batch.noise))
         let loss: Var
@@ -137,10 +142,15 @@ extension GANTrainer {
     /// G's loss for the trainer's variant on `batch`, and the gradients of G
     /// (and E, and for the Unrolled GAN, D's own gradient at its first step).
     static func generatorGradients(_ trainer: GANTrainer, batch: RemedyBatch) -> RemedyGradients {
+        Tape.recording { tape in
+            if case .unrolled(let k) = trainer.configuration.variant { return unrolledGradients(trainer, batch: batch, steps: k, on: tape) }
+            return generatorGradients(trainer, batch: batch, on: tape)
+        }
+    }
+
+    static func generatorGradients(_ trainer: GANTrainer, batch: RemedyBatch, on tape: Tape) -> RemedyGradients {
         let c = trainer.configuration
-        if case .unrolled(let k) = c.variant { return unrolledGradients(trainer, batch: batch, steps: k) }
-        let p = RemedyPlayers(trainer, training: .generator)
-        let tape = p.tape
+        let p = RemedyPlayers(trainer, training: .generator, on: tape)
         let fake = generated(p, c, noise: tape.constant(batch.noise))
         let loss: Var
         switch c.variant {
@@ -181,8 +191,7 @@ extension GANTrainer {
     /// saturating minimax value (eq. 9), and its gradient flows through every
     /// unrolled step (eq. 12). D's gradient at θ_D^0 is returned for D's own
     /// update, which is the first unrolled step (eq. 11).
-    static func unrolledGradients(_ trainer: GANTrainer, batch: RemedyBatch, steps k: Int) -> RemedyGradients {
-        let tape = Tape()
+    static func unrolledGradients(_ trainer: GANTrainer, batch: RemedyBatch, steps k: Int, on tape: Tape) -> RemedyGradients {
         let g = TapeNetwork(trainer.generator, on: tape, trainable: true)
         var d = TapeNetwork(trainer.discriminator, on: tape, trainable: true)
         let real = tape.constant(batch.real)
