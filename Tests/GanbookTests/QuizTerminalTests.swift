@@ -41,10 +41,56 @@ struct QuizTerminalTests {
     func tmux(_ arguments: String...) throws -> String { Tmux.run(arguments) }
 
     func start(_ setup: Setup, name: String) throws {
+        try start(name: name, "quiz --notes \(setup.notes) --data \(setup.data)", before: setup.before, after: setup.after)
+    }
+
+    /// Runs `ganbook ARGUMENTS` in a new 100×30 pane; the tty's settings are
+    /// saved before and after, and the pane stays open when the quiz ends.
+    func start(name: String, _ arguments: String, before: String = "/dev/null", after: String = "/dev/null", environment: String = "") throws {
         let command =
-            "stty -g > \(setup.before); GANBOOK_NOW=1800000000 NO_COLOR=1 \(Binary.url.path) quiz --notes \(setup.notes) --data \(setup.data); "
-            + "stty -g > \(setup.after); echo QUIZ-ENDED; sleep 60"
+            "stty -g > \(before); GANBOOK_NOW=1800000000 NO_COLOR=1 \(environment) \(Binary.url.path) \(arguments); "
+            + "stty -g > \(after); echo QUIZ-ENDED; sleep 60"
         _ = try tmux("-L", "ganbook-tests", "new-session", "-d", "-s", name, "-x", "100", "-y", "30", "sh", "-c", command)
+    }
+
+    /// A started pane: keys to send, and its screen to wait for.
+    struct Pane {
+        let name: String
+        func send(_ keys: String...) { Tmux.run(["-L", "ganbook-tests", "send-keys", "-t", name] + keys) }
+        /// The pane's text, with the lines scrolled off the top.
+        func screen() -> String { Tmux.run(["-L", "ganbook-tests", "capture-pane", "-p", "-S", "-", "-t", name]) }
+
+        /// Waits up to 10 s for the screen to show `text`; the screen.
+        @discardableResult func wait(_ text: String) -> String { wait("'\(text)'") { $0.contains(text) } }
+
+        @discardableResult func wait(_ what: String, _ test: (String) -> Bool) -> String {
+            var shown = ""
+            for _ in 0..<200 {
+                shown = screen()
+                if test(shown) { return shown }
+                usleep(50_000)
+            }
+            Issue.record("the pane never showed \(what):\n\(shown)")
+            return shown
+        }
+
+        /// The card headers on the screen (`── 2/6 · gan › … ──`), oldest first.
+        func headers() -> [String] { screen().split(separator: "\n").filter { $0.hasPrefix("── ") }.map(String.init) }
+
+        /// The letter of the option whose line has `text` (`c` for `  c) Only where…`).
+        func option(with text: String) -> String? {
+            screen().split(separator: "\n").last { $0.contains(text) }.flatMap { line in
+                line.trimmingCharacters(in: .whitespaces).first.map(String.init)
+            }
+        }
+    }
+
+    /// A fresh pane named for the test; killed when `body` returns.
+    func pane(_ prefix: String, _ arguments: String, environment: String = "", _ body: (Pane) throws -> Void) throws {
+        let name = "\(prefix)-\(getpid())-\(UUID().uuidString.prefix(8))"
+        try start(name: name, arguments, environment: environment)
+        defer { _ = try? tmux("-L", "ganbook-tests", "kill-session", "-t", name) }
+        try body(Pane(name: name))
     }
 
     func log(_ setup: Setup) throws -> String {
@@ -118,5 +164,38 @@ struct QuizTerminalTests {
         let after = try String(contentsOfFile: setup.after, encoding: .utf8)
         #expect(!before.isEmpty && before == after)
         #expect(try log(setup).contains("\"reviews\": 1"))
+    }
+
+    /// The issue's repro, on the bundled notes: Good on the first card, a wrong
+    /// choice, u, the right choice, Enter. The next card is another card, and
+    /// the counter counts the choice card once (2/6, 2/6, 3/7; not 2/7, 3/8).
+    @Test func undoingAWrongChoiceDoesNotBringTheCardBackAsNew() throws {
+        let data = FileManager.default.temporaryDirectory.appendingPathComponent("ganbook-tmux-data-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: data) }
+        try pane("quiz-undo", "quiz gan --data \(data)") { pane in
+            pane.wait("Q: What does the generator take")
+            pane.send("Enter")
+            pane.wait("A: A noise vector")
+            pane.send("3")
+            pane.wait("D* output 0?")
+            let right = try #require(pane.option(with: "Only where p_data(x) = 0"))
+            pane.send(right == "a" ? "b" : "a")
+            pane.wait("✗ Not quite.")
+            pane.send("u")
+            pane.wait("↶ Undone")
+            pane.wait("the choice card asked again") { $0.components(separatedBy: "D* output 0?").count == 3 }
+            pane.send(right)
+            pane.wait("✓ Right.")
+            pane.send("Enter")
+            pane.wait("the third card") { $0.contains("── 3/") }
+            let headers = pane.headers().map { $0.split(separator: "·")[0].trimmingCharacters(in: .whitespaces) }
+            #expect(headers == ["── 1/5", "── 2/6", "── 2/6", "── 3/7"], "\(pane.screen())")
+            let last = pane.screen().split(separator: "\n").drop { !$0.hasPrefix("── 3/") }
+            #expect(!last.isEmpty && !last.contains { $0.contains("D* output 0?") }, "\(pane.screen())")
+            pane.send("q")
+            pane.wait("QUIZ-ENDED")
+        }
+        let stats = try Binary.run(["quiz", "stats", "--json", "--data", data]).stdout
+        #expect(stats.contains("\"reviews\": 2"), "\(stats)")
     }
 }
