@@ -38,7 +38,8 @@ extension QuizIO {
 public protocol QuizKeys: AnyObject {
     func key(timeout: Double?) -> KeyPress
     /// A typed, echoed line; nil when the learner stops (Ctrl-C, Ctrl-D, a closed terminal).
-    func line(prompt: String) -> String?
+    /// A key of `commands` pressed on an empty line is the whole line, at once.
+    func line(prompt: String, commands: Set<Character>) -> String?
     /// Runs `body` with the terminal as it was before raw mode.
     func suspended(_ body: () -> Void)
 }
@@ -340,7 +341,7 @@ public struct QuizSession {
                     switch keys.key(timeout: nil) {
                     case .enter, .space: break reveal
                     case .character("t"), .character("T"):
-                        guard let line = keys.line(prompt: t.label("Your answer:")) else { return .stop }
+                        guard let line = keys.line(prompt: t.label("Your answer:"), commands: []) else { return .stop }
                         typed = line
                         break reveal
                     case .character("o"): open(entry, keys, io, question)
@@ -442,7 +443,7 @@ public struct QuizSession {
             while true {
                 let line: String
                 if let keys {
-                    guard let typed = keys.line(prompt: look.paint(t.label("Your answer (a number or a formula; q stops, u undoes):"), .hint)) else {
+                    guard let typed = keys.line(prompt: look.paint(t.label(Self.numericPrompt), .hint), commands: ["o", "u", "q"]) else {
                         return .stop
                     }
                     let t = typed.trimmingCharacters(in: .whitespaces).lowercased()
@@ -494,6 +495,9 @@ public struct QuizSession {
         return look.paint(painted, role) + line.dropFirst(painted.count)
     }
 
+    /// With keys, the prompt of a numeric answer: its keys are the other kinds' keys, on an empty line.
+    static let numericPrompt = "Your answer (a number or a formula; o opens the note · u undoes · q stops):"
+
     /// With keys, after an auto-graded answer: Enter goes on; after a right one, 1 or 2 mark it as a guess.
     func afterAnswer(_ entry: Entry, _ review: LoggedReview, downgradable: Bool, _ keys: QuizKeys, _ io: QuizIO) -> Outcome {
         let look = io.look
@@ -502,7 +506,7 @@ public struct QuizSession {
             let again = Self.shortInterval(scheduler.review(review.before ?? Memory(due: review.time), .again, at: review.time).due - review.time, translator)
             hint += " · a guess? 1 Again \(again)"
         }
-        hint = translator(hint + " · u undoes · q stops")
+        hint = translator(hint + " · o opens the note · u undoes · q stops")
         io.write(look.paint(hint, .hint) + nextLine(review, after: hint) + "\n")
         while true {
             switch keys.key(timeout: nil) {

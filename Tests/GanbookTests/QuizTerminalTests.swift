@@ -16,10 +16,13 @@ struct QuizTerminalTests {
         var before: String { root.appendingPathComponent("stty-before").path }
         var after: String { root.appendingPathComponent("stty-after").path }
 
-        init() throws {
+        init(note: String = Setup.keys) throws {
             root = FileManager.default.temporaryDirectory.appendingPathComponent("ganbook-tmux-\(UUID().uuidString)")
             try FileManager.default.createDirectory(atPath: root.appendingPathComponent("notes").path, withIntermediateDirectories: true)
-            try """
+            try note.write(toFile: notes + "/01-keys.md", atomically: true, encoding: .utf8)
+        }
+
+        static let keys = """
             # Keys
 
             ## The section
@@ -34,9 +37,33 @@ struct QuizTerminalTests {
             - [x] G
             - [ ] D
             ```
-            """.write(toFile: notes + "/01-keys.md", atomically: true, encoding: .utf8)
-        }
+            """
+
+        /// Two sections; the cards, a recall and a numeric one, sit under the second.
+        static let sections = """
+            # Keys
+
+            ## Before
+
+            Words before the section.
+
+            ## The section
+
+            D outputs one number: the probability that its input is real.
+
+            ```quiz
+            id: open-recall
+            Q: What does D output?
+            A: a probability
+
+            id: open-number
+            Q: How many players are there?
+            A: = 2 ± 0.5
+            ```
+            """
     }
+
+    static let less = ["/usr/bin/less", "/bin/less"].first { FileManager.default.isExecutableFile(atPath: $0) }
 
     func tmux(_ arguments: String...) throws -> String { Tmux.run(arguments) }
 
@@ -197,5 +224,45 @@ struct QuizTerminalTests {
         }
         let stats = try Binary.run(["quiz", "stats", "--json", "--data", data]).stdout
         #expect(stats.contains("\"reviews\": 2"), "\(stats)")
+    }
+
+    /// `o` shows the note from the card's section on, in less, which can read
+    /// keys (it runs in the terminal's foreground group); `q` in less comes
+    /// back to the same card with single keys working again. On a numeric card
+    /// `o` does the same at once, as the key line says, instead of being typed.
+    @Test(.enabled(if: less != nil, "less is not installed (make deps installs it)"))
+    func oOpensTheNoteInThePagerAndQComesBackToTheCard() throws {
+        let setup = try Setup(note: Setup.sections)
+        defer { try? FileManager.default.removeItem(at: setup.root) }
+        let name = "quiz-open-\(getpid())-\(UUID().uuidString.prefix(8))"
+        try start(
+            name: name, "quiz --notes \(setup.notes) --data \(setup.data)", before: setup.before, after: setup.after,
+            environment: "PAGER='less -R'")
+        defer { _ = try? tmux("-L", "ganbook-tests", "kill-session", "-t", name) }
+        let pane = Pane(name: name)
+        pane.wait("Q: What does D output?")
+        pane.send("o")
+        // less shows the note on the alternate screen: the card is out of sight.
+        let note = pane.wait("the note") { $0.contains("D outputs one number") && !$0.contains("Q: What does D output?") }
+        #expect(!note.contains("Words before the section."), "the pager starts at the card's section")
+        pane.send("q")
+        pane.wait("the card again") { $0.components(separatedBy: "Q: What does D output?").count == 3 }
+        pane.send("Enter")  // a single key, not a line: raw mode is back
+        pane.wait("A: a probability")
+        pane.send("3")
+        pane.wait("Q: How many players are there?")
+        #expect(pane.screen().contains("o opens the note · u undoes · q stops):"))
+        pane.send("o")  // on an empty answer, at once: no Enter
+        pane.wait("the note again") { $0.contains("D outputs one number") && !$0.contains("Q: How many players") }
+        pane.send("q")
+        pane.wait("the numeric card again") { $0.components(separatedBy: "Q: How many players are there?").count == 3 }
+        pane.send("2", "Enter")
+        pane.wait("✓ Right: 2 ± 0.5.")
+        pane.send("q")
+        pane.wait("QUIZ-ENDED")
+        #expect(try log(setup).contains("\"reviews\": 2"))
+        let before = try String(contentsOfFile: setup.before, encoding: .utf8)
+        let after = try String(contentsOfFile: setup.after, encoding: .utf8)
+        #expect(!before.isEmpty && before == after)
     }
 }

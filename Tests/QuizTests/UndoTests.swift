@@ -116,7 +116,7 @@ final class RandomKeys: QuizKeys {
         return key == "enter" ? .enter : key == "space" ? .space : .character(Character(key))
     }
 
-    func line(prompt: String) -> String? {
+    func line(prompt: String, commands: Set<Character>) -> String? {
         guard press() else { return nil }
         let line = pick(["u", "0.6931", "log 2", "0.5"])
         if line == "u" { undos += 1 }
