@@ -68,14 +68,10 @@ public struct QuizClock: Sendable {
 }
 
 extension QuizItem {
-    /// The cards of a note, each with the heading it sits under.
+    /// The cards of a note, each with the section that explains its answer (`Note.cardSections`).
     public static func items(of note: Note) -> [QuizItem] {
-        let headings = note.headings
-        return note.cards.map { card in
-            let heading =
-                card.see.flatMap { see in headings.first { $0.slug == see } }
-                ?? headings.last { $0.line < card.line && $0.level > 1 }
-            return QuizItem(noteID: note.id, card: card, section: heading?.text, anchor: heading?.slug)
+        zip(note.cards, note.cardSections).map { card, section in
+            QuizItem(noteID: note.id, card: card, section: section?.text, anchor: section?.slug)
         }
     }
 }
