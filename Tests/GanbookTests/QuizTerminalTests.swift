@@ -237,7 +237,7 @@ struct QuizTerminalTests {
         let name = "quiz-open-\(getpid())-\(UUID().uuidString.prefix(8))"
         try start(
             name: name, "quiz --notes \(setup.notes) --data \(setup.data)", before: setup.before, after: setup.after,
-            environment: "PAGER='less -R'")
+            environment: "PAGER='less -R' LESS=")
         defer { _ = try? tmux("-L", "ganbook-tests", "kill-session", "-t", name) }
         let pane = Pane(name: name)
         pane.wait("Q: What does D output?")
