@@ -7,7 +7,7 @@
 
 SWIFT ?= swift
 # Debian packages the build needs; later features add theirs here.
-APT_PACKAGES := libcmark-dev libsqlite3-dev tmux
+APT_PACKAGES := libcmark-dev libsqlite3-dev tmux less
 # Extra packages only the benchmarks need (the peers and the timer).
 BENCH_PACKAGES := cmark hyperfine
 # Release builds link with lld, each function in its own section, in the order

@@ -2,6 +2,7 @@
 /// networks, the optimisation and the seed.
 import ArgumentParser
 import GAN
+import Installation
 
 public struct GANOptions: ParsableArguments, Sendable {
     @Option(help: ArgumentHelp("Minibatch size m (8 to 4096).", valueName: "m"))
@@ -86,11 +87,15 @@ public struct TrainingChoice: ParsableArguments, Sendable {
     public var resolvedDSteps: Int { dSteps ?? (loss.isWasserstein ? 5 : 1) }
 }
 
-/// Parses --target: ring, grid or a 1-D spec, with the spec's one-line error.
+/// Parses --target: ring, grid or a 1-D spec, with the spec's one-line error,
+/// or "did you mean" for a word close to ring or grid (`rings`).
 public func target(_ text: String) throws -> Target {
     do {
         return try Target.parse(text)
     } catch {
+        if text.allSatisfy(\.isLetter), let name = Suggestion.closest(to: text, among: ["ring", "grid"]) {
+            throw ValidationError("--target \(text.debugQuoted): no target '\(text)'; did you mean '\(name)'? (ring, grid, or a 1-D spec such as N(0,1))")
+        }
         throw ValidationError("--target \(text.debugQuoted): \(error)")
     }
 }

@@ -21,6 +21,17 @@ extension Note {
 
     public static func slug(_ text: String) -> String { HeadingAnchors.slug(text) }
 
+    /// For each card, in order, the section that explains its answer (the quiz
+    /// shows it, `o` opens it): the heading its `See:` names, else the last
+    /// heading below the title above the card; nil when there is neither.
+    public var cardSections: [(text: String, slug: String)?] {
+        let headings = self.headings
+        return cards.map { card in
+            let heading = card.see.flatMap { see in headings.first { $0.slug == see } } ?? headings.last { $0.line < card.line && $0.level > 1 }
+            return heading.map { (text: $0.text, slug: $0.slug) }
+        }
+    }
+
     /// Every link (not image) target, with the line of the block it is in.
     public var links: [(line: Int, url: String)] {
         struct Collector: MarkdownWalker {

@@ -41,14 +41,19 @@ public struct Editions {
     }
 
     /// What `ganbook check` prints: every problem as a `FILE:LINE: message`
-    /// line, or "ok: N notes checked"; and, when there are problems, the line
-    /// that counts them (for stderr).
+    /// line (a warning as `FILE:LINE: warning: message`), then "ok: N notes
+    /// checked" when only warnings were found; and, when there are problems,
+    /// the line that counts them (for stderr).
     public func checkReport() throws -> (report: String, failure: String?) {
         let (problems, checked) = try problems()
-        if problems.isEmpty { return ("ok: \(checked) notes checked\n", nil) }
-        let report = problems.map { "\($0.file):\($0.line): \($0.message)\n" }.joined()
-        let files = Set(problems.map(\.file)).count
-        return (report, "\(problems.count) problem\(problems.count == 1 ? "" : "s") in \(files) note\(files == 1 ? "" : "s")")
+        let report = problems.map { "\($0.file):\($0.line): \($0.isWarning ? "warning: " : "")\($0.message)\n" }.joined()
+        let errors = problems.filter { !$0.isWarning }
+        if errors.isEmpty {
+            let warnings = problems.count
+            return (report + "ok: \(checked) notes checked" + (warnings == 0 ? "" : ", \(warnings) warning\(warnings == 1 ? "" : "s")") + "\n", nil)
+        }
+        let files = Set(errors.map(\.file)).count
+        return (report, "\(errors.count) problem\(errors.count == 1 ? "" : "s") in \(files) note\(files == 1 ? "" : "s")")
     }
 
     /// `ganbook export --html SITE`: writes each edition's site (see `exports`)

@@ -1,7 +1,10 @@
 /// `ganbook check`'s rules over a whole notebook: every note loads (UTF-8),
 /// has a title and a unique id; every demo cell parses as `ganbook demo`
 /// would parse it; quiz cards parse and their ids are unique; every link to
-/// a note or a heading resolves. Problems come back by file and line.
+/// a note or a heading resolves. Problems come back by file and line. One
+/// warning, which does not fail the check: a note whose cards (three or more)
+/// all point to one section while it has others, as a quiz block at a note's
+/// end without `See:` lines does.
 import Demos
 import Markdown
 import Notebook
@@ -15,6 +18,8 @@ public struct NotebookChecker {
         public var file: String
         public var line: Int
         public var message: String
+        /// Worth a look, but the note is usable: `check` still passes.
+        public var isWarning = false
     }
 
     /// Every problem of every note, by file and line.
@@ -49,6 +54,7 @@ public struct NotebookChecker {
                     problems.append(Problem(file: note.path, line: cell.line, message: "demo cell: \(error)"))
                 }
             }
+            if let warning = Self.oneSectionWarning(note) { problems.append(warning) }
             // Every `id:` line, whether its card parsed or not.
             let rules = CellBlockRules.check(note.document)
             problems += rules.problems.map { Problem(file: note.path, line: $0.line, message: $0.message) }
@@ -80,5 +86,18 @@ public struct NotebookChecker {
             }
         }
         return problems.sorted { ($0.file, $0.line) < ($1.file, $1.line) }
+    }
+
+    /// A warning when three or more cards all point to one section of a note
+    /// that has others: the quiz would send the learner to one place for every answer.
+    public static func oneSectionWarning(_ note: Note) -> Problem? {
+        let sections = note.cardSections.map { $0?.slug }
+        guard sections.count >= 3, let only = sections.first ?? nil, sections.allSatisfy({ $0 == only }),
+            note.headings.contains(where: { $0.level > 1 && $0.slug != only }), let first = note.cards.first
+        else { return nil }
+        return Problem(
+            file: note.path, line: first.line,
+            message: "all \(sections.count) cards point to one section, #\(only): give each card a See: line naming the section that explains its answer",
+            isWarning: true)
     }
 }

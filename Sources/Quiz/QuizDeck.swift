@@ -2,6 +2,7 @@
 /// when none), with the notebook's card ids, over which the daily budget of
 /// new cards is counted. A note whose cards do not parse is refused, with the
 /// first problem at its file and line, rather than quizzed in part.
+import Installation
 import Notebook
 
 public struct QuizDeck: Sendable {
@@ -18,7 +19,7 @@ public struct QuizDeck: Sendable {
     public init(notebook: Notebook, notes queries: [String] = []) throws {
         let all = try notebook.loadAll()
         // The named notes are found among those already read, not read again.
-        let notes = try queries.isEmpty ? all : queries.map { query throws(NotebookError) in all[try notebook.file(query).number - 1] }
+        let notes = try queries.isEmpty ? all : queries.map { query in all[try Self.file(query, first: query == queries[0], in: notebook).number - 1] }
         items = []
         for note in notes {
             if let problem = note.quizProblems.first {
@@ -27,6 +28,22 @@ public struct QuizDeck: Sendable {
             items += QuizItem.items(of: note)
         }
         notebookCardIDs = Set(all.flatMap { $0.cards.map(\.id) })
+    }
+
+    /// A first word that names no note but is close to a subcommand of `quiz` (`stat`).
+    public struct NotASubcommand: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    /// The note `query` names; for a first word that names no note and is close
+    /// to a subcommand of `quiz` (`stat`), an error that suggests the subcommand.
+    static func file(_ query: String, first: Bool, in notebook: Notebook) throws -> NoteFile {
+        do {
+            return try notebook.file(query)
+        } catch {
+            guard first, case .noSuchNote(_, nil) = error, let command = Suggestion.closest(to: query, among: ["stats", "run"]) else { throw error }
+            throw NotASubcommand(description: "no note '\(query)'; did you mean 'ganbook quiz \(command)'?")
+        }
     }
 }
 

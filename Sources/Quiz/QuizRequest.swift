@@ -18,20 +18,30 @@ public struct QuizRequest {
         (self.notes, self.source, self.dataFolder, self.sheet, self.width) = (notes, source, dataFolder, sheet, width)
     }
 
-    /// A session over the due cards, asked and graded in the terminal. A card's
-    /// note opens with `ganbook read` in the same edition, whose heading ids the
-    /// cards' anchors are.
+    /// A session over the due cards, asked and graded in the terminal. `o`
+    /// shows a card's note from its section on, as `ganbook read NOTE#ANCHOR`
+    /// shows it, in the same edition (whose heading ids the cards' anchors are).
     public func review(newPerDay: Int, cram: Bool, seed: UInt64) throws {
-        var session = QuizSession(deck: try deck(), store: try store(), clock: try QuizClock())
+        let notebook = try source.load()
+        var session = QuizSession(deck: try QuizDeck(notebook: notebook, notes: notes), store: try store(), clock: try QuizClock())
         session.newPerDay = newPerDay
         session.cram = cram
         session.seed = seed
         session.demoFigure = DemoFigure.value
-        let language = try source.language
-        session.translator = Translator.forLanguage(language)
+        let translator = Translator.forLanguage(try source.language)
+        session.translator = translator
         session.readOptions = source.hintOptions
-        let folder = source.notes
-        session.openNote = { TerminalQuizIO.openNote($0, notes: folder, lang: language.rawValue) }
+        let (sheet, width, hints) = (sheet, width, source.hintOptions)
+        session.openNote = { item in
+            do {
+                let lines = try NoteReading.lines(
+                    of: item.noteID + (item.anchor.map { "#" + $0 } ?? ""), in: notebook, sheet: sheet, width: width, translator: translator,
+                    hintOptions: hints)
+                Pager.page(lines.map { $0 + "\n" }.joined())
+            } catch {
+                Output.error("ganbook: cannot open the note: \(error)\n")
+            }
+        }
         let io = TerminalQuizIO(look: QuizLook(sheet: sheet, width: width))
         defer { io.finish() }
         _ = try session.run(io)

@@ -38,7 +38,8 @@ extension QuizIO {
 public protocol QuizKeys: AnyObject {
     func key(timeout: Double?) -> KeyPress
     /// A typed, echoed line; nil when the learner stops (Ctrl-C, Ctrl-D, a closed terminal).
-    func line(prompt: String) -> String?
+    /// A key of `commands` pressed on an empty line is the whole line, at once.
+    func line(prompt: String, commands: Set<Character>) -> String?
     /// Runs `body` with the terminal as it was before raw mode.
     func suspended(_ body: () -> Void)
 }
@@ -86,6 +87,9 @@ public struct QuizSession {
     public var translator: Translator = .english
     /// Options for the `ganbook read` line after an answer (` --lang zh`, as the learner gave them).
     public var readOptions = ""
+    /// Called before each card and at the end, with what the session holds
+    /// (the undo tests check its invariants there); nil in use.
+    var onStep: ((SessionProgress) -> Void)?
 
     public init(items: [QuizItem], store: ProgressStore, now: @escaping () -> Double, startOfToday: Double) {
         self.items = items
@@ -144,7 +148,6 @@ public struct QuizSession {
         var entry: Entry
         var rowID: Int64
         var review: LoggedReview
-        var requeued: Bool
     }
 
     /// What the learner did with a card.
@@ -154,133 +157,123 @@ public struct QuizSession {
         case undo
     }
 
+    /// What comes next in a session: a card to ask, an undo asked for while waiting, the learner stopping, or the end.
+    enum Step {
+        case ask(Entry)
+        case undo
+        case stop
+        case end
+    }
+
     public func run(_ io: QuizIO) throws -> Summary {
-        var pending = try entries()
-        var summary = Summary()
-        let look = io.look
-        let t = translator
-        if pending.isEmpty {
-            if cram {
-                io.write(t("No cards in these notes.") + "\n")
-            } else {
-                // English: "…for today. Next review in 10 min. 3 new cards wait…" (two spaces when nothing is next).
-                var line = t("Nothing is due, and no new cards are left for today.")
-                let next = nextDueSentence(), held = heldBackSentence()
-                line += QuizText.gap(line, next) + next
-                if !held.isEmpty { line += QuizText.gap(line, held) + held }
-                io.write(line + "\n")
-            }
-            return summary
+        let planned = try entries()
+        if planned.isEmpty {
+            io.write(nothingToAsk() + "\n")
+            return Summary()
         }
-        let newCount = pending.filter { $0.memory == nil }.count
-        let opening: String
-        if cram {
-            let time = now()
-            let due = pending.filter { $0.memory.map { $0.due <= time } ?? false }.count
-            let later = pending.count - newCount - due
-            opening = t(
-                "\(pending.count) card\(pending.count == 1 ? "" : "s") to drill: \(due) due, \(later) not due yet, \(newCount) new (cram: the schedule will not change)."
-            )
-        } else {
-            opening = t("\(pending.count) card\(pending.count == 1 ? "" : "s") to go: \(pending.count - newCount) due, \(newCount) new.")
-        }
-        io.write(QuizText.joined([opening, t(quitHint(io) + ".")]) + "\n")
-        var learning: [Entry] = []  // answered into a step, back when due
-        var given: [Given] = []
-        var current: Entry?
-
-        func undoLast() throws {
-            guard let last = given.popLast() else {
-                io.write(look.paint(t("Nothing to undo yet."), .hint) + "\n")
-                return
-            }
-            try store.undo(last.rowID, of: last.review)
-            summary.answered -= 1
-            summary.grades[last.review.grade, default: 1] -= 1
-            if summary.grades[last.review.grade] == 0 { summary.grades[last.review.grade] = nil }
-            if !given.contains(where: { $0.entry.item.card.id == last.entry.item.card.id }) {
-                summary.cards.removeAll { $0 == last.entry.item.card.id }
-            }
-            if last.requeued { learning.removeAll { $0.item.card.id == last.entry.item.card.id } }
-            if let c = current { pending.insert(c, at: 0) }
-            pending.insert(last.entry, at: 0)
-            current = nil
-            io.write(look.paint(t("↶ Undone: the answer to \"\(last.entry.item.card.question.prefix(40))\" is taken back."), .hint) + "\n")
-        }
-
+        io.write(QuizText.joined([opening(planned), translator(quitHint(io) + ".")]) + "\n")
+        var progress = SessionProgress(planned)
         session: while true {
-            // The next card: a learning card that is due, else the next planned one, else wait.
-            let time = now()
-            if let i = learning.indices.filter({ learning[$0].memory!.due <= time }).min(by: { learning[$0].memory!.due < learning[$1].memory!.due }) {
-                current = learning.remove(at: i)
-            } else if !pending.isEmpty {
-                current = pending.removeFirst()
-            } else if let keys = io.keys, let next = learning.map({ $0.memory!.due }).min() {
-                switch wait(until: next, keys, io) {
-                case .stop: summary.stoppedEarly = true; break session
-                case .undo: try undoLast(); continue session
-                case .graded:  // take the earliest now
-                    let i = learning.indices.min { learning[$0].memory!.due < learning[$1].memory!.due }!
-                    current = learning.remove(at: i)
-                }
-            } else {
-                break session
+            onStep?(progress)
+            let outcome: Outcome
+            switch nextStep(&progress.queue, io) {
+            case .end: break session
+            case .stop: outcome = .stop
+            case .undo: outcome = .undo
+            case .ask(let entry): outcome = try answer(entry, &progress, io)
             }
-            guard let entry = current else { continue }
-            let total = summary.answered + 1 + pending.count + learning.count
-            io.write(
-                "\n"
-                    + look.paint(
-                        "── \(summary.answered + 1)/\(total) · \(entry.item.noteID)\(entry.item.section.map { " › " + $0 } ?? "") · \(kind(entry)) ──", .header)
-                    + "\n")
-            let started = now()
-            let outcome = try ask(entry, io)
             switch outcome {
             case .stop:
-                summary.stoppedEarly = true
+                progress.summary.stoppedEarly = true
                 break session
             case .undo:
-                try undoLast()
-                continue session
-            case .graded(var grade, let downgradable):
-                let answeredAt = now()
-                var review = logged(entry, grade, started: started, at: answeredAt)
-                var rowID = try store.record(review)
-                if let keys = io.keys, !Self.isRecall(entry.card) {
-                    // After an auto-graded answer, a key to go on; a right one may be marked as a guess.
-                    switch afterAnswer(entry, review, downgradable: downgradable, keys, io) {
-                    case .stop:
-                        record(&summary, &learning, &given, entry, review, rowID)
-                        current = nil
-                        summary.stoppedEarly = true
-                        break session
-                    case .undo:
-                        record(&summary, &learning, &given, entry, review, rowID)
-                        try undoLast()
-                        continue session
-                    case .graded(let lower, _) where lower != grade:
-                        grade = lower
-                        let replacement = logged(entry, lower, started: started, at: answeredAt)
-                        rowID = try store.replace(rowID, of: review, with: replacement)
-                        review = replacement
-                        let marked = t("Marked as \(lower.name).")
-                        io.write(look.paint(marked, .hint) + nextLine(review, after: marked) + "\n")
-                    case .graded:
-                        break
-                    }
-                } else if !cram && io.keys == nil {
-                    io.write("  " + t("next review " + Self.describeInterval(review.after.due - answeredAt, t)) + "\n")
-                } else if io.keys != nil {
-                    let graded = t("\(grade.name).")
-                    io.write(look.paint(graded, .hint) + nextLine(review, after: graded) + "\n")
-                }
-                record(&summary, &learning, &given, entry, review, rowID)
-                current = nil
+                try undo(&progress, io)
+            case .graded:
+                continue
             }
         }
-        let left = (current.map { _ in 1 } ?? 0) + pending.count
-        io.write("\n" + describe(summary, planned: summary.answered + left) + "\n")
-        return summary
+        onStep?(progress)
+        let left = (progress.queue.current.map { _ in 1 } ?? 0) + progress.queue.pending.count
+        io.write("\n" + describe(progress.summary, planned: progress.summary.answered + left) + "\n")
+        return progress.summary
+    }
+
+    /// The line when nothing is asked: no cards (cram), or nothing due and when the next is.
+    func nothingToAsk() -> String {
+        if cram { return translator("No cards in these notes.") }
+        // English: "…for today. Next review in 10 min. 3 new cards wait…" (two spaces when nothing is next).
+        var line = translator("Nothing is due, and no new cards are left for today.")
+        let next = nextDueSentence(), held = heldBackSentence()
+        line += QuizText.gap(line, next) + next
+        if !held.isEmpty { line += QuizText.gap(line, held) + held }
+        return line
+    }
+
+    /// "5 cards to go: 2 due, 3 new." (or, cramming, to drill).
+    func opening(_ planned: [Entry]) -> String {
+        let newCount = planned.filter { $0.memory == nil }.count
+        let s = planned.count == 1 ? "" : "s"
+        guard cram else { return translator("\(planned.count) card\(s) to go: \(planned.count - newCount) due, \(newCount) new.") }
+        let time = now()
+        let due = planned.filter { $0.memory.map { $0.due <= time } ?? false }.count
+        let later = planned.count - newCount - due
+        return translator(
+            "\(planned.count) card\(s) to drill: \(due) due, \(later) not due yet, \(newCount) new (cram: the schedule will not change).")
+    }
+
+    /// The next card: a learning card that is due, else the next planned one;
+    /// with keys, when only learning cards are left, a countdown to the earliest.
+    func nextStep(_ queue: inout SessionQueue, _ io: QuizIO) -> Step {
+        if let entry = queue.takeNext(at: now()) { return .ask(entry) }
+        guard let keys = io.keys, let due = queue.nextLearningDue else { return .end }
+        switch wait(until: due, keys, io) {
+        case .stop: return .stop
+        case .undo: return .undo
+        case .graded: return queue.takeEarliestLearning().map { .ask($0) } ?? .end
+        }
+    }
+
+    /// Asks `entry`, commits the answer the moment it is given, and (with keys,
+    /// after an auto-graded answer) waits for a key to go on, to mark a right
+    /// answer as a guess, or to take the answer back.
+    func answer(_ entry: Entry, _ progress: inout SessionProgress, _ io: QuizIO) throws -> Outcome {
+        let look = io.look
+        let done = progress.summary.answered, section = entry.item.section.map { " › " + $0 } ?? ""
+        let header = "── \(done + 1)/\(done + 1 + progress.queue.waiting) · \(entry.item.noteID)\(section) · \(kind(entry)) ──"
+        io.write("\n" + look.paint(header, .header) + "\n")
+        let started = now()
+        let asked = try ask(entry, io)
+        guard case .graded(let grade, let downgradable) = asked else { return asked }
+        let answeredAt = now()
+        var review = logged(entry, grade, started: started, at: answeredAt)
+        var rowID = try store.record(review)
+        var next = Outcome.graded(grade, downgradable: false)
+        if let keys = io.keys, !Self.isRecall(entry.card) {
+            next = afterAnswer(entry, review, downgradable: downgradable, keys, io)
+            if case .graded(let lower, _) = next, lower != grade {
+                let replacement = logged(entry, lower, started: started, at: answeredAt)
+                rowID = try store.replace(rowID, of: review, with: replacement)
+                review = replacement
+                let marked = translator("Marked as \(lower.name).")
+                io.write(look.paint(marked, .hint) + nextLine(review, after: marked) + "\n")
+            }
+        } else if io.keys != nil {
+            let graded = translator("\(grade.name).")
+            io.write(look.paint(graded, .hint) + nextLine(review, after: graded) + "\n")
+        } else if !cram {
+            io.write("  " + translator("next review " + Self.describeInterval(review.after.due - answeredAt, translator)) + "\n")
+        }
+        progress.record(entry, review, rowID: rowID, cram: cram)
+        return next
+    }
+
+    /// Takes back the newest answer and says so, or says there is none.
+    func undo(_ progress: inout SessionProgress, _ io: QuizIO) throws {
+        guard let last = try progress.undo(in: store) else {
+            io.write(io.look.paint(translator("Nothing to undo yet."), .hint) + "\n")
+            return
+        }
+        io.write(io.look.paint(translator("↶ Undone: the answer to \"\(last.entry.item.card.question.prefix(40))\" is taken back."), .hint) + "\n")
     }
 
     func quitHint(_ io: QuizIO) -> String {
@@ -307,20 +300,6 @@ public struct QuizSession {
             cardID: entry.item.card.id, noteID: entry.item.noteID, time: time, grade: grade,
             kind: cram ? .cram : .scheduled, before: before, after: after,
             durationMilliseconds: Int(((time - started) * 1000).rounded()))
-    }
-
-    func record(
-        _ summary: inout Summary, _ learning: inout [Entry], _ given: inout [Given], _ entry: Entry,
-        _ review: LoggedReview, _ rowID: Int64
-    ) {
-        summary.answered += 1
-        summary.grades[review.grade, default: 0] += 1
-        if !summary.cards.contains(entry.item.card.id) { summary.cards.append(entry.item.card.id) }
-        let requeue = !cram && review.after.state != .review
-        if requeue {
-            learning.append(Entry(item: entry.item, memory: review.after, reviewNumber: entry.reviewNumber + 1))
-        }
-        given.append(Given(entry: entry, rowID: rowID, review: review, requeued: requeue))
     }
 
     /// " Next review in 10 min." after `before` (nothing when cramming).
@@ -362,7 +341,7 @@ public struct QuizSession {
                     switch keys.key(timeout: nil) {
                     case .enter, .space: break reveal
                     case .character("t"), .character("T"):
-                        guard let line = keys.line(prompt: t.label("Your answer:")) else { return .stop }
+                        guard let line = keys.line(prompt: t.label("Your answer:"), commands: []) else { return .stop }
                         typed = line
                         break reveal
                     case .character("o"): open(entry, keys, io, question)
@@ -464,7 +443,7 @@ public struct QuizSession {
             while true {
                 let line: String
                 if let keys {
-                    guard let typed = keys.line(prompt: look.paint(t.label("Your answer (a number or a formula; q stops, u undoes):"), .hint)) else {
+                    guard let typed = keys.line(prompt: look.paint(t.label(Self.numericPrompt), .hint), commands: ["o", "u", "q"]) else {
                         return .stop
                     }
                     let t = typed.trimmingCharacters(in: .whitespaces).lowercased()
@@ -516,6 +495,9 @@ public struct QuizSession {
         return look.paint(painted, role) + line.dropFirst(painted.count)
     }
 
+    /// With keys, the prompt of a numeric answer: its keys are the other kinds' keys, on an empty line.
+    static let numericPrompt = "Your answer (a number or a formula; o opens the note · u undoes · q stops):"
+
     /// With keys, after an auto-graded answer: Enter goes on; after a right one, 1 or 2 mark it as a guess.
     func afterAnswer(_ entry: Entry, _ review: LoggedReview, downgradable: Bool, _ keys: QuizKeys, _ io: QuizIO) -> Outcome {
         let look = io.look
@@ -524,7 +506,7 @@ public struct QuizSession {
             let again = Self.shortInterval(scheduler.review(review.before ?? Memory(due: review.time), .again, at: review.time).due - review.time, translator)
             hint += " · a guess? 1 Again \(again)"
         }
-        hint = translator(hint + " · u undoes · q stops")
+        hint = translator(hint + " · o opens the note · u undoes · q stops")
         io.write(look.paint(hint, .hint) + nextLine(review, after: hint) + "\n")
         while true {
             switch keys.key(timeout: nil) {

@@ -19,8 +19,9 @@ public final class TerminalQuizIO: QuizIO {
     public static let keysHelp = """
         On a terminal the quiz reads single keys: Enter or space shows a recall card's answer, \
         1–4 grade it (Again, Hard, Good, Easy; each shows the interval it would give), a–e or \
-        1–5 choose an option, u undoes the last answer, o opens the card's note at its section, \
-        q stops. Numeric answers take a typed number or formula (log 2, 1/3, 2*pi). Cards in a \
+        1–5 choose an option, u undoes the last answer, o opens the card's note at its section \
+        in the pager (q there comes back to the card), q stops. Numeric answers take a typed \
+        number or formula (log 2, 1/3, 2*pi); on an empty answer, o, u and q act at once. Cards in a \
         learning step come back in the same session. Every answer is saved the moment you give \
         it. When input is not a terminal, answers are read one line per prompt.
         """
@@ -31,21 +32,6 @@ public final class TerminalQuizIO: QuizIO {
 
     /// Gives the terminal back (also done at exit and on signals).
     public func finish() { rawKeys?.restore() }
-
-    /// Opens `item`'s note at its section: `ganbook read NOTE#ANCHOR` in a
-    /// child process (this same executable), through the pager, with the
-    /// learner's notes folder and language.
-    public static func openNote(_ item: QuizItem, notes: String?, lang: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/proc/self/exe")
-        process.arguments = ["read", item.noteID + (item.anchor.map { "#" + $0 } ?? "")] + (notes.map { ["--notes", $0] } ?? []) + ["--lang", lang]
-        do {
-            try process.run()
-            process.waitUntilExit()
-        } catch {
-            Output.error("ganbook: cannot open the note: \(error)\n")
-        }
-    }
 }
 
 /// Now: the system clock, or `$GANBOOK_NOW` (seconds since the epoch) at
@@ -82,14 +68,10 @@ public struct QuizClock: Sendable {
 }
 
 extension QuizItem {
-    /// The cards of a note, each with the heading it sits under.
+    /// The cards of a note, each with the section that explains its answer (`Note.cardSections`).
     public static func items(of note: Note) -> [QuizItem] {
-        let headings = note.headings
-        return note.cards.map { card in
-            let heading =
-                card.see.flatMap { see in headings.first { $0.slug == see } }
-                ?? headings.last { $0.line < card.line && $0.level > 1 }
-            return QuizItem(noteID: note.id, card: card, section: heading?.text, anchor: heading?.slug)
+        zip(note.cards, note.cardSections).map { card, section in
+            QuizItem(noteID: note.id, card: card, section: section?.text, anchor: section?.slug)
         }
     }
 }

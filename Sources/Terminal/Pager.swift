@@ -1,8 +1,14 @@
 /// Shows long output through the user's pager (`$PAGER`, default `less -R`).
 ///
 /// Output goes through the pager only when stdout is a TTY and the text is
-/// taller than the screen; otherwise it is written directly. If the pager
-/// cannot be started, the text is written directly too: output is never lost.
+/// taller than the screen (`page` pages whatever its length); otherwise it is
+/// written directly. If the pager cannot be started, the text is written
+/// directly too: output is never lost.
+///
+/// The pager runs in our process group, the terminal's foreground group, so it
+/// may read keys and set the terminal (a child in a group of its own is stopped
+/// by SIGTTIN/SIGTTOU). While it runs we ignore SIGINT and SIGQUIT, as
+/// system(3) does: Ctrl-C is the pager's to handle, not a reason for us to die.
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -24,9 +30,17 @@ public enum Pager {
             Output.write(text)
             return
         }
-        let command = TerminalEnvironment.environment("PAGER").flatMap { $0.isEmpty ? nil : $0 } ?? defaultCommand
         if !run(command, input: text) { Output.write(text) }
     }
+
+    /// Writes `text` through the pager whatever its length, when stdout is a
+    /// TTY (the quiz's `o`: the learner reads, then quits the pager to go back).
+    public static func page(_ text: String) {
+        if !TerminalEnvironment.stdoutIsTTY || !run(command, input: text) { Output.write(text) }
+    }
+
+    /// `$PAGER`, else `less -R`.
+    static var command: String { TerminalEnvironment.environment("PAGER").flatMap { $0.isEmpty ? nil : $0 } ?? defaultCommand }
 
     /// Runs `/bin/sh -c command` with `input` on its stdin and waits for it.
     static func run(_ command: String, input: String) -> Bool {
@@ -43,8 +57,23 @@ public enum Pager {
         let argv: [String] = ["/bin/sh", "-c", command]
         var cArgs = argv.map { strdup($0) } + [nil]
         defer { cArgs.forEach { free($0) } }
+        // Ignored here while the pager runs; the pager gets them at their defaults.
+        let (interrupt, quit) = (signal(SIGINT, SIG_IGN), signal(SIGQUIT, SIG_IGN))
+        defer {
+            _ = signal(SIGINT, interrupt)
+            _ = signal(SIGQUIT, quit)
+        }
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var defaults = sigset_t()
+        sigemptyset(&defaults)
+        sigaddset(&defaults, SIGINT)
+        sigaddset(&defaults, SIGQUIT)
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF))
         var pid: pid_t = 0
-        let status = posix_spawn(&pid, "/bin/sh", &actions, nil, &cArgs, environ)
+        let status = posix_spawn(&pid, "/bin/sh", &actions, &attributes, &cArgs, environ)
         close(readEnd)
         guard status == 0 else {
             close(writeEnd)

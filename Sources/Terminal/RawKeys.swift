@@ -148,12 +148,17 @@ public final class RawKeys: @unchecked Sendable {
     }
 
     /// A typed line, echoed, with Backspace and Ctrl-U; nil on Ctrl-C, Ctrl-D
-    /// or a closed terminal. Escape sequences are ignored.
-    public func line(prompt: String) -> String? {
+    /// or a closed terminal. Escape sequences are ignored. A key of `commands`
+    /// pressed on an empty line is the whole line at once, without Enter (the
+    /// quiz's `o`, `u`, `q`, which no answer starts with).
+    public func line(prompt: String, commands: Set<Character> = []) -> String? {
         echo(prompt)
         var text: [Character] = []
         while true {
             switch key() {
+            case .character(let c) where text.isEmpty && commands.contains(c):
+                echo(String(c) + "\n")
+                return String(c)
             case .character(let c):
                 text.append(c)
                 echo(String(c))

@@ -2,6 +2,7 @@
 /// every failure into one line on stderr and a non-zero exit.
 import ArgumentParser
 import Demos
+import Installation
 import NotebookRunner
 import Terminal
 
@@ -19,6 +20,15 @@ struct Ganbook: ParsableCommand {
         subcommands: [ListCommand.self, ReadCommand.self, DemoCommand.self, QuizCommand.self, CheckCommand.self, ExportCommand.self, LabCommand.self],
         defaultSubcommand: ListCommand.self
     )
+
+    /// Why `word`, the first word of a command line, names no command, with the
+    /// nearest command when it looks like a typo (`reed` → `read`); nil for a command.
+    static func unknownCommand(_ word: String) -> String? {
+        let names = configuration.subcommands.compactMap { $0.configuration.commandName } + ["help"]
+        guard !word.hasPrefix("-"), !names.contains(word) else { return nil }
+        let hint = Suggestion.closest(to: word, among: names).map { "; did you mean '\($0)'?" } ?? "."
+        return "no command '\(word)'\(hint) The commands are " + names.dropLast().joined(separator: ", ") + "."
+    }
 }
 
 /// A failure the user can act on; its description is the whole message.
@@ -43,6 +53,8 @@ enum Main {
             if let request = FastPath.request(arguments) {
                 try request.run()
             } else {
+                // Checked here, off the fast path: the command names come from ArgumentParser's configuration.
+                if let word = arguments.first, let problem = Ganbook.unknownCommand(word) { throw Failure(problem) }
                 var command = try Ganbook.parseAsRoot()
                 try command.run()
             }

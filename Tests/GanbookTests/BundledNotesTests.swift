@@ -1,6 +1,7 @@
 @testable import ganbook
 import Demos
 import Notebook
+import NotebookRunner
 import TestSupport
 import Testing
 
@@ -8,6 +9,7 @@ import Testing
 /// parse, unique ids, and demo cells the demo parser accepts.
 @Suite struct BundledNotesTests {
     static let notes: [Note] = try! Notebook(folder: PackagePaths.bundledNotes.path).loadAll()
+    static let chinese: [Note] = try! Notebook(folder: PackagePaths.bundledNotes.path + "/zh").loadAll()
 
     @Test func everyNoteHasATitleAndNoProblems() {
         #expect(Self.notes.count >= 10)
@@ -60,5 +62,41 @@ import Testing
             }
             #expect(headings.last == "References", "\(note.fileName)")
         }
+    }
+
+    /// `ganbook check`'s warning: no note, in either edition, sends all its cards to one section.
+    @Test func noNoteSendsAllItsCardsToOneSection() {
+        for note in Self.notes + Self.chinese {
+            #expect(NotebookChecker.oneSectionWarning(note) == nil, "\(note.path)")
+        }
+    }
+
+    /// Each card points to the same section in both editions (the same heading, by position),
+    /// and never to the references, the summary or the footnotes, which explain no answer.
+    @Test func everyCardPointsToTheSameExplainingSectionInBothEditions() throws {
+        #expect(Self.notes.count == Self.chinese.count)
+        for (english, chinese) in zip(Self.notes, Self.chinese) {
+            let positions = [english, chinese].map { note in
+                let slugs = note.headings.filter { $0.level > 1 }.map(\.slug)
+                return Dictionary(uniqueKeysWithValues: zip(note.cards.map(\.id), note.cardSections.map { $0.flatMap { slugs.firstIndex(of: $0.slug) } }))
+            }
+            for card in english.cards {
+                let section = try #require(positions[0][card.id] ?? nil, "\(english.fileName): \(card.id) has no section")
+                #expect(positions[1][card.id] == section, "\(english.fileName): \(card.id) points elsewhere in the Chinese edition")
+            }
+            for (card, section) in zip(english.cards, english.cardSections) {
+                #expect(!["references", "summary", "footnotes"].contains(section?.slug), "\(english.fileName): \(card.id) → #\(section?.slug ?? "")")
+            }
+        }
+    }
+
+    /// The issue's examples: DCGAN's z is explained under the generator, the optimal D's outputs under D.
+    @Test func cardsPointToTheSectionThatExplainsThem() throws {
+        let gan = try #require(Self.notes.first { $0.id == "gan" })
+        let sections = Dictionary(uniqueKeysWithValues: zip(gan.cards.map(\.id), gan.cardSections.map { $0?.slug }))
+        #expect(sections["gan-dcgan-zdim"] == "the-generator-g")
+        #expect(sections["gan-d-output"] == "the-discriminator-d")
+        let collapse = try #require(Self.notes.first { $0.id == "mode-collapse" })
+        #expect(Set(collapse.cardSections.map { $0?.slug }).count >= 8)
     }
 }

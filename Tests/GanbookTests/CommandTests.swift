@@ -72,6 +72,26 @@ import Testing
         #expect(result.stderr == message + "\n")
     }
 
+    /// A typo of a command, of `quiz stats` or of a 2-D target gets "did you mean", as `demo jds` does.
+    @Test(arguments: [
+        (["reed", "1"], "ganbook: no command 'reed'; did you mean 'read'? The commands are list, read, demo, quiz, check, export, lab."),
+        (["xyzzy"], "ganbook: no command 'xyzzy'. The commands are list, read, demo, quiz, check, export, lab."),
+        (["quiz", "stat"], "ganbook: no note 'stat'; did you mean 'ganbook quiz stats'?"),
+        (["lab", "--target", "rings"], "ganbook: --target rings: no target 'rings'; did you mean 'ring'? (ring, grid, or a 1-D spec such as N(0,1))"),
+        (
+            ["demo", "train", "--target", "grids"],
+            "ganbook: --target grids: no target 'grids'; did you mean 'grid'? (ring, grid, or a 1-D spec such as N(0,1))"
+        ),
+    ])
+    func typosGetDidYouMean(arguments: [String], message: String) throws {
+        let data = FileManager.default.temporaryDirectory.appendingPathComponent("ganbook-typo-\(UUID().uuidString)").path
+        let result = try Binary.run(arguments, environment: ["GANBOOK_DATA": data])
+        #expect(result.status != 0)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr == message + "\n")
+        #expect(!FileManager.default.fileExists(atPath: data), "bad input wrote to the data folder")
+    }
+
     @Test func unknownNoteExitsWithStatus1() throws {
         #expect(try Binary.run(["read", "nope", "--notes", Self.notes]).status == 1)
     }

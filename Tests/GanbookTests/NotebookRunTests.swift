@@ -66,6 +66,28 @@ import Testing
                 """)
     }
 
+    /// Three cards that all point to one section, in a note that has others, get a
+    /// warning that does not fail the check; a See: line on one of them silences it.
+    @Test func checkWarnsWhenEveryCardPointsToOneSection() throws {
+        let folder = temporary("notes")
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let cards = "```quiz\nid: c1\nQ: q1\nA: a\n\nid: c2\nQ: q2\nA: a\n\nid: c3\nQ: q3\nA: a\n```\n"
+        let note = "# N\n\n## A\n\nWords.\n\n## B\n\n" + cards
+        try note.write(toFile: folder + "/01-n.md", atomically: true, encoding: .utf8)
+        let warned = try Binary.run(["check", "--notes", folder])
+        #expect(warned.status == 0, "\(warned.stderr)")
+        #expect(
+            warned.stdout == """
+                \(folder)/01-n.md:10: warning: all 3 cards point to one section, #b: give each card a See: line naming the section that explains its answer
+                ok: 1 notes checked, 1 warning
+
+                """)
+        try note.replacingOccurrences(of: "Q: q1\n", with: "Q: q1\nSee: #a\n").write(toFile: folder + "/01-n.md", atomically: true, encoding: .utf8)
+        let silenced = try Binary.run(["check", "--notes", folder])
+        #expect(silenced.stdout == "ok: 1 notes checked\n")
+    }
+
     /// A malformed cell between two good ones keeps its place: each output
     /// stays under its own command, in the export and under read --run.
     @Test func aMalformedCellBetweenTwoGoodOnesShiftsNoOutput() throws {

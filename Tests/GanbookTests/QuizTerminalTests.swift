@@ -16,10 +16,13 @@ struct QuizTerminalTests {
         var before: String { root.appendingPathComponent("stty-before").path }
         var after: String { root.appendingPathComponent("stty-after").path }
 
-        init() throws {
+        init(note: String = Setup.keys) throws {
             root = FileManager.default.temporaryDirectory.appendingPathComponent("ganbook-tmux-\(UUID().uuidString)")
             try FileManager.default.createDirectory(atPath: root.appendingPathComponent("notes").path, withIntermediateDirectories: true)
-            try """
+            try note.write(toFile: notes + "/01-keys.md", atomically: true, encoding: .utf8)
+        }
+
+        static let keys = """
             # Keys
 
             ## The section
@@ -34,17 +37,87 @@ struct QuizTerminalTests {
             - [x] G
             - [ ] D
             ```
-            """.write(toFile: notes + "/01-keys.md", atomically: true, encoding: .utf8)
-        }
+            """
+
+        /// Two sections; the cards, a recall and a numeric one, sit under the second.
+        static let sections = """
+            # Keys
+
+            ## Before
+
+            Words before the section.
+
+            ## The section
+
+            D outputs one number: the probability that its input is real.
+
+            ```quiz
+            id: open-recall
+            Q: What does D output?
+            A: a probability
+
+            id: open-number
+            Q: How many players are there?
+            A: = 2 ± 0.5
+            ```
+            """
     }
+
+    static let less = ["/usr/bin/less", "/bin/less"].first { FileManager.default.isExecutableFile(atPath: $0) }
 
     func tmux(_ arguments: String...) throws -> String { Tmux.run(arguments) }
 
     func start(_ setup: Setup, name: String) throws {
+        try start(name: name, "quiz --notes \(setup.notes) --data \(setup.data)", before: setup.before, after: setup.after)
+    }
+
+    /// Runs `ganbook ARGUMENTS` in a new 100×30 pane; the tty's settings are
+    /// saved before and after, and the pane stays open when the quiz ends.
+    func start(name: String, _ arguments: String, before: String = "/dev/null", after: String = "/dev/null", environment: String = "") throws {
         let command =
-            "stty -g > \(setup.before); GANBOOK_NOW=1800000000 NO_COLOR=1 \(Binary.url.path) quiz --notes \(setup.notes) --data \(setup.data); "
-            + "stty -g > \(setup.after); echo QUIZ-ENDED; sleep 60"
+            "stty -g > \(before); GANBOOK_NOW=1800000000 NO_COLOR=1 \(environment) \(Binary.url.path) \(arguments); "
+            + "stty -g > \(after); echo QUIZ-ENDED; sleep 60"
         _ = try tmux("-L", "ganbook-tests", "new-session", "-d", "-s", name, "-x", "100", "-y", "30", "sh", "-c", command)
+    }
+
+    /// A started pane: keys to send, and its screen to wait for.
+    struct Pane {
+        let name: String
+        func send(_ keys: String...) { Tmux.run(["-L", "ganbook-tests", "send-keys", "-t", name] + keys) }
+        /// The pane's text, with the lines scrolled off the top.
+        func screen() -> String { Tmux.run(["-L", "ganbook-tests", "capture-pane", "-p", "-S", "-", "-t", name]) }
+
+        /// Waits up to 10 s for the screen to show `text`; the screen.
+        @discardableResult func wait(_ text: String) -> String { wait("'\(text)'") { $0.contains(text) } }
+
+        @discardableResult func wait(_ what: String, _ test: (String) -> Bool) -> String {
+            var shown = ""
+            for _ in 0..<200 {
+                shown = screen()
+                if test(shown) { return shown }
+                usleep(50_000)
+            }
+            Issue.record("the pane never showed \(what):\n\(shown)")
+            return shown
+        }
+
+        /// The card headers on the screen (`── 2/6 · gan › … ──`), oldest first.
+        func headers() -> [String] { screen().split(separator: "\n").filter { $0.hasPrefix("── ") }.map(String.init) }
+
+        /// The letter of the option whose line has `text` (`c` for `  c) Only where…`).
+        func option(with text: String) -> String? {
+            screen().split(separator: "\n").last { $0.contains(text) }.flatMap { line in
+                line.trimmingCharacters(in: .whitespaces).first.map(String.init)
+            }
+        }
+    }
+
+    /// A fresh pane named for the test; killed when `body` returns.
+    func pane(_ prefix: String, _ arguments: String, environment: String = "", _ body: (Pane) throws -> Void) throws {
+        let name = "\(prefix)-\(getpid())-\(UUID().uuidString.prefix(8))"
+        try start(name: name, arguments, environment: environment)
+        defer { _ = try? tmux("-L", "ganbook-tests", "kill-session", "-t", name) }
+        try body(Pane(name: name))
     }
 
     func log(_ setup: Setup) throws -> String {
@@ -118,5 +191,78 @@ struct QuizTerminalTests {
         let after = try String(contentsOfFile: setup.after, encoding: .utf8)
         #expect(!before.isEmpty && before == after)
         #expect(try log(setup).contains("\"reviews\": 1"))
+    }
+
+    /// The issue's repro, on the bundled notes: Good on the first card, a wrong
+    /// choice, u, the right choice, Enter. The next card is another card, and
+    /// the counter counts the choice card once (2/6, 2/6, 3/7; not 2/7, 3/8).
+    @Test func undoingAWrongChoiceDoesNotBringTheCardBackAsNew() throws {
+        let data = FileManager.default.temporaryDirectory.appendingPathComponent("ganbook-tmux-data-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: data) }
+        try pane("quiz-undo", "quiz gan --data \(data)") { pane in
+            pane.wait("Q: What does the generator take")
+            pane.send("Enter")
+            pane.wait("A: A noise vector")
+            pane.send("3")
+            pane.wait("D* output 0?")
+            let right = try #require(pane.option(with: "Only where p_data(x) = 0"))
+            pane.send(right == "a" ? "b" : "a")
+            pane.wait("✗ Not quite.")
+            pane.send("u")
+            pane.wait("↶ Undone")
+            pane.wait("the choice card asked again") { $0.components(separatedBy: "D* output 0?").count == 3 }
+            pane.send(right)
+            pane.wait("✓ Right.")
+            pane.send("Enter")
+            pane.wait("the third card") { $0.contains("── 3/") }
+            let headers = pane.headers().map { $0.split(separator: "·")[0].trimmingCharacters(in: .whitespaces) }
+            #expect(headers == ["── 1/5", "── 2/6", "── 2/6", "── 3/7"], "\(pane.screen())")
+            let last = pane.screen().split(separator: "\n").drop { !$0.hasPrefix("── 3/") }
+            #expect(!last.isEmpty && !last.contains { $0.contains("D* output 0?") }, "\(pane.screen())")
+            pane.send("q")
+            pane.wait("QUIZ-ENDED")
+        }
+        let stats = try Binary.run(["quiz", "stats", "--json", "--data", data]).stdout
+        #expect(stats.contains("\"reviews\": 2"), "\(stats)")
+    }
+
+    /// `o` shows the note from the card's section on, in less, which can read
+    /// keys (it runs in the terminal's foreground group); `q` in less comes
+    /// back to the same card with single keys working again. On a numeric card
+    /// `o` does the same at once, as the key line says, instead of being typed.
+    @Test(.enabled(if: less != nil, "less is not installed (make deps installs it)"))
+    func oOpensTheNoteInThePagerAndQComesBackToTheCard() throws {
+        let setup = try Setup(note: Setup.sections)
+        defer { try? FileManager.default.removeItem(at: setup.root) }
+        let name = "quiz-open-\(getpid())-\(UUID().uuidString.prefix(8))"
+        try start(
+            name: name, "quiz --notes \(setup.notes) --data \(setup.data)", before: setup.before, after: setup.after,
+            environment: "PAGER='less -R' LESS=")
+        defer { _ = try? tmux("-L", "ganbook-tests", "kill-session", "-t", name) }
+        let pane = Pane(name: name)
+        pane.wait("Q: What does D output?")
+        pane.send("o")
+        // less shows the note on the alternate screen: the card is out of sight.
+        let note = pane.wait("the note") { $0.contains("D outputs one number") && !$0.contains("Q: What does D output?") }
+        #expect(!note.contains("Words before the section."), "the pager starts at the card's section")
+        pane.send("q")
+        pane.wait("the card again") { $0.components(separatedBy: "Q: What does D output?").count == 3 }
+        pane.send("Enter")  // a single key, not a line: raw mode is back
+        pane.wait("A: a probability")
+        pane.send("3")
+        pane.wait("Q: How many players are there?")
+        #expect(pane.screen().contains("o opens the note · u undoes · q stops):"))
+        pane.send("o")  // on an empty answer, at once: no Enter
+        pane.wait("the note again") { $0.contains("D outputs one number") && !$0.contains("Q: How many players") }
+        pane.send("q")
+        pane.wait("the numeric card again") { $0.components(separatedBy: "Q: How many players are there?").count == 3 }
+        pane.send("2", "Enter")
+        pane.wait("✓ Right: 2 ± 0.5.")
+        pane.send("q")
+        pane.wait("QUIZ-ENDED")
+        #expect(try log(setup).contains("\"reviews\": 2"))
+        let before = try String(contentsOfFile: setup.before, encoding: .utf8)
+        let after = try String(contentsOfFile: setup.after, encoding: .utf8)
+        #expect(!before.isEmpty && before == after)
     }
 }

@@ -22,7 +22,7 @@ final class ScriptedKeys: QuizKeys {
         }
         return keys.isEmpty ? .end : keys.removeFirst()
     }
-    func line(prompt: String) -> String? { lines.isEmpty ? nil : lines.removeFirst() }
+    func line(prompt: String, commands: Set<Character>) -> String? { lines.isEmpty ? nil : lines.removeFirst() }
     func suspended(_ body: () -> Void) { body() }
 }
 
@@ -105,6 +105,28 @@ final class KeyIO: QuizIO {
         #expect(io.output.contains("✓ Right."))
         #expect(io.output.contains("Marked as Again."))
         #expect(try store.log().map(\.grade) == [1])
+    }
+
+    /// `o` opens the note on every kind of card, and every key line says so:
+    /// on a numeric card it is a line of its own (a single key on a terminal).
+    @Test func oOpensTheNoteOnEveryKindAndEveryKeyLineSaysSo() throws {
+        let store = try ProgressStore(folder: temporaryFolder())
+        let clock = TestClock(0)
+        let items = ["r1", "n1", "c1"].map { id in deck.first { $0.card.id == id }! }
+        var s = session(store, clock, items: items)
+        var opened: [String] = []
+        s.openNote = { opened.append($0.card.id) }
+        // r1: o, Enter, o, 3. n1: the line "o", then the answer; o, Enter after it. c1: o, q.
+        let keys: [KeyPress] = [
+            .character("o"), .enter, .character("o"), .character("3"), .character("o"), .enter, .character("o"), .character("q"),
+        ]
+        let io = KeyIO(ScriptedKeys(keys, lines: ["o", "0.6931"], clock: clock))
+        _ = try s.run(io)
+        #expect(opened == ["r1", "r1", "n1", "n1", "c1"])
+        let keyLines = io.output.split(separator: "\n").filter { $0.contains("u undoes") && $0.contains("q stops") }
+        #expect(keyLines.count >= 4)
+        #expect(keyLines.allSatisfy { $0.contains("o opens the note") }, "\(keyLines)")
+        #expect(QuizSession.numericPrompt.contains("o opens the note"))
     }
 
     @Test func optionsAreShuffledPerReview() {
