@@ -106,17 +106,22 @@ extension Var {
 
     /// The sum of the rows: a 1 × columns row.
     public func sumRows() -> Var {
-        let n = rows
-        return tape.record(Matrix(rows: 1, columns: columns, values: value.columnSums()), [self]) { g, _ in [g.repeatingRows(n)] }
+        let n = rows, v = value
+        let sums = Matrix<Float>(rows: 1, columns: columns) { out in
+            for c in 0..<v.columns { out[c] = 0 }
+            v.values.withUnsafeBufferPointer { if v.rows > 0 { Float.addColumnSums(out, $0.baseAddress!, rows: v.rows, columns: v.columns) } }
+        }
+        return tape.record(sums, [self]) { g, _ in [g.repeatingRows(n)] }
     }
 
     /// A 1 × columns row repeated `n` times.
     public func repeatingRows(_ n: Int) -> Var {
         precondition(rows == 1)
-        let row = value.values
-        return tape.record(Matrix(rows: n, columns: columns, values: Array([[Float]](repeating: row, count: n).joined())), [self]) {
-            g, _ in [g.sumRows()]
+        let row = value.values, k = columns
+        let out = Matrix<Float>(rows: n, columns: k) { o in
+            row.withUnsafeBufferPointer { r in for i in 0..<n { (o + i * k).update(from: r.baseAddress!, count: k) } }
         }
+        return tape.record(out, [self]) { g, _ in [g.sumRows()] }
     }
 
     /// The sum of each row: a rows × 1 column.

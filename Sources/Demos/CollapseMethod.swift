@@ -70,13 +70,13 @@ public enum CollapseMethod: String, CaseIterable, Sendable, ExpressibleByArgumen
 /// two hidden layers of 128 ReLU units; D dividing its input by 4, then one
 /// hidden layer of 128 ReLU units; orthogonal initial weights with gain 0.8;
 /// Adam with β₁ = 0.5), with a shorter budget than theirs so that the whole
-/// comparison runs in seconds: z of 2 dimensions (PacGAN's), batch 256,
+/// comparison runs in seconds: z of 2 dimensions (PacGAN's), batch 128,
 /// learning rate 1e-3 for both players (Metz et al.'s notebook uses it for G),
 /// the non-saturating G loss of Goodfellow et al. 2014 (§3), and one D step per
 /// G step. Under it the vanilla GAN collapses on most seeds.
 public enum CollapseSetting {
-    public static let steps = 3000
-    public static let batch = 256
+    public static let steps = 2000
+    public static let batch = 128
     public static let learningRate = 1e-3
     public static let zDimension = 2
     /// Minibatch discrimination's B (the authors' code: 100 for CIFAR images).
