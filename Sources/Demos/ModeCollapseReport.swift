@@ -30,13 +30,16 @@ extension ModeCollapseDemo {
             columns: ["paper", "method", "modes (of \(goal.modes.count))", "high quality (%)", "reverse KL (nats)"], rows: rows)
     }
 
+    /// Every scatter plot of one target has the same axes, at an equal scale
+    /// in x and y: the ring's box ±3 (radius 2), the grid's ±6 (modes at ±4).
     static func scatter(_ points: [(Double, Double)], title: String, goal: Target) -> Plot {
-        Plot(
+        let box = goal == .ring ? -3.0...3.0 : -6.0...6.0
+        return Plot(
             title: title, kind: .scatter, xLabel: "x₁", yLabel: "x₂",
             series: [
                 Plot.Series(name: "mode centres", x: goal.modes.map(\.0), y: goal.modes.map(\.1)),
                 Plot.Series(name: "generated", x: points.map(\.0), y: points.map(\.1)),
-            ])
+            ], yRange: box, xRange: box, equalScale: true)
     }
 
     /// The final samples of one training.

@@ -149,7 +149,7 @@ public struct TrainDemo: Demo {
                 series: [
                     Plot.Series(name: "target", x: (0..<real.rows).map { Double(real[$0, 0]) }, y: (0..<real.rows).map { Double(real[$0, 1]) }),
                     Plot.Series(name: "generated", x: (0..<samples.rows).map { Double(samples[$0, 0]) }, y: (0..<samples.rows).map { Double(samples[$0, 1]) }),
-                ])
+                ], equalScale: true)
         }
         var rng = Distributions.SeededGenerator(seed: 99)
         let real = goal.sample(2500, using: &rng).values.map(Double.init)

@@ -29,10 +29,15 @@ public enum SVGPlot {
         }
         // The same axes as the terminal's: at least four ticks, both ends labelled.
         let yAxis = plot.yRange.map { Ticks.axis($0.lowerBound, $0.upperBound, fixed: true) } ?? Ticks.axis(ys.min()!, ys.max()!)
-        let xAxis = plot.logX ? Ticks.logarithmicAxis(xMin, xMax) : Ticks.axis(xMin, xMax)
+        let xAxis =
+            plot.xRange.map { Ticks.axis($0.lowerBound, $0.upperBound, fixed: true) }
+            ?? (plot.logX ? Ticks.logarithmicAxis(xMin, xMax) : Ticks.axis(xMin, xMax))
         let (yLow, yHigh, yTicks) = (yAxis.low, yAxis.high, yAxis.ticks)
         let (x0, x1, xTicks) = (xAxis.low, xAxis.high, xAxis.ticks)
-        let plotWidth = width - left - right, plotHeight = height - top - bottom
+        let plotHeight = height - top - bottom
+        // An equal-scale plot is as wide as its height makes a unit of x as long as one of y.
+        let plotWidth =
+            plot.equalScale && yHigh > yLow ? min(width - left - right, plotHeight * (x1 - x0) / (yHigh - yLow)) : width - left - right
         func px(_ x: Double) -> Double { left + (x - x0) / (x1 - x0) * plotWidth }
         func py(_ y: Double) -> Double { top + (yHigh - y) / (yHigh - yLow) * plotHeight }
         func f(_ v: Double) -> String { NumberFormatting.printf("%.1f", v) }

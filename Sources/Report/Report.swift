@@ -187,12 +187,21 @@ public struct Plot: Sendable, Equatable {
     public var references: [Reference]
     /// Whether the x axis is logarithmic (x values must then be positive).
     public var logX: Bool
+    /// Fixed x limits; nil to fit the data.
+    public var xRange: ClosedRange<Double>?
+    /// Whether a unit of x is drawn as long as a unit of y (a plane, where a
+    /// circle must look round); with both ranges fixed, so that plots of one
+    /// target can be compared by eye.
+    public var equalScale: Bool
 
     public init(
         title: String, kind: Kind = .line, xLabel: String, yLabel: String, series: [Series],
-        yRange: ClosedRange<Double>? = nil, references: [Reference] = [], logX: Bool = false
+        yRange: ClosedRange<Double>? = nil, references: [Reference] = [], logX: Bool = false,
+        xRange: ClosedRange<Double>? = nil, equalScale: Bool = false
     ) {
         self.logX = logX
+        self.xRange = xRange
+        self.equalScale = equalScale
         self.title = title
         self.kind = kind
         self.xLabel = xLabel

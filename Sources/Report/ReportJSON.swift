@@ -34,7 +34,10 @@ public enum ReportJSON {
                 "{\"name\": \(string($0.name)), \"x\": [\($0.x.map(number).joined(separator: ", "))], \"y\": [\($0.y.map(number).joined(separator: ", "))]}"
             }
             let references = plot.references.map { "{\"name\": \(string($0.name)), \"y\": \(number($0.y))}" }
-            let range = plot.yRange.map { "\"y_range\": [\(number($0.lowerBound)), \(number($0.upperBound))], " } ?? ""
+            let range =
+                (plot.yRange.map { "\"y_range\": [\(number($0.lowerBound)), \(number($0.upperBound))], " } ?? "")
+                + (plot.xRange.map { "\"x_range\": [\(number($0.lowerBound)), \(number($0.upperBound))], " } ?? "")
+                + (plot.equalScale ? "\"equal_scale\": true, " : "")
             return "{\"plot\": {\"title\": \(string(plot.title)), \"kind\": \"\(plot.kind.rawValue)\", "
                 + "\"x_label\": \(string(plot.xLabel)), \"y_label\": \(string(plot.yLabel)), \"log_x\": \(plot.logX), \(range)"
                 + "\"series\": [\(series.joined(separator: ", "))], \"references\": [\(references.joined(separator: ", "))]}}"
@@ -188,14 +191,16 @@ extension ReportJSON {
                     let xLabel = p["x_label"]?.string, let yLabel = p["y_label"]?.string,
                     let series = p["series"]?.array, let references = p["references"]?.array
                 else { throw DecodingError(description: "a malformed plot") }
-                let range = p["y_range"]?.array.flatMap { r in r.count == 2 ? r : nil }.map { r in (r[0].number ?? .nan)...(r[1].number ?? .nan) }
+                func range(_ key: String) -> ClosedRange<Double>? {
+                    p[key]?.array.flatMap { r in r.count == 2 ? r : nil }.map { r in (r[0].number ?? .nan)...(r[1].number ?? .nan) }
+                }
                 report.plot(
                     Plot(
                         title: title, kind: kind, xLabel: xLabel, yLabel: yLabel,
                         series: series.map { Plot.Series(name: $0["name"]?.string ?? "", x: numbers($0["x"]), y: numbers($0["y"])) },
-                        yRange: range,
+                        yRange: range("y_range"),
                         references: references.map { Plot.Reference(name: $0["name"]?.string ?? "", y: $0["y"]?.number ?? .nan) },
-                        logX: p["log_x"] == .bool(true)))
+                        logX: p["log_x"] == .bool(true), xRange: range("x_range"), equalScale: p["equal_scale"] == .bool(true)))
             } else {
                 throw DecodingError(description: "an item of unknown kind")
             }

@@ -31,6 +31,22 @@ public struct TerminalPlot: Sendable {
         self.height = max(height, 4)
     }
 
+    /// The plotting area in cells: the full width and `height` rows; for an
+    /// equal-scale plot, the largest area within `equalScaleRows` rows and the
+    /// width in which a unit of y is as long as a unit of x, taking a cell to be
+    /// twice as high as it is wide.
+    func gridSize(_ plot: Plot, labelWidth: Int, xSpan: Double, ySpan: Double) -> (columns: Int, rows: Int) {
+        let columns = max(width - labelWidth - 2, 10)
+        guard plot.equalScale, xSpan > 0, ySpan > 0 else { return (columns, height) }
+        let rows = Int((ySpan / (2 * xSpan) * Double(columns - 1)).rounded()) + 1
+        if rows <= Self.equalScaleRows { return (columns, max(rows, 4)) }
+        let narrower = Int((2 * xSpan / ySpan * Double(Self.equalScaleRows - 1)).rounded()) + 1
+        return (max(min(narrower, columns), 10), Self.equalScaleRows)
+    }
+
+    /// The most rows an equal-scale plot takes.
+    static let equalScaleRows = 20
+
     /// Owner codes in `Grid.owner` besides a series' index.
     static let overlapOwner = -2
     static func referenceOwner(_ k: Int) -> Int { -10 - k }
@@ -49,7 +65,9 @@ public struct TerminalPlot: Sendable {
         let yAxis =
             plot.yRange.map { Ticks.axis($0.lowerBound, $0.upperBound, fixed: true) }
             ?? Ticks.axis(finiteY.min()!, finiteY.max()!)
-        let xAxis = plot.logX ? Ticks.logarithmicAxis(xMin, xMax) : Ticks.axis(xMin, xMax)
+        let xAxis =
+            plot.xRange.map { Ticks.axis($0.lowerBound, $0.upperBound, fixed: true) }
+            ?? (plot.logX ? Ticks.logarithmicAxis(xMin, xMax) : Ticks.axis(xMin, xMax))
         let (yMin, yMax) = (yAxis.low, yAxis.high)
         let xSpan = (xAxis.low, xAxis.high)
         let logX = plot.logX
@@ -57,8 +75,7 @@ public struct TerminalPlot: Sendable {
 
         let labels = yAxis.ticks.map(Ticks.label)
         let labelWidth = max(labels.map(\.count).max() ?? 1, 1)
-        let columns = max(width - labelWidth - 2, 10)
-        let rows = height
+        let (columns, rows) = gridSize(plot, labelWidth: labelWidth, xSpan: xSpan.1 - xSpan.0, ySpan: yMax - yMin)
 
         var grid = Grid(columns: columns, rows: rows)
         let toColumn = { (x: Double) -> Double in (x - xSpan.0) / (xSpan.1 - xSpan.0) * Double(columns - 1) }
