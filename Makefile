@@ -3,22 +3,21 @@
 #   make run    install what is missing, build, open the notebook
 #   make test   install what is missing, run the tests
 #   make bench  compare ganbook's speed with its peers (see bench/run.py)
-#   make startup-order  rewrite the release link's function order (bench/startup_order.py)
+#   make install [PREFIX=/usr/local]   the binary, the notes and data, a man
+#                page and shell completions; make uninstall removes them
 
 SWIFT ?= swift
 # Debian packages the build needs; later features add theirs here.
 APT_PACKAGES := libcmark-dev libsqlite3-dev tmux less
 # Extra packages only the benchmarks need (the peers and the timer).
 BENCH_PACKAGES := cmark hyperfine
-# Release builds link with lld, each function in its own section, in the order
-# of bench/startup-order.txt: the code `read` and `list` run sits together, so
-# that starting touches fewer pages of the binary (see bench/startup_order.py).
-STARTUP_ORDER := -Xswiftc -use-ld=lld -Xswiftc -Xfrontend -Xswiftc -function-sections \
-  -Xlinker --symbol-ordering-file=$(CURDIR)/bench/startup-order.txt -Xlinker --no-warn-symbol-ordering
-RELEASE_FLAGS := -c release --static-swift-stdlib -Xswiftc -static-executable $(STARTUP_ORDER)
+RELEASE_FLAGS := -c release --static-swift-stdlib -Xswiftc -static-executable
 BIN = $(shell $(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)/ganbook
 
-.PHONY: run test bench deps release golden clean format startup-order
+.PHONY: run test bench deps release golden clean format install uninstall
+
+PREFIX ?= /usr/local
+SHARE = $(DESTDIR)$(PREFIX)/share
 
 deps:
 	@scripts/install-deps $(APT_PACKAGES)
@@ -48,14 +47,6 @@ bench: release
 	$(SWIFT) build $(RELEASE_FLAGS) --product ganbook-bench
 	python3 bench/run.py --bin $(BIN)
 
-# Rewrite bench/startup-order.txt from what the release binary runs (valgrind).
-# SwiftPM does not track the order file, so the binary is removed to relink it.
-startup-order: release
-	@scripts/install-deps valgrind
-	python3 bench/startup_order.py --bin $(BIN)
-	rm -f $(BIN)
-	$(SWIFT) build $(RELEASE_FLAGS) --product ganbook
-
 # Rewrite the golden files after an intended rendering change; read the diff.
 golden: deps
 	GANBOOK_UPDATE_GOLDEN=1 $(SWIFT) test --filter "GoldenTests|SpecRenderingTests|LabTests.FrameTests"
@@ -63,3 +54,24 @@ golden: deps
 
 clean:
 	rm -rf .build
+
+# An installed ganbook finds its notes and data in PREFIX/share/ganbook (see
+# Sources/Installation/BundledFolder.swift), so it keeps working when the
+# source tree is moved or deleted. The man page comes from ArgumentParser's
+# manual generator; the completions from the binary itself.
+install: release
+	install -d $(DESTDIR)$(PREFIX)/bin $(SHARE)/ganbook $(SHARE)/man/man1 \
+	  $(SHARE)/bash-completion/completions $(SHARE)/zsh/site-functions $(SHARE)/fish/vendor_completions.d
+	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/ganbook
+	rm -rf $(SHARE)/ganbook/notes $(SHARE)/ganbook/data
+	cp -R notes data $(SHARE)/ganbook/
+	$(SWIFT) package --allow-writing-to-directory .build/man generate-manual --output-directory .build/man >/dev/null
+	install -m 644 .build/man/ganbook.1 $(SHARE)/man/man1/ganbook.1
+	$(BIN) --generate-completion-script bash > $(SHARE)/bash-completion/completions/ganbook
+	$(BIN) --generate-completion-script zsh > $(SHARE)/zsh/site-functions/_ganbook
+	$(BIN) --generate-completion-script fish > $(SHARE)/fish/vendor_completions.d/ganbook.fish
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/ganbook $(SHARE)/man/man1/ganbook.1 $(SHARE)/bash-completion/completions/ganbook \
+	  $(SHARE)/zsh/site-functions/_ganbook $(SHARE)/fish/vendor_completions.d/ganbook.fish
+	rm -rf $(SHARE)/ganbook

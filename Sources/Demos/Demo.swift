@@ -131,4 +131,7 @@ extension String {
 public enum DemoKernels {
     /// Why `GANBOOK_KERNEL` cannot be honoured, if it cannot.
     public static var environmentError: String? { KernelPath.environmentError }
+
+    /// The path the products run on: avx512, avx2 or portable.
+    public static var current: String { KernelPath.current.rawValue }
 }

@@ -43,13 +43,6 @@ public struct Contents {
         self.init(entries: entries, translator: translator, hintOptions: hintOptions)
     }
 
-    /// The same, parsing only the notes `cache` has no row for (save it after).
-    public init(notebook: Notebook, translator: Translator, hintOptions: String, cache: inout ContentsCache) throws(NotebookError) {
-        var entries: [Entry] = []
-        for file in notebook.files { entries.append(try cache.entry(file, in: notebook)) }
-        self.init(entries: entries, translator: translator, hintOptions: hintOptions)
-    }
-
     public func render(sheet: StyleSheet, width: Int) -> String {
         let header = ["#", "id", "title", "demos", "cards"].map { translator($0) }
         let rows = entries.map { entry in

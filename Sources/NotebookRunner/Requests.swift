@@ -1,13 +1,12 @@
-/// What `ganbook read` and `ganbook list` do, as plain values that either
-/// parser fills: ArgumentParser's commands, or `FastPath` for the common
-/// command lines. Each runs the same work whichever made it.
+/// What `ganbook read` and `ganbook list` do, as plain values that their
+/// ArgumentParser commands fill.
 import Installation
 import Localization
 import Notebook
 import Terminal
 
 /// `read NOTE[#heading]`: the note rendered for the terminal, paged when long.
-public struct ReadRequest: Equatable, FastRequest {
+public struct ReadRequest: Equatable {
     public var note: String
     public var source = NotebookSource()
     public var width: Int? = nil
@@ -36,12 +35,12 @@ public struct ReadRequest: Equatable, FastRequest {
         var text = ""
         text.reserveCapacity(lines.reduce(0) { $0 + $1.utf8.count + 1 })
         for line in lines { text += line; text += "\n" }
-        Pager.show(text, lineCount: lines.count, enabled: pager)
+        Pager.show(text, lineCount: lines.count, enabled: pager, title: "ganbook read \(note)")
     }
 }
 
-/// `list`: the contents, its rows kept in the data folder (see `ContentsCache`).
-public struct ListRequest: Equatable, FastRequest {
+/// `list`: the contents of the notebook.
+public struct ListRequest: Equatable {
     public var source: NotebookSource
     public var width: Int?
     public var color: ColorChoice
@@ -51,10 +50,7 @@ public struct ListRequest: Equatable, FastRequest {
     }
 
     public func run() throws {
-        var cache = ContentsCache(dataFolder: DataFolder.resolve(flag: nil))
-        let contents = try Contents(
-            notebook: try source.load(), translator: .forLanguage(try source.language), hintOptions: source.hintOptions, cache: &cache)
-        cache.save()
+        let contents = try Contents(notebook: try source.load(), translator: .forLanguage(try source.language), hintOptions: source.hintOptions)
         Output.write(contents.render(sheet: StyleSheet(color: TerminalEnvironment.colorEnabled(color)), width: TerminalEnvironment.width(requested: width)))
     }
 }

@@ -16,7 +16,7 @@ struct Ganbook: ParsableCommand {
             Notes are Markdown files. Without --notes or GANBOOK_NOTES, ganbook reads the \
             notes bundled with it.
             """,
-        version: version,
+        version: "\(version) (matrix kernels: \(DemoKernels.current))",
         subcommands: [ListCommand.self, ReadCommand.self, DemoCommand.self, QuizCommand.self, CheckCommand.self, ExportCommand.self, LabCommand.self],
         defaultSubcommand: ListCommand.self
     )
@@ -50,14 +50,9 @@ enum Main {
             if arguments.first == "demo", let name = arguments.dropFirst().first, !name.hasPrefix("-"), let problem = DemoRegistry.unknown(name) {
                 throw Failure(problem)
             }
-            if let request = FastPath.request(arguments) {
-                try request.run()
-            } else {
-                // Checked here, off the fast path: the command names come from ArgumentParser's configuration.
-                if let word = arguments.first, let problem = Ganbook.unknownCommand(word) { throw Failure(problem) }
-                var command = try Ganbook.parseAsRoot()
-                try command.run()
-            }
+            if let word = arguments.first, let problem = Ganbook.unknownCommand(word) { throw Failure(problem) }
+            var command = try Ganbook.parseAsRoot()
+            try command.run()
         } catch let exit as ExitCode {
             Ganbook.exit(withError: exit)  // the command has said what it had to say
         } catch {
