@@ -77,7 +77,7 @@ enum CollapseMechanism {
             let points = (0..<m.rows).map { (Double(m[$0, 0]), Double(m[$0, 1])) }
             let coverage = ModeCoverage(samples: points, modes: target.modes, sigma: target.modeSigma)
             let captured = coverage.samplesPerMode.indices.filter { coverage.samplesPerMode[$0] > 0 }
-            return [.integer(i + 1), .integers(captured.map { $0 + 1 }), .fixed(coverage.highQualityShare * 100, 1)]
+            return [.integer(i + 1), captured.isEmpty ? .missing : .integers(captured.map { $0 + 1 }), .fixed(coverage.highQualityShare * 100, 1)]
         }
         return Table(title: "Each generator's modes (first seed)", columns: ["generator", "modes it captures", "high quality (%)"], rows: rows)
     }

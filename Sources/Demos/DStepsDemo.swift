@@ -58,6 +58,21 @@ public struct DStepsDemo: Demo {
 
     static let ks = [1, 2, 5]
 
+    /// Which k did best on each target after the sweep (the learner's open
+    /// question "which of D and G should be updated more often"): on the 2-D
+    /// target the highest high-quality share, on the 1-D one the lowest W1.
+    static func bestK(_ runs: [TrainingRun], into report: inout Report) {
+        let twoD = runs.prefix(ks.count).map { $0.checkpoints.last!.coverage!.highQualityShare }
+        let oneD = runs.suffix(ks.count).map { -$0.checkpoints.last!.wasserstein1! }
+        let best2 = ks[twoD.indices.max { twoD[$0] < twoD[$1] }!], best1 = ks[oneD.indices.max { oneD[$0] < oneD[$1] }!]
+        report.text("Per G-step, the best k here is \(best2) on the 2-D target and \(best1) on the 1-D target.")
+        report.text(
+            best1 == best2
+                ? "The two targets agree in this run; other targets, losses and learning rates can disagree."
+                : "The two targets disagree: the best k depends on the target, the loss and the learning rates, so there is no one right k. Choose it by a quality measure, never by the losses."
+        )
+    }
+
     public func report(progress: Progress) throws -> Report {
         let (twoD, oneD) = try parsed.value ?? (Demos.target(target), Demos.target(target1D))
         var report = Report(title: "D-steps per G-step, and a D that wins")
@@ -120,6 +135,8 @@ public struct DStepsDemo: Demo {
                             : [.integer(k), .fixed(last.wasserstein1!, 3), .fixed(last.jsdEstimate!, 3), .fixed(last.seconds, 1)]
                     }))
         }
+
+        Self.bestK(runs, into: &report)
 
         // The saturation experiment.
         var c = GANConfiguration(target: twoD)

@@ -61,6 +61,10 @@ extension ModeCollapseDemo {
     static func conclusions(_ rows: [(String, [CollapseRuns.Outcome])], into report: inout Report) {
         func mean(_ o: [CollapseRuns.Outcome]) -> Double { Statistics.mean(o.map { Double($0.coverage.modesCaptured) }) }
         guard let vanilla = rows.first(where: { $0.1.first?.method == .vanilla })?.1 else { return }
+        guard vanilla.count >= 3 else {
+            report.text("One seed proves little: the conclusions need 3 seeds or more (the default is 5).")
+            return
+        }
         let modes = vanilla[0].coverage.modes
         let collapsed = vanilla.filter { $0.coverage.modesCaptured <= 3 }.count
         report.text(

@@ -28,8 +28,9 @@ public struct DemoPresentation {
         var renderer = ReportRenderer(sheet: sheet, width: width)
         let translator = Translator.forLanguage(language)
         renderer.words = translator.words
-        let lines = renderer.renderLines(translator.translate(report))
-        Pager.show(lines.map { $0 + "\n" }.joined(), lineCount: lines.count, enabled: pager)
+        let translated = translator.translate(report)
+        let lines = renderer.renderLines(translated)
+        Pager.show(lines.map { $0 + "\n" }.joined(), lineCount: lines.count, enabled: pager, title: translated.title)
     }
 
     /// The words after `demo` on the command line, as a cell would hold them:

@@ -24,13 +24,29 @@ public enum Pager {
         return lineCount > rows - 1
     }
 
-    /// Writes `text` to stdout, through the pager when `isNeeded`.
-    public static func show(_ text: String, lineCount: Int, enabled: Bool) {
+    /// Writes `text` to stdout, through the pager when `isNeeded`; `title`
+    /// names it in the pager's prompt.
+    public static func show(_ text: String, lineCount: Int, enabled: Bool, title: String? = nil) {
         guard isNeeded(lineCount: lineCount, enabled: enabled) else {
             Output.write(text)
             return
         }
-        if !run(command, input: text) { Output.write(text) }
+        if !run(command, input: text, title: title) { Output.write(text) }
+    }
+
+    /// The pager's environment: ours, with `LESS` set as git sets it when the
+    /// user has not (F: quit when the text fits, R: colours, X: leave the text
+    /// on the screen after quitting), plus a prompt with the title and the
+    /// position in lines.
+    static func environment(_ entries: [String], title: String?) -> [String] {
+        guard !entries.contains(where: { $0.hasPrefix("LESS=") }) else { return entries }
+        var less = "FRX"
+        if let title {
+            // In a less prompt . ? : % and \ are special; a backslash quotes them.
+            let quoted = title.map { ".?:%\\".contains($0) ? "\\\($0)" : String($0) }.joined()
+            less += " -Ps\(quoted) ?ltline %lt?L/%L.:byte %bB?s/%s.. ?e(END)"
+        }
+        return entries + ["LESS=" + less]
     }
 
     /// Writes `text` through the pager whatever its length, when stdout is a
@@ -43,7 +59,7 @@ public enum Pager {
     static var command: String { TerminalEnvironment.environment("PAGER").flatMap { $0.isEmpty ? nil : $0 } ?? defaultCommand }
 
     /// Runs `/bin/sh -c command` with `input` on its stdin and waits for it.
-    static func run(_ command: String, input: String) -> Bool {
+    static func run(_ command: String, input: String, title: String? = nil) -> Bool {
         var fds: [Int32] = [0, 0]
         guard pipe(&fds) == 0 else { return false }
         let (readEnd, writeEnd) = (fds[0], fds[1])
@@ -73,7 +89,15 @@ public enum Pager {
         posix_spawnattr_setsigdefault(&attributes, &defaults)
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF))
         var pid: pid_t = 0
-        let status = posix_spawn(&pid, "/bin/sh", &actions, &attributes, &cArgs, environ)
+        var current: [String] = []
+        var index = 0
+        while let entry = environ[index] {
+            current.append(String(cString: entry))
+            index += 1
+        }
+        var cEnvironment = environment(current, title: title).map { strdup($0) } + [nil]
+        defer { cEnvironment.forEach { free($0) } }
+        let status = posix_spawn(&pid, "/bin/sh", &actions, &attributes, &cArgs, &cEnvironment)
         close(readEnd)
         guard status == 0 else {
             close(writeEnd)
