@@ -163,12 +163,13 @@ struct Runner {
 
     /// Steps a paced run owes: `credit` grows by the limit times the time
     /// since the last call; whole steps are taken while it lasts and the frame
-    /// is not due. It is capped at one frame's worth (at least one step), so a
+    /// is not due. It is capped at two frames' worth (at least one step, and
+    /// not one frame's, whose rounding would lose steps), so a
     /// slow step or a pause never brings a burst of catching up. Returns
     /// whether a step was taken.
     mutating func trainPaced(_ t: Double, deadline: Double, now: () -> Double) -> Bool {
         let limit = session.speed.stepsPerSecond ?? .infinity
-        credit = min(credit + (t - (pacedUntil ?? t)) * limit, max(limit / LabLoop.targetFramesPerSecond, 1))
+        credit = min(credit + (t - (pacedUntil ?? t)) * limit, max(2 * limit / LabLoop.targetFramesPerSecond, 1))
         pacedUntil = t
         var stepped = false
         while credit >= 1 {
