@@ -262,7 +262,14 @@ public struct GANTrainer: Sendable {
     /// One D update with G held fixed.
     @discardableResult
     public mutating func trainDiscriminatorOnly() -> Float {
-        Self.discriminatorStep(&discriminator, &optimizerD, generator: &generator, rng: &rng, configuration)
+        if configuration.variant.trainsOnTape {
+            // The remedy's own D loss, as each D-step of `remedyStep()` takes it.
+            let result = Self.discriminatorGradients(self, batch: drawBatch())
+            discriminator.setGradients(result.discriminator)
+            optimizerD.step(&discriminator)
+            return result.loss
+        }
+        return Self.discriminatorStep(&discriminator, &optimizerD, generator: &generator, rng: &rng, configuration)
     }
 
     /// The share of a fresh batch (m real, m fake) that D classifies correctly at ½.

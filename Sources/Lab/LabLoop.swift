@@ -39,11 +39,15 @@ public enum LabLoop {
 
     /// A live session on the terminal. `script` runs first; with no keyboard
     /// (stdin not a TTY) the session ends when the script does.
-    public static func live(_ settings: LabSettings, script: [ScriptItem], keyboard: Bool, depth: ColorDepth) -> Ending {
+    public static func live(
+        _ settings: LabSettings, speed: LabSpeed = .init(), script: [ScriptItem], keyboard: Bool, depth: ColorDepth
+    ) -> Ending {
         let terminal = LiveTerminal(keyboard: keyboard)
         terminal.enter()
         defer { terminal.restore() }
-        var runner = Runner(session: LabSession(settings: settings), script: script, keyboard: keyboard, depth: depth)
+        var session = LabSession(settings: settings)
+        session.speed = speed
+        var runner = Runner(session: session, script: script, keyboard: keyboard, depth: depth)
         let ending = runner.run(terminal: terminal, size: { TerminalEnvironment.size() ?? (80, 24) })
         return ending
     }
@@ -76,6 +80,9 @@ struct Runner {
     var elapsed = 0.0
     /// (seconds, step) at recent frames, for the rates in the status line.
     var recent: [(Double, Int)] = []
+    /// Under a speed limit: the steps owed, and when they were last counted (nil when not running).
+    var credit = 0.0
+    var pacedUntil: Double?
 
     init(session: LabSession, script: [ScriptItem], keyboard: Bool, depth: ColorDepth) {
         self.session = session
@@ -126,11 +133,15 @@ struct Runner {
                 if dirty { draw(columns, rows, now()) }
                 return .init(signal: nil)
             }
-            if session.running {
+            let deadline = min(nextFrame, scriptIndex < script.count ? waitUntil : .infinity)
+            if session.running, session.speed.stepsPerSecond == nil {
                 // Train until the next frame is due (at least one step, so a slow step still advances).
-                let deadline = min(nextFrame, scriptIndex < script.count ? waitUntil : .infinity)
                 repeat { session.fullStep() } while now() < deadline && terminal.terminationSignal == nil
                 dirty = true
+            } else if session.running {
+                if trainPaced(now(), deadline: deadline, now: now) { dirty = true }
+            } else {
+                pacedUntil = nil
             }
             let t = now()
             if dirty && t >= nextFrame {
@@ -139,12 +150,35 @@ struct Runner {
                 dirty = false
                 nextFrame = max(nextFrame + interval, t)
             }
-            if !session.running {
+            let limit = session.speed.stepsPerSecond
+            if !session.running || limit != nil {
                 let untilScript = scriptIndex < script.count ? max(waitUntil - now(), 0) : 0.25
                 let untilFrame = dirty ? max(nextFrame - now(), 0) : 0.25
-                terminal.waitForKeyboard(milliseconds: Int((min(untilScript, untilFrame, 0.25) * 1000).rounded(.up)))
+                // Paced: until the next step is due.
+                let untilStep = session.running ? max((1 - credit) / (limit ?? 1), 0) : 0.25
+                terminal.waitForKeyboard(milliseconds: Int((min(untilScript, untilFrame, untilStep, 0.25) * 1000).rounded(.up)))
             }
         }
+    }
+
+    /// Steps a paced run owes: `credit` grows by the limit times the time
+    /// since the last call; whole steps are taken while it lasts and the frame
+    /// is not due. It is capped at two frames' worth (at least one step, and
+    /// not one frame's, whose rounding would lose steps), so a
+    /// slow step or a pause never brings a burst of catching up. Returns
+    /// whether a step was taken.
+    mutating func trainPaced(_ t: Double, deadline: Double, now: () -> Double) -> Bool {
+        let limit = session.speed.stepsPerSecond ?? .infinity
+        credit = min(credit + (t - (pacedUntil ?? t)) * limit, max(2 * limit / LabLoop.targetFramesPerSecond, 1))
+        pacedUntil = t
+        var stepped = false
+        while credit >= 1 {
+            session.fullStep()
+            credit -= 1
+            stepped = true
+            if now() >= deadline { break }
+        }
+        return stepped
     }
 
     mutating func draw(_ columns: Int, _ rows: Int, _ t: Double) {

@@ -22,7 +22,16 @@ public struct LabOptions: ParsableArguments {
 
         Keys (? shows them): space run/pause · n one step · d one D step · g one G step · k/K fewer/more \
         D-steps · [ ] D's learning rate ÷2/×2 · { } G's · l next loss · t next target · r restart · \
-        s next seed · q or Ctrl-C quit.
+        s next seed · m next method · + - faster/slower · q or Ctrl-C quit.
+
+        --method NAME trains one of `demo mode-collapse`'s methods (vanilla, pacgan, minibatch, unrolled, \
+        dragan, ebgan, mad-gan, mrgan) with its paper's hyperparameters, on the lab's networks and a 2-D \
+        target; m cycles through them, restarting from the seed. The heat map follows D's output: σ(logit); \
+        PacGAN's D(x,x) on a pack of copies; minibatch discrimination's D(x) with x added to G's batch; \
+        EBGAN's 1 − min(E/m, 1) of the energy E(x) = ‖D(x) − x‖ (m the margin); MAD-GAN's softmax \
+        P(real | x). Arrows: −∇ of G's loss (EBGAN: of the energy; Unrolled GAN: against today's D, K = 0).
+
+        --speed N (or + and -) trains at most N steps per second (1 to 10000; default: as fast as it can).
 
         Needs a terminal of at least 80×24. Without one, --frames N prints N plain-text frames after \
         --every, 2·--every, … steps. --keys "space,wait 500,d,g,q" drives a session (so do keys on stdin \
@@ -35,6 +44,14 @@ public struct LabOptions: ParsableArguments {
     @OptionGroup public var choice: TrainingChoice
 
     @OptionGroup var gan: GANOptions
+
+    @Option(
+        help: ArgumentHelp(
+            "vanilla, pacgan, minibatch, unrolled, dragan, ebgan, mad-gan or mrgan (2-D targets; m cycles).", valueName: "method"))
+    public var method: CollapseMethod = .vanilla
+
+    @Option(help: ArgumentHelp("At most N steps per second while running (1 to 10000; + and - change it).", valueName: "N"))
+    public var speed: Double?
 
     @Option(help: ArgumentHelp("Print N frames as plain text instead of the live screen (1 to 1000).", valueName: "N"))
     public var frames: Int?
@@ -66,6 +83,10 @@ public struct LabOptions: ParsableArguments {
             throw ValidationError("--frames × --every must be at most 1000000 steps, got \(frames * every)")
         }
         _ = try parsedSize()
+        if method != .vanilla, try choice.goal().dimension != 2 {
+            throw ValidationError("--method \(method.rawValue) needs a 2-D target (ring or grid)")
+        }
+        if let speed, !LabSpeed.range.contains(speed) { throw ValidationError("--speed must be between 1 and 10000, got \(speed)") }
         if let keys {
             do { _ = try KeyScript.parse(keys) } catch { throw ValidationError("\(error)") }
         }
@@ -86,7 +107,8 @@ public struct LabOptions: ParsableArguments {
     /// frames, or timed for `make bench`. Returns the signal that ended a live
     /// session, if one did.
     public func run() throws -> Int32? {
-        let settings = LabSettings(options: gan, target: try choice.goal(), loss: choice.loss, dSteps: choice.dSteps)
+        var settings = LabSettings(options: gan, target: try choice.goal(), loss: choice.loss, dSteps: choice.dSteps)
+        settings.method = method
         let (columns, rows) = try parsedSize()
         if let bench {
             let figures = LabLoop.bench(settings, seconds: bench, columns: columns, rows: rows, draw: !headless)
@@ -103,7 +125,7 @@ public struct LabOptions: ParsableArguments {
         if !keyboard {
             do { script += try KeyScript.parse(KeyScript.readStandardInput(), source: "stdin") } catch { throw LabFailure(description: "\(error)") }
         }
-        let ending = LabLoop.live(settings, script: script, keyboard: keyboard, depth: ColorDepth.detect())
+        let ending = LabLoop.live(settings, speed: LabSpeed(stepsPerSecond: speed), script: script, keyboard: keyboard, depth: ColorDepth.detect())
         return ending.signal
     }
 }

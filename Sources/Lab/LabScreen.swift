@@ -7,6 +7,7 @@
 ///
 /// Owns layout. The numbers come from `PlaneView`, `LineView` and the
 /// session's checkpoints; colours and glyphs from `LabPalette`.
+import Demos
 import Distributions
 import GAN
 import NeuralNet
@@ -60,7 +61,11 @@ public struct LabScreen: Sendable {
             return canvas
         }
         let target = session.settings.target
-        let title = "ganbook lab · " + LabText.t(session.settings.loss.rawValue) + " · " + LabText.t(target.name)
+        let s = session.settings
+        // The method, when there is one; its loss when it keeps the chosen one (PacGAN, minibatch).
+        var parts = s.method == .vanilla ? [] : [LabText.t(s.method.title)]
+        if !s.methodOwnsLoss { parts.append(LabText.t(s.loss.rawValue)) }
+        let title = "ganbook lab · " + (parts + [LabText.t(target.name)]).joined(separator: " · ")
         canvas.write(title, 0, 0, bold: true)
         if session.trainer.configuration.target.dimension == 2 {
             drawPlane(&canvas, session)
@@ -99,10 +104,19 @@ public struct LabScreen: Sendable {
             guard let glyph = PlaneView.arrow(push.0, push.1) else { continue }
             mark(view.fake[i].0, view.fake[i].1, glyph, palette.arrow)
         }
-        let low = view.isCritic ? LabText.legendCriticLow : LabText.legendHeatLow
-        let high = view.isCritic ? LabText.legendCriticHigh : LabText.legendHeatHigh
-        var legend = "\(LabPalette.realGlyph) \(LabText.legendReal)  \(LabPalette.fakeGlyph) \(LabText.legendFake)  ↗ \(LabText.legendArrow)  "
-        legend += palette.color ? "\(low) … \(high)" : "\(low) " + String(LabPalette.ramp.dropFirst()) + " \(high)"
+        let low = view.heat.low, high = view.heat.high
+        let arrow: String
+        switch session.settings.method {
+        case .ebgan: arrow = LabText.t("−∇ energy")
+        case .unrolled: arrow = LabText.t("−∇ G's loss (K=0)")
+        default: arrow = LabText.legendArrow
+        }
+        let heat = palette.color ? "\(low) … \(high)" : "\(low) " + String(LabPalette.ramp.dropFirst()) + " \(high)"
+        var legend = "\(LabPalette.realGlyph) \(LabText.legendReal)  \(LabPalette.fakeGlyph) \(LabText.legendFake)  ↗ \(arrow)  " + heat
+        if legend.displayWidth > pictureColumns + 2 {
+            // Narrow: the glyphs o and x go without their words, so that what the heat and arrows show stays.
+            legend = "\(LabPalette.realGlyph)  \(LabPalette.fakeGlyph)  ↗ \(arrow)  " + heat
+        }
         canvas.write(legend, 0, top + window.rows, foreground: palette.dim, limit: pictureColumns + 2)
         if palette.color {
             // The heat colours themselves, as a key after the words.
@@ -240,13 +254,20 @@ public struct LabScreen: Sendable {
         fields += [
             "\(LabText.k) \(s.dSteps)",
             "\(LabText.lr) D \(LabFormat.rate(s.learningRateD)) G \(LabFormat.rate(s.learningRateG))",
-            s.loss.rawValue,
+            s.methodOwnsLoss ? s.method.rawValue : s.loss.rawValue,
             "\(LabText.seed) \(s.seed)",
             "\(rates.stepsPerSecond.map { LabFormat.fixed($0, 0) } ?? "–") \(LabText.stepsPerSecond)",
             "\(rates.framesPerSecond.map { LabFormat.fixed($0, 0) } ?? "–") \(LabText.framesPerSecond)",
         ]
-        var text = fields.joined(separator: " │ ")
+        // The speed limit a run keeps to (`+`/`-`); --frames are not paced, so they leave it out.
         let tail = session.message.map { " │ " + $0 } ?? ""
+        if mode == nil {
+            // The speed a run keeps to (`+`/`-`) beside the one it gets; --frames are not paced.
+            fields[fields.count - 2] += " (\(session.speed.limitText))"
+            // Too wide for the message: the frame rate goes first.
+            if (fields.joined(separator: " │ ") + tail).displayWidth > columns { fields.removeLast() }
+        }
+        var text = fields.joined(separator: " │ ")
         let hint = " │ " + LabText.helpHint
         if (text + tail + hint).displayWidth <= columns { text += tail + hint } else { text += tail }
         canvas.fill(0, row, width: columns, height: 1, background: palette.color ? palette.statusBackground : nil)

@@ -23,6 +23,8 @@ public struct LabSession: Sendable {
     /// Settings changes, at the step they first apply to.
     public private(set) var changes: [(step: Int, text: String)] = []
     public var running = false
+    /// How fast a run trains (`+`, `-`, `--speed`); kept across restarts.
+    public var speed = LabSpeed()
     public var showHelp = false
     /// The last change or notice, for the status line.
     public private(set) var message: String?
@@ -115,9 +117,15 @@ public struct LabSession: Sendable {
         case .character("{"): scaleRate(d: false, by: 0.5)
         case .character("}"): scaleRate(d: false, by: 2)
         case .character("l"):
+            guard !settings.methodOwnsLoss else { message = LabText.lossIsTheMethods(settings.method.title); break }
             settings.nextLoss()
             retune()
             note(LabText.changedLoss(settings.loss))
+        case .character("m"):
+            guard settings.nextMethod() else { message = LabText.methodNeedsPlane; break }
+            restart(LabText.changedMethod(settings.method.title, seed: settings.seed))
+        case .character("+"), .character("="): changeSpeed(faster: true)
+        case .character("-"): changeSpeed(faster: false)
         case .character("t"):
             settings.nextTarget()
             restart(LabText.changedTarget(LabText.shortTarget(settings.target)))
@@ -145,6 +153,12 @@ public struct LabSession: Sendable {
                 : LabText.changedRateG(LabFormat.rate(settings.learningRateG)))
     }
 
+    /// Pacing only: the trainer and the curves are untouched, so it is not a noted change.
+    private mutating func changeSpeed(faster: Bool) {
+        let changed = faster ? speed.faster() : speed.slower()
+        message = changed ? LabText.changedSpeed(speed.text) : LabText.limit(LabText.speed)
+    }
+
     private mutating func retune() {
         let c = settings.configuration
         run.trainer.retune(loss: c.loss, dSteps: c.dSteps, learningRateD: c.learningRateD, learningRateG: c.learningRateG)
@@ -157,9 +171,10 @@ public struct LabSession: Sendable {
 
     /// A fresh trainer with the current settings; the curves start again.
     private mutating func restart(_ text: String) {
-        let running = self.running
+        let running = self.running, speed = self.speed
         self = LabSession(settings: settings)
         self.running = running
+        self.speed = speed
         message = text
     }
 }

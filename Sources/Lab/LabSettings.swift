@@ -1,6 +1,11 @@
 /// The settings a lab session trains with, and how the keys change them:
 /// the target (cycled by `t`), the loss (`l`), D-steps per step (`k`/`K`),
-/// the two learning rates (`[` `]` `{` `}`) and the seed (`s`).
+/// the two learning rates (`[` `]` `{` `}`), the seed (`s`) and the
+/// mode-collapse method (`m`, or `--method`).
+///
+/// A method is `demo mode-collapse`'s remedy, with its paper's
+/// hyperparameters (`CollapseMethod.variant`), on the lab's own networks and
+/// optimiser: the flags keep their meaning, and `m` changes one thing only.
 ///
 /// The configuration comes from `demo train`'s own `GANOptions`, so the same
 /// flags give the same trainer. A default the user did not set (a learning
@@ -20,6 +25,11 @@ public struct LabSettings: Sendable {
     /// Set by --lr-d/--lr-g or a key; nil follows the loss.
     public var rateDChosen: Double?
     public var rateGChosen: Double?
+    /// The mode-collapse remedy (or the vanilla GAN); the remedies need a 2-D target.
+    public var method: CollapseMethod = .vanilla
+
+    /// The Unrolled GAN's K: 5, as Metz et al. 2017's 2-D mixture (Appendix A) and `demo mode-collapse` use.
+    public static let unroll = 5
 
     public static let dStepsRange = TrainingChoice.dStepsRange
     public static let rateRange = 1e-6...0.5
@@ -55,8 +65,14 @@ public struct LabSettings: Sendable {
         var o = options
         o.lrD = rateDChosen
         o.lrG = rateGChosen
-        return o.configuration(target: target, loss: loss, dSteps: dSteps)
+        var c = o.configuration(target: target, loss: loss, dSteps: dSteps)
+        c.variant = method.variant(unroll: Self.unroll)
+        return c
     }
+
+    /// Whether the method trains with its own losses, so that `loss` (and `l`) does not apply:
+    /// every remedy but PacGAN and minibatch discrimination, which keep the chosen loss.
+    public var methodOwnsLoss: Bool { ![.vanilla, .pacgan, .minibatch].contains(method) }
 
     public var learningRateD: Double { configuration.learningRateD }
     public var learningRateG: Double { configuration.learningRateG }
@@ -66,7 +82,20 @@ public struct LabSettings: Sendable {
         loss = all[(all.firstIndex(of: loss)! + 1) % all.count]
     }
 
-    mutating func nextTarget() { targetIndex = (targetIndex + 1) % targets.count }
+    /// The next target; under a remedy, the next 2-D one (the remedies are for the plane's modes).
+    mutating func nextTarget() {
+        repeat {
+            targetIndex = (targetIndex + 1) % targets.count
+        } while method != .vanilla && target.dimension != 2
+    }
+
+    /// The next method of `CollapseMethod.allCases`; false (no change) on a 1-D target.
+    mutating func nextMethod() -> Bool {
+        guard target.dimension == 2 else { return false }
+        let all = CollapseMethod.allCases
+        method = all[(all.firstIndex(of: method)! + 1) % all.count]
+        return true
+    }
 
     /// Changes k by `delta` within its range; false at a limit.
     mutating func changeDSteps(by delta: Int) -> Bool {

@@ -54,6 +54,9 @@ public enum LabText {
     static var frames: String { t("frames") }
     static var helpHint: String { t("? keys") }
     static var dOnly: String { t("D steps since G") }
+    static var speed: String { t("speed") }
+    static var speedMax: String { t("max") }
+    static var perSecond: String { t("/s") }
 
     // Help overlay: the keys, in order.
     static var helpTitle: String { t("keys") }
@@ -67,6 +70,8 @@ public enum LabText {
         ("[ / ]", "D's learning rate ÷2 / ×2"),
         ("{ / }", "G's learning rate ÷2 / ×2"),
         ("l", "next loss"),
+        ("m", "next method: vanilla, PacGAN, … (restarts)"),
+        ("+ / -", "faster / slower (steps per second)"),
         ("t", "next target (restarts)"),
         ("r", "restart with the same seed"),
         ("s", "restart with the next seed"),
@@ -82,6 +87,10 @@ public enum LabText {
     static func changedTarget(_ name: String) -> String { "target → \(name)" }
     static func restarted(seed: UInt64) -> String { t("restart, seed \(seed)") }
     static func limit(_ what: String) -> String { t("\(what) is at its limit") }
+    static func changedSpeed(_ speed: String) -> String { t("speed → \(speed)") }
+    static func changedMethod(_ title: String, seed: UInt64) -> String { t("method → \(title), restarted with seed \(seed)") }
+    static func lossIsTheMethods(_ title: String) -> String { t("\(title) trains with its own losses") }
+    static var methodNeedsPlane: String { t("the methods need a 2-D target (t)") }
 
     // Refusals and messages.
     static func tooSmall(columns: Int, rows: Int, minimumColumns: Int, minimumRows: Int) -> String {

@@ -64,26 +64,75 @@ public struct DisplaySamples: Sendable {
 }
 
 public struct PlaneView: Sendable {
-    /// D's value at each cell centre, row by row: D(x) = σ(logit) for the
-    /// standard losses, the critic's f(x) for WGAN.
+    /// What the heat map shows, which follows D's output under each method.
+    public enum Heat: Sendable, Equatable {
+        /// D(x) = σ(logit), one logit per point.
+        case probability
+        /// The critic's f(x) under WGAN, scaled from its lowest to its highest value on the window.
+        case critic
+        /// PacGAN: D(x, …, x), the probability for a pack of copies of x (D sees packs only).
+        case pack(Int)
+        /// Minibatch discrimination: D(x) for x as one more sample of G's batch
+        /// (the shown fakes, as many as a training batch), since D's output
+        /// depends on the batch: o(x)_b = ∑ⱼ exp(−‖M_{x,b} − M_{j,b}‖₁) + β_b over G's samples j.
+        case batch
+        /// EBGAN: 1 − min(E(x)/m, 1) of the energy E(x) = ‖D(x) − x‖, D an
+        /// autoencoder: 1 where D reconstructs x perfectly (real-like), 0 at the
+        /// margin m and beyond, where D's loss stops pushing fakes up.
+        case energy(margin: Double)
+        /// MAD-GAN: softmax probability of D's last class, "real", of k + 1.
+        case realClass
+
+        public init(_ c: GANConfiguration) {
+            switch c.variant {
+            case .pack(let p): self = .pack(p)
+            case .minibatchDiscrimination: self = .batch
+            case .ebgan(let margin, _): self = .energy(margin: margin)
+            case .madgan: self = .realClass
+            case .vanilla, .unrolled, .unrolledFirstOrder, .dragan, .mrgan: self = c.loss.isWasserstein ? .critic : .probability
+            }
+        }
+
+        /// The legend's words for a level of 0 and of 1.
+        var low: String {
+            switch self {
+            case .probability, .batch: return LabText.legendHeatLow
+            case .critic: return LabText.legendCriticLow
+            case .pack: return LabText.t("D(x,x)→0")
+            case .energy: return LabText.t("E≥m")
+            case .realClass: return LabText.t("P(real)→0")
+            }
+        }
+        var high: String {
+            switch self {
+            case .probability, .batch: return LabText.legendHeatHigh
+            case .critic: return LabText.legendCriticHigh
+            case .pack, .realClass: return LabText.t("→1")
+            case .energy: return LabText.t("E=0")
+            }
+        }
+    }
+
+    /// What the heat map shows at each cell centre, row by row: D(x) = σ(logit),
+    /// the critic's f(x) for WGAN, EBGAN's energy E(x), MAD-GAN's P(real | x).
     public var values: [Double]
-    /// `values` mapped to [0, 1] for the heat colours: D itself, or f scaled
-    /// from its lowest to its highest value on the window.
+    /// `values` mapped to [0, 1] for the heat colours (see `Heat`).
     public var levels: [Double]
-    public var isCritic: Bool
+    public var heat: Heat
+    public var isCritic: Bool { heat == .critic }
     public var window: PlaneWindow
     public var real: [(Double, Double)]
+    /// G's samples, from `GANTrainer.generate` (under MAD-GAN, row i from generator i mod k).
     public var fake: [(Double, Double)]
-    /// −∇ₓ ℓ_G(x) at the first `DisplaySamples.arrows` fakes.
+    /// −∇ₓ ℓ_G(x) at the first `DisplaySamples.arrows` fakes (see `push(on:discriminator:configuration:)`).
     public var push: [(Double, Double)]
 
     public init(trainer: GANTrainer, samples: DisplaySamples, window: PlaneWindow) {
         self.window = window
-        var d = trainer.discriminator
-        var g = trainer.generator
-        let loss = trainer.configuration.loss
-        let isCritic = loss.isWasserstein
-        self.isCritic = isCritic
+        var t = trainer
+        let c = trainer.configuration
+        heat = Heat(c)
+        let generated = t.generate(samples.noise)
         var grid: [Float] = []
         grid.reserveCapacity(2 * window.columns * window.rows)
         for row in 0..<window.rows {
@@ -92,34 +141,114 @@ public struct PlaneView: Sendable {
                 grid.append(Float(x)); grid.append(Float(y))
             }
         }
-        let out = d.forward(Matrix(rows: window.columns * window.rows, columns: 2, values: grid)).values
-        let values = out.map { isCritic ? Double($0) : Double(Losses.sigmoid($0)) }
-        self.values = values
-        if isCritic {
+        let points = Matrix(rows: window.columns * window.rows, columns: 2, values: grid)
+        let reference = Matrix(rows: min(c.batch, generated.rows), columns: 2, values: Array(generated.values[..<(2 * min(c.batch, generated.rows))]))
+        values = Self.heatValues(heat, discriminator: trainer.discriminator, at: points, batch: reference)
+        switch heat {
+        case .critic:
             let low = values.min() ?? 0, high = values.max() ?? 1
             let span = high - low
             levels = values.map { span > 0 ? ($0 - low) / span : 0.5 }
-        } else {
-            levels = values
+        case .energy(let margin): levels = values.map { max(0, 1 - $0 / margin) }
+        default: levels = values
         }
         real = (0..<samples.real.rows).map { (Double(samples.real[$0, 0]), Double(samples.real[$0, 1])) }
-        let generated = g.forward(samples.noise)
         fake = (0..<generated.rows).map { (Double(generated[$0, 0]), Double(generated[$0, 1])) }
-        let n = min(DisplaySamples.arrows, generated.rows)
-        let pushed = Self.push(on: Matrix(rows: n, columns: 2, values: Array(generated.values[..<(2 * n)])), discriminator: d, loss: loss)
-        push = (0..<n).map { (pushed[$0, 0], pushed[$0, 1]) }
+        // Minibatch discrimination judges a batch: the arrows come from a training batch's worth of fakes.
+        let n = heat == .batch ? reference.rows : min(DisplaySamples.arrows, generated.rows)
+        let pushed = Self.push(
+            on: Matrix(rows: n, columns: 2, values: Array(generated.values[..<(2 * n)])), discriminator: trainer.discriminator, configuration: c)
+        push = (0..<min(n, DisplaySamples.arrows)).map { (pushed[$0, 0], pushed[$0, 1]) }
     }
 
-    /// −∇ₓ ℓ_G(x) for each row x, where ℓ_G is G's loss on that one sample
-    /// (`GANLoss.generator` on a batch of one), by backpropagation through D.
-    public static func push(on x: Matrix<Float>, discriminator: Network<Float>, loss: GANLoss) -> Matrix<Double> {
+    /// The heat's quantity at each row of `x` (see `values`); `batch` is G's batch for minibatch discrimination.
+    static func heatValues(_ heat: Heat, discriminator: Network<Float>, at x: Matrix<Float>, batch: Matrix<Float>) -> [Double] {
         var d = discriminator
-        let out = d.forward(x)
-        // The batch loss is the mean of per-sample losses: ×n gives each sample's own gradient.
-        let (_, dOut) = loss.generator(fake: out.values)
-        let n = Float(x.rows)
-        let dx = d.backward(Matrix(rows: out.rows, columns: 1, values: dOut.map { $0 * n }), parameters: false)
-        return Matrix(rows: x.rows, columns: x.columns, values: dx.values.map { -Double($0) })
+        switch heat {
+        case .probability: return d.forward(x).values.map { Double(Losses.sigmoid($0)) }
+        case .critic: return d.forward(x).values.map { Double($0) }
+        case .pack(let p):
+            var copies: [Float] = []
+            copies.reserveCapacity(x.values.count * p)
+            for i in 0..<x.rows { for _ in 0..<p { copies += [x[i, 0], x[i, 1]] } }
+            return d.forward(Matrix(rows: x.rows, columns: 2 * p, values: copies)).values.map { Double(Losses.sigmoid($0)) }
+        case .batch:
+            return MinibatchHeat.logits(discriminator, at: x, joining: batch).map { Double(Losses.sigmoid($0)) }
+        case .energy:
+            let out = d.forward(x)
+            return (0..<x.rows).map { i in
+                let dx = Double(out[i, 0] - x[i, 0]), dy = Double(out[i, 1] - x[i, 1])
+                return (dx * dx + dy * dy).squareRoot()
+            }
+        case .realClass:
+            let out = d.forward(x)
+            return (0..<out.rows).map { i in
+                let row = (0..<out.columns).map { Double(out[i, $0]) }
+                let top = row.max() ?? 0
+                let sum = row.reduce(0) { $0 + exp($1 - top) }
+                return exp(row[row.count - 1] - top) / sum
+            }
+        }
+    }
+
+    /// G's loss against D's logit under `configuration`: the chosen loss for
+    /// the vanilla GAN, PacGAN and minibatch discrimination, the non-saturating
+    /// loss of DRAGAN and MRGAN (whose other terms do not involve G(z)), and for
+    /// the Unrolled GAN its minimax value against today's D (K = 0: the arrows
+    /// do not look through the unrolled steps).
+    static func generatorLoss(_ c: GANConfiguration) -> GANLoss {
+        switch c.variant {
+        case .vanilla, .pack, .minibatchDiscrimination, .unrolledFirstOrder: return c.loss
+        case .unrolled: return .minimax
+        case .dragan, .mrgan, .ebgan, .madgan: return .nonsaturating
+        }
+    }
+
+    /// −∇ₓ ℓ_G(x) for each row x: the gradient of G's loss on this batch (a
+    /// mean over samples, or PacGAN's packs of consecutive rows) times the
+    /// number of terms, so that each sample gets its own term's gradient;
+    /// under minibatch discrimination that term depends on the whole batch.
+    /// EBGAN: −∇ₓ E(x), the energy (its pulling-away term, on D's codes, is left
+    /// out); MAD-GAN: −∇ₓ of −log P(real | x).
+    public static func push(on x: Matrix<Float>, discriminator: Network<Float>, configuration c: GANConfiguration) -> Matrix<Double> {
+        var d = discriminator
+        let dIn: Matrix<Float>
+        switch c.variant {
+        case .ebgan:
+            // E = ‖D(x) − x‖: ∂E/∂x = J_Dᵀu − u with u = (D(x) − x)/E.
+            let out = d.forward(x)
+            var u = out
+            for i in 0..<x.rows {
+                let r0 = out[i, 0] - x[i, 0], r1 = out[i, 1] - x[i, 1]
+                let e = max((r0 * r0 + r1 * r1).squareRoot(), 1e-12)
+                u[i, 0] = r0 / e; u[i, 1] = r1 / e
+            }
+            var g = d.backward(u, parameters: false)
+            for i in g.values.indices { g.values[i] -= u.values[i] }
+            dIn = g
+        case .madgan:
+            // −log softmax_k(l): ∂/∂l = softmax(l) − e_k, k the last class ("real").
+            let out = d.forward(x)
+            var dOut = out
+            for i in 0..<out.rows {
+                let top = (0..<out.columns).map { out[i, $0] }.max() ?? 0
+                let e = (0..<out.columns).map { exp(out[i, $0] - top) }
+                let sum = e.reduce(0, +)
+                for j in 0..<out.columns { dOut[i, j] = e[j] / sum - (j == out.columns - 1 ? 1 : 0) }
+            }
+            dIn = d.backward(dOut, parameters: false)
+        default:
+            let p = c.pack
+            let packed = Matrix(rows: x.rows / p, columns: x.columns * p, values: Array(x.values[..<(x.rows / p * p * x.columns)]))
+            let out = d.forward(packed)
+            let (_, dOut) = generatorLoss(c).generator(fake: out.values)
+            let n = Float(out.rows)
+            let g = d.backward(Matrix(rows: out.rows, columns: 1, values: dOut.map { $0 * n }), parameters: false)
+            dIn = Matrix(rows: packed.rows * p, columns: x.columns, values: g.values)
+        }
+        var result = Matrix<Double>(rows: x.rows, columns: x.columns)
+        for i in dIn.values.indices { result.values[i] = -Double(dIn.values[i]) }
+        return result
     }
 
     /// The level at a cell (row 0 at the top).

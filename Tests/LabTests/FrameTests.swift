@@ -11,6 +11,8 @@ import Testing
         ("ring-100x30", ["--frames", "2", "--every", "150", "--seed", "1"]),
         ("grid-minimax-80x24", ["--target", "grid", "--loss", "minimax", "--frames", "1", "--every", "200", "--size", "80x24", "--hidden", "64"]),
         ("two-peaks-wgan-100x30", ["--target", "0.5*N(-2,0.5) + 0.5*N(2,0.5)", "--loss", "wgan", "--frames", "1", "--every", "300"]),
+        ("ebgan-ring-100x30", ["--method", "ebgan", "--frames", "1", "--every", "200", "--hidden", "64"]),
+        ("mad-gan-grid-80x24", ["--method", "mad-gan", "--target", "grid", "--frames", "1", "--every", "150", "--size", "80x24", "--hidden", "64"]),
         ("two-peaks-nonsaturating-120x40", ["--target", "0.5*N(-2,0.5) + 0.5*N(2,0.5)", "--frames", "1", "--every", "400", "--size", "120x40", "--seed", "2"]),
     ]
 
@@ -87,6 +89,9 @@ import Testing
         (["--target", "N(0,-1)"], "--target \"N(0,-1)\": sigma must be > 0"),
         (["--loss", "hinge"], "hinge"),
         (["--lr-d", "2"], "--lr-d must be between 0 and 1"),
+        (["--method", "ebgan", "--target", "N(0,1)", "--frames", "1"], "--method ebgan needs a 2-D target (ring or grid)"),
+        (["--method", "wgan"], "wgan"),
+        (["--speed", "0"], "--speed must be between 1 and 10000"),
     ])
     func badInputIsOneLineAndAnError(arguments: [String], message: String) throws {
         let result = try Binary.run(["lab"] + arguments)
@@ -94,6 +99,14 @@ import Testing
         #expect(result.stderr.contains(message), "\(result.stderr)")
         #expect(result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
         #expect(!result.stderr.contains("Fatal error"))
+    }
+
+    /// In Chinese, a method's frame names its heat map and arrows in Chinese.
+    @Test func aMethodsFrameInChinese() throws {
+        let result = try Binary.run(["lab", "--lang", "zh", "--method", "ebgan", "--frames", "1", "--every", "5", "--hidden", "16"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("ganbook lab · EBGAN · 圆环"), "\(result.stdout.prefix(80))")
+        #expect(result.stdout.contains("−∇ 能量  E≥m ░▒▓█ E=0"))
     }
 
     /// Below 80×24 the screen says so instead of drawing.
@@ -121,7 +134,8 @@ import Testing
         #expect(status.contains("k 2"), "\(status)")
         #expect(status.contains("lr D 2e-3 G 2e-3"), "\(status)")
         #expect(status.contains("wgan"), "\(status)")
-        #expect(status.contains("1234 steps/s") && status.contains("20 fps"), "\(status)")
+        #expect(status.contains("1234 steps/s (max)"), "\(status)")
+        #expect(!status.contains("fps"), "the frame rate gives way to the message on 100 columns: \(status)")
         #expect(status.contains("loss → wgan"), "\(status)")
         #expect(canvas.plainText.contains("changes: 0: k → 2"))
     }
