@@ -87,8 +87,16 @@ struct QuizStats: ParsableCommand {
     @Flag(help: "Print the statistics as JSON.")
     var json = false
 
+    @Flag(name: .long, help: "Never send output through $PAGER.")
+    var noPager = false
+
     @OptionGroup var options: QuizOptions
     @OptionGroup var display: DisplayOptions
 
-    func run() throws { Output.write(try options.request(display: display).statistics(json: json)) }
+    /// About 50 lines: paged when taller than the screen, as `read` and `demo` are.
+    func run() throws {
+        let text = try options.request(display: display).statistics(json: json)
+        let lines = text.reduce(0) { $1 == "\n" ? $0 + 1 : $0 }
+        Pager.show(text, lineCount: lines, enabled: !noPager && !json, title: "ganbook quiz stats")
+    }
 }

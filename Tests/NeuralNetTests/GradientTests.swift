@@ -80,10 +80,11 @@ func checkGradients(_ network: Network<Double>, inputs: Int, outputs: Int, batch
         var layer = MinibatchDiscrimination<Double>(inputs: 2, kernels: 1, kernelDimension: 2, using: &rng)
         layer.tensor.values = [1, 0, 0, 1]  // M = x
         let x = Matrix<Double>(rows: 3, columns: 2, values: [0, 0, 0, 0, 1, 2])
+        layer.bias.values = [0.25]
         let out = layer.forward(x)
-        // rows 0 and 1 are equal: 1 + 1 + e^{−3}; row 2: e^{−3} + e^{−3} + 1 (j = i included)
-        #expect(abs(out[0, 2] - (2 + exp(-3.0))) < 1e-12)
-        #expect(abs(out[2, 2] - (1 + 2 * exp(-3.0))) < 1e-12)
+        // j = i left out, then the bias: rows 0 and 1 are equal, 1 + e^{−3}; row 2: e^{−3} + e^{−3}
+        #expect(abs(out[0, 2] - (1 + exp(-3.0) + 0.25)) < 1e-12)
+        #expect(abs(out[2, 2] - (2 * exp(-3.0) + 0.25)) < 1e-12)
         #expect(out[2, 0] == 1 && out[2, 1] == 2)  // the input passes through
     }
 
