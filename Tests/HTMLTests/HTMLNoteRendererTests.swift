@@ -3,6 +3,7 @@
 /// between notes, demo and quiz blocks through the hook).
 import HTML
 import Markdown
+import Report
 import TestSupport
 import Testing
 
@@ -157,5 +158,27 @@ enum SpecHTML {
             out += text
         }
         return out
+    }
+}
+
+/// A plane at an equal scale in the SVG (issue 25 §3): the plot area of a
+/// square box is square, so the ring is round.
+@Suite struct SVGEqualScaleTests {
+    static func area(_ svg: String) -> (width: Double, height: Double)? {
+        guard let rect = svg.firstMatch(of: /<clipPath id="[^"]*"><rect x="[^"]*" y="[^"]*" width="([0-9.]+)" height="([0-9.]+)"/) else { return nil }
+        return (Double(rect.output.1)!, Double(rect.output.2)!)
+    }
+
+    static func plot(equalScale: Bool) -> Plot {
+        Plot(
+            title: "ring", kind: .scatter, xLabel: "x₁", yLabel: "x₂", series: [Plot.Series(name: "modes", x: [2, 0, -2, 0], y: [0, 2, 0, -2])],
+            yRange: -3...3, xRange: -3...3, equalScale: equalScale)
+    }
+
+    @Test func aSquareBoxGetsASquareArea() throws {
+        let square = try #require(Self.area(SVGPlot.render(Self.plot(equalScale: true), id: "a")))
+        #expect(abs(square.width - square.height) < 0.2, "\(square)")
+        let free = try #require(Self.area(SVGPlot.render(Self.plot(equalScale: false), id: "b")))
+        #expect(free.width > 1.5 * free.height, "without equal scale the area is the usual wide one: \(free)")
     }
 }
