@@ -259,19 +259,22 @@ public struct LabScreen: Sendable {
             "\(rates.stepsPerSecond.map { LabFormat.fixed($0, 0) } ?? "–") \(LabText.stepsPerSecond)",
             "\(rates.framesPerSecond.map { LabFormat.fixed($0, 0) } ?? "–") \(LabText.framesPerSecond)",
         ]
-        // The speed limit a run keeps to (`+`/`-`); --frames are not paced, so they leave it out.
         let tail = session.message.map { " │ " + $0 } ?? ""
-        if mode == nil {
-            // The speed a run keeps to (`+`/`-`) beside the one it gets; --frames are not paced.
-            fields[fields.count - 2] += " (\(session.speed.limitText))"
-            // Too wide for the message: the frame rate goes first.
-            if (fields.joined(separator: " │ ") + tail).displayWidth > columns { fields.removeLast() }
-        }
-        var text = fields.joined(separator: " │ ")
-        let hint = " │ " + LabText.helpHint
-        if (text + tail + hint).displayWidth <= columns { text += tail + hint } else { text += tail }
+        // The speed a run keeps to (`+`/`-`) beside the one it gets; --frames are not paced.
+        if mode == nil { fields[fields.count - 2] += " (\(session.speed.limitText))" }
+        let text = Self.statusText(fields, tail: tail, hint: " │ " + LabText.helpHint, columns: columns)
         canvas.fill(0, row, width: columns, height: 1, background: palette.color ? palette.statusBackground : nil)
         canvas.write(text, 0, row, foreground: palette.status, background: palette.color ? palette.statusBackground : nil)
+    }
+
+    /// The status line within `columns`: the least useful fields give way
+    /// first (frame rate, step rate, learning rates, seed, k), then the
+    /// message; the help hint always stays.
+    static func statusText(_ fields: [String], tail: String, hint: String, columns: Int) -> String {
+        var kept = fields.map { Optional($0) }
+        func line(_ tail: String) -> String { kept.compactMap { $0 }.joined(separator: " │ ") + tail + hint }
+        for index in [7, 6, 3, 5, 2] where index < kept.count && line(tail).displayWidth > columns { kept[index] = nil }
+        return line(tail).displayWidth <= columns ? line(tail) : line("")
     }
 
     func drawHelp(_ canvas: inout Canvas) {

@@ -95,7 +95,7 @@ import Testing
         try t.type("Space")
         try t.waitFor("running, past step 50") { _ in ((try? t.step()) ?? 0) > 50 }
         #expect(try t.status().contains("▶ running"))
-        #expect(try t.status().contains(" fps"))
+        #expect(try t.status().contains(" steps/s"))
         try t.type("Space")
         try t.waitFor("‖ paused")
         let paused = try t.step() ?? -1
