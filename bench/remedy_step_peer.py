@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The PyTorch side of make bench's remedy-step rows.
 
-    python3 remedy_step_peer.py STEPS METHOD [METHOD ...]
+    python3 remedy_step_peer.py [--threads N] STEPS METHOD [METHOD ...]
     python3 remedy_step_peer.py --adam
 
 Times training steps of each method of `ganbook demo mode-collapse` (vanilla,
@@ -25,10 +25,10 @@ its first-step gradient. Where ganbook passes real and fake through D as one
 stacked batch (vanilla, PacGAN), so does the peer. The peer gets PyTorch's
 quickest form of the same work: torch.addmm for the layers, gradients only for
 the player being updated (torch.autograd.grad), the fakes for D's update made
-under no_grad, and Adam's fused CPU implementation (fused=True; its quickest
-of the three: `remedy_step_peer.py --adam` times loop, foreach and fused).
+under no_grad, and Adam's fused CPU implementation (fused=True; on these
+shapes the loop, foreach and fused forms take the same time: `--adam` times them).
 
-CPU, torch.set_num_threads(2). Prints one JSON line per method: the median step
+CPU, torch.set_num_threads(2) (--threads 1 for one). Prints one JSON line per method: the median step
 time in seconds, timed inside the process after 10 warm-up steps. Exits with
 status 3 when torch is not installed.
 """
@@ -245,7 +245,11 @@ if __name__ == "__main__":
         for kind in ("loop", "foreach", "fused"):
             print(json.dumps({"adam": kind, **{name: median_step(name, 200, kind) for name in ("vanilla", "mrgan")}}))
         sys.exit(0)
-    count, methods = int(sys.argv[1]), sys.argv[2:]
+    arguments = sys.argv[1:]
+    if arguments[0] == "--threads":
+        torch.set_num_threads(int(arguments[1]))
+        arguments = arguments[2:]
+    count, methods = int(arguments[0]), arguments[1:]
     for name in methods:
         print(json.dumps({"method": name, "step": median_step(name, count, "fused"), "adam": "fused",
-                          "torch": torch.__version__}), flush=True)
+                          "threads": torch.get_num_threads(), "torch": torch.__version__}), flush=True)

@@ -290,8 +290,9 @@ def remedy_steps(args):
     (CollapseSetting: ring, batch 128, Metz et al.'s networks, each remedy's hyperparameters,
     unrolled K = 5): ganbook-bench (products on 2 threads, the default) against PyTorch on 2
     threads doing the same step on the same shapes (bench/remedy_step_peer.py). Ours and the
-    peer alternate method by method, so that a busy spell on the machine hits both. Ours on
-    one thread (GANBOOK_THREADS=1) is shown beside the peer, for reference."""
+    peer alternate method by method, so that a busy spell on the machine hits both. Both on
+    one thread (GANBOOK_THREADS=1, torch.set_num_threads(1)) are shown beside, for reference:
+    on these small shapes a second thread helps neither much."""
     bench_bin = os.path.join(os.path.dirname(args.bin), "ganbook-bench")
     peer_script = os.path.join(ROOT, "bench", "remedy_step_peer.py")
 
@@ -300,11 +301,15 @@ def remedy_steps(args):
         return json.loads(subprocess.run([bench_bin, "remedy-step", method, str(steps)], check=True,
                                          capture_output=True, text=True, env=env).stdout)
 
+    def theirs(method, steps, threads):
+        return subprocess.run([sys.executable, peer_script, "--threads", threads, str(steps), method],
+                              capture_output=True, text=True)
+
     rows = []
     for method in REMEDY_METHODS:
         steps = 100 if method in ("unrolled", "minibatch") else 300
         best = ours(method, steps)
-        peer = subprocess.run([sys.executable, peer_script, str(steps), method], capture_output=True, text=True)
+        peer = theirs(method, steps, "2")
         if peer.returncode == 3:
             print(f"{'remedy steps':<44} skipped: torch is not installed (pip install "
                   "/opt/wheels/torch-*+cpu-*.whl, or torch, to compare)", flush=True)
@@ -312,8 +317,10 @@ def remedy_steps(args):
         peer.check_returncode()
         peer = json.loads(peer.stdout)
         alone = ours(method, steps, threads="1")
+        peer_alone = json.loads(theirs(method, steps, "1").stdout)
         rows.append(Row(f"{method} step, batch 128, {best['threads']} threads", best["step"], peer["step"],
-                        f"PyTorch {peer['torch']}, 2 threads; ours on 1: {_ms(alone['step'])}", goal=0.5))
+                        f"PyTorch {peer['torch']}, 2 threads; 1 thread: {_ms(alone['step'])} vs "
+                        f"{_ms(peer_alone['step'])} ({alone['step'] / peer_alone['step']:.2f}×)", goal=0.5))
     return rows
 
 
