@@ -94,7 +94,7 @@ let package = Package(
             ]
         ),
         // Times ganbook's model fits inside one process, for `make bench`.
-        .executableTarget(name: "ganbook-bench", dependencies: ["Models", "GAN", "NeuralNet"]),
+        .executableTarget(name: "ganbook-bench", dependencies: ["Models", "GAN", "NeuralNet", "Demos"]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "TestSupport"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Markdown", "Notebook", "TestSupport"], exclude: ["Golden", "ChineseWrapping"]),

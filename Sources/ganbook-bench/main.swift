@@ -13,6 +13,15 @@
 /// the ring, batch 256, Adam, and prints the median step time in seconds, the
 /// threads its products use (2 with two cores; GANBOOK_THREADS=1 for one) and
 /// the kernel path (GANBOOK_KERNEL forces one).
+///
+///     ganbook-bench remedy-step METHOD STEPS
+///
+/// times training steps of one method of `demo mode-collapse` (vanilla,
+/// pacgan, minibatch, unrolled, dragan, ebgan, mad-gan, mrgan) in the demo's
+/// own setting (`CollapseSetting.configuration`: ring, batch 128, the demo's
+/// default K = 5 for the Unrolled GAN), and prints the median step time in
+/// seconds, the threads and the kernel path, as JSON.
+import Demos
 import Foundation
 import GAN
 import Models
@@ -28,6 +37,19 @@ if CommandLine.arguments.count == 3, CommandLine.arguments[1] == "gan-step", let
     var times: [Double] = []
     for _ in 0..<steps { times.append(seconds { trainer.step() }) }
     print("{\"gan_step\": \(median(times)), \"threads\": \(KernelPath.productThreads), \"kernel\": \"\(KernelPath.current.rawValue)\"}")
+    exit(0)
+}
+
+if CommandLine.arguments.count == 4, CommandLine.arguments[1] == "remedy-step", let method = CollapseMethod(rawValue: CommandLine.arguments[2]),
+    let steps = Int(CommandLine.arguments[3])
+{
+    var trainer = GANTrainer(CollapseSetting.configuration(method, target: .ring, seed: 1, unroll: 5))
+    for _ in 0..<10 { trainer.step() }  // warm-up
+    var times: [Double] = []
+    for _ in 0..<steps { times.append(seconds { trainer.step() }) }
+    print(
+        "{\"method\": \"\(method.rawValue)\", \"step\": \(median(times)), \"threads\": \(KernelPath.productThreads), "
+            + "\"kernel\": \"\(KernelPath.current.rawValue)\"}")
     exit(0)
 }
 
