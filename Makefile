@@ -65,7 +65,9 @@ install: release
 	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/ganbook
 	rm -rf $(SHARE)/ganbook/notes $(SHARE)/ganbook/data
 	cp -R notes data $(SHARE)/ganbook/
-	$(SWIFT) package --allow-writing-to-directory .build/man generate-manual --output-directory .build/man >/dev/null
+	mkdir -p .build/man
+	$(SWIFT) build --product generate-manual >/dev/null
+	"$$($(SWIFT) build --show-bin-path)/generate-manual-tool" $(BIN) --output-directory .build/man
 	install -m 644 .build/man/ganbook.1 $(SHARE)/man/man1/ganbook.1
 	$(BIN) --generate-completion-script bash > $(SHARE)/bash-completion/completions/ganbook
 	$(BIN) --generate-completion-script zsh > $(SHARE)/zsh/site-functions/_ganbook
