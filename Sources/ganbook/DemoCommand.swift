@@ -17,10 +17,31 @@ struct DemoCommand: ParsableCommand {
     @OptionGroup var display: DisplayOptions
     @OptionGroup var language: LanguageOption
 
-    /// The demos and what each shows, the summaries wrapped under their own column.
+    /// The demos, how long each default run typically takes, and what each
+    /// shows, the summaries wrapped under their own column.
     func run() throws {
         let translator = Translator.forLanguage(try language.language)
-        Output.write(DefinitionList.render(DemoRegistry.all.map { ($0.name, translator($0.summary)) }, width: display.resolvedWidth))
+        let names = DemoRegistry.all.map { $0.name }
+        let nameWidth = names.map(\.count).max() ?? 0
+        let items = DemoRegistry.all.map { demo -> (String, String) in
+            let duration = Self.typicalSeconds[demo.name].map { translator(Self.duration($0)) } ?? ""
+            return (demo.name + String(repeating: " ", count: nameWidth - demo.name.count + 2) + duration, translator(demo.summary))
+        }
+        Output.write(DefinitionList.render(items, width: display.resolvedWidth))
+    }
+
+    /// A default run's typical wall time, per demo, in seconds: measured on
+    /// 2026-12-07 with hyperfine (whole process, release build, mean of 2 to 5
+    /// runs) on a 2-core KVM guest whose lscpu says AMD EPYC, family 25 model
+    /// 17 (Zen 4). The Zen 5 guest of docs/performance.md was about 3× quicker
+    /// at train and d-steps; issue 23's 2-core Intel VM ran train in 3.5 s.
+    static let typicalSeconds: [String: Double] = [
+        "jsd": 0.02, "optimal-d": 0.11, "gen-vs-disc": 0.62, "train": 4.5, "mode-collapse": 36, "d-steps": 13.5,
+    ]
+
+    /// How the list shows a duration: "under 1 s", or "about N s".
+    static func duration(_ seconds: Double) -> String {
+        seconds < 1 ? "under 1 s" : "about \(Int(seconds.rounded())) s"
     }
 
     static func runner<D: Demo>(for demo: D.Type) -> ParsableCommand.Type { DemoRunner<D>.self }

@@ -3,6 +3,8 @@ import Foundation
 import TestSupport
 import Testing
 
+@testable import ganbook
+
 /// `ganbook demo` end to end, through the binary.
 @Suite struct DemoCommandTests {
     @Test func listsTheDemos() throws {
@@ -11,6 +13,16 @@ import Testing
         // A summary may wrap onto lines of its own, indented under the first.
         let names = result.stdout.split(separator: "\n").filter { !$0.hasPrefix(" ") }.map { $0.split(separator: " ").first.map(String.init) ?? "" }
         #expect(names == DemoRegistry.all.map { $0.name })
+    }
+
+    @Test func theListShowsEachDemosTypicalDuration() throws {
+        #expect(Set(DemoCommand.typicalSeconds.keys) == Set(DemoRegistry.all.map { $0.name }))
+        #expect(DemoCommand.duration(0.2) == "under 1 s" && DemoCommand.duration(14.6) == "about 15 s")
+        for (language, pattern) in [("en", #/^\S+ +(under 1 s|about \d+ s) /#), ("zh", #/^\S+ +(不到 1 秒|约 \d+ 秒) /#)] {
+            let result = try Binary.run(["demo", "--lang", language])
+            let lines = result.stdout.split(separator: "\n").filter { !$0.hasPrefix(" ") }
+            #expect(lines.count == DemoRegistry.all.count && lines.allSatisfy { $0.contains(pattern) }, "\(result.stdout)")
+        }
     }
 
     @Test(arguments: [
