@@ -1,8 +1,9 @@
 /// `ganbook export --html DIR`: the notebook as a static site (see
-/// NotebookRunner's `SiteExport`).
+/// HTML's `SiteExport`).
 import ArgumentParser
-import NotebookRunner
+import Cells
 import Terminal
+import TerminalKit
 
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

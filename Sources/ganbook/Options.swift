@@ -2,8 +2,9 @@
 /// and how output looks.
 import ArgumentParser
 import Localization
-import NotebookRunner
+import Cells
 import Terminal
+import TerminalKit
 
 /// `--lang`: the one language option of every command that shows words.
 struct LanguageOption: ParsableArguments {

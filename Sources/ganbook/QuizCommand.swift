@@ -1,9 +1,10 @@
 /// `ganbook quiz [NOTE…]` and `ganbook quiz stats`: spaced repetition over the
 /// notes' quiz cards, with progress kept in the data folder.
 import ArgumentParser
-import NotebookRunner
+import Cells
 import Quiz
 import Terminal
+import TerminalKit
 
 struct QuizCommand: ParsableCommand {
     // `quiz` runs `quiz run`; its help lists run's arguments and options itself, since

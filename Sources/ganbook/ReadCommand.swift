@@ -1,6 +1,6 @@
 /// `ganbook read NOTE`: one note, rendered for the terminal, paged when long.
 import ArgumentParser
-import NotebookRunner
+import Cells
 
 struct ReadCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
