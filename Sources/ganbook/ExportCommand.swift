@@ -18,8 +18,7 @@ struct ExportCommand: ParsableCommand {
     @Flag(help: "Do not run demo cells that are not cached; show them without output.")
     var noRun = false
 
-    @Option(help: ArgumentHelp("The data folder for cached demo outputs.", valueName: "dir"))
-    var data: String?
+    @OptionGroup var dataFolder: DataFolderOption
 
     @OptionGroup var notebook: NotebookOptions
 
@@ -27,6 +26,6 @@ struct ExportCommand: ParsableCommand {
     /// other edition the notebook has into `FOLDER/LANG/` (see `Editions`).
     func run() throws {
         try Editions(folder: try notebook.source.folder).export(
-            into: folder, primary: try notebook.source.language, dataFolder: data, run: !noRun, say: { Output.write($0) })
+            into: folder, primary: try notebook.source.language, dataFolder: dataFolder.data, run: !noRun, say: { Output.write($0) })
     }
 }

@@ -33,14 +33,12 @@ struct QuizCommand: ParsableCommand {
 }
 
 struct QuizOptions: ParsableArguments {
-    @Option(
-        help: ArgumentHelp("Keep progress in this folder (default $GANBOOK_DATA, else $XDG_DATA_HOME/ganbook, else ~/.local/share/ganbook).", valueName: "dir"))
-    var data: String?
+    @OptionGroup var dataFolder: DataFolderOption
 
     @OptionGroup var notebook: NotebookOptions
 
     func request(notes: [String] = [], display: DisplayOptions) -> QuizRequest {
-        QuizRequest(notes: notes, source: notebook.source, dataFolder: data, sheet: display.sheet, width: display.resolvedWidth)
+        QuizRequest(notes: notes, source: notebook.source, dataFolder: dataFolder.data, sheet: display.sheet, width: display.resolvedWidth)
     }
 }
 
