@@ -49,13 +49,10 @@ let package = Package(
         .target(name: "Autodiff", dependencies: ["NeuralNet"], swiftSettings: optimizedInTests),
         // GANs on toy data: targets, the training loop and its variants, quality metrics.
         .target(name: "GAN", dependencies: ["NeuralNet", "Autodiff", "Distributions", "Divergences", "Report"], swiftSettings: optimizedInTests),
-        // Spaced repetition: the FSRS-6 scheduler (as py-fsrs 6 computes it), the
-        // progress store (SQLite through GRDB) and quiz sessions.
-        .target(
-            name: "Quiz",
-            dependencies: [
-                "Notebook", "NotebookRunner", "Distributions", "Installation", "Terminal", "Localization", .product(name: "GRDB", package: "GRDB.swift"),
-            ]),
+        // The scheduling core: FSRS-6 (as py-fsrs 6 computes it) and the review store (SQLite through GRDB).
+        .target(name: "Scheduling", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
+        // Quiz sessions beside the notebook: asking cards in the terminal, statistics.
+        .target(name: "Quiz", dependencies: ["Scheduling", "Notebook", "Distributions", "Installation", "Terminal", "Localization", "Report"]),
         // The demo kit and the demos: each a subcommand that produces a Report.
         .target(
             name: "Demos",
@@ -89,7 +86,7 @@ let package = Package(
         .executableTarget(
             name: "ganbook",
             dependencies: [
-                "Markdown", "Terminal", "Notebook", "NotebookRunner", "Localization", "Demos", "Report", "Quiz", "Installation", "HTML", "Lab",
+                "Markdown", "Terminal", "Notebook", "NotebookRunner", "Localization", "Demos", "Report", "Quiz", "Scheduling", "Installation", "HTML", "Lab",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -112,7 +109,9 @@ let package = Package(
         .testTarget(name: "NeuralNetTests", dependencies: ["NeuralNet"]),
         .testTarget(name: "AutodiffTests", dependencies: ["Autodiff", "NeuralNet"]),
         .testTarget(
-            name: "QuizTests", dependencies: ["Quiz", "Notebook", "Distributions", "Divergences", "Terminal", "TestSupport"], resources: [.copy("Fixtures")]),
+            name: "SchedulingTests", dependencies: ["Scheduling", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            resources: [.copy("Fixtures")]),
+        .testTarget(name: "QuizTests", dependencies: ["Quiz", "Scheduling", "Notebook", "Distributions", "Divergences", "Terminal", "TestSupport"]),
         .testTarget(name: "GANTests", dependencies: ["GAN", "NeuralNet", "Distributions"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "LabTests", dependencies: ["Lab", "ganbook", "GAN", "NeuralNet", "Demos", "Distributions", "TestSupport"],

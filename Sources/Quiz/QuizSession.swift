@@ -18,6 +18,7 @@ import Foundation
 import Installation
 import Localization
 import Notebook
+import Scheduling
 import Terminal
 
 public protocol QuizIO {

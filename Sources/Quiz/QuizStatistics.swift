@@ -11,6 +11,7 @@
 import Foundation
 import Localization
 import Report
+import Scheduling
 import Terminal
 
 public struct NoteProgress: Sendable, Equatable {

@@ -7,6 +7,7 @@
 /// that no short word on its own is in the table, where it would replace the
 /// part of some other template that happens to be that word.
 import Localization
+import Scheduling
 
 extension Translator {
     /// `english` translated as one ` · `-joined list, split again; English

@@ -2,8 +2,10 @@ import Foundation
 import Localization
 import Notebook
 @testable import Quiz
+import Scheduling
 import Report
 import Terminal
+import TestSupport
 import Testing
 
 /// Issue 13: with a Chinese translator the quiz's prompts, feedback, summary

@@ -1,7 +1,9 @@
 import Foundation
 import Notebook
 @testable import Quiz
+import Scheduling
 import Terminal
+import TestSupport
 import Testing
 
 /// Keys for a session, from a script; a timeout advances the test's clock.

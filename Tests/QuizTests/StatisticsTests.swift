@@ -1,7 +1,9 @@
 import Foundation
 import Notebook
 @testable import Quiz
+import Scheduling
 import Terminal
+import TestSupport
 import Testing
 
 @Suite struct StatisticsTests {

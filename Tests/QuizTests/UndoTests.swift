@@ -2,7 +2,9 @@ import Distributions
 import Foundation
 import Notebook
 @testable import Quiz
+import Scheduling
 import Terminal
+import TestSupport
 import Testing
 
 /// Undo keeps the store and the session in agreement: after any sequence of

@@ -2,26 +2,28 @@
 /// values: a review session in the terminal, or the progress report.
 import Localization
 import NotebookRunner
+import Quiz
 import Report
+import Scheduling
 import Terminal
 
-public struct QuizRequest {
+struct QuizRequest {
     /// The notes to quiz (ids, numbers or prefixes); all notes when empty.
-    public var notes: [String] = []
-    public var source = NotebookSource()
+    var notes: [String] = []
+    var source = NotebookSource()
     /// `--data` as given (nil: `$GANBOOK_DATA`, else the XDG data folder).
-    public var dataFolder: String?
-    public var sheet = StyleSheet.plain
-    public var width = 80
+    var dataFolder: String?
+    var sheet = StyleSheet.plain
+    var width = 80
 
-    public init(notes: [String] = [], source: NotebookSource = NotebookSource(), dataFolder: String?, sheet: StyleSheet, width: Int) {
+    init(notes: [String] = [], source: NotebookSource = NotebookSource(), dataFolder: String?, sheet: StyleSheet, width: Int) {
         (self.notes, self.source, self.dataFolder, self.sheet, self.width) = (notes, source, dataFolder, sheet, width)
     }
 
     /// A session over the due cards, asked and graded in the terminal. `o`
     /// shows a card's note from its section on, as `ganbook read NOTE#ANCHOR`
     /// shows it, in the same edition (whose heading ids the cards' anchors are).
-    public func review(newPerDay: Int, cram: Bool, seed: UInt64) throws {
+    func review(newPerDay: Int, cram: Bool, seed: UInt64) throws {
         let notebook = try source.load()
         var session = QuizSession(deck: try QuizDeck(notebook: notebook, notes: notes), store: try store(), clock: try QuizClock())
         session.newPerDay = newPerDay
@@ -49,7 +51,7 @@ public struct QuizRequest {
 
     /// Progress per note, true retention and a 30-day forecast: a table and
     /// chart in the run's language, or JSON, whose keys stay English.
-    public func statistics(json: Bool) throws -> String {
+    func statistics(json: Bool) throws -> String {
         let clock = try QuizClock()
         let now = clock.now()
         let stats = try QuizStatistics.overview(items: try deck().items, store: try store(), now: now, startOfToday: clock.startOfDay(now))
