@@ -64,7 +64,10 @@ let package = Package(
         // tables that put the interface and the demos' words into Chinese.
         .target(
             name: "Localization", dependencies: ["Report"],
-            resources: [.embedInCode("zh-interface.txt"), .embedInCode("zh-demos.txt"), .embedInCode("zh-lab.txt")]),
+            resources: [
+                .embedInCode("zh-interface.txt"), .embedInCode("zh-demos.txt"), .embedInCode("zh-lab.txt"), .embedInCode("en-quiz.txt"),
+                .embedInCode("zh-quiz.txt"),
+            ]),
         // Running notebooks: parsing, running and caching demo cells, joined to
         // their place by source line; the notebook checker; the site export.
         .target(name: "NotebookRunner", dependencies: ["Notebook", "Demos", "Report", "Terminal", "HTML", "Installation", "Localization"]),
