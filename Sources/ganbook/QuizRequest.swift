@@ -30,8 +30,9 @@ struct QuizRequest {
         session.cram = cram
         session.seed = seed
         session.demoFigure = DemoFigure.value
-        let translator = Translator.forLanguage(try source.language)
-        session.translator = translator
+        let language = try source.language
+        let translator = Translator.forLanguage(language)
+        session.language = language
         session.readOptions = source.hintOptions
         let (sheet, width, hints) = (sheet, width, source.hintOptions)
         session.openNote = { item in
@@ -55,10 +56,10 @@ struct QuizRequest {
         let clock = try QuizClock()
         let now = clock.now()
         let stats = try QuizStatistics.overview(items: try deck().items, store: try store(), now: now, startOfToday: clock.startOfDay(now))
-        let translator = json ? Translator.english : Translator.forLanguage(try source.language)
-        let report = stats.report(now: now, forecastTable: json, translator: translator)
+        let language = json ? Language.en : try source.language
+        let report = stats.report(now: now, forecastTable: json, language: language)
         if json { return ReportJSON.encode(report) }
-        return ReportRenderer(sheet: sheet, width: width).render(report) + stats.forecastChart(width: width, sheet: sheet, translator: translator)
+        return ReportRenderer(sheet: sheet, width: width).render(report) + stats.forecastChart(width: width, sheet: sheet, language: language)
     }
 
     private func deck() throws -> QuizDeck { try QuizDeck(notebook: try source.load(), notes: notes) }
