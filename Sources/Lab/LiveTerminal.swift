@@ -11,11 +11,7 @@
 import Synchronization
 import Terminal
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Glibc
 
 /// The signal that asked the lab to end (0: none).
 let pendingTermination = Atomic<Int32>(0)

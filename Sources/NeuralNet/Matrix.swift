@@ -8,11 +8,7 @@
 /// Everything else is a plain sequential loop.
 import CMatrixKernels
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Glibc
 
 public protocol Scalar: BinaryFloatingPoint, Sendable where Self.RawSignificand: FixedWidthInteger {
     /// C ← op(A)·op(B) + (old C if `accumulate`, else `bias` per column, else 0),

@@ -12,11 +12,7 @@
 /// wrap to the width. Only layout happens here: the numbers come from the report.
 import Report
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Glibc
 
 public struct TerminalPlot: Sendable {
     public var sheet: StyleSheet

@@ -8,9 +8,7 @@ import Foundation
 import Report
 import Testing
 
-#if canImport(Glibc)
-    import Glibc
-#endif
+import Glibc
 
 func mixture(_ spec: String) -> Mixture {
     guard case .continuous(let m) = try! DistributionSpec.parse(spec) else { fatalError(spec) }

@@ -1,8 +1,6 @@
 import Demos
 import Foundation
-#if canImport(FoundationXML)
-    import FoundationXML
-#endif
+import FoundationXML
 import TestSupport
 import Testing
 

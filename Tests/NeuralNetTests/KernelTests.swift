@@ -2,9 +2,7 @@ import CMatrixKernels
 @testable import NeuralNet
 import Testing
 
-#if canImport(Glibc)
-    import Glibc
-#endif
+import Glibc
 
 /// The matrix kernels against an independent definition: each output is one
 /// fused multiply-add chain over the inner index, in order, from its initial
