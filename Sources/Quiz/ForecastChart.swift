@@ -3,7 +3,7 @@
 /// the style sheet (its bar eighths, axis glyphs and series style), so the
 /// plain sheet (`NO_COLOR`, a pipe) draws it without an escape.
 import Localization
-import Terminal
+import TerminalKit
 
 extension QuizOverview {
     public func forecastChart(width: Int, sheet: StyleSheet, height: Int = 6, language: Language = .en) -> String {

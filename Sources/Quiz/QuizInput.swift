@@ -5,7 +5,7 @@
 /// a pipe it reads one line per prompt, and q or quit stops. A card is asked
 /// once, whatever the input.
 import Foundation
-import Terminal
+import TerminalKit
 
 /// The session's output and its two kinds of input.
 public protocol QuizIO {

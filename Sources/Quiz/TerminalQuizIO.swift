@@ -2,7 +2,7 @@
 /// mode when both stdin and stdout are terminals, one line per prompt
 /// otherwise (exactly the protocol scripts use), and the clock.
 import Foundation
-import Terminal
+import TerminalKit
 
 public final class TerminalQuizIO: QuizIO {
     public let look: QuizLook

@@ -13,6 +13,7 @@
 import Report
 
 import Glibc
+import TerminalKit
 
 public struct TerminalPlot: Sendable {
     public var sheet: StyleSheet

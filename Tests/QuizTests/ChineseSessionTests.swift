@@ -2,9 +2,10 @@ import Foundation
 import Localization
 import Notebook
 @testable import Quiz
-import Scheduling
 import Report
+import Scheduling
 import Terminal
+import TerminalKit
 import TestSupport
 import Testing
 

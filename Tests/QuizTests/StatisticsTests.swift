@@ -2,7 +2,7 @@ import Foundation
 import Notebook
 @testable import Quiz
 import Scheduling
-import Terminal
+import TerminalKit
 import TestSupport
 import Testing
 

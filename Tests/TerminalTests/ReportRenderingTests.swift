@@ -1,8 +1,10 @@
 import Report
 @testable import Terminal
+@testable import TerminalKit
 @testable import Report
 import TestSupport
 import Testing
+import TerminalKit
 
 @Suite struct TerminalPlotTests {
     let line = Plot(
