@@ -51,6 +51,7 @@ static gk_panel_fn *panel_of(gk_path path) {
 static const char *const names[] = {"portable", "avx2", "avx512"};
 static char forced_error[160];
 static _Atomic int current = GK_PATH_PORTABLE;
+static _Thread_local int this_thread = -1;  // gk_set_path's choice for one thread (the kernel tests)
 static pthread_once_t chosen = PTHREAD_ONCE_INIT;
 
 // The best path the CPU supports, or the one GANBOOK_KERNEL names.
@@ -76,6 +77,7 @@ static void choose_path(void) {
 }
 
 gk_path gk_current_path(void) {
+    if (this_thread >= 0) return (gk_path)this_thread;
     pthread_once(&chosen, choose_path);
     return (gk_path)current;
 }
@@ -86,8 +88,9 @@ int gk_path_supported(gk_path path) {
 }
 
 int gk_set_path(gk_path path) {
+    if ((int)path < 0) { this_thread = -1; return 1; }
     if (!gk_path_supported(path)) return 0;
-    current = path;
+    this_thread = path;
     return 1;
 }
 
