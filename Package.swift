@@ -27,7 +27,7 @@ let package = Package(
         .target(name: "CMatrixKernels"),
         // The only place that touches cmark's C tree.
         .target(name: "Markdown", dependencies: ["CCmark"]),
-        // The terminal kit: capabilities and size, display width, styled text and
+        // The terminal kit: capabilities and size, styled text and
         // the style sheet, keys in raw mode, the pager, output, a progress bar.
         .target(name: "TerminalKit", dependencies: ["Report"]),
         // The terminal renderers: notes (Markdown), demo reports (tables, plots),
@@ -103,7 +103,8 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "TestSupport"]),
         .testTarget(
-            name: "TerminalTests", dependencies: ["Terminal", "TerminalKit", "Markdown", "Notebook", "TestSupport"], exclude: ["Golden", "ChineseWrapping"]),
+            name: "TerminalTests", dependencies: ["Terminal", "TerminalKit", "Markdown", "Notebook", "Report", "TestSupport"],
+            exclude: ["Golden", "ChineseWrapping"]),
         .testTarget(name: "HTMLTests", dependencies: ["HTML", "Markdown", "Report", "TestSupport"]),
         .testTarget(name: "LocalizationTests", dependencies: ["Localization", "Report"]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Installation", "TestSupport"]),

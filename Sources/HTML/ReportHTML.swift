@@ -31,7 +31,10 @@ public enum ReportHTML {
                 html += "</tbody></table></div>"
             case .plot(let plot):
                 plots += 1
-                html += "<figure class=\"plot\">\(SVGPlot.render(plot, id: "\(id)-plot\(plots)"))<figcaption>\(escape(plot.title))</figcaption></figure>"
+                // The title goes above its plot, as in the terminal: a caption
+                // below would sit right above the next plot and read as its label.
+                html +=
+                    "<figure class=\"plot\"><figcaption>\(escape(plot.title))</figcaption>\(SVGPlot.render(plot, id: "\(id)-plot\(plots)"))</figure>"
             }
         }
         return html + "</section>"

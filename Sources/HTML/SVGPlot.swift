@@ -99,7 +99,7 @@ public enum SVGPlot {
         var lx = left + 8, ly = 18.0
         for (k, series) in plot.series.enumerated() {
             let label = escape(series.name)
-            let w = 44 + Double(series.name.count) * 7
+            let w = legendWidth(series.name)
             if lx + w > width - right { lx = left + 8; ly += 16 }
             if plot.kind == .line {
                 svg +=
@@ -110,7 +110,7 @@ public enum SVGPlot {
             lx += w
         }
         for (k, reference) in plot.references.enumerated() where reference.y.isFinite {
-            let w = 44 + Double(reference.name.count) * 7
+            let w = legendWidth(reference.name)
             if lx + w > width - right { lx = left + 8; ly += 16 }
             svg +=
                 "<line class=\"reference\" stroke-dasharray=\"\(referenceDashes[k % referenceDashes.count])\" x1=\"\(f(lx))\" y1=\"\(f(ly - 4))\" x2=\"\(f(lx + 22))\" y2=\"\(f(ly - 4))\"/>"
@@ -118,6 +118,14 @@ public enum SVGPlot {
             lx += w
         }
         return svg + "</svg>"
+    }
+
+    /// The room a legend entry takes: its sample line and gaps, then its text
+    /// at 7 px a display column for the 12 px legend font. Display columns,
+    /// not characters: a CJK character takes two (a full em), and counting it
+    /// as one ran "● 模式中心■ 生成" together.
+    static func legendWidth(_ name: String) -> Double {
+        44 + Double(name.displayWidth) * 7
     }
 
     /// Marker shapes by series: circle, square, triangle, diamond, cross, plus.

@@ -11,6 +11,7 @@
 /// line and opening brackets off its end, and breaks a word wider than the line
 /// rather than letting it overflow. `encoded` turns a line into a string with
 /// SGR styles and OSC 8 hyperlinks, or bare text without colour.
+import Report
 public struct StyledText: Sendable, Equatable {
     /// What applies to a character besides itself.
     public struct Attributes: Sendable, Hashable {

@@ -182,3 +182,40 @@ enum SpecHTML {
         #expect(free.width > 1.5 * free.height, "without equal scale the area is the usual wide one: \(free)")
     }
 }
+
+/// Issue 25 §3: a plot's title above the plot, and legend entries that do not
+/// run into each other in Chinese.
+@Suite struct SVGLegendAndCaptionTests {
+    static func plot(names: [String]) -> Plot {
+        Plot(
+            title: "最终样本", kind: .scatter, xLabel: "x₁", yLabel: "x₂",
+            series: names.enumerated().map { k, name in Plot.Series(name: name, x: [Double(k), 1], y: [0, Double(k)]) })
+    }
+
+    /// The x of each legend text, in order.
+    static func legendXs(_ svg: String) -> [Double] {
+        svg.matches(of: /<text class="legend" x="([0-9.]+)"/).compactMap { Double($0.output.1) }
+    }
+
+    @Test func theCaptionComesBeforeItsPlot() throws {
+        let report = Report(title: "r", items: [.plot(Self.plot(names: ["a"])), .plot(Self.plot(names: ["b"]))])
+        let html = ReportHTML.render(report, id: "r")
+        for figure in html.split(separator: "<figure").dropFirst() {
+            let caption = try #require(figure.range(of: "<figcaption>"))
+            let svg = try #require(figure.range(of: "<svg"))
+            #expect(caption.lowerBound < svg.lowerBound, "\(figure)")
+        }
+    }
+
+    /// A legend entry starts after the previous one's text ends, reckoning a
+    /// CJK character a full 12 px em.
+    @Test func chineseLegendEntriesDoNotOverlap() {
+        let names = ["模式中心", "生成", "真实数据样本"]
+        let xs = Self.legendXs(SVGPlot.render(Self.plot(names: names), id: "p"))
+        #expect(xs.count == names.count)
+        for k in 1..<min(xs.count, names.count) where xs[k] > xs[k - 1] {
+            let textEnd = xs[k - 1] + Double(names[k - 1].count) * 12
+            #expect(xs[k] - 28 > textEnd, "entry \(k) at \(xs[k]) starts inside \(names[k - 1]) (ends \(textEnd))")
+        }
+    }
+}

@@ -10,6 +10,7 @@
 import Foundation
 import Markdown
 import Notebook
+import Report
 import Terminal
 import TerminalKit
 import TestSupport

@@ -1,4 +1,6 @@
-/// Display width: how many terminal columns text takes.
+/// Display width: how many terminal columns text takes; the HTML export
+/// measures SVG legend text in the same columns. Here, in Report, so that both
+/// TerminalKit and HTML can use it.
 ///
 /// East Asian Wide and Fullwidth characters (UAX #11, W and F) and emoji
 /// presentation take 2 columns; combining marks, format characters and Hangul
@@ -99,7 +101,7 @@ public enum DisplayWidth {
     ]
 
     /// Binary search in `wideRanges`.
-    static func isWide(_ v: UInt32) -> Bool {
+    public static func isWide(_ v: UInt32) -> Bool {
         guard v >= 0x1100 else { return false }
         var low = 0, high = wideRanges.count / 2 - 1
         while low <= high {
