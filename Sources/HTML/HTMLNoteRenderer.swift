@@ -157,6 +157,36 @@ public struct HTMLNoteRenderer: Sendable {
             out += "<hr />\n"
         }
 
+        /// A pipe table as GitHub writes it, inside a scrolling wrapper.
+        mutating func visitTable(_ table: MarkdownTable, block: Block) {
+            func align(_ k: Int) -> String {
+                switch k < table.alignments.count ? table.alignments[k] : .none {
+                case .none: return ""
+                case .left: return " style=\"text-align: left\""
+                case .center: return " style=\"text-align: center\""
+                case .right: return " style=\"text-align: right\""
+                }
+            }
+            cr()
+            out += "<div class=\"table-wrap\"><table>\n<thead>\n<tr>\n"
+            for (k, cell) in table.header.enumerated() {
+                out += "<th\(align(k))>"
+                walk(cell)
+                out += "</th>\n"
+            }
+            out += "</tr>\n</thead>\n<tbody>\n"
+            for row in table.rows {
+                out += "<tr>\n"
+                for (k, cell) in row.enumerated() {
+                    out += "<td\(align(k))>"
+                    walk(cell)
+                    out += "</td>\n"
+                }
+                out += "</tr>\n"
+            }
+            out += "</tbody>\n</table></div>\n"
+        }
+
         mutating func visitCustomBlock(onEnter: String, onExit: String, children: [Block], block: Block) {
             cr()
             out += onEnter

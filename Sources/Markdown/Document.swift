@@ -41,6 +41,8 @@ public struct Block: Sendable, Equatable {
         /// Raw HTML, verbatim, including its trailing newline.
         case htmlBlock(String)
         case thematicBreak
+        /// A GitHub-style pipe table, produced only when asked for (`tables: true`).
+        case table(MarkdownTable)
         /// Never produced by the parser; exists because cmark's tree can hold it.
         case customBlock(onEnter: String, onExit: String, children: [Block])
         /// A block node of a kind this layer does not know (cmark's type name,

@@ -31,8 +31,9 @@ public enum MarkdownParser {
 
     /// Parses `source` as CommonMark. With `renderHTML`, `Document.html` holds
     /// `cmark_render_html` of the same tree.
+    /// With `tables`, GitHub-style pipe tables are recognised (see `PipeTables`).
     public static func parse(
-        _ source: String, options: ParseOptions = [], renderHTML: Bool = false
+        _ source: String, options: ParseOptions = [], renderHTML: Bool = false, tables: Bool = false
     ) -> Document {
         let bytes = Array(source.utf8)
         guard
@@ -48,6 +49,10 @@ public enum MarkdownParser {
         defer { cmark_node_free(root) }
 
         var document = Document(blocks: convert(root, sourceLines: SourceLines(bytes)))
+        if tables && source.contains("|") {
+            let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
+            document.blocks = PipeTables.recognise(document.blocks, lines: lines)
+        }
         if renderHTML, let html = cmark_render_html(root, options.rawValue) {
             document.html = String(cString: html)
             free(html)

@@ -21,6 +21,7 @@ public protocol MarkdownWalker {
     mutating func visitCodeBlock(_ code: CodeBlock, block: Block)
     mutating func visitHTMLBlock(_ html: String, block: Block)
     mutating func visitThematicBreak(block: Block)
+    mutating func visitTable(_ table: MarkdownTable, block: Block)
     mutating func visitCustomBlock(onEnter: String, onExit: String, children: [Block], block: Block)
     mutating func visitUnknownBlock(typeName: String, literal: String, children: [Block], block: Block)
 
@@ -60,6 +61,7 @@ extension MarkdownWalker {
         case .codeBlock(let code): visitCodeBlock(code, block: block)
         case .htmlBlock(let html): visitHTMLBlock(html, block: block)
         case .thematicBreak: visitThematicBreak(block: block)
+        case .table(let table): visitTable(table, block: block)
         case .customBlock(let onEnter, let onExit, let children):
             visitCustomBlock(onEnter: onEnter, onExit: onExit, children: children, block: block)
         case .unknown(let typeName, let literal, let children):
@@ -91,6 +93,7 @@ extension MarkdownWalker {
         case .paragraph(let content), .heading(_, let content): walk(content)
         case .blockQuote(let children), .customBlock(_, _, let children), .unknown(_, _, let children): walk(children)
         case .list(let list): for item in list.items { visitListItem(item, of: list) }
+        case .table(let table): for cell in table.header + table.rows.joined() { walk(cell) }
         case .codeBlock, .htmlBlock, .thematicBreak: break
         }
     }
@@ -115,6 +118,7 @@ extension MarkdownWalker {
     public mutating func visitCodeBlock(_ code: CodeBlock, block: Block) {}
     public mutating func visitHTMLBlock(_ html: String, block: Block) {}
     public mutating func visitThematicBreak(block: Block) {}
+    public mutating func visitTable(_ table: MarkdownTable, block: Block) { descend(into: block) }
     public mutating func visitCustomBlock(onEnter: String, onExit: String, children: [Block], block: Block) { walk(children) }
     public mutating func visitUnknownBlock(typeName: String, literal: String, children: [Block], block: Block) { walk(children) }
 

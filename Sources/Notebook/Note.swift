@@ -62,7 +62,7 @@ public struct Note: Sendable {
     /// Builds a note from its Markdown source.
     public init(file: NoteFile, source: String) {
         self.file = file
-        self.document = MarkdownParser.parse(source)
+        self.document = MarkdownParser.parse(source, tables: true)
         self.demoCells = []
         self.cards = []
         self.quizBlocks = []

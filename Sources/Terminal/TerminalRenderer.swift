@@ -191,6 +191,40 @@ public struct TerminalRenderer: Sendable {
             emit([sheet.paint(String(repeating: sheet.thematicBreak, count: width), sheet.frame)])
         }
 
+        /// A pipe table in columns measured by display width, two spaces apart,
+        /// the header over a rule. Too wide for the line, each row becomes a
+        /// wrapped paragraph of its cells joined by " · " instead.
+        mutating func visitTable(_ table: MarkdownTable, block: Block) {
+            let header = table.header.map { styledText($0, base: sheet.strong.style) }
+            let rows = table.rows.map { $0.map { styledText($0, base: .plain) } }
+            var widths = header.map(\.displayWidth)
+            for row in rows {
+                for (k, cell) in row.enumerated() where k < widths.count { widths[k] = max(widths[k], cell.displayWidth) }
+            }
+            let total = widths.reduce(0, +) + 2 * max(widths.count - 1, 0)
+            guard total <= width else {
+                emit(
+                    ([table.header] + table.rows).flatMap { cells in
+                        let joined = cells.enumerated().flatMap { k, cell in k == 0 ? cell : [.text(" · ")] + cell }
+                        return encoded(styledText(joined, base: .plain), width: width)
+                    })
+                return
+            }
+            func line(_ cells: [[Inline]], base: TextStyle) -> String {
+                var text = StyledText()
+                for (k, cell) in cells.enumerated() where k < widths.count {
+                    let start = text.displayWidth
+                    text = styledText(cell, base: base, prefix: text)
+                    if k + 1 < widths.count {
+                        text.append(String(repeating: " ", count: widths[k] + 2 - (text.displayWidth - start)))
+                    }
+                }
+                return text.encoded(color: sheet.color)
+            }
+            let rule = sheet.paint(String(repeating: sheet.thematicBreak, count: total), sheet.frame)
+            emit([line(table.header, base: sheet.strong.style), rule] + table.rows.map { line($0, base: .plain) })
+        }
+
         mutating func visitCustomBlock(onEnter: String, onExit: String, children: [Block], block: Block) {
             let inner = lines(of: children, width: width, depth: depth, tight: tight)
             let enter = onEnter.isEmpty ? [] : TerminalRenderer.softWrapped(StyledText.printable(onEnter), width: width)

@@ -219,3 +219,11 @@ enum SpecHTML {
         }
     }
 }
+
+@Suite struct HTMLTableTests {
+    @Test func aPipeTableIsAnHTMLTable() {
+        let html = HTMLNoteRenderer().render(MarkdownParser.parse("| a | b |\n|---|--:|\n| 1 | *2* |\n", tables: true))
+        #expect(html.contains("<th>a</th>"), "\(html)")
+        #expect(html.contains("<td style=\"text-align: right\"><em>2</em></td>"), "\(html)")
+    }
+}
