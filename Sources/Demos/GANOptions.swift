@@ -55,7 +55,17 @@ public struct GANOptions: ParsableArguments, Sendable {
     }
 }
 
-extension GANLoss: ExpressibleByArgument {}
+extension GANLoss: ExpressibleByArgument {
+    /// The loss by its name in prose: "a GAN with the non-saturating loss".
+    public var name: String {
+        switch self {
+        case .minimax: return "minimax loss"
+        case .nonsaturating: return "non-saturating loss"
+        case .wgan: return "WGAN loss"
+        case .wganGP: return "WGAN-GP loss"
+        }
+    }
+}
 
 /// What `demo train` and `ganbook lab` train: the target, the loss and D's
 /// updates per G update, with --target parsed once, by `validate()`.

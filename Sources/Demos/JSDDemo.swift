@@ -23,7 +23,7 @@ public struct JSDDemo: Demo {
         Continuous integrals use adaptive Gauss–Kronrod quadrature to 1e-12 \
         relative; tails are cut where every density is below e^-40 of its peak.
         """
-    public static let version = 1
+    public static let version = 2
     public static let relativeCost = 0.01
 
     @Option(help: ArgumentHelp("The first distribution.", valueName: "spec"))
@@ -69,6 +69,11 @@ public struct JSDDemo: Demo {
         }
     }
 
+    /// A unit in the singular when the number shown is exactly 1 ("1 bit", not "1 bits").
+    static func unit(_ value: Value, one: String, many: String) -> String {
+        value.formatted == "1" ? one : many
+    }
+
     public func report(progress: Progress) throws -> Report {
         let (p, q) = try parsed.value ?? distributions()
         if sweep, case .continuous(let pm) = p, case .continuous(let qm) = q { return sweepReport(pm, qm) }
@@ -84,8 +89,8 @@ public struct JSDDemo: Demo {
         var figures = [
             figure("KL(p‖q)", c.klPQ),
             figure("KL(q‖p)", c.klQP),
-            Figure("JSD(p‖q)", .significant(c.jsd, 10), unit: "nats"),
-            Figure("JSD(p‖q)", .significant(c.jsdBits, 10), unit: "bits"),
+            Figure("JSD(p‖q)", .significant(c.jsd, 10), unit: Self.unit(.significant(c.jsd, 10), one: "nat", many: "nats")),
+            Figure("JSD(p‖q)", .significant(c.jsdBits, 10), unit: Self.unit(.significant(c.jsdBits, 10), one: "bit", many: "bits")),
             Figure("√JSD", .significant(c.jsDistance, 10), note: "the Jensen–Shannon distance, scipy's jensenshannon"),
             Figure("TV(p, q)", .significant(c.totalVariation, 10)),
         ]

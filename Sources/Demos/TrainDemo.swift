@@ -36,7 +36,7 @@ public struct TrainDemo: Demo {
         estimate; for 2-D targets the number of modes captured and the share of \
         high-quality samples (within 3σ of a mode; the VEEGAN paper's metrics).
         """
-    public static let version = 2
+    public static let version = 3
     public static let relativeCost = 1.0
 
     @OptionGroup public var choice: TrainingChoice
@@ -59,7 +59,7 @@ public struct TrainDemo: Demo {
         let history = Array(run.checkpoints.dropFirst())
         let xs = history.map { Double($0.step) }
 
-        var report = Report(title: "A \(loss.rawValue) GAN on \(goal.name), \(steps) steps, k = \(k)")
+        var report = Report(title: "A GAN with the \(loss.name) on \(goal.name), \(steps) steps, k = \(k)")
         report.text(
             "A GAN's two losses measure each player against the other, not against the data: when G improves, D's task gets harder and D's loss rises, so neither loss goes steadily down."
         )
@@ -130,10 +130,12 @@ public struct TrainDemo: Demo {
             ])
         }
         report.figures([
+            // Significant digits: a clipped critic's losses are of order 1e-4, which three decimals showed as 0.000 ± 0.000.
             Figure(
-                "D loss, last tenth of training", .estimate(Estimate(of: history.suffix(max(history.count / 10, 2)).map(\.dLoss)), 3),
+                "D loss, last tenth of training", .estimate(Estimate(of: history.suffix(max(history.count / 10, 2)).map(\.dLoss)), .significant(3)),
                 note: "mean ± sd over the last checkpoints"),
-            Figure("G loss, last tenth of training", .estimate(Estimate(of: history.suffix(max(history.count / 10, 2)).map(\.gLoss)), 3)),
+            Figure(
+                "G loss, last tenth of training", .estimate(Estimate(of: history.suffix(max(history.count / 10, 2)).map(\.gLoss)), .significant(3))),
         ])
         report.plot(finalPlot(&run, goal))
         return report

@@ -158,7 +158,7 @@ public struct SiteExport: Sendable {
         let answer: String
         switch card.answer {
         case .recall(let text): answer = escape(text)
-        case .numeric(let value, let tolerance): answer = "\(value) ± \(tolerance)"
+        case .numeric(let value, let tolerance): answer = escape(NumberFormatting.plusMinus(value, tolerance))
         case .exercise(let exercise):
             // The quiz draws fresh numbers at each review; the page shows one draw.
             guard let example = exercise.instance(seed: 0) else { return "" }

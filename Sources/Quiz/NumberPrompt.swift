@@ -3,6 +3,7 @@
 /// exercise's wrong answer shows its formula with this review's numbers.
 import Foundation
 import Notebook
+import Report
 
 extension CardPrompt {
     /// The value a card asks for, its tolerance, and the answer as shown.
@@ -46,7 +47,7 @@ extension CardPrompt {
     func target() throws -> Target {
         let card = entry.card
         if case .numeric(let value, let tolerance) = card.answer {
-            return Target(value: value, tolerance: tolerance, shown: "\(QuizText.number(value)) ± \(QuizText.number(tolerance))")
+            return Target(value: value, tolerance: tolerance, shown: NumberFormatting.plusMinus(value, tolerance))
         }
         guard case .exercise(let e) = card.answer, let exercise else { fatalError("unreachable: the card is numeric or an exercise") }
         let value: Double

@@ -4,6 +4,7 @@
 /// values, never composed in English and matched afterwards.
 import Localization
 import Notebook
+import Report
 import Scheduling
 
 /// A key of the quiz's catalogue.
@@ -119,7 +120,5 @@ enum QuizText {
     }
 
     /// A whole number without its `.0`; other numbers as Swift writes them.
-    static func number(_ x: Double) -> String {
-        x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : String(x)
-    }
+    static func number(_ x: Double) -> String { NumberFormatting.shortest(x) }
 }

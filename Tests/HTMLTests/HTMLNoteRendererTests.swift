@@ -227,3 +227,11 @@ enum SpecHTML {
         #expect(html.contains("<td style=\"text-align: right\"><em>2</em></td>"), "\(html)")
     }
 }
+
+/// Issue 25 §3: a long number must not wrap inside its figure cell.
+@Suite struct HTMLNumberCellTests {
+    @Test func numberCellsDoNotWrap() throws {
+        let rule = try #require(HTMLStyle.css.firstMatch(of: /td\.num \{([^}]*)\}/))
+        #expect(rule.output.1.contains("white-space: nowrap"), "\(rule.output.1)")
+    }
+}
