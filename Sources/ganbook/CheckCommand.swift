@@ -9,7 +9,7 @@ struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: HelpText.words("Check every note: UTF-8, a title, unique ids, demo cells, quiz cards, links."),
-        discussion: "Demo cells are parsed by the same parser as `ganbook demo`, without running them."
+        discussion: HelpText.discussion("Demo cells are parsed by the same parser as `ganbook demo`, without running them.")
     )
 
     @OptionGroup var notebook: NotebookOptions

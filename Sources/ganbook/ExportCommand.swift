@@ -9,7 +9,7 @@ struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: HelpText.words("Write the notebook as a static HTML site."),
-        discussion: "Demo outputs come from the cache in the data folder; cells not yet cached are run first (the GAN demos take a while)."
+        discussion: HelpText.discussion("Demo outputs come from the cache in the data folder; cells not yet cached are run first (the GAN demos take a while).")
     )
 
     @Option(name: .customLong("html"), help: ArgumentHelp("The folder to write the site into (created if missing).", valueName: "dir"))

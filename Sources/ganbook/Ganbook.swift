@@ -13,10 +13,11 @@ struct Ganbook: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ganbook",
         abstract: HelpText.words("A terminal notebook for learning the theory of generative adversarial networks."),
-        discussion: """
+        discussion: HelpText.discussion(
+            """
             Notes are Markdown files. Without --notes or GANBOOK_NOTES, ganbook reads the \
             notes bundled with it.
-            """,
+            """),
         version: "\(version) (matrix kernels: \(DemoKernels.current))",
         subcommands: [ListCommand.self, ReadCommand.self, DemoCommand.self, QuizCommand.self, CheckCommand.self, ExportCommand.self, LabCommand.self],
         defaultSubcommand: ListCommand.self
@@ -47,12 +48,12 @@ enum Main {
             Ganbook.exit(withError: ExitCode(2))
         }
         do {
-            let arguments = Array(CommandLine.arguments.dropFirst())
+            let arguments = HelpText.arguments(Array(CommandLine.arguments.dropFirst()))
             if arguments.first == "demo", let name = arguments.dropFirst().first, !name.hasPrefix("-"), let problem = DemoRegistry.unknown(name) {
                 throw Failure(problem)
             }
             if let word = arguments.first, let problem = Ganbook.unknownCommand(word) { throw Failure(problem) }
-            var command = try Ganbook.parseAsRoot()
+            var command = try Ganbook.parseAsRoot(arguments)
             try command.run()
         } catch let exit as ExitCode {
             Ganbook.exit(withError: exit)  // the command has said what it had to say

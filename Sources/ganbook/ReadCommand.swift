@@ -6,7 +6,7 @@ struct ReadCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "read",
         abstract: HelpText.words("Read a note."),
-        discussion: "NOTE is an id (objective), a number from the contents (3), or a unique prefix (obj)."
+        discussion: HelpText.discussion("NOTE is an id (objective), a number from the contents (3), or a unique prefix (obj).")
     )
 
     @Argument(help: "The note to read: an id, a number or a prefix; NOTE#heading-anchor opens it at that heading.")
