@@ -8,7 +8,9 @@ import TerminalKit
 
 /// `--lang`: the one language option of every command that shows words.
 struct LanguageOption: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp(HelpText.words("The language: en or zh (default $GANBOOK_LANG, else the locale: LC_ALL, LC_MESSAGES, LANG)."), valueName: "lang"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(HelpText.words("The language: en or zh (default $GANBOOK_LANG, else the locale: LC_ALL, LC_MESSAGES, LANG)."), valueName: "lang"))
     var lang: String?
 
     func validate() throws {
