@@ -126,7 +126,15 @@ public struct StyledText: Sendable, Equatable {
         let a = scalars[i - 1], b = scalars[i]
         return (DisplayWidth.isWide(a.value) || DisplayWidth.isWide(b.value))
             && !Self.noBreakBefore.contains(b) && !Self.noBreakAfter.contains(a)
+            && !(Self.markers.contains(a) && !Self.noBreakAfter.contains(b)) && !Self.markers.contains(b)
     }
+
+    /// Markdown's span markers, which the renderer writes around emphasis,
+    /// strong and code without colour: they stay with the text they open or
+    /// close (no break between one and a CJK neighbour), so a closing `**`
+    /// is not carried to the next line with the `。` after it. A line may still
+    /// break after a marker before an opening bracket (`**超参数**（…`).
+    static let markers: [Unicode.Scalar] = ["*", "_", "`"]
 
     /// Lines of at most `width` columns (at least one line, possibly empty).
     public func wrapped(width: Int) -> [StyledText] {
@@ -192,16 +200,18 @@ public struct StyledText: Sendable, Equatable {
                 return
             }
             if lineCount > 0 { endLine() }
+            var lineStart = wordStart  // where the current line begins inside the word
             for i in wordStart..<end {  // a word wider than the line is broken where it must be
                 if lineWidth + Int(widths[i]) > width && lineCount > 0 && widths[i] > 0 {
-                    // Closing punctuation never starts a line: the character before it comes along.
-                    if Self.noBreakBefore.contains(scalars[i]), i - 1 > wordStart, lineCount > 1 {
-                        removeLast()
-                        endLine()
-                        add(i - 1..<i, width: Int(widths[i - 1]))
-                    } else {
-                        endLine()
-                    }
+                    // Closing punctuation never starts a line: the characters before
+                    // it come along, back over a run of it (`）：`), while one stays.
+                    var k = i
+                    while k - 1 > lineStart, Self.noBreakBefore.contains(scalars[k]) || widths[k] == 0 { k -= 1 }
+                    if k == i || Self.noBreakBefore.contains(scalars[k]) { k = i }
+                    for _ in k..<i { removeLast() }
+                    endLine()
+                    lineStart = k
+                    if k < i { add(k..<i, width: (k..<i).reduce(0) { $0 + Int(widths[$1]) }) }
                 }
                 add(i..<i + 1, width: Int(widths[i]))
             }
