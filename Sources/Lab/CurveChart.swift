@@ -41,6 +41,15 @@ struct CurveChart {
         return means
     }
 
+    /// The y range drawn: the fixed one, else the binned values' together with
+    /// the latest value, so the header never shows a value outside the range
+    /// it states (before any point is binned, the range is the latest value's).
+    static func range(fixed: ClosedRange<Double>?, values: [Double], latest: Double) -> (low: Double, high: Double) {
+        if let fixed { return (fixed.lowerBound, fixed.upperBound) }
+        let all = latest.isFinite ? values + [latest] : values
+        return (all.min() ?? 0, all.max() ?? 1)
+    }
+
     /// Draws the header on `row` and the chart on the `height` rows below it.
     func draw(
         into canvas: inout Canvas, column: Int, row: Int, width: Int, height: Int, xMax: Double,
@@ -49,8 +58,7 @@ struct CurveChart {
         let dots = 2 * width, dotRows = 4 * height
         let binned = Self.bins(points, xMax: xMax, dots: dots)
         let finite = binned.compactMap { $0 }
-        var low = yRange?.lowerBound ?? finite.min() ?? 0
-        var high = yRange?.upperBound ?? finite.max() ?? 1
+        var (low, high) = Self.range(fixed: yRange, values: finite, latest: latest)
         if high - low < 1e-9 { low -= 0.5; high += 0.5 }
 
         let header = title + "  " + format(latest)

@@ -15,6 +15,7 @@ public struct LabPalette: Sendable {
     let real = RGB(120, 255, 150)
     let fake = RGB(255, 130, 255)
     let arrow = RGB(255, 220, 90)
+    let overlap = RGB(255, 255, 255)
     let dLoss = RGB(110, 200, 255)
     let gLoss = RGB(255, 170, 90)
     let distance = RGB(140, 230, 140)
@@ -32,6 +33,8 @@ public struct LabPalette: Sendable {
     public static let ramp: [Character] = [" ", "░", "▒", "▓", "█"]
     public static let realGlyph: Character = "o"
     public static let fakeGlyph: Character = "x"
+    /// A real and a generated sample in one cell (as `demo train`'s plots).
+    public static let overlapGlyph: Character = "◆"
     public static let dataGlyph: Character = "*"
     public static let discriminatorGlyph: Character = "d"
     public static let optimalGlyph: Character = "+"

@@ -98,8 +98,19 @@ public struct LabScreen: Sendable {
             guard let (c, r) = window.cell(x, y) else { return }
             canvas.put(glyph, c, top + r, foreground: color, bold: true)
         }
-        for (x, y) in view.real { mark(x, y, LabPalette.realGlyph, palette.real) }
-        for (x, y) in view.fake { mark(x, y, LabPalette.fakeGlyph, palette.fake) }
+        // A cell holding a real sample and one of G's shows the overlap mark, as
+        // `demo train`'s plots do, so that G's x never hides a real o.
+        var realCells = Set<Int>()
+        for (x, y) in view.real {
+            guard let (c, r) = window.cell(x, y) else { continue }
+            realCells.insert(r * window.columns + c)
+            mark(x, y, LabPalette.realGlyph, palette.real)
+        }
+        for (x, y) in view.fake {
+            guard let (c, r) = window.cell(x, y) else { continue }
+            let both = realCells.contains(r * window.columns + c)
+            mark(x, y, both ? LabPalette.overlapGlyph : LabPalette.fakeGlyph, both ? palette.overlap : palette.fake)
+        }
         for (i, push) in view.push.enumerated() {
             guard let glyph = PlaneView.arrow(push.0, push.1) else { continue }
             mark(view.fake[i].0, view.fake[i].1, glyph, palette.arrow)
@@ -112,10 +123,18 @@ public struct LabScreen: Sendable {
         default: arrow = LabText.legendArrow
         }
         let heat = palette.color ? "\(low) … \(high)" : "\(low) " + String(LabPalette.ramp.dropFirst()) + " \(high)"
-        var legend = "\(LabPalette.realGlyph) \(LabText.legendReal)  \(LabPalette.fakeGlyph) \(LabText.legendFake)  ↗ \(arrow)  " + heat
+        var legend =
+            "\(LabPalette.realGlyph) \(LabText.legendReal)  \(LabPalette.fakeGlyph) \(LabText.legendFake)  "
+            + "\(LabPalette.overlapGlyph) \(LabText.legendBoth)  ↗ \(arrow)  " + heat
         if legend.displayWidth > pictureColumns + 2 {
-            // Narrow: the glyphs o and x go without their words, so that what the heat and arrows show stays.
-            legend = "\(LabPalette.realGlyph)  \(LabPalette.fakeGlyph)  ↗ \(arrow)  " + heat
+            // Narrower: ◆ goes without its word first, then o and x without theirs,
+            // so that what the heat and arrows show stays.
+            legend =
+                "\(LabPalette.realGlyph) \(LabText.legendReal)  \(LabPalette.fakeGlyph) \(LabText.legendFake)  "
+                + "\(LabPalette.overlapGlyph)  ↗ \(arrow)  " + heat
+        }
+        if legend.displayWidth > pictureColumns + 2 {
+            legend = "\(LabPalette.realGlyph) \(LabPalette.fakeGlyph) \(LabPalette.overlapGlyph)  ↗ \(arrow)  " + heat
         }
         canvas.write(legend, 0, top + window.rows, foreground: palette.dim, limit: pictureColumns + 2)
         if palette.color {
@@ -131,7 +150,7 @@ public struct LabScreen: Sendable {
     func drawLine(_ canvas: inout Canvas, _ session: LabSession, _ mixture: Mixture, noise: Matrix<Float>) {
         let top = 1
         let axis = 2  // "1 " / "0 " labels on the left
-        let width = pictureColumns - axis, height = pictureRows - 1
+        let width = pictureColumns - axis, height = pictureRows - 2
         let view = LineView(trainer: session.trainer, noise: noise, data: mixture, columns: width)
         let peak = max(view.data.max() ?? 1, 1e-9) * 1.25
         func rowOf(_ t: Double) -> Int {  // t in [0, 1], 1 at the top
@@ -146,7 +165,9 @@ public struct LabScreen: Sendable {
                 canvas.put(LabPalette.bars[min(filled, 8) - 1], axis + c, top + height - 1 - r, foreground: palette.histogram)
             }
         }
-        for c in 0..<width {
+        // D* = p_data/(p_data + p_g) is the optimal D of the JS game; a WGAN
+        // critic is not a probability and has no such optimum on this axis.
+        for c in 0..<width where !view.isCritic {
             canvas.put(LabPalette.optimalGlyph, axis + c, rowOf(view.optimal[c]), foreground: palette.optimalCurve, bold: true)
         }
         for c in 0..<width {
@@ -168,10 +189,13 @@ public struct LabScreen: Sendable {
             canvas.write("\(LabText.outside) \(LabFormat.fixed(view.outside * 100, 0))%", axis + width / 4, top + height, foreground: palette.dim)
         }
         let dName = view.isCritic ? LabText.legendCritic : LabText.legendD
-        let legend =
+        var legend =
             "\(LabPalette.dataGlyph) \(LabText.legendData)  \(LabPalette.bars[4]) \(LabText.legendHistogram)  "
-            + "\(LabPalette.discriminatorGlyph) \(dName)  \(LabPalette.optimalGlyph) \(LabText.legendDStar)"
+            + "\(LabPalette.discriminatorGlyph) \(dName)"
+        if !view.isCritic { legend += "  \(LabPalette.optimalGlyph) \(LabText.legendDStar)" }
         canvas.write(legend, 0, top + height + 1, foreground: palette.dim, limit: pictureColumns + 2)
+        let scale = view.isCritic ? LabText.legendScaleCritic : LabText.legendScale
+        canvas.write(scale, 0, top + height + 2, foreground: palette.dim, limit: pictureColumns + 2)
     }
 
     // MARK: The curves
@@ -230,9 +254,12 @@ public struct LabScreen: Sendable {
         let end = LabText.step + " " + String(Int(xMax))
         canvas.write("0", left, row, foreground: palette.dim)
         canvas.write(end, left + width - end.displayWidth, row, foreground: palette.dim)
+        // The note between "0" and the step label, centred when it can be, else
+        // just left of the label; two columns clear of both, or not at all.
         let note = LabText.curvesNote
-        if note.displayWidth + end.displayWidth + 4 <= width {
-            canvas.write(note, left + (width - note.displayWidth) / 2, row, foreground: palette.dim)
+        let noteLeft = min(left + (width - note.displayWidth) / 2, left + width - end.displayWidth - 2 - note.displayWidth)
+        if noteLeft >= left + 3 {
+            canvas.write(note, noteLeft, row, foreground: palette.dim)
         }
         row += 1
         if !session.changes.isEmpty, row < rows - 1 {
@@ -254,14 +281,18 @@ public struct LabScreen: Sendable {
         fields += [
             "\(LabText.k) \(s.dSteps)",
             "\(LabText.lr) D \(LabFormat.rate(s.learningRateD)) G \(LabFormat.rate(s.learningRateG))",
-            s.methodOwnsLoss ? s.method.rawValue : s.loss.rawValue,
+            s.methodOwnsLoss ? s.method.rawValue : LabText.t(s.loss.rawValue),
             "\(LabText.seed) \(s.seed)",
-            "\(rates.stepsPerSecond.map { LabFormat.fixed($0, 0) } ?? "–") \(LabText.stepsPerSecond)",
-            "\(rates.framesPerSecond.map { LabFormat.fixed($0, 0) } ?? "–") \(LabText.framesPerSecond)",
         ]
+        // Rates only live: --frames (a mode) are not timed, so they would only say "–".
+        if mode == nil {
+            fields += [
+                "\(rates.stepsPerSecond.map { LabFormat.fixed($0, 0) } ?? "–") \(LabText.stepsPerSecond)"
+                    + " (\(session.speed.limitText))",
+                "\(rates.framesPerSecond.map { LabFormat.fixed($0, 0) } ?? "–") \(LabText.framesPerSecond)",
+            ]
+        }
         let tail = session.message.map { " │ " + $0 } ?? ""
-        // The speed a run keeps to (`+`/`-`) beside the one it gets; --frames are not paced.
-        if mode == nil { fields[fields.count - 2] += " (\(session.speed.limitText))" }
         let text = Self.statusText(fields, tail: tail, hint: " │ " + LabText.helpHint, columns: columns)
         canvas.fill(0, row, width: columns, height: 1, background: palette.color ? palette.statusBackground : nil)
         canvas.write(text, 0, row, foreground: palette.status, background: palette.color ? palette.statusBackground : nil)

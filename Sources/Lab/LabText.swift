@@ -19,6 +19,9 @@ public enum LabText {
     static var lineTitle: String { t("p_data, G's samples, D(x) and D*(x)") }
     static var legendReal: String { t("real") }
     static var legendFake: String { t("G(z)") }
+    static var legendBoth: String { t("both") }
+    static var legendScale: String { t("densities scaled to fit; the axis is D's") }
+    static var legendScaleCritic: String { t("densities and f scaled to fit") }
     static var legendArrow: String { t("−∇ G's loss") }
     static var legendHeatLow: String { t("D→0") }
     static var legendHeatHigh: String { t("D→1") }
