@@ -70,7 +70,7 @@ let package = Package(
             name: "Localization", dependencies: ["Report"],
             resources: [
                 .embedInCode("zh-interface.txt"), .embedInCode("zh-demos.txt"), .embedInCode("zh-lab.txt"), .embedInCode("en-quiz.txt"),
-                .embedInCode("zh-quiz.txt"),
+                .embedInCode("zh-quiz.txt"), .embedInCode("en-reports.txt"), .embedInCode("zh-reports.txt"),
             ]),
         // A notebook's demo cells: parsed, run concurrently, cached as report
         // data, joined to their place by source line; the notebook checker.

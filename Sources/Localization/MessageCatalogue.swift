@@ -26,6 +26,13 @@ public struct MessageCatalogue: Sendable {
         MessageCatalogue(language: language, english: englishQuiz, translation: language == .zh ? chineseQuiz : nil)
     }
 
+    /// Words inside a report's values (a count of a total).
+    public static func reports(_ language: Language) -> MessageCatalogue {
+        MessageCatalogue(
+            language: language, english: String(decoding: PackageResources.en_reports_txt, as: UTF8.self),
+            translation: language == .zh ? String(decoding: PackageResources.zh_reports_txt, as: UTF8.self) : nil)
+    }
+
     public static var englishQuiz: String { String(decoding: PackageResources.en_quiz_txt, as: UTF8.self) }
     public static var chineseQuiz: String { String(decoding: PackageResources.zh_quiz_txt, as: UTF8.self) }
 

@@ -37,6 +37,9 @@ extension Translator {
         switch value {
         case .text(let text): return .text(self(text))
         case .infinite(let reason): return .infinite(reason: self(reason))
+        case .count(let n, let total):
+            // A keyed form, not a pattern over English sentences ("{1} of {2}" would catch unrelated text).
+            return .text(MessageCatalogue.reports(language)("count.of", ["n": String(n), "total": String(total)]))
         default: return value
         }
     }
