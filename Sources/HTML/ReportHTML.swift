@@ -1,5 +1,5 @@
 /// A demo's report as HTML: explanatory paragraphs, figures as a definition
-/// table, tables as HTML tables, plots as inline SVG. Formats numbers; computes
+/// table, tables as HTML tables, plots and image grids as inline SVG. Formats numbers; computes
 /// none.
 import Report
 
@@ -32,6 +32,8 @@ public enum ReportHTML {
             case .plot(let plot):
                 plots += 1
                 html += "<figure class=\"plot\">\(SVGPlot.render(plot, id: "\(id)-plot\(plots)"))<figcaption>\(escape(plot.title))</figcaption></figure>"
+            case .images(let grid):
+                html += "<figure class=\"images\">\(SVGImages.render(grid))<figcaption>\(escape(grid.title))</figcaption></figure>"
             }
         }
         return html + "</section>"

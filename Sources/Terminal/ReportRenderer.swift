@@ -5,7 +5,7 @@ import Report
 public struct ReportRenderer: Sendable {
     /// Bump when the terminal presentation of a report changes: cached
     /// terminal text of another version is rendered again.
-    public static let version = 3
+    public static let version = 4
 
     public var sheet: StyleSheet
     public var width: Int
@@ -41,6 +41,9 @@ public struct ReportRenderer: Sendable {
                 var plotter = TerminalPlot(sheet: sheet, width: width, height: plotHeight)
                 plotter.words = words
                 out += plotter.render(plot)
+            case .images(let grid):
+                out += StyledText(grid.title, style: sheet.tableTitle).wrappedEncoded(width: width, color: sheet.color)
+                out += TerminalImages(color: sheet.color, width: width).render(grid)
             }
         }
         return out
