@@ -90,7 +90,7 @@ public struct DigitsDemo: Demo {
 /// The default setting of `demo digits` (see its discussion): ours, chosen
 /// so that a default run takes seconds and ends with recognisable digits.
 public enum DigitsSetting {
-    public static let steps = 3000
+    public static let steps = 5000
     public static let batch = 64
     public static let zDimension = 16
     public static let hidden = 128

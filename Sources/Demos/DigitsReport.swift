@@ -19,7 +19,7 @@ struct DigitsOutcome {
     func report(title: String, seed: UInt64) -> Report {
         var report = Report(title: title)
         report.text(
-            "G turns a noise vector z into a 64-pixel image. Below, real training digits, then G's images for the same 8 noise vectors at four points of training."
+            "G turns a noise vector z into a 64-pixel image. It learns from \(data.training.count) training digits; \(data.heldOut.count) more are held out for measuring. Below, real training digits, then G's images for the same 8 noise vectors at four points of training."
         )
         report.images(grid("Real training digits", realExamples(seed: seed)))
         for (step, images) in run.snapshots {
