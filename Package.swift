@@ -27,12 +27,16 @@ let package = Package(
         .target(name: "CMatrixKernels"),
         // The only place that touches cmark's C tree.
         .target(name: "Markdown", dependencies: ["CCmark"]),
-        // Terminal capabilities, display width, wrapping, styles, the Markdown
-        // renderer, and the terminal presentation of demo reports (tables, plots).
-        .target(name: "Terminal", dependencies: ["Markdown", "Report"]),
-        // HTML: notes walked from the parsed Markdown tree, demo reports (tables,
-        // plots as inline SVG), and the stylesheet for both, compiled into the binary.
-        .target(name: "HTML", dependencies: ["Report", "Markdown"], resources: [.embedInCode("style.css")]),
+        // The terminal kit: capabilities and size, display width, styled text and
+        // the style sheet, keys in raw mode, the pager, output, a progress bar.
+        .target(name: "TerminalKit", dependencies: ["Report"]),
+        // The terminal renderers: notes (Markdown), demo reports (tables, plots),
+        // a note with its cells' outputs, the contents, the cells' progress line.
+        .target(name: "Terminal", dependencies: ["TerminalKit", "Markdown", "Report", "Notebook", "Cells", "Localization", "Installation"]),
+        // The HTML renderers: notes walked from the parsed Markdown tree, demo
+        // reports (plots as inline SVG), the site's pages, and the stylesheet.
+        .target(
+            name: "HTML", dependencies: ["Report", "Markdown", "Notebook", "Cells", "Localization"], resources: [.embedInCode("style.css")]),
         // 1-D distributions and the spec language that describes them; seeded randomness.
         .target(name: "Distributions", swiftSettings: optimizedInTests),
         // KL, JS, total variation and W1, with adaptive quadrature.
@@ -54,7 +58,7 @@ let package = Package(
         .target(
             name: "Quiz",
             dependencies: [
-                "Notebook", "NotebookRunner", "Distributions", "Installation", "Terminal", "Localization", .product(name: "GRDB", package: "GRDB.swift"),
+                "Notebook", "Distributions", "Installation", "TerminalKit", "Localization", "Report", .product(name: "GRDB", package: "GRDB.swift"),
             ]),
         // The demo kit and the demos: each a subcommand that produces a Report.
         .target(
@@ -68,9 +72,9 @@ let package = Package(
         .target(
             name: "Localization", dependencies: ["Report"],
             resources: [.embedInCode("zh-interface.txt"), .embedInCode("zh-demos.txt"), .embedInCode("zh-lab.txt")]),
-        // Running notebooks: parsing, running and caching demo cells, joined to
-        // their place by source line; the notebook checker; the site export.
-        .target(name: "NotebookRunner", dependencies: ["Notebook", "Demos", "Report", "Terminal", "HTML", "Installation", "Localization"]),
+        // A notebook's demo cells: parsed, run concurrently, cached as report
+        // data, joined to their place by source line; the notebook checker.
+        .target(name: "Cells", dependencies: ["Notebook", "Demos", "Report", "Markdown", "Installation"]),
         // File access on POSIX, where bundled folders (notes, data) are, stable
         // hashes, and "did you mean" suggestions.
         .target(name: "Installation"),
@@ -82,14 +86,14 @@ let package = Package(
         .target(
             name: "Lab",
             dependencies: [
-                "GAN", "NeuralNet", "Distributions", "Demos", "Terminal", "Report", "Localization",
+                "GAN", "NeuralNet", "Distributions", "Demos", "TerminalKit", "Report", "Localization",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         // The `ganbook` command-line tool.
         .executableTarget(
             name: "ganbook",
             dependencies: [
-                "Markdown", "Terminal", "Notebook", "NotebookRunner", "Localization", "Demos", "Report", "Quiz", "Installation", "HTML", "Lab",
+                "Markdown", "TerminalKit", "Terminal", "Notebook", "Cells", "Localization", "Demos", "Report", "Quiz", "Installation", "HTML", "Lab",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -97,7 +101,8 @@ let package = Package(
         .executableTarget(name: "ganbook-bench", dependencies: ["Models", "GAN", "NeuralNet", "Demos", "Datasets"]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "TestSupport"]),
-        .testTarget(name: "TerminalTests", dependencies: ["Terminal", "Markdown", "Notebook", "TestSupport"], exclude: ["Golden", "ChineseWrapping"]),
+        .testTarget(
+            name: "TerminalTests", dependencies: ["Terminal", "TerminalKit", "Markdown", "Notebook", "TestSupport"], exclude: ["Golden", "ChineseWrapping"]),
         .testTarget(name: "HTMLTests", dependencies: ["HTML", "Markdown", "Report", "TestSupport"]),
         .testTarget(name: "LocalizationTests", dependencies: ["Localization", "Report"]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Installation", "TestSupport"]),
@@ -113,14 +118,15 @@ let package = Package(
         .testTarget(name: "NeuralNetTests", dependencies: ["NeuralNet"]),
         .testTarget(name: "AutodiffTests", dependencies: ["Autodiff", "NeuralNet"]),
         .testTarget(
-            name: "QuizTests", dependencies: ["Quiz", "Notebook", "Distributions", "Divergences", "Terminal", "TestSupport"], resources: [.copy("Fixtures")]),
+            name: "QuizTests", dependencies: ["Quiz", "Notebook", "Distributions", "Divergences", "Terminal", "TerminalKit", "TestSupport"],
+            resources: [.copy("Fixtures")]),
         .testTarget(name: "GANTests", dependencies: ["GAN", "NeuralNet", "Distributions"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "LabTests", dependencies: ["Lab", "ganbook", "GAN", "NeuralNet", "Demos", "Distributions", "TestSupport"],
             exclude: ["Golden"]),
         .testTarget(
             name: "GanbookTests",
-            dependencies: ["ganbook", "Notebook", "NotebookRunner", "Installation", "Localization", "Terminal", "Demos", "Report", "TestSupport"],
+            dependencies: ["ganbook", "Notebook", "Cells", "Installation", "Localization", "Terminal", "TerminalKit", "Demos", "Report", "TestSupport"],
             exclude: ["Golden", "Fixtures"]),
     ],
     swiftLanguageModes: [.v6]

@@ -5,9 +5,7 @@
 /// constant mask, so their second derivative is 0, as in PyTorch.
 import NeuralNet
 
-#if canImport(Glibc)
-    import Glibc
-#endif
+import Glibc
 
 extension Var {
     public func exp() -> Var {

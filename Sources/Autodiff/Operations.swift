@@ -7,9 +7,7 @@
 /// (`minibatchFeatures`, whose rule is first-order only).
 import NeuralNet
 
-#if canImport(Glibc)
-    import Glibc
-#endif
+import Glibc
 
 // MARK: Element-wise helpers
 

@@ -3,7 +3,6 @@
 #include "paths.h"
 #include <math.h>
 #include <pthread.h>
-#include <sched.h>
 #include <stdlib.h>
 #include <string.h>
 #if defined(__x86_64__)
@@ -13,8 +12,6 @@
 #include <malloc.h>
 #endif
 #if defined(__linux__)
-#include <linux/futex.h>
-#include <sys/syscall.h>
 #include <unistd.h>
 #endif
 
@@ -54,6 +51,7 @@ static gk_panel_fn *panel_of(gk_path path) {
 static const char *const names[] = {"portable", "avx2", "avx512"};
 static char forced_error[160];
 static _Atomic int current = GK_PATH_PORTABLE;
+static _Thread_local int this_thread = -1;  // gk_set_path's choice for one thread (the kernel tests)
 static pthread_once_t chosen = PTHREAD_ONCE_INIT;
 
 // The best path the CPU supports, or the one GANBOOK_KERNEL names.
@@ -79,6 +77,7 @@ static void choose_path(void) {
 }
 
 gk_path gk_current_path(void) {
+    if (this_thread >= 0) return (gk_path)this_thread;
     pthread_once(&chosen, choose_path);
     return (gk_path)current;
 }
@@ -89,8 +88,9 @@ int gk_path_supported(gk_path path) {
 }
 
 int gk_set_path(gk_path path) {
+    if ((int)path < 0) { this_thread = -1; return 1; }
     if (!gk_path_supported(path)) return 0;
-    current = path;
+    this_thread = path;
     return 1;
 }
 
@@ -132,8 +132,7 @@ static float *scratch(size_t count) {
 // thread the upper ones. Each element is still one FMA chain computed by
 // one thread, so the bits do not depend on how many threads there are.
 // Jobs that already run side by side (ConcurrentJobs) mark their threads
-// and keep to one thread each: no job waits on another's helper, which is
-// taken with a try-lock, never waited for.
+// and keep to one thread each, so no job takes the core another job runs on.
 #if defined(__linux__)
 typedef struct {
     gk_panel_fn *fn;
@@ -150,22 +149,14 @@ typedef struct {
     float slope;
 } gk_rows;
 
-#if defined(__x86_64__)
-#define cpu_relax() __builtin_ia32_pause()
-#else
-#define cpu_relax() ((void)0)
-#endif
-
 static _Thread_local int in_parallel_job = 0;
 static int helper_allowed = -1;  // from the core count and GANBOOK_THREADS, once
 static pthread_once_t helper_once = PTHREAD_ONCE_INIT;
-static pthread_mutex_t helper_owner = PTHREAD_MUTEX_INITIALIZER;
-// Each on a cache line of its own: the helper spins on `posted`, and the
-// line it spins on must not be one the working thread writes for other reasons.
-static _Alignas(64) gk_rows helper_job;
-static _Alignas(64) _Atomic unsigned posted = 0;
-static _Alignas(64) _Atomic unsigned finished = 0;
-static _Alignas(64) _Atomic int helper_sleeping = 0;
+static pthread_mutex_t helper_owner = PTHREAD_MUTEX_INITIALIZER;  // one product at a time uses the helper
+static pthread_mutex_t handoff = PTHREAD_MUTEX_INITIALIZER;       // guards the three below
+static pthread_cond_t job_posted = PTHREAD_COND_INITIALIZER, job_finished = PTHREAD_COND_INITIALIZER;
+static gk_rows helper_job;
+static unsigned posted = 0, finished = 0;
 
 static void run_rows(const gk_rows *r) {
     r->fn(r->m, r->n, r->k, r->a, r->a_row, r->a_col, r->b, r->ldb, r->bias, r->accumulate, r->c, r->ldc, r->act, r->slope);
@@ -173,19 +164,15 @@ static void run_rows(const gk_rows *r) {
 
 static void *helper_main(void *unused) {
     (void)unused;
-    unsigned done = 0;
-    for (;;) {
-        // Spin a while (products come every few microseconds in training), then sleep.
-        for (int spins = 0; posted == done; spins++) {
-            if (spins < 20000) { cpu_relax(); continue; }
-            helper_sleeping = 1;
-            if (posted == done) syscall(SYS_futex, &posted, FUTEX_WAIT_PRIVATE, done, NULL, NULL, 0);
-            helper_sleeping = 0;
-            spins = 0;
-        }
-        done = posted;
-        run_rows(&helper_job);
-        finished = done;
+    pthread_mutex_lock(&handoff);
+    for (unsigned done = 0;; done = posted) {
+        while (posted == done) pthread_cond_wait(&job_posted, &handoff);
+        const gk_rows job = helper_job;
+        pthread_mutex_unlock(&handoff);
+        run_rows(&job);
+        pthread_mutex_lock(&handoff);
+        finished = posted;
+        pthread_cond_signal(&job_finished);
     }
     return NULL;
 }
@@ -214,7 +201,7 @@ int gk_product_threads(void) {
     return helper_allowed ? 2 : 1;
 }
 
-// Runs r on two threads when worth it and the helper is free; else on this one.
+// Runs r on two threads when it is large and the helper is free; else on this one.
 static void run_split(gk_rows r) {
     const double work = (double)r.m * r.n * r.k;
     if (in_parallel_job || r.m < 64 || work < (1 << 20)) { run_rows(&r); return; }
@@ -226,18 +213,16 @@ static void run_split(gk_rows r) {
     lower.a = r.a + (ptrdiff_t)top * r.a_row;
     lower.c = r.c + (ptrdiff_t)top * r.ldc;
     if (r.act) lower.act = r.act + (ptrdiff_t)top * r.ldc;
+    pthread_mutex_lock(&handoff);
     helper_job = lower;
-    const unsigned ticket = posted + 1;
-    posted = ticket;
-    if (helper_sleeping) syscall(SYS_futex, &posted, FUTEX_WAKE_PRIVATE, 1, NULL, NULL, 0);
+    const unsigned ticket = ++posted;
+    pthread_cond_signal(&job_posted);
+    pthread_mutex_unlock(&handoff);
     r.m = top;
     run_rows(&r);
-    // The helper's half takes as long as ours; if it is late, its core is
-    // busy with something else, so give ours up rather than spin against it.
-    for (int spins = 0; finished != ticket; spins++) {
-        if (spins < 4000) cpu_relax();
-        else sched_yield();
-    }
+    pthread_mutex_lock(&handoff);
+    while (finished != ticket) pthread_cond_wait(&job_finished, &handoff);
+    pthread_mutex_unlock(&handoff);
     pthread_mutex_unlock(&helper_owner);
 }
 #else

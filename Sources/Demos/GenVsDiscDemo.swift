@@ -7,11 +7,7 @@ import Distributions
 import Models
 import Report
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Glibc
 
 public struct GenVsDiscDemo: Demo {
     public static let name = "gen-vs-disc"

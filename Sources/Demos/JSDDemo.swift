@@ -5,11 +5,7 @@ import Distributions
 import Divergences
 import Report
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Glibc
 
 public struct JSDDemo: Demo {
     public static let name = "jsd"

@@ -1,10 +1,6 @@
 /// A mutex, and a value guarded by one, for work that runs on several cores
 /// at once (the demos' trainings, the notebook's cells).
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Glibc
 
 public final class NSLockLike: @unchecked Sendable {
     private var mutex = pthread_mutex_t()

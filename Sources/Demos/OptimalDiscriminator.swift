@@ -16,11 +16,7 @@ import Distributions
 import Divergences
 import Models
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Glibc
 
 public struct OptimalDiscriminator: Sendable {
     public var data: Mixture

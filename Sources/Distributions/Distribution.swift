@@ -6,11 +6,7 @@
 /// negative number, never NaN. Formulas: standard (e.g. Johnson, Kotz &
 /// Balakrishnan, *Continuous Univariate Distributions*); the Normal CDF uses
 /// the C library's `erfc`, accurate to a few ulps.
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Glibc
 
 /// A continuous family with its parameters.
 public enum Component: Sendable, Equatable {

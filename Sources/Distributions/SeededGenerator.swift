@@ -4,11 +4,7 @@
 /// xoshiro256** (Blackman & Vigna 2018), seeded through SplitMix64. Uniforms
 /// and normals are derived here rather than with the standard library's
 /// `random(in:using:)`, whose algorithm is not promised to stay the same.
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Glibc
 
 public struct SeededGenerator: RandomNumberGenerator, Sendable {
     private var s: (UInt64, UInt64, UInt64, UInt64)

@@ -16,11 +16,7 @@
 /// its peak, so what is left out is below 1e-17 of the mass.
 import Distributions
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Glibc
 
 /// A divergence that may be infinite, with the reason when it is.
 public struct DivergenceValue: Sendable, Equatable {

@@ -7,11 +7,7 @@
 import Distributions
 import NeuralNet
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Glibc
 
 public enum Target: Sendable, Equatable {
     case oneDimensional(Mixture, spec: String)

@@ -5,11 +5,7 @@ import Distributions
 import NeuralNet
 import Report
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Glibc
 
 public struct Checkpoint: Sendable, Equatable {
     public var step: Int

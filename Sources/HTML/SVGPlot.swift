@@ -4,11 +4,7 @@
 /// the numbers come from the report.
 import Report
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Glibc
 
 public enum SVGPlot {
     static let width = 640.0, height = 360.0

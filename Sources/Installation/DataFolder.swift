@@ -1,11 +1,7 @@
 /// Where ganbook keeps what it writes (quiz progress, cached demo outputs):
 /// `--data DIR`, else `$GANBOOK_DATA`, else `$XDG_DATA_HOME/ganbook`, else
 /// `~/.local/share/ganbook`.
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Glibc
 
 public enum DataFolder {
     public static func resolve(flag: String?, environment: (String) -> String? = { getenv($0).map { String(cString: $0) } }) -> String {

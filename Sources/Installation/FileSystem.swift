@@ -1,11 +1,7 @@
 /// The few file-system calls ganbook needs (list a folder, read a file, write
 /// one whole, make folders, resolve a path), on POSIX directly: no Foundation
 /// start-up on the read path.
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Glibc
 
 public enum FileSystem {
     public enum Failure: Error, Equatable {
@@ -29,11 +25,7 @@ public enum FileSystem {
     public static func identity(_ path: String) -> String? {
         var st = stat()
         guard stat(path, &st) == 0 else { return nil }
-        #if canImport(Glibc)
-            let time = (st.st_mtim.tv_sec, st.st_mtim.tv_nsec)
-        #else
-            let time = (st.st_mtimespec.tv_sec, st.st_mtimespec.tv_nsec)
-        #endif
+        let time = (st.st_mtim.tv_sec, st.st_mtim.tv_nsec)
         return "\(st.st_dev)-\(st.st_ino)-\(st.st_size)-\(time.0).\(time.1)"
     }
 
@@ -136,10 +128,5 @@ public enum FileSystem {
     public static func join(_ a: String, _ b: String) -> String { a.hasSuffix("/") ? a + b : a + "/" + b }
 }
 
-#if canImport(Glibc)
-    private func Glibc_read(_ fd: Int32, _ p: UnsafeMutableRawPointer, _ n: Int) -> Int { Glibc.read(fd, p, n) }
-    private func Glibc_write(_ fd: Int32, _ p: UnsafeRawPointer, _ n: Int) -> Int { Glibc.write(fd, p, n) }
-#else
-    private func Glibc_read(_ fd: Int32, _ p: UnsafeMutableRawPointer, _ n: Int) -> Int { Darwin.read(fd, p, n) }
-    private func Glibc_write(_ fd: Int32, _ p: UnsafeRawPointer, _ n: Int) -> Int { Darwin.write(fd, p, n) }
-#endif
+private func Glibc_read(_ fd: Int32, _ p: UnsafeMutableRawPointer, _ n: Int) -> Int { Glibc.read(fd, p, n) }
+private func Glibc_write(_ fd: Int32, _ p: UnsafeRawPointer, _ n: Int) -> Int { Glibc.write(fd, p, n) }

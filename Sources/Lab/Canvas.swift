@@ -4,7 +4,7 @@
 ///
 /// Owns placement and display width only (a wide character takes two cells,
 /// the second a continuation), never escape sequences or colour depth.
-import Terminal
+import TerminalKit
 
 /// A colour as red, green, blue; the encoder maps it to what the terminal has.
 public struct RGB: Sendable, Equatable, Hashable {

@@ -4,7 +4,7 @@
 ///
 /// One series per chart, so each reads without colour. Owns the binning of
 /// points to dot columns and the dots; the values come from `LabSession`.
-import Terminal
+import TerminalKit
 
 struct CurveChart {
     var title: String

@@ -4,11 +4,7 @@
 ///
 /// Owns parsing only; what a key does is `LabSession.handle`.
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Glibc
 
 /// One key press.
 public enum Key: Sendable, Equatable, Hashable {

@@ -6,7 +6,7 @@
 /// Owns the clock and the pacing. One thread: training and drawing take
 /// turns, so the run is the same for the same seed and keys, whatever the
 /// frame rate.
-import Terminal
+import TerminalKit
 
 public enum LabLoop {
     /// Frames per second aimed at while running.

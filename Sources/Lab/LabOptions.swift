@@ -5,7 +5,7 @@
 import ArgumentParser
 import Demos
 import GAN
-import Terminal
+import TerminalKit
 
 /// A lab run that cannot start: the whole message.
 public struct LabFailure: Error, CustomStringConvertible {

@@ -11,7 +11,7 @@ import Demos
 import Distributions
 import GAN
 import NeuralNet
-import Terminal
+import TerminalKit
 
 public struct LabScreen: Sendable {
     public static let minimumColumns = 80

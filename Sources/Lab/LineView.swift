@@ -11,11 +11,7 @@ import Distributions
 import GAN
 import NeuralNet
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Glibc
 
 public struct LineView: Sendable {
     public var xRange: ClosedRange<Double>

@@ -9,13 +9,9 @@
 /// Owns termios, the screen modes and signal handlers; nothing else here
 /// touches them. SIGWINCH sets a flag too: the loop asks for the new size.
 import Synchronization
-import Terminal
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Glibc
+import TerminalKit
 
 /// The signal that asked the lab to end (0: none).
 let pendingTermination = Atomic<Int32>(0)

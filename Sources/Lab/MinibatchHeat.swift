@@ -10,11 +10,7 @@
 /// never changes them.
 import NeuralNet
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Glibc
 
 enum MinibatchHeat {
     static func logits(_ network: Network<Float>, at x: Matrix<Float>, joining batch: Matrix<Float>) -> [Float] {

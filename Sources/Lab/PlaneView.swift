@@ -8,11 +8,7 @@ import GAN
 import NeuralNet
 import Distributions
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Glibc
 
 public struct PlaneWindow: Sendable, Equatable {
     public var xRange: ClosedRange<Double>

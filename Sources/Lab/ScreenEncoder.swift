@@ -5,7 +5,7 @@
 ///
 /// Owns escape sequences for cells; entering and leaving the full screen is
 /// `LiveTerminal`'s.
-import Terminal
+import TerminalKit
 
 public enum ColorDepth: String, Sendable, Equatable {
     case none, palette256, trueColor

@@ -6,11 +6,7 @@
 /// tree exactly once. No C pointer leaves this file.
 import CCmark
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Glibc
 
 /// cmark's parse and render options.
 public struct ParseOptions: OptionSet, Sendable {

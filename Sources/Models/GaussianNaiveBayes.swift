@@ -7,11 +7,7 @@
 /// variances are population variances (ddof = 0), and every variance is
 /// increased by `varianceSmoothing` × the largest variance of any feature over
 /// the whole training set, so that a constant feature cannot divide by zero.
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Glibc
 
 public struct GaussianNaiveBayes: Sendable, Equatable {
     /// P(y) for y = 0, 1.

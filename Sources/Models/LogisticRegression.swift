@@ -10,11 +10,7 @@
 /// Cholesky, with a backtracking line search on the objective. Stopping rule:
 /// the largest gradient component is at most `tolerance`·max(1, C·n), or
 /// the step no longer lowers the objective, or 100 iterations.
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Glibc
 
 public struct LogisticRegression: Sendable, Equatable {
     public var weights: [Double]

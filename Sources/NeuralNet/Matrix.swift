@@ -8,11 +8,7 @@
 /// Everything else is a plain sequential loop.
 import CMatrixKernels
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Glibc
 
 public protocol Scalar: BinaryFloatingPoint, Sendable where Self.RawSignificand: FixedWidthInteger {
     /// C ← op(A)·op(B) + (old C if `accumulate`, else `bias` per column, else 0),
@@ -232,9 +228,13 @@ public enum KernelPath: String, CaseIterable, Sendable {
 
     public var isSupported: Bool { gk_path_supported(c) != 0 }
 
-    /// Uses this path from now on; false (and no change) when the CPU cannot run it.
+    /// Uses this path on the calling thread from now on (other threads keep
+    /// theirs); false (and no change) when the CPU cannot run it.
     @discardableResult
     public func use() -> Bool { gk_set_path(c) != 0 }
+
+    /// Returns the calling thread to the process's path (undoes `use`).
+    public static func useProcessPath() { gk_set_path(gk_path(rawValue: UInt32(bitPattern: -1))) }
 
     /// Why `GANBOOK_KERNEL` could not be honoured, if it could not.
     /// Also `GANBOOK_THREADS`'s.

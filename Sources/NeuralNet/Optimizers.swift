@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Glibc
 
 /// Optimisers: plain SGD, RMSProp (Tieleman & Hinton 2012, as PyTorch
 /// implements it: v ← αv + (1−α)g², θ ← θ − lr·g/(√v + ε)) and Adam (Kingma &

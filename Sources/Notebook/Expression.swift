@@ -10,11 +10,7 @@
 /// Owns parsing and evaluation only. Evaluation throws instead of returning a
 /// NaN or an infinity, so a formula that divides by zero (or takes the log of
 /// a negative number) is reported, never shown as a number.
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Glibc
 
 public indirect enum Expression: Sendable, Equatable {
     case number(Double)

@@ -2,7 +2,7 @@
 /// to the width (CJK-aware, through `StyledText`). The plain look (no colour,
 /// no wrapping) writes every line exactly as the session composes it, which is
 /// what scripts and tests read.
-import Terminal
+import TerminalKit
 
 public struct QuizLook: Sendable {
     public var sheet: StyleSheet

@@ -18,7 +18,7 @@ import Foundation
 import Installation
 import Localization
 import Notebook
-import Terminal
+import TerminalKit
 
 public protocol QuizIO {
     func write(_ text: String)

@@ -11,7 +11,7 @@
 import Foundation
 import Localization
 import Report
-import Terminal
+import TerminalKit
 
 public struct NoteProgress: Sendable, Equatable {
     public var noteID: String

@@ -3,7 +3,7 @@
 /// otherwise (exactly the protocol scripts use), and the clock.
 import Foundation
 import Notebook
-import Terminal
+import TerminalKit
 
 public final class TerminalQuizIO: QuizIO {
     public let look: QuizLook

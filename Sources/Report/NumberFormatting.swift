@@ -1,10 +1,6 @@
 /// printf-style number formatting through the C library, so that the digits a
 /// report shows are the same on every run and platform (no locale).
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Glibc
 
 public enum NumberFormatting {
     /// `format` must hold exactly one floating-point conversion (`%.6g`, …).

@@ -1,10 +1,6 @@
 /// Axis ticks on "nice" numbers, shared by every plot renderer (terminal,
 /// SVG): positions only, no data.
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Glibc
 
 /// Tick positions on "nice" numbers (1, 2 or 5 times a power of ten).
 public enum Ticks {

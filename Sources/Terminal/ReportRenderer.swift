@@ -1,12 +1,9 @@
 /// Presents a demo's `Report` in the terminal: a title, wrapped explanatory
 /// text, aligned figures and tables, and plots. Formats numbers; computes none.
 import Report
+import TerminalKit
 
 public struct ReportRenderer: Sendable {
-    /// Bump when the terminal presentation of a report changes: cached
-    /// terminal text of another version is rendered again.
-    public static let version = 4
-
     public var sheet: StyleSheet
     public var width: Int
     public var plotHeight: Int

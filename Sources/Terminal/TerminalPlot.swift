@@ -12,11 +12,8 @@
 /// wrap to the width. Only layout happens here: the numbers come from the report.
 import Report
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Glibc
+import TerminalKit
 
 public struct TerminalPlot: Sendable {
     public var sheet: StyleSheet

@@ -5,6 +5,7 @@
 /// the `StyleSheet`. Fenced blocks that mean something to the caller (demo
 /// cells, quiz cards) are handed to `cells`, which says how to present them.
 import Markdown
+import TerminalKit
 
 /// How a special fenced block is shown instead of as code.
 public enum CellPart: Sendable, Equatable {

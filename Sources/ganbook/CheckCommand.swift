@@ -1,8 +1,9 @@
 /// `ganbook check`: validates every note and prints `FILE:LINE: message` for
 /// each problem; exits 1 when there is any.
 import ArgumentParser
-import NotebookRunner
+import Cells
 import Terminal
+import TerminalKit
 
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -3,8 +3,9 @@
 import ArgumentParser
 import Demos
 import Localization
-import NotebookRunner
+import Cells
 import Terminal
+import TerminalKit
 
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

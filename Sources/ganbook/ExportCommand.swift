@@ -1,8 +1,9 @@
 /// `ganbook export --html DIR`: the notebook as a static site (see
-/// NotebookRunner's `SiteExport`).
+/// HTML's `SiteExport`).
 import ArgumentParser
-import NotebookRunner
+import Cells
 import Terminal
+import TerminalKit
 
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -17,8 +18,7 @@ struct ExportCommand: ParsableCommand {
     @Flag(help: "Do not run demo cells that are not cached; show them without output.")
     var noRun = false
 
-    @Option(help: ArgumentHelp("The data folder for cached demo outputs.", valueName: "dir"))
-    var data: String?
+    @OptionGroup var dataFolder: DataFolderOption
 
     @OptionGroup var notebook: NotebookOptions
 
@@ -26,6 +26,6 @@ struct ExportCommand: ParsableCommand {
     /// other edition the notebook has into `FOLDER/LANG/` (see `Editions`).
     func run() throws {
         try Editions(folder: try notebook.source.folder).export(
-            into: folder, primary: try notebook.source.language, dataFolder: data, run: !noRun, say: { Output.write($0) })
+            into: folder, primary: try notebook.source.language, dataFolder: dataFolder.data, run: !noRun, say: { Output.write($0) })
     }
 }

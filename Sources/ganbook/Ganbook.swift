@@ -3,8 +3,9 @@
 import ArgumentParser
 import Demos
 import Installation
-import NotebookRunner
+import Cells
 import Terminal
+import TerminalKit
 
 struct Ganbook: ParsableCommand {
     static let version = "0.1.0"

@@ -1,6 +1,6 @@
 /// `ganbook list` (and `ganbook` on its own): the contents.
 import ArgumentParser
-import NotebookRunner
+import Cells
 
 struct ListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

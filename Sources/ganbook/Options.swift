@@ -2,8 +2,9 @@
 /// and how output looks.
 import ArgumentParser
 import Localization
-import NotebookRunner
+import Cells
 import Terminal
+import TerminalKit
 
 /// `--lang`: the one language option of every command that shows words.
 struct LanguageOption: ParsableArguments {
@@ -20,6 +21,18 @@ struct LanguageOption: ParsableArguments {
 
     /// `--lang` anywhere on the command line (see `NotebookSource.langFlag`).
     static let onCommandLine = NotebookSource.langFlag(in: CommandLine.arguments)
+}
+
+/// `--data`: the one data folder option, of every command that keeps
+/// something there (the quiz's progress, the cached demo outputs). `demo`
+/// has none: its demos use `--data` for their own input (a p_data spec, a
+/// CSV file), so it caches into `$GANBOOK_DATA`, else the XDG folder.
+struct DataFolderOption: ParsableArguments {
+    @Option(
+        help: ArgumentHelp(
+            "The data folder: quiz progress and cached demo outputs (default $GANBOOK_DATA, else $XDG_DATA_HOME/ganbook, else ~/.local/share/ganbook).",
+            valueName: "dir"))
+    var data: String?
 }
 
 struct NotebookOptions: ParsableArguments {

@@ -1,9 +1,10 @@
 /// `ganbook quiz [NOTE…]` and `ganbook quiz stats`: spaced repetition over the
 /// notes' quiz cards, with progress kept in the data folder.
 import ArgumentParser
-import NotebookRunner
+import Cells
 import Quiz
 import Terminal
+import TerminalKit
 
 struct QuizCommand: ParsableCommand {
     // `quiz` runs `quiz run`; its help lists run's arguments and options itself, since
@@ -32,14 +33,12 @@ struct QuizCommand: ParsableCommand {
 }
 
 struct QuizOptions: ParsableArguments {
-    @Option(
-        help: ArgumentHelp("Keep progress in this folder (default $GANBOOK_DATA, else $XDG_DATA_HOME/ganbook, else ~/.local/share/ganbook).", valueName: "dir"))
-    var data: String?
+    @OptionGroup var dataFolder: DataFolderOption
 
     @OptionGroup var notebook: NotebookOptions
 
     func request(notes: [String] = [], display: DisplayOptions) -> QuizRequest {
-        QuizRequest(notes: notes, source: notebook.source, dataFolder: data, sheet: display.sheet, width: display.resolvedWidth)
+        QuizRequest(notes: notes, source: notebook.source, dataFolder: dataFolder.data, sheet: display.sheet, width: display.resolvedWidth)
     }
 }
 

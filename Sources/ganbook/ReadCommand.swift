@@ -1,6 +1,6 @@
 /// `ganbook read NOTE`: one note, rendered for the terminal, paged when long.
 import ArgumentParser
-import NotebookRunner
+import Cells
 
 struct ReadCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -24,15 +24,12 @@ struct ReadCommand: ParsableCommand {
     @Flag(help: "With --run: recompute every cell instead of using the cache.")
     var refresh = false
 
-    @Option(
-        help: ArgumentHelp(
-            "The data folder for cached outputs (default $GANBOOK_DATA, else $XDG_DATA_HOME/ganbook, else ~/.local/share/ganbook).", valueName: "dir"))
-    var data: String?
+    @OptionGroup var dataFolder: DataFolderOption
 
     var request: ReadRequest {
         ReadRequest(
             note: note, source: notebook.source, width: display.width, color: display.color, pager: !noPager, runCells: runCells,
-            refresh: refresh, dataFolder: data)
+            refresh: refresh, dataFolder: dataFolder.data)
     }
 
     func run() throws { try request.run() }

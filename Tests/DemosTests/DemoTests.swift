@@ -8,9 +8,7 @@ import Foundation
 import Report
 import Testing
 
-#if canImport(Glibc)
-    import Glibc
-#endif
+import Glibc
 
 func mixture(_ spec: String) -> Mixture {
     guard case .continuous(let m) = try! DistributionSpec.parse(spec) else { fatalError(spec) }
@@ -237,10 +235,18 @@ func mixture(_ spec: String) -> Mixture {
         #expect(abs(lr.last! - g.bayesError) < 0.03)
     }
 
-    @Test func csvOptionsGoTogether() {
-        #expect(throws: (any Error).self) { try GenVsDiscDemo.parse(["--data", "x.csv"]) }
-        #expect(throws: (any Error).self) { try GenVsDiscDemo.parse(["--label", "y"]) }
-        #expect(throws: (any Error).self) { try GenVsDiscDemo.parse(["--dims", "1"]) }
+    @Test(arguments: [
+        (["--data", "x.csv"], "--data needs --label COLUMN"),
+        (["--label", "y"], "--label names a column of --data FILE.csv"),
+        (["--dims", "1"], "--dims must be between 2 and 100, got 1"),
+    ])
+    func csvOptionsGoTogether(arguments: [String], message: String) {
+        do {
+            _ = try GenVsDiscDemo.parse(arguments)
+            Issue.record("\(arguments) was accepted")
+        } catch {
+            #expect(GenVsDiscDemo.message(for: error).contains(message), "\(GenVsDiscDemo.message(for: error))")
+        }
     }
 }
 

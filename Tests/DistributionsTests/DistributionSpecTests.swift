@@ -1,9 +1,7 @@
 @testable import Distributions
 import Testing
 
-#if canImport(Glibc)
-    import Glibc
-#endif
+import Glibc
 
 @Suite struct DistributionSpecTests {
     @Test func familiesParse() throws {

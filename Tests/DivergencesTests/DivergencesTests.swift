@@ -3,9 +3,7 @@ import Distributions
 import Foundation
 import Testing
 
-#if canImport(Glibc)
-    import Glibc
-#endif
+import Glibc
 
 /// Discrete divergences against reference values made once with scipy
 /// (Fixtures/make_scipy_fixtures.py).

@@ -3,9 +3,7 @@ import Distributions
 import NeuralNet
 import Testing
 
-#if canImport(Glibc)
-    import Glibc
-#endif
+import Glibc
 
 @Suite struct GANLossTests {
     /// Central differences in Float: h = 1e-2 keeps rounding small against the O(h²) error.

@@ -1,7 +1,7 @@
 @testable import ganbook
 import Demos
 import Notebook
-import NotebookRunner
+import Cells
 import TestSupport
 import Testing
 

@@ -1,8 +1,6 @@
 import Demos
 import Foundation
-#if canImport(FoundationXML)
-    import FoundationXML
-#endif
+import FoundationXML
 import TestSupport
 import Testing
 
@@ -25,7 +23,8 @@ import Testing
         #expect(lines[command + 2].hasPrefix("┃ Sliding q_θ"))  // the output follows the cell's frame
         #expect(first.stdout.contains("┃   JSD at the ends"))
         let cached = try FileManager.default.contentsOfDirectory(atPath: data + "/demo-cache")
-        #expect(cached.contains { $0.hasSuffix(".json") } && cached.contains { $0.hasSuffix(".txt") })
+        // Reports are cached as data only; the terminal text is rendered from them each time.
+        #expect(!cached.isEmpty && cached.allSatisfy { $0.hasSuffix(".json") })
         let second = try Binary.run(arguments)
         #expect(second.stdout == first.stdout)
         // A changed width re-renders from the cached data: same numbers, no new run needed.

@@ -1,7 +1,8 @@
 import Localization
 import Notebook
-@testable import NotebookRunner
 @testable import Terminal
+@testable import TerminalKit
+@testable import ganbook
 import TestSupport
 import Testing
 

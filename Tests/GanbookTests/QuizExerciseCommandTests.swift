@@ -1,7 +1,7 @@
 import Foundation
 @testable import ganbook
 import Notebook
-import NotebookRunner
+import Cells
 import TestSupport
 import Testing
 

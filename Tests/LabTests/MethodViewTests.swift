@@ -4,11 +4,7 @@ import GAN
 import NeuralNet
 import Testing
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Glibc
 
 /// Under each method the heat map shows what its D computes, labelled, the
 /// samples are G's as the method draws them, and the arrows are −∇ of G's loss.

@@ -1,9 +1,7 @@
 @testable import NeuralNet
 import Testing
 
-#if canImport(Glibc)
-    import Glibc
-#endif
+import Glibc
 
 /// A tiny seeded generator for the tests (SplitMix64).
 struct TestRandom: RandomNumberGenerator {

@@ -2,9 +2,7 @@ import CMatrixKernels
 @testable import NeuralNet
 import Testing
 
-#if canImport(Glibc)
-    import Glibc
-#endif
+import Glibc
 
 /// The matrix kernels against an independent definition: each output is one
 /// fused multiply-add chain over the inner index, in order, from its initial
@@ -13,9 +11,10 @@ import Testing
     static let paths = KernelPath.allCases.filter(\.isSupported)
     static let best = paths.last!  // what an unforced process chooses
 
-    /// Switches every product to `path` (the suite is serialised; `restore` undoes it).
+    /// Switches this thread's products to `path` (each test is synchronous, so
+    /// it runs on one thread; `restore` undoes it). Other suites are not touched.
     func use(_ path: KernelPath) -> Bool { path.use() }
-    func restore() { Self.best.use() }
+    func restore() { KernelPath.useProcessPath() }
 
     /// The definition, written again in Swift (Float.addingProduct is a fused multiply-add).
     func reference(

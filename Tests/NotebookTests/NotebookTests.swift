@@ -87,12 +87,18 @@ final class TemporaryNotes {
         #expect(message == "n/01-a.md:4: not valid UTF-8 (byte 0xE4 at column 5)")
     }
 
-    @Test func anUnreadableFolderIsAnError() throws {
-        guard getuid() != 0 else { return }  // root reads everything; CI runs as root
+    @Test(.enabled(if: getuid() != 0, "root reads every folder, whatever its mode"))
+    func anUnreadableFolderIsAnError() throws {
         let folder = TemporaryNotes(["01-a.md": "# A\n"])
         chmod(folder.path, 0)
         defer { chmod(folder.path, 0o755) }
         #expect(throws: (any Error).self) { try Notebook(folder: folder.path) }
+    }
+
+    /// The same failure for any user, root included: a "folder" that is a file.
+    @Test func aFileGivenAsTheFolderIsAnError() throws {
+        let folder = TemporaryNotes(["01-a.md": "# A\n"])
+        #expect(throws: (any Error).self) { try Notebook(folder: folder.path + "/01-a.md") }
     }
 
     @Test func readingOneNoteDoesNotReadTheOthers() throws {

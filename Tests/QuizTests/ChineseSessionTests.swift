@@ -3,8 +3,9 @@ import Localization
 import Notebook
 @testable import Quiz
 import Report
-import Terminal
 import Testing
+import Terminal
+import TerminalKit
 
 /// Issue 13: with a Chinese translator the quiz's prompts, feedback, summary
 /// and stats are Chinese, with the same numbers, keys and recorded grades.

@@ -1,8 +1,8 @@
 import Foundation
 import Notebook
 @testable import Quiz
-import Terminal
 import Testing
+import TerminalKit
 
 /// Keys for a session, from a script; a timeout advances the test's clock.
 final class ScriptedKeys: QuizKeys {

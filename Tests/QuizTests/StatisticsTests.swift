@@ -1,8 +1,8 @@
 import Foundation
 import Notebook
 @testable import Quiz
-import Terminal
 import Testing
+import TerminalKit
 
 @Suite struct StatisticsTests {
     @Test func retentionCountsReviewStateAnswersAndTheForecastCountsDueDays() throws {

@@ -2,8 +2,8 @@ import Distributions
 import Foundation
 import Notebook
 @testable import Quiz
-import Terminal
 import Testing
+import TerminalKit
 
 /// Undo keeps the store and the session in agreement: after any sequence of
 /// answers and undos, the card table is what replaying the log gives, and the

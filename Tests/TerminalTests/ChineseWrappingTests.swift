@@ -1,6 +1,7 @@
 import Foundation
 import Markdown
 import Terminal
+import TerminalKit
 import TestSupport
 import Testing
 

@@ -4,7 +4,9 @@
 import Foundation
 import Report
 @testable import Terminal
+@testable import TerminalKit
 import Testing
+import TerminalKit
 
 @Suite struct EqualScaleTests {
     /// The ring's 8 modes in the box ±3.

@@ -11,6 +11,7 @@ import Foundation
 import Markdown
 import Notebook
 import Terminal
+import TerminalKit
 import TestSupport
 import Testing
 

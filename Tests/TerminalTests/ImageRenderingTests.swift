@@ -2,6 +2,7 @@
 /// on, the shade ramp and no escape codes without it; never wider than the width.
 import Report
 @testable import Terminal
+import TerminalKit
 import TestSupport
 import Testing
 

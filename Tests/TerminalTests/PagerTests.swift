@@ -1,6 +1,8 @@
 /// The pager's environment: text left on the screen after `q` (git's
 /// LESS=FRX) unless the user set LESS, and a prompt that names what is paged.
 @testable import Terminal
+@testable import TerminalKit
+import TerminalKit
 import Testing
 
 @Suite struct PagerTests {

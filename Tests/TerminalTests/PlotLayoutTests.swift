@@ -5,8 +5,10 @@ import Foundation
 import Markdown
 import Report
 @testable import Terminal
+@testable import TerminalKit
 import TestSupport
 import Testing
+import TerminalKit
 
 @Suite struct PlotLayoutTests {
     let plain = StyleSheet.plain

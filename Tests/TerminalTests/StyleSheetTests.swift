@@ -4,6 +4,7 @@ import Foundation
 import Markdown
 import Report
 @testable import Terminal
+@testable import TerminalKit
 import TestSupport
 import Testing
 
@@ -55,7 +56,7 @@ import Testing
         let sources = PackagePaths.root.appendingPathComponent("Sources")
         let files =
             FileManager.default.enumerator(atPath: sources.path)?.compactMap { $0 as? String }
-            .filter { $0.hasSuffix(".swift") && !$0.hasSuffix("Terminal/StyleSheet.swift") } ?? []
+            .filter { $0.hasSuffix(".swift") && !$0.hasSuffix("TerminalKit/StyleSheet.swift") } ?? []
         #expect(files.count > 20)
         for file in files {
             let text = try String(contentsOf: sources.appendingPathComponent(file), encoding: .utf8)

@@ -1,4 +1,6 @@
 @testable import Terminal
+@testable import TerminalKit
+import TerminalKit
 import Testing
 
 @Suite struct DisplayWidthTests {

@@ -19,7 +19,8 @@ public enum Binary {
     public static let unset = ["GANBOOK_NOTES", "NO_COLOR", "GANBOOK_LANG", "LC_ALL", "LC_MESSAGES", "LANG"]
 
     /// The data folder of runs that name none (caches, progress), one per test
-    /// process, so that tests never write into the user's own.
+    /// process, so that tests never write into the user's own: it replaces any
+    /// `GANBOOK_DATA` of the test's environment (a test can pass its own).
     public static let dataFolder = FileManager.default.temporaryDirectory
         .appendingPathComponent("ganbook-tests-\(ProcessInfo.processInfo.processIdentifier)").path
 
@@ -33,7 +34,7 @@ public enum Binary {
         process.currentDirectoryURL = PackagePaths.root
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
-        env["GANBOOK_DATA"] = env["GANBOOK_DATA"] ?? dataFolder
+        env["GANBOOK_DATA"] = dataFolder  // never the developer's own, even when they set one
         for name in removing { env[name] = nil }
         env.merge(environment) { $1 }
         process.environment = env

@@ -6,9 +6,7 @@
 /// always return once the client had exited (a whole test run hung on it).
 import Foundation
 
-#if canImport(Glibc)
-    import Glibc
-#endif
+import Glibc
 
 public enum Tmux {
     /// The tmux binary, if installed (`make deps` installs it).

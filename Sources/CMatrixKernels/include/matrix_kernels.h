@@ -34,11 +34,15 @@ typedef enum {
     GK_ACCUMULATE = 1,  ///< C = C + op(A)op(B): the initial value is the old C
 } gk_mode;
 
-/// The path in use: the best this CPU supports, unless GANBOOK_KERNEL forced
-/// another (an unsupported or unknown forced path leaves it unchanged and
-/// makes gk_forced_path_error() non-null).
+/// The path in use on this thread: the one gk_set_path chose for it, else the
+/// best this CPU supports, unless GANBOOK_KERNEL forced another (an
+/// unsupported or unknown forced path leaves it unchanged and makes
+/// gk_forced_path_error() non-null).
 gk_path gk_current_path(void);
-/// Uses `path` from now on if the CPU supports it; returns whether it does.
+/// Uses `path` on the calling thread from now on, if the CPU supports it;
+/// returns whether it does. Other threads keep theirs, so the kernel tests
+/// can try every path while other tests train on the process's own. A
+/// negative `path` returns the thread to the process's path.
 int gk_set_path(gk_path path);
 /// Whether this CPU can run `path`.
 int gk_path_supported(gk_path path);

@@ -14,11 +14,7 @@
 import Distributions
 import NeuralNet
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Glibc
 
 public struct DigitClassifier: Sendable {
     public private(set) var network: Network<Float>

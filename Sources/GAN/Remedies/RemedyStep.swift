@@ -13,9 +13,12 @@ struct RemedyGradients {
     var generator: [[Float]] = []
     var discriminator: [[Float]] = []
     var encoder: [[Float]] = []
+    /// The Unrolled GAN's G-step also yields D's loss before D's update (its first unrolled step).
+    var discriminatorLoss: Float?
 
-    init(loss: Var, generator: [Var] = [], discriminator: [Var] = [], encoder: [Var] = []) {
+    init(loss: Var, generator: [Var] = [], discriminator: [Var] = [], encoder: [Var] = [], discriminatorLoss: Var? = nil) {
         self.loss = loss.scalar
+        self.discriminatorLoss = discriminatorLoss?.scalar
         self.generator = generator.map(\.value.values)
         self.discriminator = discriminator.map(\.value.values)
         self.encoder = encoder.map(\.value.values)
@@ -51,8 +54,9 @@ extension GANTrainer {
     }
 
     /// k D-steps and one G-step on the tape. The Unrolled GAN's G-step also
-    /// yields D's gradient on its batch (its first unrolled step), which is
-    /// applied after G's update, as in Metz et al.'s simultaneous updates (eqs. 10–11).
+    /// yields D's gradient and loss on its batch (its first unrolled step); the
+    /// gradient is applied after G's update, as in Metz et al.'s simultaneous
+    /// updates (eqs. 10–11), and the loss is the D loss reported for the step.
     mutating func remedyStep() -> StepLosses {
         var dLoss: Float = 0
         let unrolled: Bool
@@ -76,7 +80,7 @@ extension GANTrainer {
         if unrolled {
             discriminator.setGradients(result.discriminator)
             optimizerD.step(&discriminator)
-            dLoss = Self.discriminatorLoss(self, batch: batch)
+            dLoss = result.discriminatorLoss ?? dLoss
         }
         steps += 1
         return StepLosses(d: dLoss, g: result.loss)
@@ -91,11 +95,6 @@ extension GANTrainer {
     }
 
     // MARK: D
-
-    /// D's loss on a batch, without its gradients (the Unrolled GAN's report of D's loss).
-    static func discriminatorLoss(_ trainer: GANTrainer, batch: RemedyBatch) -> Float {
-        discriminatorGradients(trainer, batch: batch).loss
-    }
 
     /// D's loss for the trainer's variant on `batch`, and D's gradients.
     static func discriminatorGradients(_ trainer: GANTrainer, batch: RemedyBatch) -> RemedyGradients {
@@ -198,14 +197,15 @@ extension GANTrainer {
         let fake = g(tape.constant(batch.noise))
         var adam = UnrolledAdam(trainer.optimizerD, shapes: d.parameters.map { ($0.rows, $0.columns) }, on: tape)
         var first: [Var] = []
+        var firstLoss: Var?
         for step in 0..<k {
             let loss = RemedyLosses.discriminator(real: d(real), fake: d(fake))
             let gradient = tape.gradients(of: loss, wrt: d.parameters, createGraph: true)
-            if step == 0 { first = gradient }
+            if step == 0 { (first, firstLoss) = (gradient, loss) }
             d = TapeNetwork(replacing: adam.step(d.parameters, gradients: gradient), of: d)
         }
         let value = -RemedyLosses.discriminator(real: d(real), fake: d(fake))
         let gradients = tape.gradients(of: value, wrt: g.parameters)
-        return RemedyGradients(loss: value, generator: gradients, discriminator: first)
+        return RemedyGradients(loss: value, generator: gradients, discriminator: first, discriminatorLoss: firstLoss)
     }
 }

@@ -5,9 +5,7 @@
 import Autodiff
 import NeuralNet
 
-#if canImport(Glibc)
-    import Glibc
-#endif
+import Glibc
 
 struct UnrolledAdam {
     var first: [Var]

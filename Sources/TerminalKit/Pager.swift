@@ -9,11 +9,7 @@
 /// may read keys and set the terminal (a child in a group of its own is stopped
 /// by SIGTTIN/SIGTTOU). While it runs we ignore SIGINT and SIGQUIT, as
 /// system(3) does: Ctrl-C is the pager's to handle, not a reason for us to die.
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Glibc
 
 public enum Pager {
     public static let defaultCommand = "less -R"

@@ -1,9 +1,11 @@
 /// What `ganbook read` and `ganbook list` do, as plain values that their
 /// ArgumentParser commands fill.
+import Cells
 import Installation
 import Localization
 import Notebook
 import Terminal
+import TerminalKit
 
 /// `read NOTE[#heading]`: the note rendered for the terminal, paged when long.
 public struct ReadRequest: Equatable {
@@ -27,8 +29,8 @@ public struct ReadRequest: Equatable {
 
     public func run() throws {
         let translator = Translator.forLanguage(try source.language)
-        var runner = runCells ? CellRunner(cache: CellCache(dataFolder: DataFolder.resolve(flag: dataFolder)), refresh: refresh) : nil
-        runner?.words = translator.words
+        let status = CellRunStatus(words: translator.words)
+        let runner = runCells ? CellRunner(cache: CellCache(dataFolder: DataFolder.resolve(flag: dataFolder)), refresh: refresh, observer: status) : nil
         let lines = try NoteReading.lines(
             of: note, in: try source.load(), sheet: StyleSheet(color: TerminalEnvironment.colorEnabled(color)),
             width: TerminalEnvironment.width(requested: width), translator: translator, hintOptions: source.hintOptions, running: runner)

@@ -11,11 +11,7 @@
 ///
 /// Self-contained on purpose: `Sources/Lab` has its own key decoder; the two
 /// can be merged later.
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Glibc
 
 /// One key press.
 public enum KeyPress: Sendable, Equatable {

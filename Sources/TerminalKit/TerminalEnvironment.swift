@@ -3,11 +3,7 @@
 ///
 /// Owns every `isatty`, `ioctl(TIOCGWINSZ)` and `NO_COLOR` lookup, so that the
 /// rest of ganbook asks one place.
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Glibc
 
 public enum ColorChoice: String, Sendable, CaseIterable {
     case auto, always, never
@@ -36,12 +32,7 @@ public enum TerminalEnvironment {
 
     private static func size(of fd: Int32) -> (columns: Int, rows: Int)? {
         var ws = winsize()
-        #if canImport(Glibc)
-            let request = UInt(TIOCGWINSZ)
-        #else
-            let request = TIOCGWINSZ
-        #endif
-        guard ioctl(fd, request, &ws) == 0, ws.ws_col > 0 else { return nil }
+        guard ioctl(fd, UInt(TIOCGWINSZ), &ws) == 0, ws.ws_col > 0 else { return nil }
         return (Int(ws.ws_col), Int(ws.ws_row))
     }
 

@@ -2,9 +2,13 @@
 /// subfolder named for it (`zh/`), with the same file names. `check` checks
 /// them all and the rules between them; `export` writes them all, the run's
 /// language at the top and each other one in its subfolder.
+import Cells
+import HTML
 import Installation
 import Localization
 import Notebook
+import Terminal
+import TerminalKit
 
 public struct Editions {
     /// The notebook folder (the English edition).
@@ -60,8 +64,8 @@ public struct Editions {
     /// and tells `say` what it wrote, as each is done, and how many cells were
     /// left unrun with `run` off.
     public func export(into site: String, primary: Language, dataFolder: String?, run: Bool, say: (String) -> Void) throws {
-        var runner = CellRunner(cache: CellCache(dataFolder: DataFolder.resolve(flag: dataFolder)))
-        runner.words = Translator.forLanguage(primary).words
+        let status = CellRunStatus(words: Translator.forLanguage(primary).words)
+        let runner = CellRunner(cache: CellCache(dataFolder: DataFolder.resolve(flag: dataFolder)), observer: status)
         var unrun = 0
         for (export, folder) in try exports(into: site, primary: primary, runner: runner, run: run) {
             unrun += try export.write(to: folder)
@@ -84,9 +88,10 @@ public struct Editions {
                 order.count < 2
                 ? nil
                 : k == 0 ? (order[1].rawValue + "/", order[1]) : ("../", order[0])
-            let export = SiteExport(
+            var export = SiteExport(
                 notes: notes[k], runner: runner, runDemos: run,
                 translator: .forLanguage(order[k]), counterpart: counterpart)
+            export.progress = ProgressBar.onStandardError(words: export.translator.words)
             return (export, k == 0 ? site : site + "/" + order[k].rawValue)
         }
     }

@@ -1,9 +1,12 @@
 /// What `ganbook quiz` and `ganbook quiz stats` do, from the command line's
 /// values: a review session in the terminal, or the progress report.
+import Cells
 import Localization
-import NotebookRunner
+import Notebook
+import Quiz
 import Report
 import Terminal
+import TerminalKit
 
 public struct QuizRequest {
     /// The notes to quiz (ids, numbers or prefixes); all notes when empty.

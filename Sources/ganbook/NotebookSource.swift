@@ -6,6 +6,7 @@ import Installation
 import Localization
 import Notebook
 import Terminal
+import TerminalKit
 
 public struct NotebookSource: Equatable, Sendable {
     /// `--notes` as given (nil: from the environment, else the bundled notes).

@@ -1,9 +1,10 @@
 /// The table of contents (`ganbook list`): number, id, title, demo cells
 /// and quiz cards of each note, the title column giving way on a narrow
 /// screen, and a hint that runs as printed.
+import Cells
 import Localization
 import Notebook
-import Terminal
+import TerminalKit
 
 /// The table of contents as lines.
 public struct Contents {

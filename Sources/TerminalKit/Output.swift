@@ -1,10 +1,6 @@
 /// Writing to stdout and stderr without Foundation's buffering surprises, and
 /// the one-line error format every command uses.
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Glibc
 
 public enum Output {
     /// Writes all of `text` to stdout. Returns false when the reader has gone
@@ -36,8 +32,4 @@ public enum Output {
     public static func ignoreBrokenPipe() { signal(SIGPIPE, SIG_IGN) }
 }
 
-#if canImport(Glibc)
-    private func Glibc_write(_ fd: Int32, _ p: UnsafeMutableRawPointer, _ n: Int) -> Int { Glibc.write(fd, p, n) }
-#else
-    private func Glibc_write(_ fd: Int32, _ p: UnsafeMutableRawPointer, _ n: Int) -> Int { Darwin.write(fd, p, n) }
-#endif
+private func Glibc_write(_ fd: Int32, _ p: UnsafeMutableRawPointer, _ n: Int) -> Int { Glibc.write(fd, p, n) }

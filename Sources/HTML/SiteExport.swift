@@ -1,13 +1,13 @@
 /// The notebook as a static site that opens from the file system with no
 /// server and no network: an index, one page per note (the prose, demo cells
 /// with their outputs, quiz cards as <details>), one stylesheet, no JavaScript.
+import Cells
 import Foundation
-import HTML
 import Localization
 import Markdown
 import Notebook
 import Report
-import Terminal
+import struct Report.Progress
 
 public struct SiteExport: Sendable {
     public var notes: [Note]
@@ -20,6 +20,8 @@ public struct SiteExport: Sendable {
     /// The other edition of the same site, when it is exported too: the
     /// relative path from these pages to its pages (`zh/`, `../`) and its name.
     public var counterpart: (path: String, language: Language)?
+    /// Told the pages written so far (the terminal's progress bar; silent by default).
+    public var progress: Progress = .silent
 
     public init(
         notes: [Note], runner: CellRunner, runDemos: Bool, translator: Translator = .english,
@@ -66,14 +68,13 @@ public struct SiteExport: Sendable {
         }
         try HTMLStyle.css.write(toFile: folder + "/style.css", atomically: true, encoding: .utf8)
         try index().write(toFile: folder + "/index.html", atomically: true, encoding: .utf8)
-        let progress = ProgressBar.onStandardError(words: translator.words)
         for (i, note) in notes.enumerated() {
             progress(Double(i) / Double(notes.count), "exporting \(note.id)")
             let previous = i > 0 ? notes[i - 1] : nil, next = i + 1 < notes.count ? notes[i + 1] : nil
             try page(note, outputs: byNote[i], previous: previous, next: next).write(
                 toFile: folder + "/" + Self.page(for: note), atomically: true, encoding: .utf8)
         }
-        ProgressBar.clear()
+        progress(1, "exported")
         return outputs.filter { $0 == .notRun }.count
     }
 

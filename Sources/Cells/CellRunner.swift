@@ -1,18 +1,17 @@
 /// Running a notebook's demo cells: one pipeline for `read --run`, `export`,
 /// `check` and `ganbook demo`.
 ///
-/// NotebookRunner owns everything between a note on disk and a presented
-/// output: parsing a cell's words into a demo (through `DemoRegistry.parse`,
-/// never the command line's root command), running the cells that are not
-/// cached, concurrently and longest first, the cache itself (`CellCache`),
-/// the notebook checker, and the site export. Every output is joined to its
-/// cell by the cell's source line, so a malformed cell keeps its place and no
-/// later output moves under the wrong command. It presents through the
-/// Terminal and HTML renderers and never formats a number itself.
+/// Cells owns what lies between a note's cells and their outputs as data:
+/// parsing a cell's words into a demo (through `DemoRegistry.parse`, never
+/// the command line's root command), running the cells that are not cached,
+/// concurrently and longest first, the cache itself (`CellCache`), and the
+/// notebook checker. Every output is joined to its cell by the cell's source
+/// line, so a malformed cell keeps its place and no later output moves under
+/// the wrong command. It never presents anything: the terminal and HTML
+/// renderers do, and a `CellRunObserver` shows the progress.
 import Demos
 import Notebook
 import Report
-import Terminal
 
 /// What a cell shows under its command.
 public enum CellOutput: Sendable, Equatable {
@@ -23,16 +22,28 @@ public enum CellOutput: Sendable, Equatable {
     case notRun
 }
 
+/// Told, from the worker threads, how a batch of cells advances (the
+/// terminal's progress line is one).
+public protocol CellRunObserver: Sendable {
+    /// A batch of `count` cells of total relative cost `cost` starts.
+    func begin(count: Int, cost: Double)
+    func started(_ cell: DemoCell)
+    func finished(_ cell: DemoCell, cost: Double)
+    /// The batch is done.
+    func end()
+}
+
 public struct CellRunner: Sendable {
     public var cache: CellCache
     /// Run every cell again, ignoring (and replacing) cached outputs.
     public var refresh: Bool
-    /// Puts the progress line's words into the run's language.
-    public var words: @Sendable (String) -> String = { $0 }
+    /// Shown each batch's progress (nil: nobody watches).
+    public var observer: (any CellRunObserver)?
 
-    public init(cache: CellCache, refresh: Bool = false) {
+    public init(cache: CellCache, refresh: Bool = false, observer: (any CellRunObserver)? = nil) {
         self.cache = cache
         self.refresh = refresh
+        self.observer = observer
     }
 
     /// The cell's output: cached data, or (when `run`) a fresh run, then cached.
@@ -65,8 +76,8 @@ public struct CellRunner: Sendable {
     /// Runs every cell of `cells` that is not cached (or all, with `refresh`)
     /// and caches its report: on every core at once, the longest demos first.
     /// A demo that is itself parallel shares the cores with the others; each
-    /// result depends only on its cell's words. On a TTY, stderr shows the
-    /// cells done of the total, the ones running and an estimate of the time left.
+    /// result depends only on its cell's words. The observer is told of each
+    /// cell as it starts and ends.
     public func runMissing(_ cells: [DemoCell]) {
         var seen = Set<[String]>()
         let missing = cells.filter { cell in
@@ -76,14 +87,14 @@ public struct CellRunner: Sendable {
         guard !missing.isEmpty else { return }
         let cost = missing.map { DemoRegistry.demo(named: $0.name)?.relativeCost ?? 1 }
         let order = missing.indices.sorted { (-cost[$0], $0) < (-cost[$1], $1) }
-        let status = CellRunStatus(total: missing.count, totalCost: cost.reduce(0, +), words: words)
+        observer?.begin(count: missing.count, cost: cost.reduce(0, +))
         let fresh = CellRunner(cache: cache, refresh: true)
-        _ = ConcurrentJobs.run(missing.count, order: order) { index in
-            status.started(missing[index].source)
+        _ = ConcurrentJobs.run(missing.count, order: order) { [observer] index in
+            observer?.started(missing[index])
             _ = fresh.output(for: missing[index])
-            status.finished(missing[index].source, cost: cost[index])
+            observer?.finished(missing[index], cost: cost[index])
         }
-        status.clear()
+        observer?.end()
     }
 
     static func firstLine(of error: any Error) -> String {

@@ -2,9 +2,10 @@
 /// words, rendered for the terminal (with its cells' outputs when a runner is
 /// given), and opened at a heading when the words name one by its anchor
 /// (GitHub's slug, as `check` and the quiz's "↪ ganbook read …" lines write it).
-import Notebook
-import Terminal
+import Cells
 import Localization
+import Notebook
+import TerminalKit
 
 public enum NoteReading {
     /// The lines of the note `query` names (`objective`, `3`, `obj#the-value-function`).

@@ -263,9 +263,9 @@ public struct StyleSheet: Sendable {
     }
 
     public func heading(_ level: Int) -> TextStyle { headings[min(max(level, 1), 6) - 1] }
-    func headingRule(_ level: Int) -> Character? { headingRules[min(max(level, 1), 6) - 1] }
-    func headingPrefix(_ level: Int) -> String { headingPrefixes[min(max(level, 1), 6) - 1] }
-    func bullet(depth: Int) -> String { bullets[depth % bullets.count] }
+    package func headingRule(_ level: Int) -> Character? { headingRules[min(max(level, 1), 6) - 1] }
+    package func headingPrefix(_ level: Int) -> String { headingPrefixes[min(max(level, 1), 6) - 1] }
+    package func bullet(depth: Int) -> String { bullets[depth % bullets.count] }
     public func series(_ index: Int) -> SeriesLook { series[index % series.count] }
     public func reference(_ index: Int) -> ReferenceLook { references[index % references.count] }
 }

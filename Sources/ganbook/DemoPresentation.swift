@@ -1,10 +1,12 @@
 /// `ganbook demo NAME …` after the demo has run: its report kept in the cell
 /// cache, under the words a note's cell would hold, and shown as a terminal
 /// page (in the run's language, paged when taller than the screen) or as JSON.
+import Cells
 import Installation
 import Localization
 import Report
 import Terminal
+import TerminalKit
 
 public struct DemoPresentation {
     public var json: Bool

@@ -3,11 +3,12 @@
 /// blocks replaced by a hint, and a last line that leads to the next note.
 /// Every command it prints runs as printed (with the reader's --notes and
 /// --lang), and its own words come in the reader's language.
+import Cells
 import Installation
 import Localization
 import Notebook
 import Report
-import Terminal
+import TerminalKit
 
 public struct TerminalNote {
     public var note: Note
@@ -87,29 +88,19 @@ public struct TerminalNote {
     }
 
     /// Each cell's output as framed terminal lines, keyed by the cell's line:
-    /// from the text cache at this width and colour, else rendered from the
-    /// report (run when missing) and cached.
+    /// rendered from the report, which is run first when it is not cached.
     func cellLines(_ runner: CellRunner) -> [Int: [String]] {
-        let cache = runner.cache
-        let cached: (DemoCell) -> String? = { cell in
-            runner.refresh || cell.problem != nil ? nil : cache.text(cell.words, width: width, color: sheet.color, language: translator.language)
-        }
-        runner.runMissing(note.demoCells.filter { cached($0) == nil })
+        runner.runMissing(note.demoCells)
         let inner = max(width - 2, 20)
         let gutter = sheet.paint(sheet.cellGutter, sheet.frame)
         var out: [Int: [String]] = [:]
         for cell in note.demoCells {
-            if let text = cached(cell) {
-                out[cell.line] = text.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init)
-                continue
-            }
-            switch CellRunner(cache: cache).output(for: cell) {
+            switch CellRunner(cache: runner.cache).output(for: cell) {
             case .report(let report):
                 var renderer = ReportRenderer(sheet: sheet, width: inner)
                 renderer.words = translator.words
                 let lines = renderer.renderLines(translator.translate(report))
                     .map { $0.isEmpty ? String(gutter.trimmingTrailingSpaces) : gutter + $0 }
-                cache.store(text: lines.map { $0 + "\n" }.joined(), cell.words, width: width, color: sheet.color, language: translator.language)
                 out[cell.line] = lines
             case .failed(let message):
                 out[cell.line] = [gutter + sheet.paint(sheet.failureMark + translator("this cell failed: \(message)"), sheet.failureStyle)]
