@@ -53,13 +53,10 @@ let package = Package(
         .target(name: "Autodiff", dependencies: ["NeuralNet"], swiftSettings: optimizedInTests),
         // GANs on toy data: targets, the training loop and its variants, quality metrics.
         .target(name: "GAN", dependencies: ["NeuralNet", "Autodiff", "Distributions", "Divergences", "Report"], swiftSettings: optimizedInTests),
-        // Spaced repetition: the FSRS-6 scheduler (as py-fsrs 6 computes it), the
-        // progress store (SQLite through GRDB) and quiz sessions.
-        .target(
-            name: "Quiz",
-            dependencies: [
-                "Notebook", "Distributions", "Installation", "TerminalKit", "Localization", "Report", .product(name: "GRDB", package: "GRDB.swift"),
-            ]),
+        // The scheduling core: FSRS-6 (as py-fsrs 6 computes it) and the review store (SQLite through GRDB).
+        .target(name: "Scheduling", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
+        // Quiz sessions beside the notebook: asking cards in the terminal, statistics.
+        .target(name: "Quiz", dependencies: ["Scheduling", "Notebook", "Distributions", "Installation", "TerminalKit", "Localization", "Report"]),
         // The demo kit and the demos: each a subcommand that produces a Report.
         .target(
             name: "Demos",
@@ -71,7 +68,10 @@ let package = Package(
         // tables that put the interface and the demos' words into Chinese.
         .target(
             name: "Localization", dependencies: ["Report"],
-            resources: [.embedInCode("zh-interface.txt"), .embedInCode("zh-demos.txt"), .embedInCode("zh-lab.txt")]),
+            resources: [
+                .embedInCode("zh-interface.txt"), .embedInCode("zh-demos.txt"), .embedInCode("zh-lab.txt"), .embedInCode("en-quiz.txt"),
+                .embedInCode("zh-quiz.txt"),
+            ]),
         // A notebook's demo cells: parsed, run concurrently, cached as report
         // data, joined to their place by source line; the notebook checker.
         .target(name: "Cells", dependencies: ["Notebook", "Demos", "Report", "Markdown", "Installation"]),
@@ -93,7 +93,8 @@ let package = Package(
         .executableTarget(
             name: "ganbook",
             dependencies: [
-                "Markdown", "TerminalKit", "Terminal", "Notebook", "Cells", "Localization", "Demos", "Report", "Quiz", "Installation", "HTML", "Lab",
+                "Markdown", "TerminalKit", "Terminal", "Notebook", "Cells", "Localization", "Demos", "Report", "Quiz", "Scheduling", "Installation", "HTML",
+                "Lab",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -118,8 +119,10 @@ let package = Package(
         .testTarget(name: "NeuralNetTests", dependencies: ["NeuralNet"]),
         .testTarget(name: "AutodiffTests", dependencies: ["Autodiff", "NeuralNet"]),
         .testTarget(
-            name: "QuizTests", dependencies: ["Quiz", "Notebook", "Distributions", "Divergences", "Terminal", "TerminalKit", "TestSupport"],
+            name: "SchedulingTests", dependencies: ["Scheduling", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")],
             resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "QuizTests", dependencies: ["Quiz", "Scheduling", "Notebook", "Distributions", "Divergences", "Terminal", "TerminalKit", "TestSupport"]),
         .testTarget(name: "GANTests", dependencies: ["GAN", "NeuralNet", "Distributions"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "LabTests", dependencies: ["Lab", "ganbook", "GAN", "NeuralNet", "Demos", "Distributions", "TestSupport"],

@@ -24,7 +24,10 @@ public struct ModeCoverage: Sendable, Equatable {
     /// when it puts them all near one. 0 for no samples.
     public var reverseKL: Double
 
+    /// Edge cases: no samples give 0 modes, a 0 share and a reverse KL of 0;
+    /// no modes give 0 modes captured and a 0 share.
     public init(samples: [(Double, Double)], modes: [(Double, Double)], sigma: Double) {
+        let samples = modes.isEmpty ? [] : samples
         var perMode = [Int](repeating: 0, count: modes.count)
         var nearest = [Int](repeating: 0, count: modes.count)
         var good = 0
@@ -51,6 +54,8 @@ public struct ModeCoverage: Sendable, Equatable {
 
 public enum SampleDistance {
     /// W1 between two samples of the same size: the mean gap between their order statistics.
+    /// Edge cases: the samples must have the same, non-zero size (a
+    /// precondition: the demos draw them so).
     public static func wasserstein1(_ a: [Double], _ b: [Double]) -> Double {
         precondition(a.count == b.count && !a.isEmpty, "W1 of sorted samples needs equal, non-empty samples")
         let x = a.sorted(), y = b.sorted()
@@ -61,7 +66,10 @@ public enum SampleDistance {
 
     /// JSD (nats) between the histograms of `a` and `b` on `bins` equal bins
     /// spanning both samples. An estimate: it depends on the binning.
+    /// Edge cases: NaN when a sample is empty, holds a value that is not
+    /// finite, or `bins` is below 1; 0 when every value is the same.
     public static func histogramJSD(_ a: [Double], _ b: [Double], bins: Int = 50) -> Double {
+        guard !a.isEmpty, !b.isEmpty, bins >= 1, (a + b).allSatisfy(\.isFinite) else { return .nan }
         let low = min(a.min()!, b.min()!), high = max(a.max()!, b.max()!)
         let width = max(high - low, 1e-12) / Double(bins)
         func histogram(_ s: [Double]) -> [Double] {

@@ -4,6 +4,7 @@
 /// first problem at its file and line, rather than quizzed in part.
 import Installation
 import Notebook
+import Scheduling
 
 public struct QuizDeck: Sendable {
     public var items: [QuizItem]

@@ -8,10 +8,7 @@
 /// the last 7 and 30 days. The forecast counts each card on the day it is due
 /// (local days; today includes everything overdue); it counts each card once,
 /// at its next due date, as Anki's future-due graph does.
-import Foundation
-import Localization
-import Report
-import TerminalKit
+import Scheduling
 
 public struct NoteProgress: Sendable, Equatable {
     public var noteID: String
@@ -112,91 +109,5 @@ public enum QuizStatistics {
             if (0..<forecastDays).contains(day) { forecast[day] += 1 }
         }
         return QuizOverview(notes: notes, total: total, forecast: forecast, startOfToday: startOfToday)
-    }
-}
-
-extension QuizOverview {
-    /// "now" when something is due (so "due" and "next due" never disagree), else "in 4 min".
-    static func nextDue(_ p: NoteProgress, now: Double, _ translator: Translator) -> Value {
-        if p.due > 0 { return .text(translator.words(["now", "all", "today"])[0]) }
-        return p.nextDue.map { .text(QuizSession.describeInterval($0 - now, translator)) } ?? .missing
-    }
-
-    static func percent(_ share: Double?) -> Value { share.map { .fixed($0 * 100, 0) } ?? .missing }
-
-    /// The tables (and, with `forecastTable`, the forecast as a table too: the JSON form).
-    /// `translator` gives the words (not the note ids); the JSON form is English,
-    /// since its column names are the keys of its rows.
-    public func report(now: Double, forecastTable: Bool = true, translator t: Translator = .english) -> Report {
-        var report = Report(title: t("Quiz progress"))
-        // The total row's name (the note ids are not translated).
-        var total = self.total
-        total.noteID = t.words(["now", "all", "today"])[1]
-        let rows: [[Value]] = (notes + [total]).map { p in
-            [
-                .text(p.noteID), .integer(p.cards), .integer(p.new), .integer(p.learning), .integer(p.review), .integer(p.due),
-                .integer(p.reviews), Self.percent(p.firstTryShare), Self.nextDue(p, now: now, t),
-            ]
-        }
-        report.table(Table(columns: t.words(["note", "cards", "new", "learning", "review", "due", "reviews", "first try %", "next due"]), rows: rows))
-        let retention: [[Value]] = (notes + [total]).map { p in
-            [
-                .text(p.noteID), .integer(p.retention7.reviews), Self.percent(p.retention7.share),
-                .integer(p.retention30.reviews), Self.percent(p.retention30.share),
-            ]
-        }
-        report.table(
-            Table(
-                title: t("True retention: reviews of cards in review state not graded Again"),
-                columns: t.words(["note", "reviews 7d", "retention 7d %", "reviews 30d", "retention 30d %"]), rows: retention))
-        if forecastTable {
-            let formatter = DateFormatter()
-            formatter.dateFormat = "yyyy-MM-dd"
-            formatter.locale = Locale(identifier: "en_US_POSIX")
-            let days: [[Value]] = forecast.enumerated().map { day, count in
-                let date = Calendar.current.date(byAdding: .day, value: day, to: Date(timeIntervalSince1970: startOfToday))!
-                return [.integer(day), .text(formatter.string(from: date)), .integer(count)]
-            }
-            report.table(
-                Table(
-                    title: t("Forecast: reviews due per day (day 0 is today, with the overdue)"),
-                    columns: t.words(["day", "date", "due"]), rows: days))
-        }
-        report.text(t("\(total.due) due now · \(total.new) new · \(total.reviews) reviews logged · ganbook quiz"))
-        return report
-    }
-
-    /// The forecast as a bar chart of eighth blocks: a column per day, the count scale on the left.
-    public func forecastChart(width: Int, sheet: StyleSheet, height: Int = 6, translator: Translator = .english) -> String {
-        let top = max(forecast.max() ?? 0, 1)
-        let label = String(top).count
-        let column = width >= label + 3 + 2 * forecast.count ? 2 : 1
-        var out = sheet.paint(translator("Reviews due per day, the next \(forecast.count) days (today includes the overdue)"), sheet.plotTitle) + "\n"
-        let blocks: [Character] = [" ", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
-        for row in stride(from: height - 1, through: 0, by: -1) {
-            let tick = row == height - 1 ? String(top) : ""
-            var bars = ""
-            for count in forecast {
-                let eighths = Int((Double(count) / Double(top) * Double(height * 8)).rounded())
-                let filled = min(max(eighths - row * 8, 0), 8)
-                bars.append(count > 0 && row == 0 && filled == 0 ? "▁" : blocks[filled])
-                if column == 2 { bars.append(" ") }
-            }
-            while bars.last == " " { bars.removeLast() }
-            out += String(repeating: " ", count: label - tick.count) + tick + " ┤" + sheet.paint(bars, sheet.series(0).style) + "\n"
-        }
-        var axis = String(repeating: " ", count: label - 1) + "0 └" + String(repeating: "─", count: forecast.count * column)
-        axis += "\n" + String(repeating: " ", count: label + 2)
-        // A cell per column; a wide character (今天) takes two, the second left empty.
-        var marks = [String](repeating: " ", count: forecast.count * column + 6)
-        let today = translator.words(["now", "all", "today"])[2]
-        for (day, text) in [(0, today), (7, "+7"), (14, "+14"), (21, "+21"), (forecast.count - 1, "+\(forecast.count - 1)")] {
-            let at = day * column
-            let cells = text.flatMap { c in String(c).displayWidth == 2 ? [String(c), ""] : [String(c)] }
-            guard at + cells.count <= marks.count, marks[max(at - 1, 0)..<at + cells.count].allSatisfy({ $0 == " " }) || day == 0 else { continue }
-            for (i, c) in cells.enumerated() { marks[at + i] = c }
-        }
-        axis += marks.joined().replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
-        return out + axis + "\n"
     }
 }

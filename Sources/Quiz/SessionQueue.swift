@@ -5,6 +5,7 @@
 /// card is held twice; undoing an answer leaves no copy of the card that the
 /// answer queued, so the card is asked again from the state the store went
 /// back to. Owns no I/O and never writes the store except through `undo`.
+import Scheduling
 
 struct SessionQueue {
     typealias Entry = QuizSession.Entry

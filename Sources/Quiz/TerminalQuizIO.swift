@@ -2,7 +2,6 @@
 /// mode when both stdin and stdout are terminals, one line per prompt
 /// otherwise (exactly the protocol scripts use), and the clock.
 import Foundation
-import Notebook
 import TerminalKit
 
 public final class TerminalQuizIO: QuizIO {
@@ -64,14 +63,5 @@ public struct QuizClock: Sendable {
 
     public func startOfDay(_ t: Double) -> Double {
         Calendar.current.startOfDay(for: Date(timeIntervalSince1970: t)).timeIntervalSince1970
-    }
-}
-
-extension QuizItem {
-    /// The cards of a note, each with the section that explains its answer (`Note.cardSections`).
-    public static func items(of note: Note) -> [QuizItem] {
-        zip(note.cards, note.cardSections).map { card, section in
-            QuizItem(noteID: note.id, card: card, section: section?.text, anchor: section?.slug)
-        }
     }
 }

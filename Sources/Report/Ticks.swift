@@ -24,11 +24,13 @@ public enum Ticks {
     public static func label(_ x: Double) -> String { NumberFormatting.printf("%.4g", x) }
 
     /// An axis over [low, high] as plots draw it: at least `minimumTicks`
-    /// labelled ticks on 1, 2 or 5 × 10ⁿ, and both ends labelled. A fitted axis
-    /// (`fixed` false) widens to the nice ticks just outside the data, so its
-    /// ends are ticks; a fixed one (a probability's 0…1) keeps its range and
-    /// labels its ends with their own values, dropping an inner tick that would
-    /// crowd an end. Non-finite or empty ranges give one tick each side.
+    /// labelled ticks, inner ones on 1, 2 or 5 × 10ⁿ, and both ends labelled.
+    /// A fitted axis (`fixed` false) fits the data: its ends move out only to
+    /// the next fifth of a tick step (−3.28…5.3 is drawn over −3.6…5.6, with
+    /// ticks at −2, 0, 2, 4), never to a whole step beyond it. A fixed one (a
+    /// probability's 0…1) keeps its range. Either labels its ends with their
+    /// own values and drops an inner tick that would crowd an end. Non-finite
+    /// or empty ranges give one tick each side.
     public struct Axis: Sendable, Equatable {
         public var low: Double
         public var high: Double
@@ -42,6 +44,7 @@ public enum Ticks {
             return Axis(low: centre - 0.5, high: centre + 0.5, ticks: [centre - 0.5, centre, centre + 0.5])
         }
         let count = max(minimumTicks, 2)
+        if !fixed { return fitted(low, high, count: count) }
         // The largest nice step that still gives `count` ticks.
         let magnitude = pow10(exponent((high - low) / Double(count - 1)))
         let steps = [10.0, 5, 2, 1, 0.5, 0.2, 0.1].map { $0 * magnitude }
@@ -59,6 +62,28 @@ public enum Ticks {
             // A fixed range: its own ends, and no inner tick within half a step of one.
             ticks = ticks.filter { $0 - low > step / 2 && high - $0 > step / 2 }
             return Axis(low: low, high: high, ticks: [low] + ticks + [high])
+        }
+        return Axis(low: low, high: high, ticks: [low, high])
+    }
+
+    /// The fitted axis of `axis`: for the largest step of 1, 2 or 5 × 10ⁿ that
+    /// gives `count` ticks, the range [low, high] moved out to multiples of a
+    /// fifth of the step, and the multiples of the step inside it, none within
+    /// half a step of an end (the ends themselves being labelled).
+    static func fitted(_ low: Double, _ high: Double, count: Int) -> Axis {
+        let magnitude = pow10(exponent((high - low) / Double(count - 1)))
+        // Values are whole numbers of fiftieths of the magnitude, so 0.4 × 9 reads 3.6.
+        let unit = { (n: Double) -> Double in magnitude < 1 ? n / (50 / magnitude).rounded() : n * magnitude / 50 }
+        for multiple in [500.0, 250, 100, 50, 25, 10, 5] {  // the step, in fiftieths: 10, 5, 2, 1, 0.5, 0.2, 0.1 × magnitude
+            let fine = multiple / 5
+            let lo = (low / unit(fine)).rounded(.down) * fine, hi = (high / unit(fine)).rounded(.up) * fine
+            let inner = stride(from: (lo / multiple).rounded(.up), through: (hi / multiple).rounded(.down), by: 1)
+                .map { $0 * multiple }
+                .filter { $0 - lo >= multiple / 2 && hi - $0 >= multiple / 2 }
+            let ticks = [unit(lo)] + inner.map(unit) + [unit(hi)]
+            if ticks.count >= count || multiple == 5 {
+                return Axis(low: ticks.first!, high: ticks.last!, ticks: ticks.map { abs($0) < unit(fine) * 1e-9 ? 0 : $0 })
+            }
         }
         return Axis(low: low, high: high, ticks: [low, high])
     }

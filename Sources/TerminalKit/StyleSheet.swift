@@ -140,6 +140,8 @@ public struct StyleSheet: Sendable {
     public var axisLabel: TextStyle
     public var axisVertical: Character, axisTick: Character, axisCorner: Character
     public var axisHorizontal: Character, axisTickDown: Character
+    /// A bar chart's cell filled by eighths, from empty to full (the quiz's forecast).
+    public var barEighths: [Character]
     public var series: [SeriesLook]  // by series index, cycling
     public var references: [ReferenceLook]  // by reference index, cycling
     // Quiz sessions
@@ -235,6 +237,7 @@ public struct StyleSheet: Sendable {
         axisCorner = "└"
         axisHorizontal = "─"
         axisTickDown = "┬"
+        barEighths = [" ", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
         // Written out, as below: a zip or map here costs its generic types' set-up at every start.
         series = [
             SeriesLook(marker: "*", style: TextStyle(foreground: 36)), SeriesLook(marker: "o", style: TextStyle(foreground: 33)),

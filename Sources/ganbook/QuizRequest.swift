@@ -5,34 +5,36 @@ import Localization
 import Notebook
 import Quiz
 import Report
+import Scheduling
 import Terminal
 import TerminalKit
 
-public struct QuizRequest {
+struct QuizRequest {
     /// The notes to quiz (ids, numbers or prefixes); all notes when empty.
-    public var notes: [String] = []
-    public var source = NotebookSource()
+    var notes: [String] = []
+    var source = NotebookSource()
     /// `--data` as given (nil: `$GANBOOK_DATA`, else the XDG data folder).
-    public var dataFolder: String?
-    public var sheet = StyleSheet.plain
-    public var width = 80
+    var dataFolder: String?
+    var sheet = StyleSheet.plain
+    var width = 80
 
-    public init(notes: [String] = [], source: NotebookSource = NotebookSource(), dataFolder: String?, sheet: StyleSheet, width: Int) {
+    init(notes: [String] = [], source: NotebookSource = NotebookSource(), dataFolder: String?, sheet: StyleSheet, width: Int) {
         (self.notes, self.source, self.dataFolder, self.sheet, self.width) = (notes, source, dataFolder, sheet, width)
     }
 
     /// A session over the due cards, asked and graded in the terminal. `o`
     /// shows a card's note from its section on, as `ganbook read NOTE#ANCHOR`
     /// shows it, in the same edition (whose heading ids the cards' anchors are).
-    public func review(newPerDay: Int, cram: Bool, seed: UInt64) throws {
+    func review(newPerDay: Int, cram: Bool, seed: UInt64) throws {
         let notebook = try source.load()
         var session = QuizSession(deck: try QuizDeck(notebook: notebook, notes: notes), store: try store(), clock: try QuizClock())
         session.newPerDay = newPerDay
         session.cram = cram
         session.seed = seed
         session.demoFigure = DemoFigure.value
-        let translator = Translator.forLanguage(try source.language)
-        session.translator = translator
+        let language = try source.language
+        let translator = Translator.forLanguage(language)
+        session.language = language
         session.readOptions = source.hintOptions
         let (sheet, width, hints) = (sheet, width, source.hintOptions)
         session.openNote = { item in
@@ -52,14 +54,14 @@ public struct QuizRequest {
 
     /// Progress per note, true retention and a 30-day forecast: a table and
     /// chart in the run's language, or JSON, whose keys stay English.
-    public func statistics(json: Bool) throws -> String {
+    func statistics(json: Bool) throws -> String {
         let clock = try QuizClock()
         let now = clock.now()
         let stats = try QuizStatistics.overview(items: try deck().items, store: try store(), now: now, startOfToday: clock.startOfDay(now))
-        let translator = json ? Translator.english : Translator.forLanguage(try source.language)
-        let report = stats.report(now: now, forecastTable: json, translator: translator)
+        let language = json ? Language.en : try source.language
+        let report = stats.report(now: now, forecastTable: json, language: language)
         if json { return ReportJSON.encode(report) }
-        return ReportRenderer(sheet: sheet, width: width).render(report) + stats.forecastChart(width: width, sheet: sheet, translator: translator)
+        return ReportRenderer(sheet: sheet, width: width).render(report) + stats.forecastChart(width: width, sheet: sheet, language: language)
     }
 
     private func deck() throws -> QuizDeck { try QuizDeck(notebook: try source.load(), notes: notes) }

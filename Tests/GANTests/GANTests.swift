@@ -155,6 +155,17 @@ import Glibc
         #expect(SampleDistance.histogramJSD(a, a) == 0)
         #expect(abs(SampleDistance.histogramJSD(a, a.map { $0 + 5 }) - log(2.0)) < 1e-12)
     }
+
+    @Test func edgeCasesGiveNumbersNotTraps() {
+        #expect(SampleDistance.histogramJSD([], [1, 2]).isNaN)
+        #expect(SampleDistance.histogramJSD([1, .nan], [1, 2]).isNaN)
+        #expect(SampleDistance.histogramJSD([1], [2], bins: 0).isNaN)
+        #expect(SampleDistance.histogramJSD([3, 3], [3]) == 0)
+        let none = ModeCoverage(samples: [(0, 0), (1, 1)], modes: [], sigma: 0.1)
+        #expect(none.modesCaptured == 0 && none.highQualityShare == 0 && none.reverseKL == 0)
+        let empty = ModeCoverage(samples: [], modes: [(0, 0)], sigma: 0.1)
+        #expect(empty.modesCaptured == 0 && empty.reverseKL == 0)
+    }
 }
 
 @Suite struct WGANGPTests {

@@ -98,4 +98,10 @@ import Testing
         #expect(ROC.auc(positives: [1, 2], negatives: [3, 4]) == 0)
         #expect(ROC.auc(positives: [1, 1], negatives: [1, 1]) == 0.5)
     }
+
+    @Test func anEmptyClassOrANaNScoreGivesNaN() {
+        #expect(ROC.auc(positives: [], negatives: [1, 2]).isNaN)
+        #expect(ROC.auc(positives: [1], negatives: []).isNaN)
+        #expect(ROC.auc(positives: [1, .nan], negatives: [0]).isNaN)
+    }
 }

@@ -3,14 +3,16 @@ import Localization
 import Notebook
 @testable import Quiz
 import Report
-import Testing
+import Scheduling
 import Terminal
 import TerminalKit
+import TestSupport
+import Testing
 
 /// Issue 13: with a Chinese translator the quiz's prompts, feedback, summary
 /// and stats are Chinese, with the same numbers, keys and recorded grades.
 @Suite struct ChineseSessionTests {
-    static let zh = Translator.forLanguage(.zh)
+    static let zh = Language.zh
 
     static let deck = cards(
         """
@@ -46,9 +48,9 @@ import TerminalKit
         return order.firstIndex { choices[$0].isCorrect }! + 1
     }
 
-    func session(_ store: ProgressStore, _ clock: TestClock, _ translator: Translator) -> QuizSession {
+    func session(_ store: ProgressStore, _ clock: TestClock, _ language: Language) -> QuizSession {
         var session = QuizSession(items: Self.deck, store: store, now: { clock.time }, startOfToday: clock.time - 3600)
-        session.translator = translator
+        session.language = language
         return session
     }
 
@@ -98,10 +100,10 @@ import TerminalKit
         let right = Self.rightOption(QuizSession(items: Self.deck, store: try ProgressStore(folder: temporaryFolder()), now: { 0 }, startOfToday: 0))
         let script = ["", "2", "9", String(right), "0.6931"]
         var outputs: [String] = [], logs: [[Int]] = []
-        for translator in [Translator.english, Self.zh] {
+        for language in [Language.en, Self.zh] {
             let store = try ProgressStore(folder: temporaryFolder())
             var session = QuizSession(items: Self.deck, store: store, now: { 5000 }, startOfToday: 0)
-            session.translator = translator
+            session.language = language
             let io = ScriptedIO(script)
             _ = try session.run(io)
             outputs.append(io.output)
@@ -130,7 +132,7 @@ import TerminalKit
     @Test func cramAndTheEndOfTheDayAreChinese() throws {
         let store = try ProgressStore(folder: temporaryFolder())
         var session = QuizSession(items: Self.deck, store: store, now: { 5000 }, startOfToday: 0)
-        session.translator = Self.zh
+        session.language = Self.zh
         session.newPerDay = 0
         let io = ScriptedIO([])
         _ = try session.run(io)
@@ -148,25 +150,34 @@ import TerminalKit
 
     @Test func intervalsInChinese() {
         let long: [Double] = [30, 600, 7200, 432_000], short: [Double] = [30, 600, 7200, 345_600, 3_888_000, 69_120_000]
-        let described: [String] = long.map { QuizSession.describeInterval($0, Self.zh) }
-        let buttons: [String] = short.map { QuizSession.shortInterval($0, Self.zh) }
+        let described: [String] = long.map { QuizWords.of(Self.zh).interval($0) }
+        let buttons: [String] = short.map { QuizWords.of(Self.zh).shortInterval($0) }
         #expect(described == ["30 秒后", "10 分钟后", "2 小时后", "5 天后"])
         #expect(buttons == ["<1 分钟", "10 分钟", "2 小时", "4 天", "1.5 个月", "2.2 年"])
-        #expect(QuizSession.shortInterval(600) == "10m")
+        #expect(QuizWords.english.shortInterval(600) == "10m")
     }
 
-    /// Every list of single words has its translation, item for item (a list
-    /// of another length would fall back to English without a sound).
-    @Test func everyWordListIsTranslatedItemForItem() {
-        let lists = [
-            ["Again", "Hard", "Good", "Easy"], ["new", "learning", "relearning", "review", "cram"], ["m", "h", "d", "mo", "y"],
-            ["now", "all", "today"],
-            ["note", "cards", "new", "learning", "review", "due", "reviews", "first try %", "next due"],
-            ["note", "reviews 7d", "retention 7d %", "reviews 30d", "retention 30d %"], ["day", "date", "due"],
-        ]
-        for list in lists {
-            let words = Self.zh.words(list)
-            #expect(words.count == list.count && zip(words, list).allSatisfy { $0 != $1 }, "\(list)")
+    /// Every key of the quiz's catalogue has its Chinese, in other words than
+    /// the English (a missing one would show English without a sound), and
+    /// asks for no value the session does not give. The session's keys are
+    /// exactly the catalogue's.
+    @Test func everyMessageHasItsChineseWithTheSamePlaceholders() {
+        let english = Dictionary(uniqueKeysWithValues: MessageCatalogue.parse(MessageCatalogue.englishQuiz).map { ($0.key, $0.text) })
+        let chinese = Dictionary(uniqueKeysWithValues: MessageCatalogue.parse(MessageCatalogue.chineseQuiz).map { ($0.key, $0.text) })
+        let keys = Set(english.keys.filter { !$0.hasSuffix("]") })
+        #expect(Set(QuizMessage.allCases.map(\.rawValue)) == keys)
+        #expect(Set(chinese.keys) == keys)
+        // A translation may give every grade's count where English lists the grades given.
+        let everyGrade: Set<String> = ["again", "hard", "good", "easy"]
+        for key in keys.sorted() {
+            let (en, zh) = (english[key]!, chinese[key] ?? "")
+            let given = MessageCatalogue.placeholders(en).union(key == "summary.answered" ? everyGrade : [])
+            #expect(MessageCatalogue.placeholders(zh).isSubset(of: given), "\(key): \(zh)")
+            #expect(zh != en, "\(key)")
+        }
+        for (key, en) in english where key.hasSuffix("[one]") {
+            let base = String(key.dropLast("[one]".count))
+            #expect(MessageCatalogue.placeholders(en) == MessageCatalogue.placeholders(english[base] ?? ""), "\(key)")
         }
     }
 
@@ -175,14 +186,14 @@ import TerminalKit
         let session = QuizSession(items: Self.deck, store: store, now: { 5000 }, startOfToday: 0)
         _ = try session.run(ScriptedIO(["", "4", String(Self.rightOption(session)), "0"]))
         let overview = try QuizStatistics.overview(items: Self.deck, store: store, now: 5000 + 3 * 86400, startOfToday: 3 * 86400)
-        let english = overview.report(now: 5000 + 3 * 86400), chinese = overview.report(now: 5000 + 3 * 86400, translator: Self.zh)
+        let english = overview.report(now: 5000 + 3 * 86400), chinese = overview.report(now: 5000 + 3 * 86400, language: Self.zh)
         let renderer = ReportRenderer(sheet: StyleSheet(color: false), width: 100)
         let (en, cn) = (renderer.render(english), renderer.render(chinese))
         for word in ["测验进度", "笔记", "首次答对 %", "下次到期", "合计", "真实保留率", "7 天保留率 %", "现在", "新卡片 0 张 · 已记录 3 次复习 · ganbook quiz"] {
             #expect(cn.contains(word), "\(word)")
         }
         #expect(TestDigits.of(en) == TestDigits.of(cn))
-        let chart = overview.forecastChart(width: 80, sheet: StyleSheet(color: false), translator: Self.zh)
+        let chart = overview.forecastChart(width: 80, sheet: StyleSheet(color: false), language: Self.zh)
         #expect(chart.hasPrefix("未来 30 天每天到期的复习（今天包括已逾期的）\n"))
         // 今天 is four columns wide: +7 stays under day 7.
         let marks = chart.split(separator: "\n").last!

@@ -1,8 +1,10 @@
 import Foundation
 import Notebook
 @testable import Quiz
-import Testing
+import Scheduling
 import TerminalKit
+import TestSupport
+import Testing
 
 /// Keys for a session, from a script; a timeout advances the test's clock.
 final class ScriptedKeys: QuizKeys {
@@ -126,7 +128,7 @@ final class KeyIO: QuizIO {
         let keyLines = io.output.split(separator: "\n").filter { $0.contains("u undoes") && $0.contains("q stops") }
         #expect(keyLines.count >= 4)
         #expect(keyLines.allSatisfy { $0.contains("o opens the note") }, "\(keyLines)")
-        #expect(QuizSession.numericPrompt.contains("o opens the note"))
+        #expect(QuizWords.english(.numberKeys).contains("o opens the note"))
     }
 
     @Test func optionsAreShuffledPerReview() {
@@ -140,13 +142,13 @@ final class KeyIO: QuizIO {
 
     @Test func theNumberHintIsNoCardsAnswer() {
         let items = cards("Q: a\nA: = 2.5 ± 0.01\n\nQ: b\nA: = 0.375 ± 0.001")
-        #expect(QuizSession.exampleInput(avoiding: items) == "sqrt 3")
-        #expect(QuizSession.exampleInput(avoiding: cards("Q: c\nA: = 0.6931 ± 0.001")) == "2.5")
+        #expect(CardPrompt.exampleInput(avoiding: items) == "sqrt 3")
+        #expect(CardPrompt.exampleInput(avoiding: cards("Q: c\nA: = 0.6931 ± 0.001")) == "2.5")
     }
 
     @Test func shortIntervalsReadAsAnkisButtons() {
         let seconds: [Double] = [30, 360, 600, 10_800, 345_600, 3_110_400, 69_120_000]
-        let shown = seconds.map { QuizSession.shortInterval($0) }
+        let shown = seconds.map { QuizWords.english.shortInterval($0) }
         #expect(shown == ["<1m", "6m", "10m", "3h", "4d", "1.2mo", "2.2y"])
     }
 }

@@ -1,6 +1,8 @@
 import Foundation
 import Notebook
 @testable import Quiz
+import Scheduling
+import TestSupport
 import Testing
 
 final class ScriptedIO: QuizIO {

@@ -1,8 +1,10 @@
 import Foundation
 import Notebook
 @testable import Quiz
-import Testing
+import Scheduling
 import TerminalKit
+import TestSupport
+import Testing
 
 @Suite struct StatisticsTests {
     @Test func retentionCountsReviewStateAnswersAndTheForecastCountsDueDays() throws {

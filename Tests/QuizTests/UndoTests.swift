@@ -2,8 +2,10 @@ import Distributions
 import Foundation
 import Notebook
 @testable import Quiz
-import Testing
+import Scheduling
 import TerminalKit
+import TestSupport
+import Testing
 
 /// Undo keeps the store and the session in agreement: after any sequence of
 /// answers and undos, the card table is what replaying the log gives, and the

@@ -29,7 +29,7 @@ import TerminalKit
             let lines = TerminalPlot(sheet: plain, width: width).render(plot)
             let labels = xTickLabels(lines)
             #expect(labels.count >= 4, "width \(width): \(labels)")
-            #expect(labels.first == "-6" && labels.last == "6", "width \(width): \(labels)")
+            #expect(labels.first == "-4.8" && labels.last == "4.8", "width \(width): \(labels)")  // fitted to the data
             let yLabels = lines.compactMap { line in line.contains("┤") ? line.split(separator: "┤")[0].trimmingCharacters(in: .whitespaces) : nil }
             #expect(yLabels.count >= 4 && yLabels.first == "1" && yLabels.last == "0", "width \(width): \(yLabels)")
         }
@@ -43,7 +43,8 @@ import TerminalKit
             let fixed = Ticks.axis(low, high, fixed: true)
             #expect(fixed.ticks.count >= 4 && fixed.ticks.first == low && fixed.ticks.last == high, "\(low)…\(high): \(fixed)")
         }
-        #expect(Ticks.axis(-4.7, 4.7).ticks == [-6, -4, -2, 0, 2, 4, 6])  // steps of 5 would give 3 ticks
+        #expect(Ticks.axis(-4.7, 4.7).ticks == [-4.8, -2, 0, 2, 4.8])  // fitted: steps of 5 would give 3 ticks
+        #expect(Ticks.axis(-3.283, 5.3).ticks == [-3.6, -2, 0, 2, 4, 5.6])  // not −5…10
         #expect(Ticks.axis(0, 1, fixed: true).ticks == [0, 0.2, 0.4, 0.6, 0.8, 1])
         #expect(Ticks.axis(0, 0.3).ticks == [0, 0.1, 0.2, 0.3])
         let log = Ticks.logarithmicAxis(log10(4), log10(455))

@@ -1,13 +1,8 @@
 import Foundation
 import GRDB
-import Notebook
-@testable import Quiz
+@testable import Scheduling
+import TestSupport
 import Testing
-
-func temporaryFolder() -> String {
-    let path = NSTemporaryDirectory() + "ganbook-store-" + UUID().uuidString
-    return path
-}
 
 func md5ish(_ path: String) -> Data { FileManager.default.contents(atPath: path) ?? Data() }
 
@@ -142,13 +137,6 @@ let sysIsReadOnly: Bool = {
         #expect(throws: StoreError("data folder /sys/kernel is read-only (Permission denied); use --data DIR")) {
             try ProgressStore(folder: "/sys/kernel")
         }
-    }
-
-    @Test func theFolderFollowsFlagEnvironmentAndXDG() {
-        #expect(ProgressStore.folder(flag: "/x", environment: ["GANBOOK_DATA": "/y"]) == "/x")
-        #expect(ProgressStore.folder(flag: nil, environment: ["GANBOOK_DATA": "/y", "XDG_DATA_HOME": "/z"]) == "/y")
-        #expect(ProgressStore.folder(flag: nil, environment: ["XDG_DATA_HOME": "/z"]) == "/z/ganbook")
-        #expect(ProgressStore.folder(flag: nil, environment: ["HOME": "/home/l"]) == "/home/l/.local/share/ganbook")
     }
 }
 

@@ -1,8 +1,8 @@
 /// The learner's progress: one SQLite file (through GRDB) holding each card's
 /// memory state and an append-only log of every answer, like Anki's revlog.
 ///
-/// - Location: `--data DIR`, else `$GANBOOK_DATA`, else `$XDG_DATA_HOME/ganbook`,
-///   else `~/.local/share/ganbook`; the file is `progress.sqlite`.
+/// - Location: `progress.sqlite` in the folder it is given (which folder is the
+///   caller's choice: the quiz's `ProgressStore.folder(flag:)`).
 /// - Safety: an existing file is first checked read-only (is it SQLite, is it
 ///   ours, is its schema one we know, does it pass `quick_check`); only then is
 ///   it opened for writing, so a file we refuse is left byte for byte as it was.
@@ -14,11 +14,10 @@
 /// - The schema carries versioned migrations (GRDB's DatabaseMigrator).
 import Foundation
 import GRDB
-import Installation
 
 public struct StoreError: Error, Equatable, CustomStringConvertible {
     public var description: String
-    init(_ description: String) { self.description = description }
+    public init(_ description: String) { self.description = description }
 }
 
 /// One row of the review log.
@@ -32,6 +31,13 @@ public struct LoggedReview: Sendable, Equatable {
     public var before: Memory?
     public var after: Memory
     public var durationMilliseconds: Int
+
+    public init(
+        cardID: String, noteID: String, time: Double, grade: Grade, kind: Kind, before: Memory?, after: Memory, durationMilliseconds: Int
+    ) {
+        (self.cardID, self.noteID, self.time, self.grade, self.kind) = (cardID, noteID, time, grade, kind)
+        (self.before, self.after, self.durationMilliseconds) = (before, after, durationMilliseconds)
+    }
 }
 
 public struct ProgressStore: Sendable {
@@ -41,11 +47,6 @@ public struct ProgressStore: Sendable {
 
     public let path: String
     let pool: DatabasePool
-
-    /// The folder: the flag, else $GANBOOK_DATA, else $XDG_DATA_HOME/ganbook, else ~/.local/share/ganbook.
-    public static func folder(flag: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
-        DataFolder.resolve(flag: flag) { environment[$0] }
-    }
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()

@@ -1,5 +1,5 @@
 import Foundation
-@testable import Quiz
+@testable import Scheduling
 import Testing
 
 /// Our FSRS-6 against py-fsrs 6.3.2 (Fixtures/make_fsrs_fixtures.py).

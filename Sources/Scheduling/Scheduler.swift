@@ -13,11 +13,7 @@
 /// - forget stability min(w₁₁D^{−w₁₂}((S+1)^{w₁₃} − 1)e^{w₁₄(1−R)}, S/e^{w₁₇w₁₈});
 /// - short-term stability S·e^{w₁₇(G−3+w₁₈)}·S^{−w₁₉} (at least ×1 unless Again);
 /// - interval = round(S/F·(r^{1/−w₂₀} − 1)) days, in [1, maximum] (banker's rounding, as Python's round).
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import Foundation
 
 public enum Grade: Int, Sendable, CaseIterable, Codable {
     case again = 1, hard, good, easy
