@@ -32,7 +32,7 @@ public enum Target: Sendable, Equatable {
         switch self {
         case .oneDimensional: return 1
         case .ring, .grid: return 2
-        case .images(let set): return set.dimension
+        case .images(let set): return set.sampleDimension
         }
     }
 

@@ -3,6 +3,7 @@
 /// than an untrained one, and the report carries every number as a number.
 import Datasets
 @testable import Demos
+import Distributions
 import Foundation
 import GAN
 @testable import Report
@@ -76,5 +77,27 @@ import Testing
     @Test func aRemedyNeedsItsOwnLoss() {
         #expect(throws: DemoRegistry.ParseError.self) { try DemoRegistry.parse(["digits", "--method", "pacgan", "--loss", "wgan"]) }
         #expect(throws: DemoRegistry.ParseError.self) { try DemoRegistry.parse(["digits", "--steps", "5"]) }
+    }
+
+    /// Stacked digits: three digits a sample, modes counted of 1,000, each
+    /// grid image three digits wide; no memorisation figures.
+    @Test func stackedDigitsCountModesOfAThousand() throws {
+        let report = try DemoRegistry.parse(["digits", "--stack", "3", "--steps", "20"]).report(progress: .silent)
+        let figures = report.items.compactMap { if case .figures(let f) = $0 { return f } else { return nil } }.joined()
+        guard case .count(let covered, let total) = figures.first(where: { $0.name == "modes covered" })?.value else {
+            Issue.record("no modes covered figure")
+            return
+        }
+        #expect(total == 1000 && covered >= 1 && covered <= 1000)
+        #expect(!figures.contains { $0.name.hasPrefix("median distance") })
+        let grids = report.items.compactMap { if case .images(let g) = $0 { return g } else { return nil } }
+        #expect(grids.allSatisfy { $0.imageWidth == 24 && $0.imageHeight == 8 && $0.images.count == 8 })
+        // Real stacks, labelled by the classifier, cover nearly every mode in 25,600 samples.
+        var rng = SeededGenerator(seed: 9)
+        let labels = (0..<(3 * 25_600)).map { _ in Self.data.training.digits[Int(rng.next() % UInt64(Self.data.training.count))] }
+        let reference = ClassCoverage.stackedReference(Self.data.training.classCounts.map(Double.init), stack: 3)
+        let real = ClassCoverage(labels: ClassCoverage.stackedModes(labels, stack: 3, classes: 10), reference: reference, threshold: 0)
+        #expect(real.covered >= 990 && real.kl < 0.05, "\(real.covered), \(real.kl)")
+        #expect(throws: DemoRegistry.ParseError.self) { try DemoRegistry.parse(["digits", "--stack", "2"]) }
     }
 }

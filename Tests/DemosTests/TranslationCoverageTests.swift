@@ -32,6 +32,7 @@ import Testing
         ["mode-collapse", "--steps", "10", "--seeds", "2"], ["mode-collapse", "--steps", "10", "--seeds", "1", "--target", "grid"],
         ["d-steps", "--steps", "50", "--saturation-steps", "30"],
         ["digits", "--steps", "40"], ["digits", "--steps", "150"], ["digits", "--steps", "20", "--method", "pacgan"],
+        ["digits", "--steps", "20", "--stack", "3"],
     ]
 
     /// Words of three or more letters a Chinese reader sees as they are:

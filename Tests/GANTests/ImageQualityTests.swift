@@ -3,6 +3,7 @@
 /// Fréchet distance with scipy.linalg.sqrtm, as the FID's reference code
 /// computes it; class counts and KL with numpy and scipy.special.rel_entr;
 /// numpy.percentile).
+import Distributions
 import Foundation
 @testable import GAN
 import Testing
@@ -98,5 +99,30 @@ import Testing
         let fresh = Memorisation(generated: heldOut, heldOut: heldOut, training: training, dimension: 2)
         #expect(fresh.shareCloserThanHeldOut < 0.1)
         #expect(abs(fresh.heldOutMedian - (0.25 + 0.09).squareRoot()) < 1e-6)
+    }
+
+    @Test func stackedLabelsAreModesInBaseTen() {
+        #expect(ClassCoverage.stackedModes([3, 1, 7, 0, 0, 9], stack: 3, classes: 10) == [317, 9])
+        let reference = ClassCoverage.stackedReference([0.5, 0.25, 0.25], stack: 2)
+        #expect(reference == [0.25, 0.125, 0.125, 0.125, 0.0625, 0.0625, 0.125, 0.0625, 0.0625])
+        // One sample of a mode covers it when the threshold is 0; a mode the data lacks costs ∞.
+        let c = ClassCoverage(labels: [0, 0, 4], reference: reference, threshold: 0)
+        #expect(c.covered == 2)
+        #expect(ClassCoverage(labels: [1], reference: [1, 0], threshold: 0).kl == .infinity)
+    }
+
+    @Test func aStackedImageSetDrawsIndependentImagesSideBySide() {
+        let set = ImageSet(name: "three", values: [0, 0, 1, 1, 2, 2], dimension: 2, stack: 3)
+        #expect(set.sampleDimension == 6 && set.count == 3)
+        var rng = SeededGenerator(seed: 5)
+        let m = set.sample(400, using: &rng)
+        #expect(m.rows == 400 && m.columns == 6)
+        // Every image is one of the set's, whole; over 400 stacks every combination of the first two appears.
+        var pairs = Set<[Float]>()
+        for i in 0..<m.rows {
+            for s in 0..<3 { #expect(m[i, 2 * s] == m[i, 2 * s + 1]) }
+            pairs.insert([m[i, 0], m[i, 2]])
+        }
+        #expect(pairs.count == 9)
     }
 }

@@ -1,7 +1,9 @@
 /// A GAN trained on a set of images, measured as it trains: its losses, and
 /// against the real training images the Fréchet distance in a classifier's
 /// feature space and the classes its samples cover. The data behind
-/// `demo digits`.
+/// `demo digits`. For stacked images (`ImageSet.stack` > 1) the distance is
+/// that of every image of every stack, and the coverage counts modes: the
+/// combinations of classes in a stack, each covered with one sample.
 ///
 /// The GAN works on pixels scaled to [−1, 1] (x = 2·ink − 1), with a linear
 /// output; its samples are mapped back (ink = (x + 1)/2) and clipped to the
@@ -27,6 +29,8 @@ public struct ImageTraining: Sendable {
     public let realFeatures: [Double]
     /// The real class frequencies (counts per class).
     public let realClasses: [Double]
+    /// Images per sample.
+    public let stack: Int
     /// The noise behind every evaluation (`evaluationSamples` rows), fixed
     /// so that the curves differ by G alone.
     let evaluationNoise: Matrix<Float>
@@ -46,6 +50,7 @@ public struct ImageTraining: Sendable {
         var counts = [Double](repeating: 0, count: classifier.classes)
         for c in realClasses { counts[c] += 1 }
         self.realClasses = counts
+        if case .images(let set) = configuration.target { stack = set.stack } else { stack = 1 }
         var rng = SeededGenerator(seed: configuration.seed &+ 0xE7A1)
         evaluationNoise = GANTrainer.noise(evaluationSamples, configuration.zDimension, using: &rng)
         snapshotNoise = GANTrainer.noise(snapshotImages, configuration.zDimension, using: &rng)
@@ -66,7 +71,11 @@ public struct ImageTraining: Sendable {
     public mutating func measure() -> (FrechetDistance, ClassCoverage) {
         let images = ink(evaluationNoise)
         let fd = FrechetDistance(classifier.features(images), realFeatures, dimension: classifier.featureDimension)
-        return (fd, ClassCoverage(labels: classifier.classify(images), reference: realClasses))
+        let labels = classifier.classify(images)
+        guard stack > 1 else { return (fd, ClassCoverage(labels: labels, reference: realClasses)) }
+        let modes = ClassCoverage.stackedModes(labels, stack: stack, classes: classifier.classes)
+        let reference = ClassCoverage.stackedReference(realClasses, stack: stack)
+        return (fd, ClassCoverage(labels: modes, reference: reference, threshold: 0))
     }
 
     /// Trains `steps` steps, measuring at step 0 and `evaluations` times
