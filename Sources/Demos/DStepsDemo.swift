@@ -80,9 +80,20 @@ public struct DStepsDemo: Demo {
             "Algorithm 1 of Goodfellow et al. (2014) takes k D-steps per G-step so that D stays near its optimum, where G's gradient follows the JS divergence; the paper used k = 1. WGAN takes 5 critic steps, because its critic must be near-optimal for its value to estimate W1. With the original minimax loss, though, a D that is too good starves G of gradient. Both sides are measured below."
         )
 
-        // The sweep: 3 values of k × 2 targets, two at a time.
+        let runs = sweep([twoD, oneD], progress: progress.part(0, 0.8))
+        for (t, goal) in [twoD, oneD].enumerated() {
+            Self.present(goal, runs: Array(runs[(t * Self.ks.count)..<((t + 1) * Self.ks.count)]), steps: steps, into: &report)
+        }
+        Self.bestK(runs, into: &report)
+        saturation(twoD, progress: progress, into: &report)
+
+        return report
+    }
+
+    /// The sweep: each k on each target, every training on its own core, the longest first.
+    func sweep(_ targets: [Target], progress: Progress) -> [TrainingRun] {
         var jobs: [GANConfiguration] = []
-        for goal in [twoD, oneD] {
+        for goal in targets {
             for k in Self.ks {
                 var c = GANConfiguration(target: goal)
                 c.dSteps = k
@@ -91,13 +102,12 @@ public struct DStepsDemo: Demo {
             }
         }
         let configurations = jobs, steps = self.steps
-        let sweepProgress = progress.part(0, 0.8)
         // k = 5 first: the longest runs start first.
         let order = jobs.indices.sorted { (-jobs[$0].dSteps, $0) < (-jobs[$1].dSteps, $1) }
-        let runs = ConcurrentJobs.run(
+        return ConcurrentJobs.run(
             jobs.count, order: order,
             finished: { done in
-                sweepProgress(Double(done) / Double(configurations.count), "training \(configurations.count) GANs")
+                progress(Double(done) / Double(configurations.count), "training \(configurations.count) GANs")
             }
         ) { index in
             var run = TrainingRun(configurations[index])
@@ -105,40 +115,43 @@ public struct DStepsDemo: Demo {
             run.train(steps: steps, evaluations: 15)
             return run
         }
-        for (t, goal) in [twoD, oneD].enumerated() {
-            let mine = (0..<Self.ks.count).map { runs[t * Self.ks.count + $0] }
-            let quality: (Checkpoint) -> Double =
-                goal.dimension == 2
-                ? { $0.coverage!.highQualityShare * 100 } : { $0.wasserstein1! }
-            let yLabel = goal.dimension == 2 ? "high-quality %" : "W1 to the target"
-            let series = { (x: (Checkpoint) -> Double) in
-                zip(Self.ks, mine).map { k, run in
-                    Plot.Series(name: "k = \(k)", x: run.checkpoints.map(x), y: run.checkpoints.map(quality))
-                }
+    }
+
+    /// One target's runs: quality against steps and against time, and the final table.
+    static func present(_ goal: Target, runs: [TrainingRun], steps: Int, into report: inout Report) {
+        let mine = runs
+        let quality: (Checkpoint) -> Double =
+            goal.dimension == 2
+            ? { $0.coverage!.highQualityShare * 100 } : { $0.wasserstein1! }
+        let yLabel = goal.dimension == 2 ? "high-quality %" : "W1 to the target"
+        let series = { (x: (Checkpoint) -> Double) in
+            zip(Self.ks, mine).map { k, run in
+                Plot.Series(name: "k = \(k)", x: run.checkpoints.map(x), y: run.checkpoints.map(quality))
             }
-            report.plot(
-                Plot(
-                    title: "\(goal.name): quality against G-steps", xLabel: "G-steps", yLabel: yLabel,
-                    series: series { Double($0.step) }))
-            report.plot(
-                Plot(
-                    title: "\(goal.name): quality against training time", xLabel: "seconds", yLabel: yLabel,
-                    series: series { $0.seconds }))
-            report.table(
-                Table(
-                    title: "\(goal.name), after \(steps) G-steps",
-                    columns: ["k", goal.dimension == 2 ? "modes" : "W1", goal.dimension == 2 ? "high quality %" : "JSD (histograms)", "seconds"],
-                    rows: zip(Self.ks, mine).map { k, run in
-                        let last = run.checkpoints.last!
-                        return goal.dimension == 2
-                            ? [.integer(k), .integer(last.coverage!.modesCaptured), .fixed(last.coverage!.highQualityShare * 100, 1), .fixed(last.seconds, 1)]
-                            : [.integer(k), .fixed(last.wasserstein1!, 3), .fixed(last.jsdEstimate!, 3), .fixed(last.seconds, 1)]
-                    }))
         }
+        report.plot(
+            Plot(
+                title: "\(goal.name): quality against G-steps", xLabel: "G-steps", yLabel: yLabel,
+                series: series { Double($0.step) }))
+        report.plot(
+            Plot(
+                title: "\(goal.name): quality against training time", xLabel: "seconds", yLabel: yLabel,
+                series: series { $0.seconds }))
+        report.table(
+            Table(
+                title: "\(goal.name), after \(steps) G-steps",
+                columns: ["k", goal.dimension == 2 ? "modes" : "W1", goal.dimension == 2 ? "high quality %" : "JSD (histograms)", "seconds"],
+                rows: zip(Self.ks, mine).map { k, run in
+                    let last = run.checkpoints.last!
+                    return goal.dimension == 2
+                        ? [.integer(k), .integer(last.coverage!.modesCaptured), .fixed(last.coverage!.highQualityShare * 100, 1), .fixed(last.seconds, 1)]
+                        : [.integer(k), .fixed(last.wasserstein1!, 3), .fixed(last.jsdEstimate!, 3), .fixed(last.seconds, 1)]
+                }))
+    }
 
-        Self.bestK(runs, into: &report)
-
-        // The saturation experiment.
+    /// The saturation experiment: G fixed at its random start, D trained alone,
+    /// G's gradient norm under both losses as D's accuracy rises.
+    func saturation(_ twoD: Target, progress: Progress, into report: inout Report) {
         var c = GANConfiguration(target: twoD)
         c.seed = seed
         var trainer = GANTrainer(c)
@@ -175,6 +188,5 @@ public struct DStepsDemo: Demo {
         report.text(
             "So: update D enough to keep it informative (k ≥ 1; 5 for a WGAN critic, whose value needs a near-optimal critic), but with the minimax loss never let it win outright — or use the non-saturating loss, or give D and G their own learning rates (TTUR, Heusel et al. 2017) instead of more steps."
         )
-        return report
     }
 }

@@ -114,57 +114,59 @@ public enum MarkdownParser {
                 append(blocks: frame.blocks + frame.items.flatMap(\.blocks), inlines: frame.inlines)
                 continue
             }
-            let line = Int(cmark_node_get_start_line(node))
-            let endLine = Int(cmark_node_get_end_line(node))
-            func block(_ kind: Block.Kind) -> Block { Block(kind, line: line, endLine: endLine) }
-            let link = { Link(url: string(cmark_node_get_url(node)), title: string(cmark_node_get_title(node)), content: frame.inlines) }
-
-            switch type {
-            case CMARK_NODE_DOCUMENT: result = frame.blocks
-            case CMARK_NODE_BLOCK_QUOTE: append(block: block(.blockQuote(frame.blocks)))
-            case CMARK_NODE_LIST:
-                let kind: List.Kind
-                if cmark_node_get_list_type(node) == CMARK_ORDERED_LIST {
-                    let delimiter: List.Delimiter = cmark_node_get_list_delim(node) == CMARK_PAREN_DELIM ? .paren : .period
-                    kind = .ordered(start: Int(cmark_node_get_list_start(node)), delimiter: delimiter)
-                } else {
-                    kind = .bullet
-                }
-                let list = List(kind: kind, isTight: cmark_node_get_list_tight(node) != 0, items: frame.items)
-                append(block: block(.list(list)))
-            case CMARK_NODE_ITEM: append(item: ListItem(blocks: frame.blocks, line: line, endLine: endLine))
-            case CMARK_NODE_CUSTOM_BLOCK:
-                append(
-                    block: block(
-                        .customBlock(
-                            onEnter: string(cmark_node_get_on_enter(node)), onExit: string(cmark_node_get_on_exit(node)),
-                            children: frame.blocks)))
-            case CMARK_NODE_PARAGRAPH: append(block: block(.paragraph(Self.joiningCJKLines(frame.inlines))))
-            case CMARK_NODE_HEADING:
-                append(block: block(.heading(level: Int(cmark_node_get_heading_level(node)), content: Self.joiningCJKLines(frame.inlines))))
-            case CMARK_NODE_EMPH: append(inline: .emphasis(frame.inlines))
-            case CMARK_NODE_STRONG: append(inline: .strong(frame.inlines))
-            case CMARK_NODE_LINK: append(inline: .link(link()))
-            case CMARK_NODE_IMAGE: append(inline: .image(link()))
-            case CMARK_NODE_CUSTOM_INLINE:
-                append(
-                    inline: .custom(
-                        onEnter: string(cmark_node_get_on_enter(node)), onExit: string(cmark_node_get_on_exit(node)),
-                        children: frame.inlines))
-            default:
-                // A kind this layer does not know: kept with its name and literal, never dropped.
-                let name = string(cmark_node_get_type_string(node)), literal = string(cmark_node_get_literal(node))
-                if type.rawValue >= CMARK_NODE_FIRST_INLINE.rawValue && type.rawValue <= CMARK_NODE_LAST_INLINE.rawValue {
-                    append(inline: .unknown(typeName: name, literal: literal, children: frame.inlines))
-                } else {
-                    let children =
-                        frame.blocks + frame.items.flatMap(\.blocks)
-                        + (frame.inlines.isEmpty ? [] : [Block(.paragraph(frame.inlines), line: line, endLine: endLine)])
-                    append(block: block(.unknown(typeName: name, literal: literal, children: children)))
-                }
+            switch finished(frame, node: node, type: type) {
+            case .document(let blocks): result = blocks
+            case .block(let b): append(block: b)
+            case .inline(let i): append(inline: i)
+            case .item(let item): append(item: item)
             }
         }
         return result
+    }
+
+    /// What a container becomes when cmark leaves it.
+    private enum Finished { case document([Block]), block(Block), inline(Inline), item(ListItem) }
+
+    /// The value of the container `node` of kind `type`, from its finished children.
+    private static func finished(_ frame: Frame, node: OpaquePointer, type: cmark_node_type) -> Finished {
+        let line = Int(cmark_node_get_start_line(node))
+        let endLine = Int(cmark_node_get_end_line(node))
+        func block(_ kind: Block.Kind) -> Finished { .block(Block(kind, line: line, endLine: endLine)) }
+        let link = { Link(url: string(cmark_node_get_url(node)), title: string(cmark_node_get_title(node)), content: frame.inlines) }
+        let onEnter = { string(cmark_node_get_on_enter(node)) }, onExit = { string(cmark_node_get_on_exit(node)) }
+        switch type {
+        case CMARK_NODE_DOCUMENT: return .document(frame.blocks)
+        case CMARK_NODE_BLOCK_QUOTE: return block(.blockQuote(frame.blocks))
+        case CMARK_NODE_LIST:
+            let kind: List.Kind
+            if cmark_node_get_list_type(node) == CMARK_ORDERED_LIST {
+                let delimiter: List.Delimiter = cmark_node_get_list_delim(node) == CMARK_PAREN_DELIM ? .paren : .period
+                kind = .ordered(start: Int(cmark_node_get_list_start(node)), delimiter: delimiter)
+            } else {
+                kind = .bullet
+            }
+            return block(.list(List(kind: kind, isTight: cmark_node_get_list_tight(node) != 0, items: frame.items)))
+        case CMARK_NODE_ITEM: return .item(ListItem(blocks: frame.blocks, line: line, endLine: endLine))
+        case CMARK_NODE_CUSTOM_BLOCK: return block(.customBlock(onEnter: onEnter(), onExit: onExit(), children: frame.blocks))
+        case CMARK_NODE_PARAGRAPH: return block(.paragraph(Self.joiningCJKLines(frame.inlines)))
+        case CMARK_NODE_HEADING:
+            return block(.heading(level: Int(cmark_node_get_heading_level(node)), content: Self.joiningCJKLines(frame.inlines)))
+        case CMARK_NODE_EMPH: return .inline(.emphasis(frame.inlines))
+        case CMARK_NODE_STRONG: return .inline(.strong(frame.inlines))
+        case CMARK_NODE_LINK: return .inline(.link(link()))
+        case CMARK_NODE_IMAGE: return .inline(.image(link()))
+        case CMARK_NODE_CUSTOM_INLINE: return .inline(.custom(onEnter: onEnter(), onExit: onExit(), children: frame.inlines))
+        default:
+            // A kind this layer does not know: kept with its name and literal, never dropped.
+            let name = string(cmark_node_get_type_string(node)), literal = string(cmark_node_get_literal(node))
+            if type.rawValue >= CMARK_NODE_FIRST_INLINE.rawValue && type.rawValue <= CMARK_NODE_LAST_INLINE.rawValue {
+                return .inline(.unknown(typeName: name, literal: literal, children: frame.inlines))
+            }
+            let children =
+                frame.blocks + frame.items.flatMap(\.blocks)
+                + (frame.inlines.isEmpty ? [] : [Block(.paragraph(frame.inlines), line: line, endLine: endLine)])
+            return block(.unknown(typeName: name, literal: literal, children: children))
+        }
     }
 
     private enum Leaf { case block(Block), inline(Inline) }

@@ -74,70 +74,124 @@ public enum QuizParser {
         // Lines are found and trimmed by bytes: every note's cards are parsed at each start.
         let lines = literal.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { Substring($0) }
         for (index, raw) in lines.enumerated() {
-            let number = firstLine + index
             let line = raw.trimmingSpaces
-            if line.isEmpty {
-                finish()
-                continue
-            }
-            if let rest = line.removingPrefix("id:") {
-                finish()
-                draft.start = number
-                draft.id = String(rest.trimmingSpaces)
-                if !Self.isValidID(draft.id!) {
-                    problems.append(NoteProblem(line: number, message: "card id '\(draft.id!)' may only use a-z, 0-9, '-', '_' and '.'"))
-                }
-            } else if let rest = line.removingPrefix("Q:") {
-                if draft.question != nil { finish() }
-                if draft.start == nil { draft.start = number }
-                draft.question = String(rest.trimmingSpaces)
-                draft.questionLine = number
-                draft.field = .question
-            } else if let rest = line.removingPrefix("A:") {
-                if draft.start == nil { draft.start = number }
-                if draft.answer != nil { problems.append(NoteProblem(line: number, message: "a card has one A: line")) }
-                draft.answer = String(rest.trimmingSpaces)
-                draft.answerLine = number
-                draft.field = .answer
-            } else if let rest = line.removingPrefix("Why:") {
-                if draft.start == nil { draft.start = number }
-                if draft.why != nil { problems.append(NoteProblem(line: number, message: "a card has one Why: line")) }
-                draft.why = String(rest.trimmingSpaces)
-                draft.whyLine = number
-                draft.field = .why
-            } else if let rest = line.removingPrefix("See:") {
-                if draft.start == nil { draft.start = number }
-                let anchor = rest.trimmingSpaces
-                if let slug = anchor.removingPrefix("#"), !slug.isEmpty, !slug.contains(" ") {
-                    draft.see = String(slug)
-                } else {
-                    problems.append(NoteProblem(line: number, message: "See: names a heading of this note by its anchor, as in 'See: #the-value-function'"))
-                }
-                draft.field = nil
-            } else if let rest = line.removingPrefix("vars:") {
-                if draft.start == nil { draft.start = number }
-                if draft.vars != nil { problems.append(NoteProblem(line: number, message: "a card has one vars: line")) }
-                draft.vars = String(rest.trimmingSpaces)
-                draft.varsLine = number
-                draft.field = .vars
-            } else if let (isCorrect, text) = Self.choice(line) {
-                if draft.start == nil { draft.start = number }
-                draft.choices.append(QuizCard.Choice(text: text, isCorrect: isCorrect))
-                draft.field = .choice
-            } else {
-                switch draft.field {
-                case .question: Self.continue(&draft.question!, with: line)
-                case .answer: Self.continue(&draft.answer!, with: line)
-                case .choice: Self.continue(&draft.choices[draft.choices.count - 1].text, with: line)
-                case .why: Self.continue(&draft.why!, with: line)
-                case .vars: Self.continue(&draft.vars!, with: line)
-                case nil:
-                    problems.append(NoteProblem(line: number, message: "expected 'id:', 'Q:', 'A:' or '- [ ]', found '\(line.prefix(30))'"))
-                }
-            }
+            // A blank line, an id: or a second Q: ends the card before it.
+            if line.isEmpty || line.hasPrefix("id:") || (line.hasPrefix("Q:") && draft.question != nil) { finish() }
+            if line.isEmpty { continue }
+            problems += Self.read(line, number: firstLine + index, into: &draft)
         }
         finish()
         return (cards, problems)
+    }
+
+    /// Reads one non-blank line of a card into `draft`: a field (id:, Q:, A:,
+    /// Why:, See:, vars:), a choice, or the continuation of the field before.
+    private static func read(_ line: Substring, number: Int, into draft: inout Draft) -> [NoteProblem] {
+        var problems: [NoteProblem] = []
+        if let rest = line.removingPrefix("id:") {
+            draft.start = number
+            draft.id = String(rest.trimmingSpaces)
+            if !Self.isValidID(draft.id!) {
+                problems.append(NoteProblem(line: number, message: "card id '\(draft.id!)' may only use a-z, 0-9, '-', '_' and '.'"))
+            }
+        } else if let rest = line.removingPrefix("Q:") {
+            if draft.start == nil { draft.start = number }
+            draft.question = String(rest.trimmingSpaces)
+            draft.questionLine = number
+            draft.field = .question
+        } else if let rest = line.removingPrefix("A:") {
+            if draft.start == nil { draft.start = number }
+            if draft.answer != nil { problems.append(NoteProblem(line: number, message: "a card has one A: line")) }
+            draft.answer = String(rest.trimmingSpaces)
+            draft.answerLine = number
+            draft.field = .answer
+        } else if let rest = line.removingPrefix("Why:") {
+            if draft.start == nil { draft.start = number }
+            if draft.why != nil { problems.append(NoteProblem(line: number, message: "a card has one Why: line")) }
+            draft.why = String(rest.trimmingSpaces)
+            draft.whyLine = number
+            draft.field = .why
+        } else if let rest = line.removingPrefix("See:") {
+            if draft.start == nil { draft.start = number }
+            let anchor = rest.trimmingSpaces
+            if let slug = anchor.removingPrefix("#"), !slug.isEmpty, !slug.contains(" ") {
+                draft.see = String(slug)
+            } else {
+                problems.append(NoteProblem(line: number, message: "See: names a heading of this note by its anchor, as in 'See: #the-value-function'"))
+            }
+            draft.field = nil
+        } else if let rest = line.removingPrefix("vars:") {
+            if draft.start == nil { draft.start = number }
+            if draft.vars != nil { problems.append(NoteProblem(line: number, message: "a card has one vars: line")) }
+            draft.vars = String(rest.trimmingSpaces)
+            draft.varsLine = number
+            draft.field = .vars
+        } else if let (isCorrect, text) = Self.choice(line) {
+            if draft.start == nil { draft.start = number }
+            draft.choices.append(QuizCard.Choice(text: text, isCorrect: isCorrect))
+            draft.field = .choice
+        } else {
+            switch draft.field {
+            case .question: Self.continue(&draft.question!, with: line)
+            case .answer: Self.continue(&draft.answer!, with: line)
+            case .choice: Self.continue(&draft.choices[draft.choices.count - 1].text, with: line)
+            case .why: Self.continue(&draft.why!, with: line)
+            case .vars: Self.continue(&draft.vars!, with: line)
+            case nil:
+                problems.append(NoteProblem(line: number, message: "expected 'id:', 'Q:', 'A:' or '- [ ]', found '\(line.prefix(30))'"))
+            }
+        }
+        return problems
+    }
+
+    /// An exercise's answer, `= FORMULA ± TOLERANCE` or `= demo WORDS → FIGURE
+    /// ± TOLERANCE`, or what is wrong with it. `unknown(names)` is the first
+    /// variable of `names` that `vars:` does not declare; `known` says what it does.
+    static func exerciseAnswer(
+        _ text: String, unknown: ([String]) -> String?, known: String
+    ) -> Result<(Exercise.Source, Exercise.Tolerance), AnswerProblem> {
+        guard let rest = Substring(text).removingPrefix("=") else {
+            return .failure("an exercise answer is a formula: 'A: = a / (a + b) ± 0.01'")
+        }
+        let folded = rest.replacingPlusMinus
+        guard let pm = folded.lastIndex(of: "±") else {
+            return .failure("an exercise answer needs a tolerance: 'A: = \(rest.trimmingSpaces) ± 0.01' (or ± 2%)")
+        }
+        let body = String(folded[..<pm].trimmingSpaces)
+        var toleranceText = folded[folded.index(after: pm)...].trimmingSpaces
+        var relative = false
+        if toleranceText.hasSuffix("%") { relative = true; toleranceText = toleranceText.dropLast().trimmingSpaces }
+        guard let t = Double(toleranceText), t.isFinite, t > 0 else {
+            return .failure("the tolerance after '±' must be a number > 0 (or a percentage such as 2%), got '\(toleranceText)'")
+        }
+        let tolerance: Exercise.Tolerance = relative ? .relative(t / 100) : .absolute(t)
+        guard let command = Substring(body).removingPrefix("demo ") else {
+            let formula: Expression
+            do { formula = try Expression.parse(body) } catch { return .failure("formula '\(body)': \(error)") }
+            if let name = unknown(formula.variables) { return .failure("formula '\(body)' uses the unknown variable '\(name)' (\(known))") }
+            return .success((.formula(formula), tolerance))
+        }
+        guard let arrow = QuizParser.arrow(in: command) else {
+            return .failure("a demo answer names a figure: '= demo jsd --p … → JS divergence ± 0.001'")
+        }
+        let figure = String(command[arrow.upperBound...].trimmingSpaces)
+        if figure.isEmpty { return .failure("a demo answer names a figure after '→'") }
+        let words: [String]
+        do { words = try CommandWords.split(String(command[..<arrow.lowerBound])) } catch { return .failure("demo answer: \(error)") }
+        var templates: [Template] = []
+        for word in words {
+            do { templates.append(try Template.parse(word)) } catch { return .failure("demo answer '\(word)': \(error)") }
+            if let name = unknown(templates.last!.variables) { return .failure("demo answer uses the unknown variable '\(name)' (\(known))") }
+        }
+        if templates.isEmpty { return .failure("a demo answer names a demo: '= demo jsd …'") }
+        return .success((.demo(words: templates, figure: figure), tolerance))
+    }
+
+    /// What is wrong with an exercise's answer, as one message.
+    struct AnswerProblem: Error, ExpressibleByStringLiteral, ExpressibleByStringInterpolation {
+        var message: String
+        init(stringLiteral value: String) { message = value }
+        init(stringInterpolation: DefaultStringInterpolation) { message = String(stringInterpolation: stringInterpolation) }
     }
 
     /// A field continued on the next line, joined with a space. (Not
@@ -322,52 +376,12 @@ public enum QuizParser {
                 }
                 variables.append(.init(name: v.name, spec: v.spec, distribution: v.distribution, decimals: decimals))
             }
-            guard let rest = Substring(text).removingPrefix("=") else {
-                return problem(answerLine, "an exercise answer is a formula: 'A: = a / (a + b) ± 0.01'")
+            let answer = QuizParser.exerciseAnswer(text, unknown: unknown, known: known)
+            switch answer {
+            case .failure(let failure): return problem(answerLine, failure.message)
+            case .success(let (source, tolerance)):
+                return .success(Exercise(variables: variables, question: questionTemplate, why: whyTemplate, source: source, tolerance: tolerance))
             }
-            let folded = rest.replacingPlusMinus
-            guard let pm = folded.lastIndex(of: "±") else {
-                return problem(answerLine, "an exercise answer needs a tolerance: 'A: = \(rest.trimmingSpaces) ± 0.01' (or ± 2%)")
-            }
-            let body = String(folded[..<pm].trimmingSpaces)
-            var toleranceText = folded[folded.index(after: pm)...].trimmingSpaces
-            var relative = false
-            if toleranceText.hasSuffix("%") { relative = true; toleranceText = toleranceText.dropLast().trimmingSpaces }
-            guard let t = Double(toleranceText), t.isFinite, t > 0 else {
-                return problem(answerLine, "the tolerance after '±' must be a number > 0 (or a percentage such as 2%), got '\(toleranceText)'")
-            }
-            let tolerance: Exercise.Tolerance = relative ? .relative(t / 100) : .absolute(t)
-            let source: Exercise.Source
-            if let command = Substring(body).removingPrefix("demo ") {
-                guard let arrow = QuizParser.arrow(in: command) else {
-                    return problem(answerLine, "a demo answer names a figure: '= demo jsd --p … → JS divergence ± 0.001'")
-                }
-                let figure = String(command[arrow.upperBound...].trimmingSpaces)
-                if figure.isEmpty { return problem(answerLine, "a demo answer names a figure after '→'") }
-                let words: [String]
-                do { words = try CommandWords.split(String(command[..<arrow.lowerBound])) } catch {
-                    return problem(answerLine, "demo answer: \(error)")
-                }
-                var templates: [Template] = []
-                for word in words {
-                    do { templates.append(try Template.parse(word)) } catch { return problem(answerLine, "demo answer '\(word)': \(error)") }
-                    if let name = unknown(templates.last!.variables) {
-                        return problem(answerLine, "demo answer uses the unknown variable '\(name)' (\(known))")
-                    }
-                }
-                if templates.isEmpty { return problem(answerLine, "a demo answer names a demo: '= demo jsd …'") }
-                source = .demo(words: templates, figure: figure)
-            } else {
-                let formula: Expression
-                do { formula = try Expression.parse(body) } catch {
-                    return problem(answerLine, "formula '\(body)': \(error)")
-                }
-                if let name = unknown(formula.variables) {
-                    return problem(answerLine, "formula '\(body)' uses the unknown variable '\(name)' (\(known))")
-                }
-                source = .formula(formula)
-            }
-            return .success(Exercise(variables: variables, question: questionTemplate, why: whyTemplate, source: source, tolerance: tolerance))
         }
     }
 }
