@@ -99,7 +99,7 @@ let package = Package(
             ]
         ),
         // Times ganbook's model fits inside one process, for `make bench`.
-        .executableTarget(name: "ganbook-bench", dependencies: ["Models", "GAN", "NeuralNet", "Demos"]),
+        .executableTarget(name: "ganbook-bench", dependencies: ["Models", "GAN", "NeuralNet", "Demos", "Datasets"]),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "TestSupport"]),
         .testTarget(
@@ -113,7 +113,8 @@ let package = Package(
             name: "DivergencesTests", dependencies: ["Divergences", "Distributions", "TestSupport"],
             resources: [.copy("Fixtures")]),
         .testTarget(
-            name: "DemosTests", dependencies: ["Demos", "Localization", "Report", "Distributions", "Divergences", "Models", "Datasets", "TestSupport"]),
+            name: "DemosTests",
+            dependencies: ["Demos", "Localization", "Report", "Distributions", "Divergences", "Models", "Datasets", "GAN", "TestSupport"]),
         .testTarget(name: "ModelsTests", dependencies: ["Models", "Datasets", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "TestSupport"]),
         .testTarget(name: "NeuralNetTests", dependencies: ["NeuralNet"]),

@@ -317,6 +317,49 @@ def remedy_steps(args):
 
 
 @row
+def digits_step(args):
+    """One training step of `demo digits`'s default GAN (DigitsSetting: the bundled digits, batch
+    64, z of 16, 2×128 MLPs, Adam): ganbook-bench (products on 2 threads, the default) against
+    PyTorch on 2 threads doing the same step on the same shapes (bench/digits_step_peer.py).
+    Both on one thread are shown beside, for reference."""
+    bench_bin = os.path.join(os.path.dirname(args.bin), "ganbook-bench")
+    peer_script = os.path.join(ROOT, "bench", "digits_step_peer.py")
+
+    def ours(threads=None):
+        env = dict(os.environ, **({"GANBOOK_THREADS": threads} if threads else {}))
+        return json.loads(subprocess.run([bench_bin, "digits-step", "300"], check=True, capture_output=True,
+                                         text=True, env=env).stdout)
+
+    def theirs(threads):
+        return subprocess.run([sys.executable, peer_script, "--threads", threads, "300"], capture_output=True, text=True)
+
+    best = ours()
+    peer = theirs("2")
+    if peer.returncode == 3:
+        print(f"{'digits GAN step':<44} {_ms(best['digits_step']):>10}  skipped: torch is not installed "
+              "(pip install /opt/wheels/torch-*+cpu-*.whl, or torch, to compare)", flush=True)
+        return []
+    peer.check_returncode()
+    peer = json.loads(peer.stdout)
+    alone = ours("1")
+    peer_alone = json.loads(theirs("1").stdout)
+    return [Row(f"digits GAN step, batch 64, {best['kernel']}, {best['threads']} threads", best["digits_step"],
+                peer["digits_step"], f"PyTorch {peer['torch']}, 2 threads; 1 thread: {_ms(alone['digits_step'])} vs "
+                f"{_ms(peer_alone['digits_step'])} ({alone['digits_step'] / peer_alone['digits_step']:.2f}×)", goal=0.5)]
+
+
+@row
+def demo_digits_default(args):
+    """The default `demo digits` run, whole process (issue 24: at most 20 s on the Intel Xeon
+    2-core VM, about 10 s on an AMD Zen 5; 10 s is the goal on any CPU but an Intel one)."""
+    cpu = cpu_name()
+    goal = 20.0 if "intel" in cpu.lower() else 10.0
+    time_row = _demo_time(args, ["demo", "digits"], "demo digits (default run)", goal, runs=3)
+    time_row.peer_name = f"goal: wall time, {cpu}, {os.cpu_count()} cores"
+    return time_row
+
+
+@row
 def quiz_stats(args):
     """`ganbook quiz stats` with 10,000 logged reviews, against the same with none."""
     import sqlite3

@@ -5,6 +5,9 @@ import Installation
 public enum BundledDatasets {
     public struct NotFound: Error, CustomStringConvertible {
         public var description = "cannot find ganbook's bundled data folder (data/wdbc/wdbc.csv)"
+        public init(description: String = "cannot find ganbook's bundled data folder (data/wdbc/wdbc.csv)") {
+            self.description = description
+        }
     }
 
     /// The Wisconsin diagnostic breast cancer data (569 × 30, UCI; see

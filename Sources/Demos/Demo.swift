@@ -39,6 +39,7 @@ public enum DemoRegistry {
     /// Every demo, in the order `ganbook demo` lists them.
     public static let all: [any Demo.Type] = [
         JSDDemo.self, OptimalDiscriminatorDemo.self, GenVsDiscDemo.self, TrainDemo.self, ModeCollapseDemo.self, DStepsDemo.self,
+        DigitsDemo.self,
     ]
 
     public static func demo(named name: String) -> (any Demo.Type)? {

@@ -2,7 +2,8 @@
 /// language, or the two 2-D benchmarks of the mode-collapse literature
 /// (Metz et al. 2017; Srivastava et al. 2017, VEEGAN):
 /// - ring: 8 Gaussians evenly spaced on a circle of radius 2, σ = 0.02;
-/// - grid: 25 Gaussians at {−4, −2, 0, 2, 4}², σ = 0.05.
+/// - grid: 25 Gaussians at {−4, −2, 0, 2, 4}², σ = 0.05;
+/// and a finite set of images (the bundled digits), sampled uniformly.
 import Distributions
 import NeuralNet
 
@@ -12,6 +13,7 @@ public enum Target: Sendable, Equatable {
     case oneDimensional(Mixture, spec: String)
     case ring
     case grid
+    case images(ImageSet)
 
     /// `ring`, `grid`, or a continuous distribution spec.
     public static func parse(_ text: String) throws -> Target {
@@ -27,8 +29,11 @@ public enum Target: Sendable, Equatable {
     }
 
     public var dimension: Int {
-        if case .oneDimensional = self { return 1 }
-        return 2
+        switch self {
+        case .oneDimensional: return 1
+        case .ring, .grid: return 2
+        case .images(let set): return set.sampleDimension
+        }
     }
 
     public var name: String {
@@ -36,13 +41,14 @@ public enum Target: Sendable, Equatable {
         case .oneDimensional(_, let spec): return spec
         case .ring: return "ring (8 Gaussians, radius 2, σ = 0.02)"
         case .grid: return "grid (25 Gaussians, spacing 2, σ = 0.05)"
+        case .images(let set): return set.name
         }
     }
 
     /// The mode centres of the 2-D targets.
     public var modes: [(Double, Double)] {
         switch self {
-        case .oneDimensional: return []
+        case .oneDimensional, .images: return []
         case .ring:
             return (0..<8).map { k in
                 let a = 2 * Double.pi * Double(k) / 8; return (2 * cos(a), 2 * sin(a))
@@ -54,7 +60,7 @@ public enum Target: Sendable, Equatable {
     /// The standard deviation of each 2-D mode.
     public var modeSigma: Double {
         switch self {
-        case .oneDimensional: return 0
+        case .oneDimensional, .images: return 0
         case .ring: return 0.02
         case .grid: return 0.05
         }
@@ -75,6 +81,8 @@ public enum Target: Sendable, Equatable {
                 values.append(Float(cy + sigma * StandardNormal.sample(using: &rng)))
             }
             return Matrix(rows: count, columns: 2, values: values)
+        case .images(let set):
+            return set.sample(count, using: &rng)
         }
     }
 }

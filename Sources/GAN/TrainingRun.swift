@@ -67,6 +67,8 @@ public struct TrainingRun: Sendable {
             checkpoint.jsdEstimate = SampleDistance.histogramJSD(samples, reference)
         case .ring, .grid:
             checkpoint.coverage = ModeCoverage(samples: Self.points(generated), modes: target.modes, sigma: target.modeSigma)
+        case .images:
+            break  // measured by the digits demo, with its classifier
         }
         return checkpoint
     }

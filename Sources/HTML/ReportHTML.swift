@@ -1,5 +1,5 @@
 /// A demo's report as HTML: explanatory paragraphs, figures as a definition
-/// table, tables as HTML tables, plots as inline SVG. Formats numbers; computes
+/// table, tables as HTML tables, plots and image grids as inline SVG. Formats numbers; computes
 /// none.
 import Report
 
@@ -35,6 +35,8 @@ public enum ReportHTML {
                 // below would sit right above the next plot and read as its label.
                 html +=
                     "<figure class=\"plot\"><figcaption>\(escape(plot.title))</figcaption>\(SVGPlot.render(plot, id: "\(id)-plot\(plots)"))</figure>"
+            case .images(let grid):
+                html += "<figure class=\"images\"><figcaption>\(escape(grid.title))</figcaption>\(SVGImages.render(grid))</figure>"
             }
         }
         return html + "</section>"

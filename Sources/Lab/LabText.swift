@@ -115,6 +115,7 @@ public enum LabText {
         case .ring: return "ring"
         case .grid: return "grid"
         case .oneDimensional(_, let spec): return spec
+        case .images: return "images"
         }
     }
 }

@@ -28,6 +28,9 @@ extension Translator {
                 plot.series = plot.series.map { Plot.Series(name: self($0.name), x: $0.x, y: $0.y) }
                 plot.references = plot.references.map { Plot.Reference(name: self($0.name), y: $0.y) }
                 return .plot(plot)
+            case .images(var grid):
+                grid.title = self(grid.title)
+                return .images(grid)
             }
         }
         return out

@@ -5,7 +5,7 @@
 public struct Report: Sendable, Equatable {
     /// Bump when what a report holds, or its JSON form, changes: cached
     /// reports of another version are recomputed.
-    public static let formatVersion = 2
+    public static let formatVersion = 3
 
     public var title: String
     public var items: [Item]
@@ -22,12 +22,45 @@ public struct Report: Sendable, Equatable {
         case figures([Figure])
         case table(Table)
         case plot(Plot)
+        /// Small grey images side by side (e.g. a GAN's samples).
+        case images(ImageGrid)
     }
 
     public mutating func text(_ line: String) { items.append(.text(line)) }
     public mutating func figures(_ figures: [Figure]) { items.append(.figures(figures)) }
     public mutating func table(_ table: Table) { items.append(.table(table)) }
     public mutating func plot(_ plot: Plot) { items.append(.plot(plot)) }
+    public mutating func images(_ grid: ImageGrid) { items.append(.images(grid)) }
+}
+
+/// Small grey images of one size, shown in a grid of `columns` images per
+/// row (a renderer may put fewer per row when they do not fit). Each pixel
+/// is an amount of ink from 0 (none) to 1 (full), row by row from the top
+/// left; renderers choose how ink looks (light on a dark terminal, dark on a
+/// light page).
+public struct ImageGrid: Sendable, Equatable {
+    public var title: String
+    public var imageWidth: Int
+    public var imageHeight: Int
+    public var columns: Int
+    /// One array of imageWidth × imageHeight values per image.
+    public var images: [[Double]]
+
+    public init(title: String, imageWidth: Int, imageHeight: Int, columns: Int, images: [[Double]]) {
+        precondition(imageWidth > 0 && imageHeight > 0 && columns > 0, "an image grid needs a size and columns")
+        precondition(images.allSatisfy { $0.count == imageWidth * imageHeight }, "every image needs \(imageWidth * imageHeight) pixels")
+        self.title = title
+        self.imageWidth = imageWidth
+        self.imageHeight = imageHeight
+        self.columns = columns
+        self.images = images
+    }
+
+    /// The ink of pixel (row, column) of image `k`, clamped to 0…1 (NaN as 0).
+    public func ink(_ k: Int, row: Int, column: Int) -> Double {
+        let v = images[k][row * imageWidth + column]
+        return v.isNaN ? 0 : min(max(v, 0), 1)
+    }
 }
 
 /// A mean over repeated runs with its spread: shown as `0.496 ± 0.017`.

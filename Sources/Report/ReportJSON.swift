@@ -4,7 +4,8 @@
 /// spread is `{"mean", "sd", "n"}`; a count is `{"count", "of"}`; a change is
 /// `{"from", "to"}`; whole numbers per run are an array; +∞ is `{"infinite": true, "reason"}`; a missing value
 /// (and NaN) is null. Tables are arrays of records keyed by column name, with
-/// each column's number format beside them (`"%.3f"`, `"integer"`, `"text"`),
+/// each column's number format beside them (`"%.3f"`, `"integer"`, `"text"`);
+/// an image grid is its size and an array of pixel arrays (ink 0…1),
 /// so that a report read back (`decode`) shows the same digits. Numbers are
 /// written in the shortest form that reads back to the same Double.
 public enum ReportJSON {
@@ -41,6 +42,10 @@ public enum ReportJSON {
             return "{\"plot\": {\"title\": \(string(plot.title)), \"kind\": \"\(plot.kind.rawValue)\", "
                 + "\"x_label\": \(string(plot.xLabel)), \"y_label\": \(string(plot.yLabel)), \"log_x\": \(plot.logX), \(range)"
                 + "\"series\": [\(series.joined(separator: ", "))], \"references\": [\(references.joined(separator: ", "))]}}"
+        case .images(let grid):
+            let images = grid.images.map { "[" + $0.map(number).joined(separator: ", ") + "]" }
+            return "{\"images\": {\"title\": \(string(grid.title)), \"image_width\": \(grid.imageWidth), "
+                + "\"image_height\": \(grid.imageHeight), \"columns\": \(grid.columns), \"images\": [\(images.joined(separator: ", "))]}}"
         }
     }
 
@@ -201,11 +206,22 @@ extension ReportJSON {
                         yRange: range("y_range"),
                         references: references.map { Plot.Reference(name: $0["name"]?.string ?? "", y: $0["y"]?.number ?? .nan) },
                         logX: p["log_x"] == .bool(true), xRange: range("x_range"), equalScale: p["equal_scale"] == .bool(true)))
+            } else if let g = item["images"] {
+                report.images(try decodeImages(g))
             } else {
                 throw DecodingError(description: "an item of unknown kind")
             }
         }
         return report
+    }
+
+    static func decodeImages(_ g: JSONValue) throws(DecodingError) -> ImageGrid {
+        guard let title = g["title"]?.string, let width = g["image_width"]?.integer, let height = g["image_height"]?.integer,
+            let columns = g["columns"]?.integer, let images = g["images"]?.array, width > 0, height > 0, columns > 0
+        else { throw DecodingError(description: "a malformed image grid") }
+        let pixels = images.map { numbers($0) }
+        guard pixels.allSatisfy({ $0.count == width * height }) else { throw DecodingError(description: "an image of the wrong size") }
+        return ImageGrid(title: title, imageWidth: width, imageHeight: height, columns: columns, images: pixels)
     }
 
     /// Series numbers: null stands for a value JSON cannot hold (∞, NaN), read back as NaN.

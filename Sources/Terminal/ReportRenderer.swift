@@ -38,6 +38,9 @@ public struct ReportRenderer: Sendable {
                 var plotter = TerminalPlot(sheet: sheet, width: width, height: plotHeight)
                 plotter.words = words
                 out += plotter.render(plot)
+            case .images(let grid):
+                out += StyledText(grid.title, style: sheet.tableTitle).wrappedEncoded(width: width, color: sheet.color)
+                out += TerminalImages(color: sheet.color, width: width).render(grid)
             }
         }
         return out

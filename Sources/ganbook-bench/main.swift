@@ -21,6 +21,14 @@
 /// own setting (`CollapseSetting.configuration`: ring, batch 128, the demo's
 /// default K = 5 for the Unrolled GAN), and prints the median step time in
 /// seconds, the threads and the kernel path, as JSON.
+///
+///     ganbook-bench digits-step STEPS
+///
+/// times training steps of `demo digits`'s default GAN (`DigitsSetting`: the
+/// bundled training digits, z of 16, G and D with 2 hidden layers of 128,
+/// batch 64, Adam) and prints the median step time in seconds, the threads
+/// and the kernel path, as JSON.
+import Datasets
 import Demos
 import Foundation
 import GAN
@@ -50,6 +58,16 @@ if CommandLine.arguments.count == 4, CommandLine.arguments[1] == "remedy-step", 
     print(
         "{\"method\": \"\(method.rawValue)\", \"step\": \(median(times)), \"threads\": \(KernelPath.productThreads), "
             + "\"kernel\": \"\(KernelPath.current.rawValue)\"}")
+    exit(0)
+}
+
+if CommandLine.arguments.count == 3, CommandLine.arguments[1] == "digits-step", let steps = Int(CommandLine.arguments[2]) {
+    let data = try BundledDatasets.digits()
+    var trainer = GANTrainer(DigitsSetting.configuration(loss: .nonsaturating, method: .vanilla, seed: 1, training: data.training))
+    for _ in 0..<20 { trainer.step() }  // warm-up
+    var times: [Double] = []
+    for _ in 0..<steps { times.append(seconds { trainer.step() }) }
+    print("{\"digits_step\": \(median(times)), \"threads\": \(KernelPath.productThreads), \"kernel\": \"\(KernelPath.current.rawValue)\"}")
     exit(0)
 }
 

@@ -38,6 +38,7 @@ struct DemoCommand: ParsableCommand {
     /// at train and d-steps; issue 23's 2-core Intel VM ran train in 3.5 s.
     static let typicalSeconds: [String: Double] = [
         "jsd": 0.02, "optimal-d": 0.11, "gen-vs-disc": 0.62, "train": 4.5, "mode-collapse": 36, "d-steps": 13.5,
+        "digits": 6,
     ]
 
     /// How the list shows a duration: "under 1 s", or "about N s".

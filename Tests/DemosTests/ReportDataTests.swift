@@ -22,6 +22,7 @@ import Testing
         ["gen-vs-disc", "--repeats", "2", "--train", "40", "--outliers", "20"],
         ["train", "--steps", "20"], ["train", "--steps", "20", "--target", "N(0,1)", "--loss", "wgan"],
         ["mode-collapse", "--steps", "10", "--seeds", "2"],
+        ["digits", "--steps", "20"],
     ]
 
     @Test(arguments: quickRuns)
@@ -38,6 +39,7 @@ import Testing
             if case .figures(let f) = a, case .figures(let g) = b {
                 #expect(f.map(\.value.formatted) == g.map(\.value.formatted))
             }
+            if case .images(let i) = a, case .images(let j) = b { #expect(i == j) }
         }
     }
 

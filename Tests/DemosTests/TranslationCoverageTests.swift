@@ -31,6 +31,8 @@ import Testing
         ["train", "--steps", "20", "--target", "N(0,1)", "--loss", "nonsaturating"],
         ["mode-collapse", "--steps", "10", "--seeds", "2"], ["mode-collapse", "--steps", "10", "--seeds", "1", "--target", "grid"],
         ["d-steps", "--steps", "50", "--saturation-steps", "30"],
+        ["digits", "--steps", "40"], ["digits", "--steps", "150"], ["digits", "--steps", "20", "--method", "pacgan"],
+        ["digits", "--steps", "20", "--stack", "3"],
     ]
 
     /// Words of three or more letters a Chinese reader sees as they are:
@@ -89,6 +91,8 @@ import Testing
                 table.rows.joined().forEach(value)
             case .plot(let plot):
                 out += [plot.title, plot.xLabel, plot.yLabel] + plot.series.map(\.name) + plot.references.map(\.name)
+            case .images(let grid):
+                out.append(grid.title)
             }
         }
         return out
@@ -106,6 +110,8 @@ import Testing
             case .plot(let plot):
                 out += ["\(plot.kind) \(plot.logX) \(String(describing: plot.yRange))"]
                 out += plot.series.map { plotted($0.x) + ";" + plotted($0.y) } + plot.references.map { plotted([$0.y]) }
+            case .images(let grid):
+                out += ["\(grid.imageWidth)×\(grid.imageHeight), \(grid.columns) columns"] + grid.images.map(plotted)
             }
         }
         return out

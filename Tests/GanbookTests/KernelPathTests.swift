@@ -19,6 +19,8 @@ import Testing
             ["train", "--steps", "60", "--hidden", "32", "--json"],
             ["train", "--target", "N(1,0.5)", "--steps", "60", "--hidden", "32", "--loss", "wgan-gp", "--width", "80"],
             ["mode-collapse", "--steps", "10", "--seeds", "1", "--width", "80"],
+            ["digits", "--steps", "60", "--json"],
+            ["digits", "--steps", "40", "--width", "80", "--color", "always"],
         ] {
             let outputs = try paths.map { try Binary.run(["demo"] + words, environment: ["GANBOOK_KERNEL": $0]) }
             for (path, output) in zip(paths, outputs) {

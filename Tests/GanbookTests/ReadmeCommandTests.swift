@@ -76,7 +76,7 @@ import Testing
     /// the lab, not the export (which runs every cell), and `read --run` only for jsd.
     static func isQuick(_ words: [String]) -> Bool {
         if words.contains("--help") { return true }
-        let slow = [["demo", "train"], ["demo", "mode-collapse"], ["demo", "gen-vs-disc"], ["demo", "d-steps"], ["lab"], ["export"]]
+        let slow = [["demo", "train"], ["demo", "mode-collapse"], ["demo", "gen-vs-disc"], ["demo", "d-steps"], ["demo", "digits"], ["lab"], ["export"]]
         if slow.contains(where: { words.starts(with: $0) }) { return false }
         return !(words.first == "read" && words.contains("--run") && words.dropFirst().first != "jsd")
     }

@@ -51,6 +51,11 @@ import Testing
         },
         "jsd-kl-coins-exercise": { v in try Divergences.kl([v["a"]!, 1 - v["a"]!], [v["b"]!, 1 - v["b"]!]).value },
         "jsd-two-coins-exercise": { v in try Divergences.jsd([v["a"]!, 1 - v["a"]!], [v["b"]!, 1 - v["b"]!]) },
+        "losses-coverage-kl-exercise": { v in
+            // G's class shares against ten equally frequent digits, by Divergences' KL of two distributions.
+            let a = v["a"]!
+            return try Divergences.kl([a] + Array(repeating: (1 - a) / 9, count: 9), Array(repeating: 0.1, count: 10)).value
+        },
         "cross-entropy-bce-exercise": { v in
             func bce(_ y: Double, _ p: Double) -> Double { -(y * log(p) + (1 - y) * log(1 - p)) }
             return bce(1, v["d"]!) + bce(0, v["f"]!)

@@ -1,0 +1,103 @@
+/// `demo digits` and its measures on the bundled digits: the classifier is
+/// good enough to judge with, a trained G is measurably closer to the digits
+/// than an untrained one, and the report carries every number as a number.
+import Datasets
+@testable import Demos
+import Distributions
+import Foundation
+import GAN
+@testable import Report
+import Testing
+
+@Suite struct DigitsDemoTests {
+    static let data = try! BundledDatasets.digits()
+    static let classifier = DigitClassifier(
+        pixels: data.training.pixels, labels: data.training.digits, inputs: DigitImages.pixelCount, classes: 10, seed: 1)
+
+    @Test func theBundledSplitIsTheOneTheREADMEDescribes() {
+        #expect(Self.data.training.count == 1442 && Self.data.heldOut.count == 355)
+        #expect(Self.data.heldOut.classCounts.allSatisfy { (34...37).contains($0) })
+        #expect(Self.data.training.pixels.allSatisfy { (0...1).contains($0) })
+        #expect(Self.data.training.pixels.contains(1) && Self.data.training.pixels.contains(0))
+    }
+
+    @Test func theClassifierIsRightOnAtLeast95PercentOfTheHeldOutDigits() {
+        let accuracy = Self.classifier.accuracy(Self.data.heldOut.pixels, labels: Self.data.heldOut.digits)
+        #expect(accuracy >= 0.95, "held-out accuracy \(accuracy)")
+    }
+
+    /// Held-out real digits are far closer to the training digits than an
+    /// untrained G's images, and a trained G is clearly closer than an untrained one.
+    @Test func trainingBringsTheFrechetDistanceDown() {
+        var run = ImageTraining(
+            DigitsSetting.configuration(loss: .nonsaturating, method: .vanilla, seed: 1, training: Self.data.training),
+            classifier: Self.classifier, realInk: Self.data.training.pixels, realClasses: Self.data.training.digits)
+        run.train(steps: 1000, evaluations: 2, snapshotSteps: [], label: "test")
+        let untrained = run.checkpoints.first!.frechet.value, trained = run.checkpoints.last!.frechet.value
+        let floor = FrechetDistance(
+            Self.classifier.features(Self.data.heldOut.pixels), run.realFeatures, dimension: Self.classifier.featureDimension
+        ).value
+        #expect(floor < untrained / 20, "floor \(floor), untrained \(untrained)")
+        #expect(trained < untrained / 3, "trained \(trained), untrained \(untrained)")
+        #expect(trained > floor)
+        #expect(run.checkpoints.last!.coverage.covered >= 8)
+    }
+
+    @Test func realDigitsAreNotCaughtCopying() {
+        // Held-out digits against themselves as "generated": about 5 % closer than their own 5th percentile.
+        let m = Memorisation(
+            generated: Self.data.heldOut.pixels, heldOut: Self.data.heldOut.pixels, training: Self.data.training.pixels,
+            dimension: DigitImages.pixelCount)
+        #expect(abs(m.shareCloserThanHeldOut - 0.05) < 0.01)
+        // Training digits as "generated" are at distance 0: all copies.
+        let copies = Memorisation(
+            generated: Array(Self.data.training.pixels.prefix(640)), heldOut: Self.data.heldOut.pixels,
+            training: Self.data.training.pixels, dimension: DigitImages.pixelCount)
+        #expect(copies.generatedMedian == 0 && copies.shareCloserThanHeldOut == 1)
+    }
+
+    @Test func theJSONCarriesEveryMeasureAsANumber() throws {
+        let report = try DemoRegistry.parse(["digits", "--steps", "30"]).report(progress: .silent)
+        let json = try JSONDecoder().decode(JSONValue.self, from: Data(ReportJSON.encode(report).utf8))
+        let figures = (json["items"]?.array ?? []).compactMap { $0["figures"]?.array }.joined()
+        func value(_ name: String) -> JSONValue? { figures.first { $0["name"]?.string == name }?["value"] }
+        #expect(value("classifier accuracy, held-out digits")?.number.map { $0 >= 95 } == true)
+        #expect(value("Fréchet distance, untrained G → trained G")?["to"]?.number != nil)
+        #expect(value("Fréchet distance, held-out real digits")?.number != nil)
+        #expect(value("digits covered")?["of"]?.integer == 10)
+        #expect(value("KL(G's classes ‖ real classes)")?.number != nil)
+        #expect(value("median distance to the nearest training digit, G's samples")?.number != nil)
+        #expect(value("G's samples closer than the held-out digits' 5th percentile")?.number != nil)
+        let grids = report.items.compactMap { if case .images(let g) = $0 { return g } else { return nil } }
+        #expect(
+            grids.map(\.title) == ["Real training digits", "G's samples at step 0", "G's samples at step 3", "G's samples at step 9", "G's samples at step 30"])
+        #expect(grids.allSatisfy { $0.images.count == 8 && $0.imageWidth == 8 && $0.images.joined().allSatisfy { (0...1).contains($0) } })
+    }
+
+    @Test func aRemedyNeedsItsOwnLoss() {
+        #expect(throws: DemoRegistry.ParseError.self) { try DemoRegistry.parse(["digits", "--method", "pacgan", "--loss", "wgan"]) }
+        #expect(throws: DemoRegistry.ParseError.self) { try DemoRegistry.parse(["digits", "--steps", "5"]) }
+    }
+
+    /// Stacked digits: three digits a sample, modes counted of 1,000, each
+    /// grid image three digits wide; no memorisation figures.
+    @Test func stackedDigitsCountModesOfAThousand() throws {
+        let report = try DemoRegistry.parse(["digits", "--stack", "3", "--steps", "20"]).report(progress: .silent)
+        let figures = report.items.compactMap { if case .figures(let f) = $0 { return f } else { return nil } }.joined()
+        guard case .count(let covered, let total) = figures.first(where: { $0.name == "modes covered" })?.value else {
+            Issue.record("no modes covered figure")
+            return
+        }
+        #expect(total == 1000 && covered >= 1 && covered <= 1000)
+        #expect(!figures.contains { $0.name.hasPrefix("median distance") })
+        let grids = report.items.compactMap { if case .images(let g) = $0 { return g } else { return nil } }
+        #expect(grids.allSatisfy { $0.imageWidth == 24 && $0.imageHeight == 8 && $0.images.count == 8 })
+        // Real stacks, labelled by the classifier, cover nearly every mode in 25,600 samples.
+        var rng = SeededGenerator(seed: 9)
+        let labels = (0..<(3 * 25_600)).map { _ in Self.data.training.digits[Int(rng.next() % UInt64(Self.data.training.count))] }
+        let reference = ClassCoverage.stackedReference(Self.data.training.classCounts.map(Double.init), stack: 3)
+        let real = ClassCoverage(labels: ClassCoverage.stackedModes(labels, stack: 3, classes: 10), reference: reference, threshold: 0)
+        #expect(real.covered >= 990 && real.kl < 0.05, "\(real.covered), \(real.kl)")
+        #expect(throws: DemoRegistry.ParseError.self) { try DemoRegistry.parse(["digits", "--stack", "2"]) }
+    }
+}
