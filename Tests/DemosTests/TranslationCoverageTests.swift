@@ -76,6 +76,8 @@ import Testing
         func value(_ v: Value) {
             if case .text(let s) = v { out.append(s) }
             if case .infinite(let reason) = v { out.append(reason) }
+            // A count of a total reads as words ("7 of 8"), which take the catalogue's form in Chinese.
+            if case .count = v { out.append(v.formatted) }
         }
         for item in report.items {
             switch item {
@@ -101,12 +103,17 @@ import Testing
     /// The numbers of `report`, as shown, and its plots' data (NaN as a bit pattern).
     static func numbers(_ report: Report) -> [String] {
         var out: [String] = []
+        // A count becomes words in translation; its digits are compared with the strings.
+        func shown(_ v: Value) -> String {
+            if case .count = v { return "text" }
+            return v.isNumeric ? v.formatted : "text"
+        }
         func plotted(_ xs: [Double]) -> String { xs.map { String($0.bitPattern, radix: 16) }.joined(separator: ",") }
         for item in report.items {
             switch item {
             case .text: out.append("text")
-            case .figures(let figures): out += figures.map { $0.value.isNumeric ? $0.value.formatted : "text" }
-            case .table(let table): out += table.rows.joined().map { $0.isNumeric ? $0.formatted : "text" } + ["\(table.columns.count) columns"]
+            case .figures(let figures): out += figures.map { shown($0.value) }
+            case .table(let table): out += table.rows.joined().map(shown) + ["\(table.columns.count) columns"]
             case .plot(let plot):
                 out += ["\(plot.kind) \(plot.logX) \(String(describing: plot.yRange))"]
                 out += plot.series.map { plotted($0.x) + ";" + plotted($0.y) } + plot.references.map { plotted([$0.y]) }
@@ -178,7 +185,7 @@ import Testing
         #expect(Self.zh("vanilla GAN, seed 3: 5 of 8 modes") == "普通 GAN，种子 3：捕获了 8 个模式中的 5 个")
         #expect(
             Self.zh("Naive Bayes has the lower test error, by more than one sd, at every m from 4 to 300; the curves do not cross here.")
-                == "从 m = 4 到 300，朴素贝叶斯的测试误差处处更低，差距超过一个 sd；两条曲线在这里不相交。")
+                == "从 m = 4 到 300，朴素贝叶斯的测试误差处处更低，差距超过一个标准差；两条曲线在这里不相交。")
         let swapped = Translator(language: .zh, entries: [("{1} beats {2} by {3}", "{3}：{2} 输给 {1}"), ("vanilla GAN", "普通 GAN")])
         #expect(swapped("PacGAN2 beats vanilla GAN by 2.3") == "2.3：普通 GAN 输给 PacGAN2")
     }

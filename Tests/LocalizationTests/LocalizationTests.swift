@@ -61,7 +61,7 @@ import Testing
         #expect(out.title == "p = U(0,1) 与 q = U(2,3) 之间的散度")
         guard case .figures(let figures) = out.items[0], case .table(let table) = out.items[1] else { Issue.record("items"); return }
         #expect(figures.map(\.name) == ["演示", "原始 GAN"])
-        #expect(figures.map(\.value.formatted) == ["0.6931", "6 of 8"])
+        #expect(figures.map(\.value.formatted) == ["0.6931", "8 个中的 6 个"])
         #expect(table.rows.map { $0[0].formatted } == ["0.50 ± 0.10", "原始 GAN"])
     }
 
