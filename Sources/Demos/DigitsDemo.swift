@@ -101,7 +101,7 @@ public struct DigitsDemo: Demo {
     }
 
     var title: String {
-        let who = method == .vanilla ? "A \(loss.rawValue) GAN" : method.title
+        let who = method == .vanilla ? "A GAN with the \(loss.name)" : method.title
         if stack > 1 { return "\(who) learns stacked 8×8 digits, \(stack) per sample: \(steps) steps, seed \(seed)" }
         return "\(who) learns 8×8 handwritten digits: \(steps) steps, seed \(seed)"
     }
