@@ -18,7 +18,7 @@ import Testing
         // the command line: commands, note ids and demo names, option values
         "ganbook", "read", "lab", "demo", "ID", "id", "zh",
         "training", "objective", "losses", "gan", "glossary", "open-questions", "mode-collapse", "jsd", "cross-entropy", "gen-vs-disc",
-        "d-steps", "optimal-d", "train", "gen-vs-disc",
+        "d-steps", "optimal-d", "train", "digits",
         // the glossary note's own title gives its English name: 术语表（Glossary）
         "Glossary",
     ]
