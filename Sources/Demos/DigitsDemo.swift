@@ -49,7 +49,7 @@ public struct DigitsDemo: Demo {
         2-D ring, not for images: EBGAN's margin of 1, for one, is in the \
         ring's units; a comparison of remedies on digits is not made here.
         """
-    public static let version = 1
+    public static let version = 2
     public static let relativeCost = 2.0
 
     @Option(help: ArgumentHelp("Training steps (10 to 100000).", valueName: "n"))
@@ -101,7 +101,7 @@ public struct DigitsDemo: Demo {
     }
 
     var title: String {
-        let who = method == .vanilla ? "A \(loss.rawValue) GAN" : method.title
+        let who = method == .vanilla ? "A GAN with the \(loss.name)" : method.title
         if stack > 1 { return "\(who) learns stacked 8×8 digits, \(stack) per sample: \(steps) steps, seed \(seed)" }
         return "\(who) learns 8×8 handwritten digits: \(steps) steps, seed \(seed)"
     }
