@@ -49,7 +49,7 @@ public struct DigitsDemo: Demo {
         2-D ring, not for images: EBGAN's margin of 1, for one, is in the \
         ring's units; a comparison of remedies on digits is not made here.
         """
-    public static let version = 1
+    public static let version = 2
     public static let relativeCost = 2.0
 
     @Option(help: ArgumentHelp("Training steps (10 to 100000).", valueName: "n"))
