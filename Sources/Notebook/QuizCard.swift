@@ -100,17 +100,9 @@ public enum QuizParser {
             draft.questionLine = number
             draft.field = .question
         } else if let rest = line.removingPrefix("A:") {
-            if draft.start == nil { draft.start = number }
-            if draft.answer != nil { problems.append(NoteProblem(line: number, message: "a card has one A: line")) }
-            draft.answer = String(rest.trimmingSpaces)
-            draft.answerLine = number
-            draft.field = .answer
+            problems += once(\.answer, \.answerLine, .answer, "A:", rest, number, &draft)
         } else if let rest = line.removingPrefix("Why:") {
-            if draft.start == nil { draft.start = number }
-            if draft.why != nil { problems.append(NoteProblem(line: number, message: "a card has one Why: line")) }
-            draft.why = String(rest.trimmingSpaces)
-            draft.whyLine = number
-            draft.field = .why
+            problems += once(\.why, \.whyLine, .why, "Why:", rest, number, &draft)
         } else if let rest = line.removingPrefix("See:") {
             if draft.start == nil { draft.start = number }
             let anchor = rest.trimmingSpaces
@@ -121,11 +113,7 @@ public enum QuizParser {
             }
             draft.field = nil
         } else if let rest = line.removingPrefix("vars:") {
-            if draft.start == nil { draft.start = number }
-            if draft.vars != nil { problems.append(NoteProblem(line: number, message: "a card has one vars: line")) }
-            draft.vars = String(rest.trimmingSpaces)
-            draft.varsLine = number
-            draft.field = .vars
+            problems += once(\.vars, \.varsLine, .vars, "vars:", rest, number, &draft)
         } else if let (isCorrect, text) = Self.choice(line) {
             if draft.start == nil { draft.start = number }
             draft.choices.append(QuizCard.Choice(text: text, isCorrect: isCorrect))
@@ -192,6 +180,20 @@ public enum QuizParser {
         var message: String
         init(stringLiteral value: String) { message = value }
         init(stringInterpolation: DefaultStringInterpolation) { message = String(stringInterpolation: stringInterpolation) }
+    }
+
+    /// A field a card has once (A:, Why:, vars:): its text and line, and a
+    /// problem when the card already has it.
+    private static func once(
+        _ text: WritableKeyPath<Draft, String?>, _ at: WritableKeyPath<Draft, Int?>, _ field: Draft.Field, _ name: String,
+        _ rest: Substring, _ number: Int, _ draft: inout Draft
+    ) -> [NoteProblem] {
+        if draft.start == nil { draft.start = number }
+        let repeated = draft[keyPath: text] != nil
+        draft[keyPath: text] = String(rest.trimmingSpaces)
+        draft[keyPath: at] = number
+        draft.field = field
+        return repeated ? [NoteProblem(line: number, message: "a card has one \(name) line")] : []
     }
 
     /// A field continued on the next line, joined with a space. (Not
