@@ -29,10 +29,8 @@ public struct CellCache: Sendable {
     }
 
     public func report(_ words: [String]) -> Report? {
-        guard let path = dataPath(words), let bytes = try? FileSystem.read(path),
-            let json = try? JSONDecoder().decode(JSONValue.self, from: Data(bytes))
-        else { return nil }
-        return try? ReportJSON.decode(json)
+        guard let path = dataPath(words), let bytes = try? FileSystem.read(path) else { return nil }
+        return try? ReportJSON.decode(Data(bytes))
     }
 
     public func store(_ report: Report, _ words: [String]) {

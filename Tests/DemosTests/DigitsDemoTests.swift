@@ -58,16 +58,18 @@ import Testing
 
     @Test func theJSONCarriesEveryMeasureAsANumber() throws {
         let report = try DemoRegistry.parse(["digits", "--steps", "30"]).report(progress: .silent)
-        let json = try JSONDecoder().decode(JSONValue.self, from: Data(ReportJSON.encode(report).utf8))
-        let figures = (json["items"]?.array ?? []).compactMap { $0["figures"]?.array }.joined()
-        func value(_ name: String) -> JSONValue? { figures.first { $0["name"]?.string == name }?["value"] }
-        #expect(value("classifier accuracy, held-out digits")?.number.map { $0 >= 95 } == true)
-        #expect(value("Fréchet distance, untrained G → trained G")?["to"]?.number != nil)
-        #expect(value("Fréchet distance, held-out real digits")?.number != nil)
-        #expect(value("digits covered")?["of"]?.integer == 10)
-        #expect(value("KL(G's classes ‖ real classes)")?.number != nil)
-        #expect(value("median distance to the nearest training digit, G's samples")?.number != nil)
-        #expect(value("G's samples closer than the held-out digits' 5th percentile")?.number != nil)
+        let json = try JSONSerialization.jsonObject(with: Data(ReportJSON.encode(report).utf8)) as? [String: Any]
+        let items = json?["items"] as? [[String: Any]] ?? []
+        let figures = items.compactMap { $0["figures"] as? [[String: Any]] }.joined()
+        func value(_ name: String) -> Any? { figures.first { $0["name"] as? String == name }?["value"] }
+        func number(_ name: String) -> Double? { (value(name) as? NSNumber)?.doubleValue }
+        #expect(number("classifier accuracy, held-out digits").map { $0 >= 95 } == true)
+        #expect((value("Fréchet distance, untrained G → trained G") as? [String: Any])?["to"] is NSNumber)
+        #expect(number("Fréchet distance, held-out real digits") != nil)
+        #expect((value("digits covered") as? [String: Any])?["of"] as? NSNumber == 10)
+        #expect(number("KL(G's classes ‖ real classes)") != nil)
+        #expect(number("median distance to the nearest training digit, G's samples") != nil)
+        #expect(number("G's samples closer than the held-out digits' 5th percentile") != nil)
         let grids = report.items.compactMap { if case .images(let g) = $0 { return g } else { return nil } }
         #expect(
             grids.map(\.title) == ["Real training digits", "G's samples at step 0", "G's samples at step 3", "G's samples at step 9", "G's samples at step 30"])

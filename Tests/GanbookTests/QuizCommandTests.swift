@@ -73,7 +73,7 @@ import Testing
             #expect(process.terminationReason == .uncaughtSignal)
             let stats = try run(["quiz", "stats", "--notes", Self.notes, "--data", data, "--json"], input: "")
             #expect(stats.status == 0, "\(stats.stderr)")
-            #expect(stats.stdout.contains("\"reviews\": 1"))
+            #expect(stats.stdout.contains("\"reviews\":1"))
         }
     }
 

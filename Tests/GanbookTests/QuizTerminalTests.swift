@@ -150,10 +150,10 @@ struct QuizTerminalTests {
         #expect(shown.contains("↪ ganbook read keys#the-section"))
         try send("3")  // no Enter: a single key grades
         try wait("Q: Which player generates?")
-        #expect(try log(setup).contains("\"reviews\": 1"))
+        #expect(try log(setup).contains("\"reviews\":1"))
         try send("u")
         try wait("↶ Undone")
-        #expect(try log(setup).contains("\"reviews\": 0"))
+        #expect(try log(setup).contains("\"reviews\":0"))
         try send("q")
         let end = try wait("QUIZ-ENDED")
         #expect(end.contains("Answered 0 of 2: none. Stopped early"))
@@ -190,7 +190,7 @@ struct QuizTerminalTests {
         let before = try String(contentsOfFile: setup.before, encoding: .utf8)
         let after = try String(contentsOfFile: setup.after, encoding: .utf8)
         #expect(!before.isEmpty && before == after)
-        #expect(try log(setup).contains("\"reviews\": 1"))
+        #expect(try log(setup).contains("\"reviews\":1"))
     }
 
     /// The repro, on the bundled notes: Good on the first card, a wrong
@@ -223,7 +223,7 @@ struct QuizTerminalTests {
             pane.wait("QUIZ-ENDED")
         }
         let stats = try Binary.run(["quiz", "stats", "--json", "--data", data]).stdout
-        #expect(stats.contains("\"reviews\": 2"), "\(stats)")
+        #expect(stats.contains("\"reviews\":2"), "\(stats)")
     }
 
     /// `o` shows the note from the card's section on, in less, which can read
@@ -260,7 +260,7 @@ struct QuizTerminalTests {
         pane.wait("✓ Right: 2 ± 0.5.")
         pane.send("q")
         pane.wait("QUIZ-ENDED")
-        #expect(try log(setup).contains("\"reviews\": 2"))
+        #expect(try log(setup).contains("\"reviews\":2"))
         let before = try String(contentsOfFile: setup.before, encoding: .utf8)
         let after = try String(contentsOfFile: setup.after, encoding: .utf8)
         #expect(!before.isEmpty && before == after)
