@@ -27,11 +27,13 @@ public struct DStepsDemo: Demo {
     public static let version = 2
     public static let relativeCost = 3.0
 
-    @Option(help: ArgumentHelp("The 2-D target of the sweep: ring or grid.", valueName: "target"))
-    public var target: String = "ring"
+    @Option(help: ArgumentHelp("The 2-D target of the sweep: ring or grid (default: ring).", valueName: "target"), transform: planeTargetSpec)
+    public var target = Spec(default: "ring", planeTarget)
 
-    @Option(name: .customLong("target-1d"), help: ArgumentHelp("The 1-D target of the sweep.", valueName: "spec"))
-    public var target1D: String = "0.5*N(-2,0.5) + 0.5*N(2,0.5)"
+    @Option(
+        name: .customLong("target-1d"), help: ArgumentHelp("The 1-D target of the sweep (default: 0.5*N(-2,0.5) + 0.5*N(2,0.5)).", valueName: "spec"),
+        transform: lineTargetSpec)
+    public var target1D = Spec(default: "0.5*N(-2,0.5) + 0.5*N(2,0.5)", lineTarget)
 
     @Option(help: ArgumentHelp("G-steps per run of the sweep (50 to 50000).", valueName: "n"))
     public var steps: Int = 1500
@@ -44,14 +46,7 @@ public struct DStepsDemo: Demo {
 
     public init() {}
 
-    /// --target and --target-1d, parsed by `validate()`.
-    var parsed = Parsed<(twoD: Target, oneD: Target)>()
-
     public mutating func validate() throws {
-        guard ["ring", "grid"].contains(target.lowercased()) else { throw ValidationError("--target must be ring or grid, got \(target.debugQuoted)") }
-        let oneD = try Demos.target(target1D)
-        guard oneD.dimension == 1 else { throw ValidationError("--target-1d must be a 1-D distribution spec") }
-        parsed.value = (try Demos.target(target), oneD)
         guard (50...50_000).contains(steps) else { throw ValidationError("--steps must be between 50 and 50000, got \(steps)") }
         guard (10...10_000).contains(saturationSteps) else { throw ValidationError("--saturation-steps must be between 10 and 10000, got \(saturationSteps)") }
     }
@@ -74,7 +69,7 @@ public struct DStepsDemo: Demo {
     }
 
     public func report(progress: Progress) throws -> Report {
-        let (twoD, oneD) = try parsed.value ?? (Demos.target(target), Demos.target(target1D))
+        let (twoD, oneD) = (target.value, target1D.value)
         var report = Report(title: "D-steps per G-step, and a D that wins")
         report.text(
             "Algorithm 1 of Goodfellow et al. (2014) takes k D-steps per G-step so that D stays near its optimum, where G's gradient follows the JS divergence; the paper used k = 1. WGAN takes 5 critic steps, because its critic must be near-optimal for its value to estimate W1. With the original minimax loss, though, a D that is too good starves G of gradient. Both sides are measured below."

@@ -90,26 +90,41 @@ extension Demo {
     }
 }
 
-/// What a demo's `validate()` makes of its options' text (distributions,
-/// targets), kept for `report()`, so that each spec is parsed once. Not an
-/// option: ArgumentParser decodes it empty, and `validate()` fills it. (A demo
-/// is only made by parsing, which validates; were `validate()` skipped,
-/// `report()` would parse the specs itself.)
-public struct Parsed<Value: Sendable>: Decodable, Sendable {
-    public var value: Value?
-    public init() { value = nil }
-    public init(from decoder: any Decoder) throws { value = nil }
-}
+/// An option typed as text that stands for a value (a distribution, a
+/// target). `@Option(transform:)` parses it once, while ArgumentParser reads
+/// the command line, so a bad spec is ArgumentParser's one-line error naming
+/// the option; the text is kept as the user typed it, for titles and help.
+public struct Spec<Value: Sendable>: Sendable, CustomStringConvertible {
+    public let text: String
+    public let value: Value
+    public var description: String { text }
 
-/// Parses a distribution option, turning a bad spec into a one-line message
-/// that names the option and points at the character.
-func distribution(_ spec: String, option: String) throws -> Distribution {
-    do {
-        return try DistributionSpec.parse(spec)
-    } catch {
-        throw ValidationError("--\(option) \(spec.debugQuoted): \(error)")
+    init(_ text: String, _ parse: (String) throws -> Value) throws {
+        self.text = text
+        self.value = try parse(text)
+    }
+
+    /// A default written in the code; `DemoTests` runs every demo with its
+    /// defaults, so a bad one fails a test rather than a user's run.
+    init(default text: String, _ parse: (String) throws -> Value) {
+        guard let spec = try? Spec(text, parse) else { preconditionFailure("the default spec \(text) does not parse") }
+        self = spec
     }
 }
+
+/// A distribution spec (`N(0,1)`, `0.5*U(0,1) + 0.5*N(3,1)`), for `@Option(transform:)`.
+func distributionSpec(_ text: String) throws -> Spec<Distribution> { try Spec(text, DistributionSpec.parse) }
+
+/// A continuous distribution: the demos that compare densities need one.
+func density(_ text: String) throws -> Mixture {
+    guard case .continuous(let mixture) = try DistributionSpec.parse(text) else {
+        throw ValidationError("a continuous distribution is needed: this demo compares densities")
+    }
+    return mixture
+}
+
+/// A continuous distribution spec, for `@Option(transform:)`.
+func densitySpec(_ text: String) throws -> Spec<Mixture> { try Spec(text, density) }
 
 extension Estimate {
     /// The mean and sample standard deviation of `values` (see `Statistics`).

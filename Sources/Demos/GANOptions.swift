@@ -68,10 +68,10 @@ extension GANLoss: ExpressibleByArgument {
 }
 
 /// What `demo train` and `ganbook lab` train: the target, the loss and D's
-/// updates per G update, with --target parsed once, by `validate()`.
+/// updates per G update.
 public struct TrainingChoice: ParsableArguments, Sendable {
-    @Option(help: ArgumentHelp("ring, grid, or a 1-D distribution spec.", valueName: "target"))
-    public var target: String = "ring"
+    @Option(help: ArgumentHelp("ring, grid, or a 1-D distribution spec (default: ring).", valueName: "target"), transform: targetSpec)
+    public var target = Spec(default: "ring", Demos.target)
 
     @Option(help: ArgumentHelp("minimax, nonsaturating, wgan or wgan-gp.", valueName: "loss"))
     public var loss: GANLoss = .nonsaturating
@@ -81,31 +81,50 @@ public struct TrainingChoice: ParsableArguments, Sendable {
 
     public static let dStepsRange = 1...50
 
-    var parsed = Parsed<Target>()
-
     public init() {}
 
     public mutating func validate() throws {
-        parsed.value = try Demos.target(target)
         if let dSteps, !Self.dStepsRange.contains(dSteps) { throw ValidationError("--d-steps must be between 1 and 50, got \(dSteps)") }
     }
 
     /// The target distribution.
-    public func goal() throws -> Target { try parsed.value ?? Demos.target(target) }
+    public var goal: Target { target.value }
 
     /// D's updates per G update: as given, else 1 (5 for the Wasserstein losses).
     public var resolvedDSteps: Int { dSteps ?? (loss.isWasserstein ? 5 : 1) }
 }
 
-/// Parses --target: ring, grid or a 1-D spec, with the spec's one-line error,
+/// Parses a target: ring, grid or a 1-D spec, with the spec's one-line error,
 /// or "did you mean" for a word close to ring or grid (`rings`).
 public func target(_ text: String) throws -> Target {
     do {
         return try Target.parse(text)
     } catch {
         if text.allSatisfy(\.isLetter), let name = Suggestion.closest(to: text, among: ["ring", "grid"]) {
-            throw ValidationError("--target \(text.debugQuoted): no target '\(text)'; did you mean '\(name)'? (ring, grid, or a 1-D spec such as N(0,1))")
+            throw ValidationError("no target '\(text)'; did you mean '\(name)'? (ring, grid, or a 1-D spec such as N(0,1))")
         }
-        throw ValidationError("--target \(text.debugQuoted): \(error)")
+        throw error
     }
 }
+
+/// A GAN target: ring, grid or a 1-D spec (see `target(_:)`).
+func targetSpec(_ text: String) throws -> Spec<Target> { try Spec(text, target) }
+
+/// A 2-D target: ring or grid.
+func planeTarget(_ text: String) throws -> Target {
+    guard ["ring", "grid"].contains(text.lowercased()) else {
+        throw ValidationError(Suggestion.closest(to: text, among: ["ring", "grid"]).map { "did you mean '\($0)'? (ring or grid)" } ?? "ring or grid")
+    }
+    return try target(text)
+}
+
+func planeTargetSpec(_ text: String) throws -> Spec<Target> { try Spec(text, planeTarget) }
+
+/// A 1-D target: a distribution spec.
+func lineTarget(_ text: String) throws -> Target {
+    let goal = try target(text)
+    guard goal.dimension == 1 else { throw ValidationError("a 1-D distribution spec is needed here") }
+    return goal
+}
+
+func lineTargetSpec(_ text: String) throws -> Spec<Target> { try Spec(text, lineTarget) }

@@ -26,11 +26,11 @@ public struct JSDDemo: Demo {
     public static let version = 2
     public static let relativeCost = 0.01
 
-    @Option(help: ArgumentHelp("The first distribution.", valueName: "spec"))
-    public var p: String = "U(0,1)"
+    @Option(help: ArgumentHelp("The first distribution (default: U(0,1)).", valueName: "spec"), transform: distributionSpec)
+    public var p = Spec(default: "U(0,1)", DistributionSpec.parse)
 
-    @Option(help: ArgumentHelp("The second distribution (default U(0.5,1.5); with --sweep, p itself).", valueName: "spec"))
-    public var q: String?
+    @Option(help: ArgumentHelp("The second distribution (default U(0.5,1.5); with --sweep, p itself).", valueName: "spec"), transform: distributionSpec)
+    public var q: Spec<Distribution>?
 
     @Flag(help: "Shift q by θ across a range and plot the divergences against θ.")
     public var sweep = false
@@ -46,18 +46,11 @@ public struct JSDDemo: Demo {
 
     public init() {}
 
-    var qSpec: String { q ?? (sweep ? p : "U(0.5,1.5)") }
-
-    /// p and q, parsed by `validate()`.
-    var parsed = Parsed<(p: Distribution, q: Distribution)>()
-
-    func distributions() throws -> (p: Distribution, q: Distribution) {
-        (try distribution(self.p, option: "p"), try distribution(qSpec, option: "q"))
-    }
+    /// q as given, else p with --sweep, else U(0.5,1.5).
+    var qSpec: Spec<Distribution> { q ?? (sweep ? p : Spec(default: "U(0.5,1.5)", DistributionSpec.parse)) }
 
     public mutating func validate() throws {
-        let (p, q) = try distributions()
-        parsed.value = (p, q)
+        let (p, q) = (self.p.value, qSpec.value)
         if p.isDiscrete != q.isDiscrete { throw ValidationError("--p and --q must both be continuous or both discrete") }
         if case .discrete(let a) = p, case .discrete(let b) = q, a.count != b.count {
             throw ValidationError("--p has \(a.count) categories and --q has \(b.count); they must have as many")
@@ -75,7 +68,7 @@ public struct JSDDemo: Demo {
     }
 
     public func report(progress: Progress) throws -> Report {
-        let (p, q) = try parsed.value ?? distributions()
+        let (p, q) = (self.p.value, qSpec.value)
         if sweep, case .continuous(let pm) = p, case .continuous(let qm) = q { return sweepReport(pm, qm) }
         return try comparisonReport(p, q)
     }

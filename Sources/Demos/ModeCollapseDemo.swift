@@ -40,8 +40,8 @@ public struct ModeCollapseDemo: Demo {
     public static let version = 3
     public static let relativeCost = 12.0
 
-    @Option(help: ArgumentHelp("ring or grid.", valueName: "target"))
-    public var target: String = "ring"
+    @Option(help: ArgumentHelp("ring or grid (default: ring).", valueName: "target"), transform: planeTargetSpec)
+    public var target = Spec(default: "ring", planeTarget)
 
     @Option(help: ArgumentHelp("One remedy against the vanilla GAN: pacgan, minibatch, unrolled, dragan, ebgan, mad-gan or mrgan.", valueName: "name"))
     public var method: CollapseMethod?
@@ -60,12 +60,7 @@ public struct ModeCollapseDemo: Demo {
 
     public init() {}
 
-    /// --target, parsed by `validate()`.
-    var parsed = Parsed<Target>()
-
     public mutating func validate() throws {
-        guard ["ring", "grid"].contains(target.lowercased()) else { throw ValidationError("--target must be ring or grid, got \(target.debugQuoted)") }
-        parsed.value = try Demos.target(target)
         guard (10...100_000).contains(steps) else { throw ValidationError("--steps must be between 10 and 100000, got \(steps)") }
         guard (1...20).contains(seeds) else { throw ValidationError("--seeds must be between 1 and 20, got \(seeds)") }
         guard (1...20).contains(unroll) else { throw ValidationError("--unroll must be between 1 and 20, got \(unroll)") }
@@ -76,7 +71,7 @@ public struct ModeCollapseDemo: Demo {
     var seedList: [UInt64] { (0..<seeds).map { seed &+ UInt64($0) } }
 
     public func report(progress: Progress) throws -> Report {
-        let goal = try parsed.value ?? Demos.target(target)
+        let goal = target.value
         let runs = CollapseRuns(target: goal, steps: steps, unroll: unroll, snapshots: method == nil ? 1 : 4)
         let methods = method.map { [.vanilla, $0] } ?? CollapseMethod.allCases
         var jobs = methods.flatMap { m in seedList.map { CollapseRuns.Job(method: m, seed: $0, keep: $0 == seed) } }

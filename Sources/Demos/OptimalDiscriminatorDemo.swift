@@ -27,11 +27,11 @@ public struct OptimalDiscriminatorDemo: Demo {
     public static let version = 1
     public static let relativeCost = 0.03
 
-    @Option(help: ArgumentHelp("The data distribution p_data.", valueName: "spec"))
-    public var data: String = "0.5*N(-2,0.6) + 0.5*N(2,0.6)"
+    @Option(help: ArgumentHelp("The data distribution p_data (default: 0.5*N(-2,0.6) + 0.5*N(2,0.6)).", valueName: "spec"), transform: densitySpec)
+    public var data = Spec(default: "0.5*N(-2,0.6) + 0.5*N(2,0.6)", density)
 
-    @Option(help: ArgumentHelp("The generator's distribution p_g.", valueName: "spec"))
-    public var gen: String = "N(0,1.5)"
+    @Option(help: ArgumentHelp("The generator's distribution p_g (default: N(0,1.5)).", valueName: "spec"), transform: densitySpec)
+    public var gen = Spec(default: "N(0,1.5)", density)
 
     @Flag(help: "Move p_g toward p_data and plot V(D*, G) against the step.")
     public var sweep = false
@@ -47,27 +47,13 @@ public struct OptimalDiscriminatorDemo: Demo {
 
     public init() {}
 
-    func mixtures() throws -> (Mixture, Mixture) {
-        guard case .continuous(let d) = try distribution(data, option: "data") else {
-            throw ValidationError("--data must be continuous: D* compares densities")
-        }
-        guard case .continuous(let g) = try distribution(gen, option: "gen") else {
-            throw ValidationError("--gen must be continuous: D* compares densities")
-        }
-        return (d, g)
-    }
-
-    /// --data and --gen, parsed by `validate()`.
-    var parsed = Parsed<(data: Mixture, gen: Mixture)>()
-
     public mutating func validate() throws {
-        parsed.value = try mixtures()
         guard (100...1_000_000).contains(samples) else { throw ValidationError("--samples must be between 100 and 1000000, got \(samples)") }
         guard (3...60).contains(bumps) else { throw ValidationError("--bumps must be between 3 and 60, got \(bumps)") }
     }
 
     public func report(progress: Progress) throws -> Report {
-        let (d, g) = try parsed.value ?? mixtures()
+        let (d, g) = (data.value, gen.value)
         return sweep ? sweepReport(d, g) : try discriminatorReport(d, g)
     }
 

@@ -53,7 +53,7 @@ public struct TrainDemo: Demo {
     }
 
     public func report(progress: Progress) throws -> Report {
-        let goal = try choice.goal(), loss = choice.loss, k = choice.resolvedDSteps
+        let goal = choice.goal, loss = choice.loss, k = choice.resolvedDSteps
         var run = TrainingRun(gan.configuration(target: goal, loss: loss, dSteps: k))
         run.train(steps: steps, evaluations: 60, progress: progress, label: "training G and D")
         let history = Array(run.checkpoints.dropFirst())

@@ -83,7 +83,7 @@ public struct LabOptions: ParsableArguments {
             throw ValidationError("--frames × --every must be at most 1000000 steps, got \(frames * every)")
         }
         _ = try parsedSize()
-        if method != .vanilla, try choice.goal().dimension != 2 {
+        if method != .vanilla, choice.goal.dimension != 2 {
             throw ValidationError("--method \(method.rawValue) needs a 2-D target (ring or grid)")
         }
         if let speed, !LabSpeed.range.contains(speed) { throw ValidationError("--speed must be between 1 and 10000, got \(speed)") }
@@ -107,7 +107,7 @@ public struct LabOptions: ParsableArguments {
     /// frames, or timed for `make bench`. Returns the signal that ended a live
     /// session, if one did.
     public func run() throws -> Int32? {
-        var settings = LabSettings(options: gan, target: try choice.goal(), loss: choice.loss, dSteps: choice.dSteps)
+        var settings = LabSettings(options: gan, target: choice.goal, loss: choice.loss, dSteps: choice.dSteps)
         settings.method = method
         let (columns, rows) = try parsedSize()
         if let bench {

@@ -53,7 +53,7 @@ func mixture(_ spec: String) -> Mixture {
     func trainedDiscriminatorIsCloseToDStar(seed: UInt64) throws {
         var demo = try OptimalDiscriminatorDemo.parse(["--seed", String(seed)])
         demo.seed = seed
-        let (d, g) = try demo.mixtures()
+        let (d, g) = (demo.data.value, demo.gen.value)
         let optimal = OptimalDiscriminator(data: d, generator: g)
         let region = optimal.centralRegion
         let trained = try TrainedDiscriminator(data: d, generator: g, region: region, samples: demo.samples, bumps: demo.bumps, seed: seed)
@@ -111,7 +111,7 @@ func mixture(_ spec: String) -> Mixture {
             (["jds"], "no demo 'jds'; did you mean 'jsd'? The demos are \(all)."),
             (["zzzzzzzz"], "no demo 'zzzzzzzz'. The demos are \(all)."),
             ([], "no demo ''. The demos are \(all)."),
-            (["jsd", "--p", "N(0,-1)"], "jsd: --p \"N(0,-1)\": sigma must be > 0, got -1 (column 5: N(0,^-1))"),
+            (["jsd", "--p", "N(0,-1)"], "jsd: The value 'N(0,-1)' is invalid for '--p <spec>': sigma must be > 0, got -1 (column 5: N(0,^-1))"),
             (["optimal-d", "--samples", "ten"], "optimal-d: The value 'ten' is invalid for '--samples <n>'"),
         ] {
             #expect(throws: DemoRegistry.ParseError.self) { try DemoRegistry.parse(words) }
@@ -132,7 +132,7 @@ func mixture(_ spec: String) -> Mixture {
     }
 
     @Test(arguments: [
-        (["--p", "N(0,-1)"], "--p \"N(0,-1)\": sigma must be > 0, got -1 (column 5: N(0,^-1))"),
+        (["--p", "N(0,-1)"], "The value 'N(0,-1)' is invalid for '--p <spec>': sigma must be > 0, got -1 (column 5: N(0,^-1))"),
         (["--p", "[0.5,0.5]", "--q", "N(0,1)"], "--p and --q must both be continuous or both discrete"),
         (["--p", "[0.5,0.5]", "--q", "[1]"], "--p has 2 categories and --q has 1; they must have as many"),
         (["--p", "[0.5,0.5]", "--sweep"], "--sweep shifts q along the x axis, so it needs continuous p and q"),
@@ -151,7 +151,7 @@ func mixture(_ spec: String) -> Mixture {
     @Test func badOptimalDOptionsAreRejected() {
         #expect(
             OptimalDiscriminatorDemo.message(for: catching { try OptimalDiscriminatorDemo.parse(["--gen", "[1]"]) })
-                == "--gen must be continuous: D* compares densities")
+                == "The value '[1]' is invalid for '--gen <spec>': a continuous distribution is needed: this demo compares densities")
         #expect(
             OptimalDiscriminatorDemo.message(for: catching { try OptimalDiscriminatorDemo.parse(["--bumps", "1"]) })
                 == "--bumps must be between 3 and 60, got 1")
@@ -250,19 +250,45 @@ func mixture(_ spec: String) -> Mixture {
     }
 }
 
-/// Each spec option is parsed once, by `validate()`, and `report()` uses that value.
-@Suite struct ParsedOnceTests {
-    @Test func validationKeepsWhatItParsed() throws {
+/// Each spec option is parsed by ArgumentParser (`@Option(transform:)`), which
+/// keeps the value and the text the user typed.
+@Suite struct SpecOptionTests {
+    @Test func parsingKeepsTheValueAndTheText() throws {
         let jsd = try #require(try DemoRegistry.parse(["jsd", "--p", "N(0,1)", "--q", "N(1, 2)"]) as? JSDDemo)
-        #expect(jsd.parsed.value?.p == (try DistributionSpec.parse("N(0,1)")))
-        #expect(jsd.parsed.value?.q == (try DistributionSpec.parse("N(1,2)")))
+        #expect(jsd.p.value == (try DistributionSpec.parse("N(0,1)")))
+        #expect(jsd.qSpec.value == (try DistributionSpec.parse("N(1,2)")))
+        #expect(jsd.qSpec.text == "N(1, 2)")
         let optimal = try #require(try DemoRegistry.parse(["optimal-d", "--gen", "N(1,1)"]) as? OptimalDiscriminatorDemo)
-        #expect(optimal.parsed.value?.gen == (try optimal.mixtures().1))
+        #expect(optimal.gen.value == (try density("N(1,1)")))
         let train = try #require(try DemoRegistry.parse(["train", "--target", "grid"]) as? TrainDemo)
-        #expect(train.choice.parsed.value == (try Demos.target("grid")))
+        #expect(train.choice.goal == (try Demos.target("grid")))
         let dSteps = try #require(try DemoRegistry.parse(["d-steps", "--target-1d", "N(0,2)"]) as? DStepsDemo)
-        #expect(dSteps.parsed.value?.oneD == (try Demos.target("N(0,2)")))
+        #expect(dSteps.target1D.value == (try Demos.target("N(0,2)")))
         let collapse = try #require(try DemoRegistry.parse(["mode-collapse", "--target", "grid"]) as? ModeCollapseDemo)
-        #expect(collapse.parsed.value == (try Demos.target("grid")))
+        #expect(collapse.target.value == (try Demos.target("grid")))
+    }
+
+    /// Help gives each spec option's default, and it is the default the demo uses.
+    @Test func helpNamesTheDefaultsInUse() throws {
+        let jsd = try JSDDemo.parse([]), optimal = try OptimalDiscriminatorDemo.parse([]), dSteps = try DStepsDemo.parse([])
+        let train = try TrainDemo.parse([]), collapse = try ModeCollapseDemo.parse([])
+        let cases: [(help: String, defaults: [String])] = [
+            (JSDDemo.helpMessage(), [jsd.p.text]), (OptimalDiscriminatorDemo.helpMessage(), [optimal.data.text, optimal.gen.text]),
+            (DStepsDemo.helpMessage(), [dSteps.target.text, dSteps.target1D.text]), (TrainDemo.helpMessage(), [train.choice.target.text]),
+            (ModeCollapseDemo.helpMessage(), [collapse.target.text]),
+        ]
+        for (help, defaults) in cases {
+            let flat = help.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            for text in defaults { #expect(flat.contains("(default: \(text))"), "\(text) in \(flat)") }
+        }
+    }
+
+    @Test func aPlaneTargetMustBeRingOrGrid() {
+        do {
+            _ = try ModeCollapseDemo.parse(["--target", "rong"])
+            Issue.record("rong was accepted")
+        } catch {
+            #expect(ModeCollapseDemo.message(for: error) == "The value 'rong' is invalid for '--target <target>': did you mean 'ring'? (ring or grid)")
+        }
     }
 }

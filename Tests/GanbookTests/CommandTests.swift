@@ -77,10 +77,13 @@ import Testing
         (["reed", "1"], "ganbook: no command 'reed'; did you mean 'read'? The commands are list, read, demo, quiz, check, export, lab."),
         (["xyzzy"], "ganbook: no command 'xyzzy'. The commands are list, read, demo, quiz, check, export, lab."),
         (["quiz", "stat"], "ganbook: no note 'stat'; did you mean 'ganbook quiz stats'?"),
-        (["lab", "--target", "rings"], "ganbook: --target rings: no target 'rings'; did you mean 'ring'? (ring, grid, or a 1-D spec such as N(0,1))"),
+        (
+            ["lab", "--target", "rings"],
+            "ganbook: The value 'rings' is invalid for '--target <target>': no target 'rings'; did you mean 'ring'? (ring, grid, or a 1-D spec such as N(0,1))"
+        ),
         (
             ["demo", "train", "--target", "grids"],
-            "ganbook: --target grids: no target 'grids'; did you mean 'grid'? (ring, grid, or a 1-D spec such as N(0,1))"
+            "ganbook: The value 'grids' is invalid for '--target <target>': no target 'grids'; did you mean 'grid'? (ring, grid, or a 1-D spec such as N(0,1))"
         ),
     ])
     func typosGetDidYouMean(arguments: [String], message: String) throws {

@@ -57,14 +57,14 @@ import Testing
     }
 
     @Test(arguments: [
-        (["demo", "jsd", "--p", "N(0,-1)"], "ganbook: --p \"N(0,-1)\": sigma must be > 0, got -1 (column 5: N(0,^-1))"),
+        (["demo", "jsd", "--p", "N(0,-1)"], "ganbook: The value 'N(0,-1)' is invalid for '--p <spec>': sigma must be > 0, got -1 (column 5: N(0,^-1))"),
         (
             ["demo", "jsd", "--q", "0.3*N(0,1) + 0.6*N(1,1)"],
-            "ganbook: --q \"0.3*N(0,1) + 0.6*N(1,1)\": weights sum to 0.9, not 1 (column 1: ^0.3*N(0,1) + 0.6*N(1,1))"
+            "ganbook: The value '0.3*N(0,1) + 0.6*N(1,1)' is invalid for '--q <spec>': weights sum to 0.9, not 1 (column 1: ^0.3*N(0,1) + 0.6*N(1,1))"
         ),
         (
             ["demo", "optimal-d", "--data", "Beta(1,2)"],
-            "ganbook: --data \"Beta(1,2)\": unknown family 'Beta'; use N(mu,sigma), U(a,b) or Laplace(mu,b) (column 1: ^Beta(1,2))"
+            "ganbook: The value 'Beta(1,2)' is invalid for '--data <spec>': unknown family 'Beta'; use N(mu,sigma), U(a,b) or Laplace(mu,b) (column 1: ^Beta(1,2))"
         ),
         (["demo", "optimal-d", "--samples", "ten"], "ganbook: The value 'ten' is invalid for '--samples <n>'"),
         (["demo", "nope"], "ganbook: no demo 'nope'. The demos are \(DemoRegistry.all.map { $0.name }.joined(separator: ", "))."),

@@ -39,7 +39,7 @@ import Testing
         try "# T\n\n```demo\njsd --p \"N(0,-1)\"\n```\n\nAfter the cell.\n".write(toFile: folder + "/01-t.md", atomically: true, encoding: .utf8)
         let result = try Binary.run(["read", "t", "--run", "--notes", folder, "--data", data, "--no-pager"])
         #expect(result.status == 0)
-        #expect(result.stdout.contains("┃ ✗ this cell failed: jsd: --p \"N(0,-1)\": sigma must be > 0"))
+        #expect(result.stdout.contains("┃ ✗ this cell failed: jsd: The value 'N(0,-1)' is invalid for '--p <spec>': sigma must be > 0"))
         #expect(result.stdout.contains("After the cell."))
     }
 

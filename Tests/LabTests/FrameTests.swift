@@ -86,7 +86,7 @@ import Testing
         (["--size", "60x20", "--frames", "1"], "--size 60x20: expected COLUMNSxROWS of at least 80x24"),
         (["--frames", "0"], "--frames must be between 1 and 1000"),
         (["--d-steps", "0"], "--d-steps must be between 1 and 50"),
-        (["--target", "N(0,-1)"], "--target \"N(0,-1)\": sigma must be > 0"),
+        (["--target", "N(0,-1)"], "The value 'N(0,-1)' is invalid for '--target <target>': sigma must be > 0"),
         (["--loss", "hinge"], "hinge"),
         (["--lr-d", "2"], "--lr-d must be between 0 and 1"),
         (["--method", "ebgan", "--target", "N(0,1)", "--frames", "1"], "--method ebgan needs a 2-D target (ring or grid)"),
