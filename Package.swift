@@ -2,8 +2,10 @@
 // ganbook: a terminal notebook for learning the theory of GANs.
 import PackageDescription
 
-/// The numeric modules are compiled with optimisation in debug builds too:
-/// the tests train GANs, and unoptimised Swift runs them some 30× slower.
+/// Every module is compiled with optimisation in debug builds too, the C
+/// kernels included: the tests train GANs and run demos, and unoptimised code
+/// runs them some 30× slower (`demo d-steps --steps 50` takes 51 s against
+/// 1.5 s in a release build). Preconditions are still checked; `assert` is not.
 let optimizedInTests: [SwiftSetting] = [.unsafeFlags(["-O"], .when(configuration: .debug))]
 
 let package = Package(
@@ -24,27 +26,30 @@ let package = Package(
         ),
         // Our own small-matrix products (C), with AVX-512, AVX2+FMA and portable
         // paths chosen by CPU features, all giving the same bits.
-        .target(name: "CMatrixKernels"),
+        .target(name: "CMatrixKernels", cSettings: [.unsafeFlags(["-O2"], .when(configuration: .debug))]),
         // The only place that touches cmark's C tree.
-        .target(name: "Markdown", dependencies: ["CCmark"]),
+        .target(name: "Markdown", dependencies: ["CCmark"], swiftSettings: optimizedInTests),
         // The terminal kit: capabilities and size, styled text and
         // the style sheet, keys in raw mode, the pager, output, a progress bar.
-        .target(name: "TerminalKit", dependencies: ["Report"]),
+        .target(name: "TerminalKit", dependencies: ["Report"], swiftSettings: optimizedInTests),
         // The terminal renderers: notes (Markdown), demo reports (tables, plots),
         // a note with its cells' outputs, the contents, the cells' progress line.
-        .target(name: "Terminal", dependencies: ["TerminalKit", "Markdown", "Report", "Notebook", "Cells", "Localization", "Installation"]),
+        .target(
+            name: "Terminal", dependencies: ["TerminalKit", "Markdown", "Report", "Notebook", "Cells", "Localization", "Installation"],
+            swiftSettings: optimizedInTests),
         // The HTML renderers: notes walked from the parsed Markdown tree, demo
         // reports (plots as inline SVG), the site's pages, and the stylesheet.
         .target(
-            name: "HTML", dependencies: ["Report", "Markdown", "Notebook", "Cells", "Localization"], resources: [.embedInCode("style.css")]),
+            name: "HTML", dependencies: ["Report", "Markdown", "Notebook", "Cells", "Localization"], resources: [.embedInCode("style.css")],
+            swiftSettings: optimizedInTests),
         // 1-D distributions and the spec language that describes them; seeded randomness.
         .target(name: "Distributions", swiftSettings: optimizedInTests),
         // KL, JS, total variation and W1, with adaptive quadrature.
         .target(name: "Divergences", dependencies: ["Distributions"], swiftSettings: optimizedInTests),
         // A demo's output as data (text, figures, tables, series) and its JSON form.
-        .target(name: "Report"),
+        .target(name: "Report", swiftSettings: optimizedInTests),
         // Classifiers fitted from data: logistic regression (and, later, naive Bayes).
-        .target(name: "Models"),
+        .target(name: "Models", swiftSettings: optimizedInTests),
         // Small dense neural networks with hand-written backpropagation: matrices
         // (products through CMatrixKernels), layers, losses, optimisers.
         .target(name: "NeuralNet", dependencies: ["CMatrixKernels"], swiftSettings: optimizedInTests),
@@ -54,16 +59,18 @@ let package = Package(
         // GANs on toy data: targets, the training loop and its variants, quality metrics.
         .target(name: "GAN", dependencies: ["NeuralNet", "Autodiff", "Distributions", "Divergences", "Report"], swiftSettings: optimizedInTests),
         // The scheduling core: FSRS-6 (as py-fsrs 6 computes it) and the review store (SQLite through GRDB).
-        .target(name: "Scheduling", dependencies: [.product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "Scheduling", dependencies: [.product(name: "GRDB", package: "GRDB.swift")], swiftSettings: optimizedInTests),
         // Quiz sessions beside the notebook: asking cards in the terminal, statistics.
-        .target(name: "Quiz", dependencies: ["Scheduling", "Notebook", "Distributions", "Installation", "TerminalKit", "Localization", "Report"]),
+        .target(
+            name: "Quiz", dependencies: ["Scheduling", "Notebook", "Distributions", "Installation", "TerminalKit", "Localization", "Report"],
+            swiftSettings: optimizedInTests),
         // The demo kit and the demos: each a subcommand that produces a Report.
         .target(
             name: "Demos",
             dependencies: [
                 "Distributions", "Divergences", "Report", "Models", "Datasets", "GAN", "NeuralNet", "Installation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]),
+            ], swiftSettings: optimizedInTests),
         // The learner's language (--lang, GANBOOK_LANG, the locale) and the string
         // tables that put the interface and the demos' words into Chinese.
         .target(
@@ -71,24 +78,24 @@ let package = Package(
             resources: [
                 .embedInCode("zh-interface.txt"), .embedInCode("zh-demos.txt"), .embedInCode("zh-lab.txt"), .embedInCode("en-quiz.txt"),
                 .embedInCode("zh-quiz.txt"), .embedInCode("en-reports.txt"), .embedInCode("zh-reports.txt"),
-            ]),
+            ], swiftSettings: optimizedInTests),
         // A notebook's demo cells: parsed, run concurrently, cached as report
         // data, joined to their place by source line; the notebook checker.
-        .target(name: "Cells", dependencies: ["Notebook", "Demos", "Report", "Markdown", "Installation"]),
+        .target(name: "Cells", dependencies: ["Notebook", "Demos", "Report", "Markdown", "Installation"], swiftSettings: optimizedInTests),
         // File access on POSIX, where bundled folders (notes, data) are, stable
         // hashes, and "did you mean" suggestions.
-        .target(name: "Installation"),
+        .target(name: "Installation", swiftSettings: optimizedInTests),
         // Notes on disk: discovery, ids, titles, demo cells and quiz cards.
-        .target(name: "Notebook", dependencies: ["Markdown", "Installation", "Distributions"]),
+        .target(name: "Notebook", dependencies: ["Markdown", "Installation", "Distributions"], swiftSettings: optimizedInTests),
         // Datasets for the classifiers: CSV files, the bundled breast-cancer data, synthetic data.
-        .target(name: "Datasets", dependencies: ["Installation", "Distributions"]),
+        .target(name: "Datasets", dependencies: ["Installation", "Distributions"], swiftSettings: optimizedInTests),
         // `ganbook lab`: a GAN trained live, full-screen, with its views and keys.
         .target(
             name: "Lab",
             dependencies: [
                 "GAN", "NeuralNet", "Distributions", "Demos", "TerminalKit", "Report", "Localization",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]),
+            ], swiftSettings: optimizedInTests),
         // The `ganbook` command-line tool.
         .executableTarget(
             name: "ganbook",
@@ -96,7 +103,7 @@ let package = Package(
                 "Markdown", "TerminalKit", "Terminal", "Notebook", "Cells", "Localization", "Demos", "Report", "Quiz", "Scheduling", "Installation", "HTML",
                 "Lab",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ], swiftSettings: optimizedInTests
         ),
         // Times ganbook's model fits inside one process, for `make bench`.
         .executableTarget(name: "ganbook-bench", dependencies: ["Models", "GAN", "NeuralNet", "Demos", "Datasets"]),

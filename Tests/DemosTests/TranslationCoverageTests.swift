@@ -124,9 +124,12 @@ import Testing
         return out
     }
 
+    /// Each quick run is made once, and checked twice: its report, and what
+    /// its progress bar said while it ran (stderr, on a terminal).
     @Test(arguments: quickRuns)
     func everyWordOfTheReportIsInChineseAndEveryNumberIsTheSame(words: [String]) throws {
-        let report = try DemoRegistry.parse(words).report(progress: .silent)
+        let labels = Mutex<[String]>([])
+        let report = try DemoRegistry.parse(words).report(progress: Progress { _, label in labels.withLock { $0.append(label) } })
         let translated = Self.zh.translate(report)
         let english = Self.strings(report), chinese = Self.strings(translated)
         #expect(english.count == chinese.count)
@@ -137,14 +140,7 @@ import Testing
             #expect(Self.digits(en) == Self.digits(zh), "the numbers changed: \"\(en)\" → \"\(zh)\"")
         }
         #expect(Self.numbers(translated) == Self.numbers(report))
-    }
-
-    /// What a demo's progress bar says while it runs (stderr, on a terminal)
-    /// is in Chinese too, with its counts unchanged.
-    @Test(arguments: quickRuns)
-    func everyProgressLabelIsInChinese(words: [String]) throws {
-        let labels = Mutex<[String]>([])
-        _ = try DemoRegistry.parse(words).report(progress: Progress { _, label in labels.withLock { $0.append(label) } })
+        // The progress bar's words, with their counts unchanged.
         for label in Set(labels.withLock { $0 }) {
             let zh = Self.zh(label)
             #expect(Self.englishWords(zh).isEmpty, "English left in the progress line \"\(zh)\" (from \"\(label)\")")

@@ -16,6 +16,8 @@ import TerminalKit
 import TestSupport
 import Testing
 
+import Glibc
+
 @Suite(.serialized) struct FuzzTests {
     static let environment = ProcessInfo.processInfo.environment
     static let seconds = Double(environment["GANBOOK_FUZZ_SECONDS"] ?? "") ?? 2
@@ -62,8 +64,17 @@ import Testing
         return nil
     }
 
+    /// Writes the input about to be rendered to `lastInput`, with plain
+    /// POSIX calls: Foundation's `write(to:)` syncs the file to disk, which
+    /// made this test spend most of its time waiting on the disk.
+    static func keep(_ text: String) {
+        guard let file = fopen(lastInput.path, "w") else { return }
+        _ = text.withCString { fputs($0, file) }
+        fclose(file)
+    }
+
     static func check(_ source: String, width: Int, label: @autoclosure () -> String) {
-        try? ("width \(width)\n" + source).write(to: lastInput, atomically: false, encoding: .utf8)
+        keep("width \(width)\n" + source)
         let document = MarkdownParser.parse(source)
         for color in [false, true] {
             if let problem = overflow(document, width: width, color: color) {
