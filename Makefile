@@ -14,7 +14,7 @@ BENCH_PACKAGES := cmark hyperfine
 RELEASE_FLAGS := -c release --static-swift-stdlib -Xswiftc -static-executable
 BIN = $(shell $(SWIFT) build $(RELEASE_FLAGS) --show-bin-path)/ganbook
 
-.PHONY: run test bench deps release golden clean format install uninstall
+.PHONY: run test bench deps release golden clean format install install-files uninstall uninstall-files check-install
 
 PREFIX ?= /usr/local
 SHARE = $(DESTDIR)$(PREFIX)/share
@@ -59,7 +59,11 @@ clean:
 # Sources/Installation/BundledFolder.swift), so it keeps working when the
 # source tree is moved or deleted. The man page comes from ArgumentParser's
 # manual generator; the completions from the binary itself.
-install: release
+install: release install-files
+
+# What `install` copies, from the binary $(BIN) (scripts/check-install passes
+# the debug build).
+install-files:
 	install -d $(DESTDIR)$(PREFIX)/bin $(SHARE)/ganbook $(SHARE)/man/man1 \
 	  $(SHARE)/bash-completion/completions $(SHARE)/zsh/site-functions $(SHARE)/fish/vendor_completions.d
 	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/ganbook
@@ -73,7 +77,14 @@ install: release
 	$(BIN) --generate-completion-script zsh > $(SHARE)/zsh/site-functions/_ganbook
 	$(BIN) --generate-completion-script fish > $(SHARE)/fish/vendor_completions.d/ganbook.fish
 
-uninstall:
+# Install into a temporary prefix, move the source tree aside, run the
+# installed binary (CI does this on its fresh clone; see the script).
+check-install:
+	scripts/check-install
+
+uninstall: uninstall-files
+
+uninstall-files:
 	rm -f $(DESTDIR)$(PREFIX)/bin/ganbook $(SHARE)/man/man1/ganbook.1 $(SHARE)/bash-completion/completions/ganbook \
 	  $(SHARE)/zsh/site-functions/_ganbook $(SHARE)/fish/vendor_completions.d/ganbook.fish
 	rm -rf $(SHARE)/ganbook
