@@ -49,8 +49,9 @@ bench: release
 
 # Rewrite the golden files after an intended rendering change; read the diff.
 golden: deps
-	GANBOOK_UPDATE_GOLDEN=1 $(SWIFT) test --filter "GoldenTests|SpecRenderingTests|LabTests.FrameTests"
-	git diff --stat Tests/GanbookTests/Golden Tests/TerminalTests/Golden Tests/LabTests/Golden
+	GANBOOK_UPDATE_GOLDEN=1 $(SWIFT) test --filter "Golden|SpecRenderingTests|ChineseWrappingTests|LabTests.FrameTests"
+	git status --short Tests/*/Golden Tests/TerminalTests/ChineseWrapping
+	git diff --stat Tests/*/Golden Tests/TerminalTests/ChineseWrapping
 
 clean:
 	rm -rf .build

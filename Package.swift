@@ -112,7 +112,7 @@ let package = Package(
         .testTarget(
             name: "TerminalTests", dependencies: ["Terminal", "TerminalKit", "Markdown", "Notebook", "Report", "TestSupport"],
             exclude: ["Golden", "ChineseWrapping"]),
-        .testTarget(name: "HTMLTests", dependencies: ["HTML", "Markdown", "Report", "TestSupport"]),
+        .testTarget(name: "HTMLTests", dependencies: ["HTML", "Markdown", "Report", "TestSupport"], exclude: ["Golden", "Fixtures"]),
         .testTarget(name: "LocalizationTests", dependencies: ["Localization", "Report"]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Installation", "TestSupport"]),
         .testTarget(name: "DistributionsTests", dependencies: ["Distributions"], exclude: ["make_known_answers.py"]),

@@ -87,7 +87,7 @@ import Testing
         ),
     ])
     func typosGetDidYouMean(arguments: [String], message: String) throws {
-        let data = FileManager.default.temporaryDirectory.appendingPathComponent("ganbook-typo-\(UUID().uuidString)").path
+        let data = temporaryFolder("typo")
         let result = try Binary.run(arguments, environment: ["GANBOOK_DATA": data])
         #expect(result.status != 0)
         #expect(result.stdout.isEmpty)
@@ -100,7 +100,7 @@ import Testing
     }
 
     @Test func folderErrorsAreOneLine() throws {
-        let temp = FileManager.default.temporaryDirectory.appendingPathComponent("ganbook-cli-\(UUID().uuidString)")
+        let temp = temporaryURL("cli")
         try FileManager.default.createDirectory(at: temp, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: temp) }
 

@@ -90,7 +90,7 @@ import Testing
 /// `gen-vs-disc --data FILE.csv --label COLUMN` with good and bad files.
 @Suite struct GenVsDiscCSVTests {
     func withFile(_ text: String, _ body: (String) throws -> Void) throws {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("ganbook-\(UUID().uuidString).csv")
+        let url = temporaryURL("data").appendingPathExtension("csv")
         try text.write(to: url, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: url) }
         try body(url.path)

@@ -3,7 +3,7 @@ import TestSupport
 import Testing
 
 /// Rendered notes compared with golden files, so that any change to rendering
-/// shows up as a readable diff. `GANBOOK_UPDATE_GOLDEN=1 swift test` rewrites them.
+/// shows up as a readable diff (see `Golden`).
 @Suite struct GoldenTests {
     static let golden = PackagePaths.root.appendingPathComponent("Tests/GanbookTests/Golden")
 
@@ -17,11 +17,8 @@ import Testing
             ])
             #expect(result.status == 0, "\(result.stderr)")
             let file = Self.golden.appendingPathComponent("\(note)-w\(width)-\(color == "always" ? "color" : "plain").txt")
-            if ProcessInfo.processInfo.environment["GANBOOK_UPDATE_GOLDEN"] == "1" {
-                try result.stdout.write(to: file, atomically: true, encoding: .utf8)
-            }
-            let expected = try String(contentsOf: file, encoding: .utf8)
-            #expect(result.stdout == expected, "\(file.lastPathComponent) differs; rerun with GANBOOK_UPDATE_GOLDEN=1 and read the diff")
+            let expected = try #require(Golden.expected(result.stdout, file: file), "no golden file \(file.lastPathComponent)")
+            #expect(result.stdout == expected, "\(Golden.differs(file))")
             // Nothing overflows the width: prose wraps, code and raw HTML soft-wrap.
             for line in ANSI.strip(result.stdout).split(separator: "\n") {
                 #expect(line.displayColumns <= width, "\(note) at \(width): '\(line)'")

@@ -30,7 +30,7 @@ import Testing
     }
 
     @Test func theSiteHasBothEditionsEachPageLinkedToItsCounterpart() throws {
-        let site = FileManager.default.temporaryDirectory.appendingPathComponent("ganbook-site-\(UUID().uuidString)").path
+        let site = temporaryFolder("site")
         let data = site + "-data"
         defer { try? FileManager.default.removeItem(atPath: site); try? FileManager.default.removeItem(atPath: data) }
         let result = try Binary.run(["export", "--html", site, "--no-run", "--data", data, "--lang", "zh"], removing: Binary.unset)

@@ -9,7 +9,7 @@ import Testing
     static let notes = Binary.fixtures.appendingPathComponent("notes").path
 
     func temporary(_ name: String) -> String {
-        FileManager.default.temporaryDirectory.appendingPathComponent("ganbook-\(name)-\(UUID().uuidString)").path
+        temporaryFolder(name)
     }
 
     @Test func runShowsOutputsUnderCellsAndCachesThem() throws {

@@ -49,7 +49,7 @@ import Testing
 
     /// A notebook with an English and a Chinese edition, and two data folders.
     func withNotebook(_ body: (_ notes: String, _ data: (String) -> String) throws -> Void) throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("ganbook-quiz-zh-\(UUID().uuidString)")
+        let root = temporaryURL("quiz-zh")
         try FileManager.default.createDirectory(at: root.appendingPathComponent("notes/zh"), withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: root) }
         try Self.english.write(to: root.appendingPathComponent("notes/01-two.md"), atomically: true, encoding: .utf8)

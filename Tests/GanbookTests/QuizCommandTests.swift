@@ -7,7 +7,7 @@ import Testing
     static let notes = Binary.fixtures.appendingPathComponent("notes").path
 
     func withData(_ body: (String) throws -> Void) throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ganbook-quiz-\(UUID().uuidString)").path
+        let folder = temporaryFolder("quiz")
         defer { try? FileManager.default.removeItem(atPath: folder) }
         try body(folder)
     }
@@ -90,7 +90,7 @@ import Testing
     }
 
     @Test func aCardThatDoesNotParseNamesFileAndLine() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ganbook-quiz-notes-\(UUID().uuidString)")
+        let folder = temporaryURL("quiz-notes")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         try "# T\n\n```quiz\nid: t-1\nQ: no answer here\n```\n".write(to: folder.appendingPathComponent("01-t.md"), atomically: true, encoding: .utf8)

@@ -9,7 +9,7 @@ import Testing
 /// through the binary (issue 15's "Done when").
 @Suite struct QuizExerciseCommandTests {
     func folder(_ note: String) throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("ganbook-ex-\(UUID().uuidString)")
+        let url = temporaryURL("ex")
         try FileManager.default.createDirectory(at: url.appendingPathComponent("notes"), withIntermediateDirectories: true)
         try note.write(to: url.appendingPathComponent("notes/01-ex.md"), atomically: true, encoding: .utf8)
         return url

@@ -17,7 +17,7 @@ struct QuizTerminalTests {
         var after: String { root.appendingPathComponent("stty-after").path }
 
         init(note: String = Setup.keys) throws {
-            root = FileManager.default.temporaryDirectory.appendingPathComponent("ganbook-tmux-\(UUID().uuidString)")
+            root = temporaryURL("tmux")
             try FileManager.default.createDirectory(atPath: root.appendingPathComponent("notes").path, withIntermediateDirectories: true)
             try note.write(toFile: notes + "/01-keys.md", atomically: true, encoding: .utf8)
         }
@@ -197,7 +197,7 @@ struct QuizTerminalTests {
     /// choice, u, the right choice, Enter. The next card is another card, and
     /// the counter counts the choice card once (2/6, 2/6, 3/7; not 2/7, 3/8).
     @Test func undoingAWrongChoiceDoesNotBringTheCardBackAsNew() throws {
-        let data = FileManager.default.temporaryDirectory.appendingPathComponent("ganbook-tmux-data-\(UUID().uuidString)").path
+        let data = temporaryFolder("tmux-data")
         defer { try? FileManager.default.removeItem(atPath: data) }
         try pane("quiz-undo", "quiz gan --data \(data)") { pane in
             pane.wait("Q: What does the generator take")

@@ -101,7 +101,7 @@ import Testing
     }
 
     @Test func theQuickOnesRunAsPrinted() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("ganbook-readme-\(UUID().uuidString)")
+        let root = temporaryURL("readme")
         let home = root.appendingPathComponent("home").path, data = root.appendingPathComponent("data").path
         try FileManager.default.createDirectory(atPath: home + "/my-notes", withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: root) }

@@ -1,13 +1,14 @@
 import Foundation
 import Installation
 @testable import Notebook
+import TestSupport
 import Testing
 
 /// A temporary notes folder, removed when the test ends.
 final class TemporaryNotes {
     let path: String
     init(_ files: [String: String] = [:]) {
-        path = NSTemporaryDirectory() + "ganbook-notes-" + UUID().uuidString
+        path = temporaryFolder("notes")
         try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         for (name, text) in files { write(name, Data(text.utf8)) }
     }

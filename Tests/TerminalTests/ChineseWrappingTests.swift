@@ -24,10 +24,7 @@ import Testing
     func theCorpusMatchesItsGoldenFile(width: Int) throws {
         let text = try Self.render(width: width).joined(separator: "\n") + "\n"
         let file = Self.folder.appendingPathComponent("w\(width).txt")
-        if ProcessInfo.processInfo.environment["GANBOOK_UPDATE_GOLDEN"] == "1" {
-            try text.write(to: file, atomically: true, encoding: .utf8)
-        }
-        #expect(text == (try String(contentsOf: file, encoding: .utf8)), "w\(width).txt differs")
+        #expect(text == Golden.expected(text, file: file), "\(Golden.differs(file))")
     }
 
     @Test func noLineBreaksAgainstChinesePunctuationAtAnyWidth() throws {

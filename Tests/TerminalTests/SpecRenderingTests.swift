@@ -44,11 +44,8 @@ import Testing
         let examples = try CommonMarkSpec.all()
         let sections = examples.map { Self.section($0, look: look) }
         let file = Self.golden.appendingPathComponent(look.name + ".txt")
-        if ProcessInfo.processInfo.environment["GANBOOK_UPDATE_GOLDEN"] == "1" {
-            try FileManager.default.createDirectory(at: Self.golden, withIntermediateDirectories: true)
-            try sections.joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
-        }
-        let expected = try String(contentsOf: file, encoding: .utf8).components(separatedBy: "\n━━━━ ")
+        let text = try #require(Golden.expected(sections.joined(separator: "\n"), file: file), "no golden file \(file.lastPathComponent)")
+        let expected = text.components(separatedBy: "\n━━━━ ")
             .enumerated().map { $0.offset == 0 ? $0.element : "━━━━ " + $0.element }
         #expect(expected.count == sections.count, "\(file.lastPathComponent) holds \(expected.count) examples, the spec \(sections.count)")
         var differing = 0
