@@ -39,7 +39,7 @@ public struct ModeCollapseDemo: Demo {
         --method NAME compares one remedy with the vanilla GAN: snapshots of G's \
         samples during training, and a number that shows the remedy's mechanism.
         """
-    public static let version = 3
+    public static let version = 4
     public static let relativeCost = 12.0
 
     @Option(help: ArgumentHelp("ring or grid (default: ring).", valueName: "target"), transform: planeTargetSpec)
@@ -72,6 +72,9 @@ public struct ModeCollapseDemo: Demo {
     /// The seeds, in order.
     var seedList: [UInt64] { (0..<seeds).map { seed &+ UInt64($0) } }
 
+    /// "5 seeds", or "seed 1" for one.
+    var seedWords: String { seeds == 1 ? "seed \(seed)" : "\(seeds) seeds" }
+
     public func report(progress: Progress) throws -> Report {
         let goal = target.value
         let runs = CollapseRuns(target: goal, steps: steps, unroll: unroll, snapshots: method == nil ? 1 : 4)
@@ -80,8 +83,8 @@ public struct ModeCollapseDemo: Demo {
         if method == .unrolled { jobs += seedList.map { CollapseRuns.Job(method: .unrolled, firstOrder: true, seed: $0, keep: false) } }
         let outcomes = runs.run(jobs, progress: progress, label: "training \(jobs.count) GANs")
         var report = Report(
-            title: method.map { "\($0.title) against the vanilla GAN on the \(goal.name): \(steps) steps, \(seeds) seeds" }
-                ?? "Mode collapse on the \(goal.name): \(steps) steps, \(seeds) seeds per method")
+            title: method.map { "\($0.title) against the vanilla GAN on the \(goal.name): \(steps) steps, \(seedWords)" }
+                ?? "Mode collapse on the \(goal.name): \(steps) steps, \(seedWords)\(seeds == 1 ? "" : " per method")")
         report.text(
             "Every method trains the same G and D for the same number of steps, in a setting where the vanilla GAN collapses on most seeds. A collapsed G puts its samples on a few modes and leaves the rest empty; a remedy should bring the empty modes back without blurring the samples."
         )
@@ -112,7 +115,7 @@ public struct ModeCollapseDemo: Demo {
 
     func summaryTable(_ rows: [(String, [CollapseRuns.Outcome])], goal: Target) -> Table {
         Table(
-            title: "Ours (mean ± sd over seeds \(seed)…\(seed &+ UInt64(seeds - 1)))",
+            title: seeds == 1 ? "Ours (seed \(seed))" : "Ours (mean ± sd over seeds \(seed)…\(seed &+ UInt64(seeds - 1)))",
             columns: ["method", "modes captured (of \(goal.modes.count))", "per seed", "high quality (%)", "reverse KL (nats)"],
             rows: rows.map { name, outcomes in
                 let c = outcomes.map(\.coverage)
