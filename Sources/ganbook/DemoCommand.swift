@@ -81,6 +81,6 @@ struct DemoRunner<D: Demo>: ParsableCommand {
         let report = try demo.report(progress: ProgressBar.onStandardError(words: translator.words))
         let display = output.display
         DemoPresentation(json: output.json, sheet: display.sheet, width: display.resolvedWidth, language: language, pager: !output.noPager)
-            .show(report, demo: D.name, arguments: CommandLine.arguments)
+            .show(report, demo: D.name, arguments: Main.words)
     }
 }

@@ -19,7 +19,7 @@ public struct DemoPresentation {
         (self.json, self.sheet, self.width, self.language, self.pager) = (json, sheet, width, language, pager)
     }
 
-    /// Caches and prints the report of `demo` run with `arguments` (the whole command line).
+    /// Caches and prints the report of `demo` run with `arguments` (the command line's words).
     public func show(_ report: Report, demo: String, arguments: [String]) {
         // Into the default data folder ($GANBOOK_DATA, …): a demo's own `--data` is its input file.
         CellCache(dataFolder: DataFolder.resolve(flag: nil)).store(report, [demo] + Self.cellWords(of: demo, in: arguments))

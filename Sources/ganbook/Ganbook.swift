@@ -41,6 +41,10 @@ struct Failure: Error, CustomStringConvertible {
 
 @main
 enum Main {
+    /// The words of the command line after the program's name: the one place
+    /// the process's arguments are read (ArgumentParser parses these).
+    static let words = Array(CommandLine.arguments.dropFirst())
+
     static func main() {
         Output.ignoreBrokenPipe()
         if let problem = DemoKernels.environmentError {
@@ -48,7 +52,7 @@ enum Main {
             Ganbook.exit(withError: ExitCode(2))
         }
         do {
-            let arguments = HelpText.arguments(Array(CommandLine.arguments.dropFirst()))
+            let arguments = HelpText.arguments(words)
             if arguments.first == "demo", let name = arguments.dropFirst().first, !name.hasPrefix("-"), let problem = DemoRegistry.unknown(name) {
                 throw Failure(problem)
             }

@@ -22,7 +22,7 @@ struct LanguageOption: ParsableArguments {
     }
 
     /// `--lang` anywhere on the command line (see `NotebookSource.langFlag`).
-    static let onCommandLine = NotebookSource.langFlag(in: CommandLine.arguments)
+    static let onCommandLine = NotebookSource.langFlag(in: Main.words)
 }
 
 /// `--data`: the one data folder option, of every command that keeps
