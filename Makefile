@@ -72,7 +72,7 @@ install-files:
 	cp -R notes data $(SHARE)/ganbook/
 	mkdir -p .build/man
 	$(SWIFT) build --product generate-manual >/dev/null
-	"$$($(SWIFT) build --show-bin-path)/generate-manual-tool" $(BIN) --output-directory .build/man
+	"$$($(SWIFT) build --show-bin-path)/generate-manual" $(BIN) --output-directory .build/man
 	install -m 644 .build/man/ganbook.1 $(SHARE)/man/man1/ganbook.1
 	$(BIN) --generate-completion-script bash > $(SHARE)/bash-completion/completions/ganbook
 	$(BIN) --generate-completion-script zsh > $(SHARE)/zsh/site-functions/_ganbook
