@@ -29,8 +29,9 @@ let package = Package(
         .target(name: "CMatrixKernels", cSettings: [.unsafeFlags(["-O2"], .when(configuration: .debug))]),
         // The only place that touches cmark's C tree.
         .target(name: "Markdown", dependencies: ["CCmark"], swiftSettings: optimizedInTests),
-        // The terminal kit: capabilities and size, styled text and
-        // the style sheet, keys in raw mode, the pager, output, a progress bar.
+        // The terminal kit: capabilities and size, styled text and the style
+        // sheet, the one key decoder and raw mode (with its restore), the one
+        // chart drawer, the pager, output, a progress bar.
         .target(name: "TerminalKit", dependencies: ["Report"], swiftSettings: optimizedInTests),
         // The terminal renderers: notes (Markdown), demo reports (tables, plots),
         // a note with its cells' outputs, the contents, the cells' progress line.

@@ -57,7 +57,6 @@ public struct TrainDemo: Demo {
         var run = TrainingRun(gan.configuration(target: goal, loss: loss, dSteps: k))
         run.train(steps: steps, evaluations: 60, progress: progress, label: "training G and D")
         let history = Array(run.checkpoints.dropFirst())
-        let xs = history.map { Double($0.step) }
 
         var report = Report(title: "A GAN with the \(loss.name) on \(goal.name), \(steps) steps, k = \(k)")
         report.text(
@@ -68,66 +67,11 @@ public struct TrainDemo: Demo {
                 ? "Beside them are two true distances to the target, computed from samples alone, without the networks: W1 and a histogram JSD."
                 : "Beside them are two measures of how close G is to the target, computed from samples alone, without the networks: the modes captured and the share of high-quality samples."
         )
-        let dName =
-            loss == .wganGP ? "critic loss 𝔼f(G(z)) − 𝔼f(x) + penalty" : loss.isWasserstein ? "critic loss 𝔼f(G(z)) − 𝔼f(x)" : "D loss (BCE, real + fake)"
-        report.plot(
-            Plot(
-                title: "The losses, averaged between checkpoints", xLabel: "step", yLabel: "loss",
-                series: [
-                    Plot.Series(name: dName, x: xs, y: history.map(\.dLoss)),
-                    Plot.Series(name: "G loss", x: xs, y: history.map(\.gLoss)),
-                ]))
+        report.plot(lossPlot(history, loss: loss))
         if goal.dimension == 1 {
-            let w1 = run.checkpoints.map { $0.wasserstein1 ?? .nan }, jsd = run.checkpoints.map { $0.jsdEstimate ?? .nan }
-            let allX = run.checkpoints.map { Double($0.step) }
-            report.plot(
-                Plot(
-                    title: "The true distance to the target, from samples", xLabel: "step", yLabel: "distance",
-                    series: [
-                        Plot.Series(name: "W1 (sorted samples)", x: allX, y: w1),
-                        Plot.Series(name: "JSD (histograms, nats)", x: allX, y: jsd),
-                    ]))
-            if loss.isWasserstein {
-                // With the penalty included in the critic's loss, its estimate is −(loss) only approximately.
-                let estimate = history.map { -$0.dLoss }
-                let w = Array(w1.dropFirst())
-                report.plot(
-                    Plot(
-                        title: "The critic's estimate follows W1 (each scaled to its largest value)", xLabel: "step", yLabel: "share of max",
-                        series: [
-                            Plot.Series(name: "critic: 𝔼f(x) − 𝔼f(G(z))", x: xs, y: scaled(estimate)),
-                            Plot.Series(name: "W1", x: xs, y: scaled(w)),
-                        ]))
-                report.figures([
-                    Figure(
-                        "correlation(critic estimate, W1)", .fixed(Statistics.correlation(estimate, w), 3),
-                        note: loss == .wgan
-                            ? "a clipped critic gives at most K·W1 (a lower bound, limited by its capacity) for an unknown K, so the shape is what can match"
-                            : "the penalised critic's loss includes the penalty, so its negative only approximates W1")
-                ])
-            }
-            report.figures([
-                Figure("W1 at the start", .fixed(w1.first!, 4)), Figure("W1 at the end", .fixed(w1.last!, 4)),
-                Figure("JSD at the end", .fixed(jsd.last!, 4), unit: "nats"),
-            ])
+            distances(&report, run.checkpoints, history, loss: loss)
         } else {
-            let allX = run.checkpoints.map { Double($0.step) }
-            let modes = run.checkpoints.map { Double($0.coverage!.modesCaptured) }
-            let quality = run.checkpoints.map { $0.coverage!.highQualityShare * 100 }
-            report.plot(
-                Plot(
-                    title: "Modes captured (of \(goal.modes.count))", xLabel: "step", yLabel: "modes",
-                    series: [Plot.Series(name: "modes captured", x: allX, y: modes)],
-                    yRange: 0...Double(goal.modes.count)))
-            report.plot(
-                Plot(
-                    title: "High-quality samples (within 3σ of a mode)", xLabel: "step", yLabel: "%",
-                    series: [Plot.Series(name: "high quality", x: allX, y: quality)], yRange: 0...100))
-            let last = run.checkpoints.last!.coverage!
-            report.figures([
-                Figure("modes captured", .count(last.modesCaptured, of: last.modes)),
-                Figure("high-quality samples", .fixed(last.highQualityShare * 100, 1), unit: "%"),
-            ])
+            coverage(&report, run.checkpoints, goal)
         }
         report.figures([
             // Significant digits: a clipped critic's losses are of order 1e-4, which three decimals showed as 0.000 ± 0.000.
@@ -139,6 +83,81 @@ public struct TrainDemo: Demo {
         ])
         report.plot(finalPlot(&run, goal))
         return report
+    }
+
+    /// D's and G's losses, averaged between checkpoints.
+    func lossPlot(_ history: [Checkpoint], loss: GANLoss) -> Plot {
+        let xs = history.map { Double($0.step) }
+        let dName =
+            loss == .wganGP ? "critic loss 𝔼f(G(z)) − 𝔼f(x) + penalty" : loss.isWasserstein ? "critic loss 𝔼f(G(z)) − 𝔼f(x)" : "D loss (BCE, real + fake)"
+        return Plot(
+            title: "The losses, averaged between checkpoints", xLabel: "step", yLabel: "loss",
+            series: [
+                Plot.Series(name: dName, x: xs, y: history.map(\.dLoss)),
+                Plot.Series(name: "G loss", x: xs, y: history.map(\.gLoss)),
+            ])
+    }
+
+    /// A 1-D target: W1 and the JSD estimate over the run, and with a critic,
+    /// how its estimate follows W1.
+    func distances(_ report: inout Report, _ checkpoints: [Checkpoint], _ history: [Checkpoint], loss: GANLoss) {
+        let w1 = checkpoints.map { $0.wasserstein1 ?? .nan }, jsd = checkpoints.map { $0.jsdEstimate ?? .nan }
+        let allX = checkpoints.map { Double($0.step) }
+        report.plot(
+            Plot(
+                title: "The true distance to the target, from samples", xLabel: "step", yLabel: "distance",
+                series: [
+                    Plot.Series(name: "W1 (sorted samples)", x: allX, y: w1),
+                    Plot.Series(name: "JSD (histograms, nats)", x: allX, y: jsd),
+                ]))
+        if loss.isWasserstein { criticFollowsW1(&report, history, w1: w1, loss: loss) }
+        report.figures([
+            Figure("W1 at the start", .fixed(w1.first!, 4)), Figure("W1 at the end", .fixed(w1.last!, 4)),
+            Figure("JSD at the end", .fixed(jsd.last!, 4), unit: "nats"),
+        ])
+    }
+
+    /// The critic's estimate of W1 (the negative of its loss) beside W1, each scaled to its largest value, and their correlation.
+    func criticFollowsW1(_ report: inout Report, _ history: [Checkpoint], w1: [Double], loss: GANLoss) {
+        // With the penalty included in the critic's loss, its estimate is −(loss) only approximately.
+        let xs = history.map { Double($0.step) }
+        let estimate = history.map { -$0.dLoss }
+        let w = Array(w1.dropFirst())
+        report.plot(
+            Plot(
+                title: "The critic's estimate follows W1 (each scaled to its largest value)", xLabel: "step", yLabel: "share of max",
+                series: [
+                    Plot.Series(name: "critic: 𝔼f(x) − 𝔼f(G(z))", x: xs, y: scaled(estimate)),
+                    Plot.Series(name: "W1", x: xs, y: scaled(w)),
+                ]))
+        report.figures([
+            Figure(
+                "correlation(critic estimate, W1)", .fixed(Statistics.correlation(estimate, w), 3),
+                note: loss == .wgan
+                    ? "a clipped critic gives at most K·W1 (a lower bound, limited by its capacity) for an unknown K, so the shape is what can match"
+                    : "the penalised critic's loss includes the penalty, so its negative only approximates W1")
+        ])
+    }
+
+    /// A 2-D target: the modes captured and the share of high-quality samples over the run, and at its end.
+    func coverage(_ report: inout Report, _ checkpoints: [Checkpoint], _ goal: GAN.Target) {
+        let allX = checkpoints.map { Double($0.step) }
+        let modes = checkpoints.map { Double($0.coverage!.modesCaptured) }
+        let quality = checkpoints.map { $0.coverage!.highQualityShare * 100 }
+        report.plot(
+            Plot(
+                title: "Modes captured (of \(goal.modes.count))", xLabel: "step", yLabel: "modes",
+                series: [Plot.Series(name: "modes captured", x: allX, y: modes)],
+                yRange: 0...Double(goal.modes.count)))
+        report.plot(
+            Plot(
+                title: "High-quality samples (within 3σ of a mode)", xLabel: "step", yLabel: "%",
+                series: [Plot.Series(name: "high quality", x: allX, y: quality)], yRange: 0...100))
+        let last = checkpoints.last!.coverage!
+        report.figures([
+            Figure("modes captured", .count(last.modesCaptured, of: last.modes)),
+            Figure("high-quality samples", .fixed(last.highQualityShare * 100, 1), unit: "%"),
+        ])
     }
 
     func finalPlot(_ run: inout TrainingRun, _ goal: GAN.Target) -> Plot {

@@ -1,9 +1,11 @@
 /// A small line chart of one series over the steps so far, drawn in Unicode
-/// braille (2×4 dots per cell), with a header (name, latest value, range) and
-/// a dotted column at each step where a setting changed.
+/// braille (2×4 dots per cell) on TerminalKit's `ChartGrid`, with a header
+/// (name, latest value, range) and a dotted column at each step where a
+/// setting changed.
 ///
 /// One series per chart, so each reads without colour. Owns the binning of
-/// points to dot columns and the dots; the values come from `LabSession`.
+/// points to dot columns and where each column's dots go; the values come
+/// from `LabSession`, the grid's cells go into the lab's `Canvas`.
 import TerminalKit
 
 struct CurveChart {
@@ -55,8 +57,7 @@ struct CurveChart {
         into canvas: inout Canvas, column: Int, row: Int, width: Int, height: Int, xMax: Double,
         changes: [Int], palette: LabPalette
     ) {
-        let dots = 2 * width, dotRows = 4 * height
-        let binned = Self.bins(points, xMax: xMax, dots: dots)
+        let binned = Self.bins(points, xMax: xMax, dots: 2 * width)
         let finite = binned.compactMap { $0 }
         var (low, high) = Self.range(fixed: yRange, values: finite, latest: latest)
         if high - low < 1e-9 { low -= 0.5; high += 0.5 }
@@ -69,13 +70,31 @@ struct CurveChart {
             canvas.write(range, column + width - range.displayWidth, row, foreground: palette.dim)
         }
 
-        var bits = [UInt8](repeating: 0, count: width * height)
-        func set(_ dx: Int, _ dy: Int) {
-            guard dx >= 0, dx < dots, dy >= 0, dy < dotRows else { return }
-            let cell = (dy / 4) * width + dx / 2
-            let masks: [[UInt8]] = [[0x01, 0x02, 0x04, 0x40], [0x08, 0x10, 0x20, 0x80]]
-            bits[cell] |= masks[dx % 2][dy % 4]
+        let changeColumns = Self.changeColumns(changes, xMax: xMax, width: width)
+        let grid = Self.grid(binned, low: low, high: high, width: width, height: height, changes: changeColumns)
+        for r in 0..<height {
+            for c in 0..<width {
+                guard let owner = grid.owner(row: r, column: c) else { continue }
+                let foreground = owner == .series(0) ? color : palette.marker
+                canvas.put(grid.character(row: r, column: c), column + c, row + 1 + r, foreground: foreground)
+            }
         }
+    }
+
+    /// The columns of the steps where a setting changed.
+    static func changeColumns(_ changes: [Int], xMax: Double, width: Int) -> Set<Int> {
+        Set(changes.map { min(Int(Double($0) / xMax * Double(width)), width - 1) })
+    }
+
+    /// The curve in braille dots on TerminalKit's `ChartGrid`: each dot
+    /// column at its bin's value, joined down its column to the previous one
+    /// so that steep moves stay a line; a dotted column (┊) where a setting
+    /// changed, in the cells the curve leaves empty.
+    static func grid(
+        _ binned: [Double?], low: Double, high: Double, width: Int, height: Int, changes: Set<Int>
+    ) -> ChartGrid {
+        var grid = ChartGrid(columns: width, rows: height)
+        let dotRows = 4 * height
         func dotRow(_ y: Double) -> Int {
             let t = (high - min(max(y, low), high)) / (high - low)
             return Int((t * Double(dotRows - 1)).rounded())
@@ -84,24 +103,12 @@ struct CurveChart {
         for (dx, value) in binned.enumerated() {
             guard let value else { previous = nil; continue }
             let r = dotRow(value)
-            if let p = previous {
-                // Join to the previous column so steep moves stay a line.
-                for y in min(p, r)...max(p, r) { set(dx, y) }
-            } else {
-                set(dx, r)
-            }
+            for y in min(previous ?? r, r)...max(previous ?? r, r) { grid.setDot(x: dx, y: y, series: 0) }
             previous = r
         }
-        let changeColumns = Set(changes.map { min(Int(Double($0) / xMax * Double(width)), width - 1) })
-        for r in 0..<height {
-            for c in 0..<width {
-                let b = bits[r * width + c]
-                if b != 0 {
-                    canvas.put(Character(Unicode.Scalar(0x2800 + UInt32(b))!), column + c, row + 1 + r, foreground: color)
-                } else if changeColumns.contains(c) {
-                    canvas.put("┊", column + c, row + 1 + r, foreground: palette.marker)
-                }
-            }
+        for c in changes {
+            for r in 0..<height { grid.putIfEmpty("┊", row: r, column: c, owner: .reference(0)) }
         }
+        return grid
     }
 }

@@ -42,7 +42,7 @@ public enum LabLoop {
     public static func live(
         _ settings: LabSettings, speed: LabSpeed = .init(), script: [ScriptItem], keyboard: Bool, depth: ColorDepth
     ) -> Ending {
-        let terminal = LiveTerminal(keyboard: keyboard)
+        let terminal = RawTerminal(keyboard: keyboard, screen: .alternate, endings: .report)
         terminal.enter()
         defer { terminal.restore() }
         var session = LabSession(settings: settings)
@@ -59,7 +59,7 @@ public enum LabLoop {
         runner.session.running = true
         runner.draws = draw
         runner.duration = seconds
-        let terminal = LiveTerminal(keyboard: false)
+        let terminal = RawTerminal(keyboard: false)
         _ = runner.run(terminal: terminal, size: { (columns, rows) })
         return Figures(steps: runner.session.step, frames: runner.framesDrawn, seconds: runner.elapsed)
     }
@@ -73,7 +73,6 @@ struct Runner {
     let keyboard: Bool
     var encoder: ScreenEncoder
     let depth: ColorDepth
-    var decoder = KeyDecoder()
     var draws = true
     var duration: Double?
     var framesDrawn = 0
@@ -92,7 +91,8 @@ struct Runner {
         encoder = ScreenEncoder(depth: depth)
     }
 
-    mutating func run(terminal: LiveTerminal, size: () -> (columns: Int, rows: Int)) -> LabLoop.Ending {
+    mutating func run(terminal: RawTerminal, size: () -> (columns: Int, rows: Int)) -> LabLoop.Ending {
+        let keys = RawKeys(terminal: terminal)
         let clock = ContinuousClock()
         let start = clock.now
         func now() -> Double {
@@ -124,7 +124,7 @@ struct Runner {
                     dirty = true
                 }
             }
-            for key in decoder.keys(from: terminal.readKeyboard()) {
+            for key in keys.typed() {
                 if session.handle(key) == .quit { return .init(signal: nil) }
                 dirty = true
             }
@@ -156,7 +156,7 @@ struct Runner {
                 let untilFrame = dirty ? max(nextFrame - now(), 0) : 0.25
                 // Paced: until the next step is due.
                 let untilStep = session.running ? max((1 - credit) / (limit ?? 1), 0) : 0.25
-                terminal.waitForKeyboard(milliseconds: Int((min(untilScript, untilFrame, untilStep, 0.25) * 1000).rounded(.up)))
+                terminal.wait(milliseconds: Int((min(untilScript, untilFrame, untilStep, 0.25) * 1000).rounded(.up)))
             }
         }
     }

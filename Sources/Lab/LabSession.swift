@@ -6,6 +6,7 @@
 /// `LabScreen`) and never reads the clock or the terminal (that is `LabLoop`).
 import GAN
 import NeuralNet
+import TerminalKit
 import Distributions
 
 public struct LabSession: Sendable {
@@ -99,6 +100,8 @@ public struct LabSession: Sendable {
 
     /// What a key does. Every change of a setting applies from the next update and is noted.
     public mutating func handle(_ key: Key) -> Outcome {
+        // Keys only a line editor reads are no keys here: they do not even close the help.
+        if key == .backspace || key == .end || key == .eraseLine { return .continue }
         if showHelp, key != .interrupt, key != .character("q") {
             showHelp = false
             return .continue

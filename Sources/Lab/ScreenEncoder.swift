@@ -4,7 +4,7 @@
 /// and in-place redrawing of only the rows that changed since the last frame.
 ///
 /// Owns escape sequences for cells; entering and leaving the full screen is
-/// `LiveTerminal`'s.
+/// `RawTerminal`'s (TerminalKit).
 import TerminalKit
 
 public enum ColorDepth: String, Sendable, Equatable {

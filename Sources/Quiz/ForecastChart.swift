@@ -1,7 +1,8 @@
 /// The forecast as a bar chart: a column per day, filled by eighths, the count
-/// scale on the left, and day marks under it. Every glyph and colour comes from
-/// the style sheet (its bar eighths, axis glyphs and series style), so the
-/// plain sheet (`NO_COLOR`, a pipe) draws it without an escape.
+/// scale on the left, and day marks under it, drawn on TerminalKit's
+/// `ChartGrid`. Every glyph and colour comes from the style sheet (its bar
+/// eighths, axis glyphs and series style), so the plain sheet (`NO_COLOR`, a
+/// pipe) draws it without an escape.
 import Localization
 import TerminalKit
 
@@ -11,44 +12,38 @@ extension QuizOverview {
         let top = max(forecast.max() ?? 0, 1)
         let label = String(top).count
         let column = width >= label + 3 + 2 * forecast.count ? 2 : 1
+        let grid = bars(height: height, column: column, sheet)
+        // The count's scale: the top on the top row, a tick on every row, 0 at the corner.
+        let ticks = Dictionary(uniqueKeysWithValues: (0..<height).map { ($0, $0 == 0 ? String(top) : "") })
+        let rows = grid.rowsWithYAxis(labels: ticks, labelWidth: label, sheet: sheet) { run, _ in sheet.paint(run, sheet.series(0).style) }
         var out = sheet.paint(words(.statsChart, ["days": "\(forecast.count)"]), sheet.plotTitle) + "\n"
-        for row in stride(from: height - 1, through: 0, by: -1) {
-            let tick = row == height - 1 ? String(top) : ""
-            let axis = String(repeating: " ", count: label - tick.count) + tick + " " + sheet.paint(String(sheet.axisTick), sheet.frame)
-            out += axis + sheet.paint(bars(row: row, height: height, column: column, sheet), sheet.series(0).style) + "\n"
-        }
-        let corner = String(sheet.axisCorner) + String(repeating: sheet.axisHorizontal, count: forecast.count * column)
-        out += String(repeating: " ", count: label - 1) + "0 " + sheet.paint(corner, sheet.frame) + "\n"
-        return out + String(repeating: " ", count: label + 2) + marks(today: words(.statsToday), column: column) + "\n"
+        out += rows.map { $0 + "\n" }.joined()
+        out += grid.xAxis(cornerLabel: "0", labelWidth: label, sheet: sheet) + "\n"
+        return out + marks(grid, today: words(.statsToday), column: column, margin: label + 2) + "\n"
     }
 
-    /// One row of bars: a cell per day (and a space after it in two-column days); a
-    /// day with reviews shows at least the lowest eighth on the bottom row.
-    func bars(row: Int, height: Int, column: Int, _ sheet: StyleSheet) -> String {
+    /// The bars: a cell per day (and a space after it in two-column days), all
+    /// the series' so that a row is painted as one run; a day with reviews
+    /// shows at least the lowest eighth on the bottom row.
+    func bars(height: Int, column: Int, _ sheet: StyleSheet) -> ChartGrid {
         let top = max(forecast.max() ?? 0, 1)
-        var bars = ""
-        for count in forecast {
+        var grid = ChartGrid(columns: forecast.count * column, rows: height)
+        for (day, count) in forecast.enumerated() {
             let eighths = Int((Double(count) / Double(top) * Double(height * 8)).rounded())
-            let filled = min(max(eighths - row * 8, 0), 8)
-            bars.append(sheet.barEighths[count > 0 && row == 0 && filled == 0 ? 1 : filled])
-            if column == 2 { bars.append(" ") }
+            for row in 0..<height {
+                let filled = min(max(eighths - row * 8, 0), 8)
+                let bar = sheet.barEighths[count > 0 && row == 0 && filled == 0 ? 1 : filled]
+                grid.put(bar, row: height - 1 - row, column: day * column, owner: .series(0))
+                if column == 2 { grid.put(" ", row: height - 1 - row, column: day * column + 1, owner: .series(0)) }
+            }
         }
-        while bars.last == " " { bars.removeLast() }
-        return bars
+        return grid
     }
 
-    /// The day marks under the axis: today, +7, +14, +21 and the last day, each
-    /// where it fits. A cell per column; a wide character (今天) takes two, the second left empty.
-    func marks(today: String, column: Int) -> String {
-        var cells = [String](repeating: " ", count: forecast.count * column + 6)
-        for (day, text) in [(0, today), (7, "+7"), (14, "+14"), (21, "+21"), (forecast.count - 1, "+\(forecast.count - 1)")] {
-            let at = day * column
-            let mark = text.flatMap { c in String(c).displayWidth == 2 ? [String(c), ""] : [String(c)] }
-            guard at + mark.count <= cells.count, cells[max(at - 1, 0)..<at + mark.count].allSatisfy({ $0 == " " }) || day == 0 else { continue }
-            for (i, c) in mark.enumerated() { cells[at + i] = c }
-        }
-        var line = cells.joined()
-        while line.last == " " { line.removeLast() }
-        return line
+    /// The day marks under the axis: today, +7, +14, +21 and the last day,
+    /// each starting at its day's column where it fits.
+    func marks(_ grid: ChartGrid, today: String, column: Int, margin: Int) -> String {
+        let days = [(0, today), (7, "+7"), (14, "+14"), (21, "+21"), (forecast.count - 1, "+\(forecast.count - 1)")]
+        return grid.xLabels(days.map { (column: $0.0 * column, text: $0.1) }, margin: margin, centred: false, overhang: 6).line
     }
 }

@@ -11,7 +11,7 @@ extension QuizSession {
             if left <= 0 { return .graded(.good, downgradable: false) }
             io.write(erase + io.look.paint(words(.waitKeys, ["clock": clock(Int(left.rounded(.up)))]), .hint))
             switch keys.key(timeout: min(1, left)) {
-            case .timeout: continue
+            case nil: continue
             case .enter, .space: return .graded(.good, downgradable: false)
             case .character("u"): return .undo
             case .character("q"), .interrupt, .end: return .stop

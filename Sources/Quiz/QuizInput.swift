@@ -24,7 +24,8 @@ extension QuizIO {
 
 /// Key input for a session: `RawKeys` on a terminal, a script in tests.
 public protocol QuizKeys: AnyObject {
-    func key(timeout: Double?) -> KeyPress
+    /// The next key; nil when `timeout` seconds pass first (nil: wait as long as it takes).
+    func key(timeout: Double?) -> Key?
     /// A typed, echoed line; nil when the learner stops (Ctrl-C, Ctrl-D, a closed terminal).
     /// A key of `commands` pressed on an empty line is the whole line, at once.
     func line(prompt: String, commands: Set<Character>) -> String?
@@ -53,7 +54,7 @@ struct Prompt<Answer> {
     /// Written when a typed line means nothing here, before it is asked again.
     var retry: String?
     /// What a key means; nil: the key is ignored. (o, u, q, Ctrl-C and the end are the input's own.)
-    var key: (KeyPress) -> KeyMeaning<Answer>? = { _ in nil }
+    var key: (Key) -> KeyMeaning<Answer>? = { _ in nil }
     /// What a typed line means; nil: nothing (then `retry`).
     var line: (String) -> Answer? = { _ in nil }
 }
@@ -77,7 +78,7 @@ struct QuizInput {
         if let typed = prompt.typed { return askTyped(prompt, typed, keys, open: open) }
         if let hint = prompt.keysHint { io.write(hint + "\n") }
         while true {
-            let press = keys.key(timeout: nil)
+            guard let press = keys.key(timeout: nil) else { continue }
             switch press {
             case .character("o"): open()
             case .character("u"): return .undo

@@ -9,7 +9,9 @@
 /// glyph (`···`, `- -`, …). Every axis has at least four labelled ticks, its
 /// ends labelled (`Ticks.axis`). Markers, glyphs and colours come from the
 /// style sheet, so a plot stays readable without colour; the title and labels
-/// wrap to the width. Only layout happens here: the numbers come from the report.
+/// wrap to the width. Only layout happens here: the numbers come from the
+/// report, and the cells, lines, markers and axes are drawn by TerminalKit's
+/// `ChartGrid`, the one chart drawer.
 import Report
 
 import Glibc
@@ -44,108 +46,134 @@ public struct TerminalPlot: Sendable {
     /// The most rows an equal-scale plot takes.
     static let equalScaleRows = 20
 
-    /// Owner codes in `Grid.owner` besides a series' index.
-    static let overlapOwner = -2
-    static func referenceOwner(_ k: Int) -> Int { -10 - k }
+    /// Where a plot's values fall: its axes (ticks as `Ticks` chooses them),
+    /// the y tick labels and their width, and the grid's size.
+    struct Layout {
+        let xAxis: Ticks.Axis, yAxis: Ticks.Axis
+        let yLabels: [String]
+        let labelWidth: Int
+        let columns: Int, rows: Int
+        /// The references drawn (finite ones), with their index in the plot.
+        let references: [(offset: Int, element: Plot.Reference)]
+
+        /// The cell column of `x` (fractional).
+        func column(_ x: Double) -> Double { (x - xAxis.low) / (xAxis.high - xAxis.low) * Double(columns - 1) }
+        /// The cell row of `y` (fractional, from the top).
+        func row(_ y: Double) -> Double { (yAxis.high - y) / (yAxis.high - yAxis.low) * Double(rows - 1) }
+    }
 
     public func render(_ plot: Plot) -> [String] {
         // A log axis is drawn as a linear axis over log₁₀ x, with ticks labelled in x.
         let position: (Double) -> Double = plot.logX ? { $0 > 0 ? log10(Swift.max($0, 1e-300)) : -.infinity } : { $0 }
         let plot = plot.logX ? Self.logTransformed(plot, position) : plot
-        let references = plot.references.enumerated().filter { $0.element.y.isFinite }
+        let title = StyledText(plot.title, style: sheet.plotTitle).wrappedEncoded(width: width, color: sheet.color)
+        guard let layout = layout(plot) else { return title + ["(no finite values to plot)"] }
+        let grid = drawGrid(plot, layout)
+        var out = title
+        out += StyledText(plot.yLabel, style: sheet.axisLabel).wrapped(width: max(width - layout.labelWidth - 2, 1))
+            .map { String(repeating: " ", count: layout.labelWidth + 2) + $0.encoded(color: sheet.color) }
+        out += grid.rowsWithYAxis(labels: yTickRows(layout), labelWidth: layout.labelWidth, sheet: sheet, paint: paint)
+        out += xAxisLines(plot, layout, grid)
+        return out + legend(plot, layout, grid)
+    }
+
+    /// The axes and the grid's size, or nil when there is nothing finite to plot.
+    func layout(_ plot: Plot) -> Layout? {
+        let references = Array(plot.references.enumerated().filter { $0.element.y.isFinite })
         let finiteY = plot.series.flatMap { $0.y.filter(\.isFinite) } + references.map(\.element.y)
         let allX = plot.series.flatMap(\.x).filter(\.isFinite)
-        let title = StyledText(plot.title, style: sheet.plotTitle).wrappedEncoded(width: width, color: sheet.color)
-        guard let xMin = allX.min(), let xMax = allX.max(), !finiteY.isEmpty || plot.yRange != nil else {
-            return title + ["(no finite values to plot)"]
-        }
+        guard let xMin = allX.min(), let xMax = allX.max(), !finiteY.isEmpty || plot.yRange != nil else { return nil }
         let yAxis =
             plot.yRange.map { Ticks.axis($0.lowerBound, $0.upperBound, fixed: true) }
             ?? Ticks.axis(finiteY.min()!, finiteY.max()!)
         let xAxis =
             plot.xRange.map { Ticks.axis($0.lowerBound, $0.upperBound, fixed: true) }
             ?? (plot.logX ? Ticks.logarithmicAxis(xMin, xMax) : Ticks.axis(xMin, xMax))
-        let (yMin, yMax) = (yAxis.low, yAxis.high)
-        let xSpan = (xAxis.low, xAxis.high)
-        let logX = plot.logX
-        func xLabel(_ t: Double) -> String { logX ? Ticks.logLabel(t) : Ticks.label(t) }
-
         let labels = yAxis.ticks.map(Ticks.label)
         let labelWidth = max(labels.map(\.count).max() ?? 1, 1)
-        let (columns, rows) = gridSize(plot, labelWidth: labelWidth, xSpan: xSpan.1 - xSpan.0, ySpan: yMax - yMin)
+        let (columns, rows) = gridSize(plot, labelWidth: labelWidth, xSpan: xAxis.high - xAxis.low, ySpan: yAxis.high - yAxis.low)
+        return Layout(
+            xAxis: xAxis, yAxis: yAxis, yLabels: labels, labelWidth: labelWidth, columns: columns, rows: rows, references: references)
+    }
 
-        var grid = Grid(columns: columns, rows: rows)
-        let toColumn = { (x: Double) -> Double in (x - xSpan.0) / (xSpan.1 - xSpan.0) * Double(columns - 1) }
-        let toRow = { (y: Double) -> Double in (yMax - y) / (yMax - yMin) * Double(rows - 1) }
-
-        // Each reference line in its own glyph, every other column, offset per line.
-        for (k, reference) in references where reference.y >= yMin && reference.y <= yMax {
-            let row = Int(toRow(reference.y).rounded())
-            for c in 0..<columns where grid.owner[row][c] == nil && (c + k) % 2 == 0 {
-                grid.glyph[row][c] = sheet.reference(k).glyph
-                grid.owner[row][c] = Self.referenceOwner(k)
+    /// The plotting area: each reference line in its own glyph, every other
+    /// column, offset per line; then the series, as lines (with their markers) or points.
+    func drawGrid(_ plot: Plot, _ layout: Layout) -> ChartGrid {
+        var grid = ChartGrid(columns: layout.columns, rows: layout.rows)
+        for (k, reference) in layout.references where reference.y >= layout.yAxis.low && reference.y <= layout.yAxis.high {
+            let row = Int(layout.row(reference.y).rounded())
+            for c in 0..<layout.columns where (c + k) % 2 == 0 {
+                grid.putIfEmpty(sheet.reference(k).glyph, row: row, column: c, owner: .reference(k))
             }
         }
         for (index, series) in plot.series.enumerated() {
             let points = zip(series.x, series.y).filter { $0.0.isFinite }
             switch plot.kind {
             case .line:
-                grid.drawLine(points.map { ($0.0.isFinite && $0.1.isFinite) ? (toColumn($0.0), toRow($0.1)) : nil }, series: index, yLimit: Double(rows - 1))
+                let cells = points.map { $0.1.isFinite ? (layout.column($0.0), layout.row($0.1)) : nil }
+                grid.drawLine(cells, series: index, yLimit: Double(layout.rows - 1))
             case .scatter:
                 grid.drawPoints(
-                    points.filter { $0.1.isFinite }.map { (toColumn($0.0), toRow($0.1)) }, series: index,
+                    points.filter { $0.1.isFinite }.map { (layout.column($0.0), layout.row($0.1)) }, series: index,
                     marker: sheet.series(index).marker, overlap: sheet.overlap.marker)
             }
         }
         if plot.kind == .line { grid.placeMarkers(plot.series.indices.map { sheet.series($0).marker }) }
+        return grid
+    }
 
-        var out = title
-        out += StyledText(plot.yLabel, style: sheet.axisLabel).wrapped(width: max(width - labelWidth - 2, 1))
-            .map { String(repeating: " ", count: labelWidth + 2) + $0.encoded(color: sheet.color) }
-        // y tick labels by row; the ends win when two ticks share a row.
+    /// A run of the grid's cells in its owner's style.
+    func paint(_ run: String, _ owner: ChartGrid.Owner?) -> String {
+        switch owner {
+        case .series(let index)?: sheet.paint(run, sheet.series(index).style)
+        case .overlap?: sheet.paint(run, sheet.overlap.style)
+        case .reference(let k)?: sheet.paint(run, sheet.reference(k).style)
+        case nil: run
+        }
+    }
+
+    /// The y tick labels by row; the ends win when two ticks share a row.
+    func yTickRows(_ layout: Layout) -> [Int: String] {
+        let ticks = layout.yAxis.ticks
         var tickRows: [Int: String] = [:]
-        for index in yAxis.ticks.indices.sorted(by: { ($0 == 0 || $0 == yAxis.ticks.count - 1) && !($1 == 0 || $1 == yAxis.ticks.count - 1) }) {
-            let row = Int(toRow(yAxis.ticks[index]).rounded())
-            if row >= 0 && row < rows && tickRows[row] == nil { tickRows[row] = labels[index] }
+        for index in ticks.indices.sorted(by: { ($0 == 0 || $0 == ticks.count - 1) && !($1 == 0 || $1 == ticks.count - 1) }) {
+            let row = Int(layout.row(ticks[index]).rounded())
+            if row >= 0 && row < layout.rows && tickRows[row] == nil { tickRows[row] = layout.yLabels[index] }
         }
-        for r in 0..<rows {
-            let label = tickRows[r] ?? ""
-            let pad = String(repeating: " ", count: labelWidth - label.count)
-            let axis = String(tickRows[r] != nil ? sheet.axisTick : sheet.axisVertical)
-            out.append(pad + label + " " + sheet.paint(axis, sheet.frame) + renderRow(grid, r))
+        return tickRows
+    }
+
+    /// The x axis with ticks, the tick labels under their columns (the two
+    /// ends first, kept inside the line, then the inner ones where they fit),
+    /// and the x label, centred under the grid.
+    func xAxisLines(_ plot: Plot, _ layout: Layout, _ grid: ChartGrid) -> [String] {
+        let ticks = layout.xAxis.ticks
+        let ends = [0, ticks.count - 1]
+        let labels = (ends + ticks.indices.filter { !ends.contains($0) }).compactMap { index -> (column: Int, text: String)? in
+            let c = Int(layout.column(ticks[index]).rounded())
+            guard c >= 0 && c < layout.columns else { return nil }
+            return (c, plot.logX ? Ticks.logLabel(ticks[index]) : Ticks.label(ticks[index]))
         }
-        // x axis with ticks, then tick labels under their columns: the two ends
-        // first (kept inside the line), then the inner ones where they fit.
-        var axis = Array(repeating: sheet.axisHorizontal, count: columns)
-        var tickLine = Array(repeating: Character(" "), count: columns + labelWidth + 2)
-        var taken = Array(repeating: false, count: tickLine.count)
-        let ends = [0, xAxis.ticks.count - 1]
-        for index in ends + xAxis.ticks.indices.filter({ !ends.contains($0) }) {
-            let tick = xAxis.ticks[index]
-            let c = Int(toColumn(tick).rounded())
-            guard c >= 0 && c < columns else { continue }
-            let text = Array(xLabel(tick))
-            var start = labelWidth + 2 + c - text.count / 2
-            start = min(max(start, 0), max(tickLine.count - text.count, 0))
-            let span = max(start - 1, 0)..<min(start + text.count + 1, tickLine.count)
-            if index != ends[0] && taken[span].contains(true) { continue }
-            axis[c] = sheet.axisTickDown
-            for (i, ch) in text.enumerated() where start + i < tickLine.count { tickLine[start + i] = ch; taken[start + i] = true }
+        let (line, placed) = grid.xLabels(labels, margin: layout.labelWidth + 2, centred: true)
+        var out = [grid.xAxis(ticks: Set(placed), labelWidth: layout.labelWidth, sheet: sheet), line]
+        for label in StyledText(plot.xLabel, style: sheet.axisLabel).wrapped(width: layout.columns) {
+            let indent = layout.labelWidth + 2 + max((layout.columns - label.displayWidth) / 2, 0)
+            out.append(String(repeating: " ", count: indent) + label.encoded(color: sheet.color))
         }
-        out.append(String(repeating: " ", count: labelWidth) + " " + sheet.paint(String(sheet.axisCorner) + String(axis), sheet.frame))
-        out.append(String(String(tickLine).trimmingTrailingSpaces))
-        for line in StyledText(plot.xLabel, style: sheet.axisLabel).wrapped(width: columns) {
-            out.append(String(repeating: " ", count: labelWidth + 2 + max((columns - line.displayWidth) / 2, 0)) + line.encoded(color: sheet.color))
-        }
+        return out
+    }
+
+    /// The legend: each series' marker and name, the overlap marker when a
+    /// cell shows it, each reference line's glyph and name.
+    func legend(_ plot: Plot, _ layout: Layout, _ grid: ChartGrid) -> [String] {
         var legend = plot.series.enumerated().map { index, series in
             (String(sheet.series(index).marker) + " " + series.name, sheet.series(index).style)
         }
         if grid.hasOverlap { legend.append((String(sheet.overlap.marker) + " " + overlapName(plot.series.map(\.name)), sheet.overlap.style)) }
-        legend += references.map { k, reference in
+        legend += layout.references.map { k, reference in
             (String(repeating: sheet.reference(k).glyph, count: 3) + " " + reference.name, sheet.reference(k).style)
         }
-        out += wrapLegend(legend, indent: labelWidth + 2)
-        return out
+        return wrapLegend(legend, indent: layout.labelWidth + 2)
     }
 
     /// What the overlap marker means: both series' names for two, else "several".
@@ -185,123 +213,5 @@ public struct TerminalPlot: Sendable {
         }
         lines.append(pad + line)
         return lines
-    }
-
-    private func renderRow(_ grid: Grid, _ r: Int) -> String {
-        var out = ""
-        var run = "", runOwner: Int? = nil
-        func flush() {
-            guard !run.isEmpty else { return }
-            if let owner = runOwner, owner >= 0 {
-                out += sheet.paint(run, sheet.series(owner).style)
-            } else if runOwner == TerminalPlot.overlapOwner {
-                out += sheet.paint(run, sheet.overlap.style)
-            } else if let owner = runOwner, owner <= TerminalPlot.referenceOwner(0) {
-                out += sheet.paint(run, sheet.reference(TerminalPlot.referenceOwner(0) - owner).style)
-            } else {
-                out += run
-            }
-            run = ""
-        }
-        for c in 0..<grid.columns {
-            let owner = grid.owner[r][c]
-            if owner != runOwner { flush(); runOwner = owner }
-            run.append(grid.character(r, c))
-        }
-        flush()
-        return String(out.trimmingTrailingSpaces)
-    }
-
-    /// A character grid with braille dots per cell and which series owns each cell.
-    struct Grid {
-        let columns: Int, rows: Int
-        var dots: [[UInt8]]
-        var glyph: [[Character?]]
-        var owner: [[Int?]]
-        /// Per series, the cells its line passes through, for marker placement.
-        var path: [[(Int, Int)]] = []
-
-        init(columns: Int, rows: Int) {
-            self.columns = columns
-            self.rows = rows
-            dots = Array(repeating: Array(repeating: 0, count: columns), count: rows)
-            glyph = Array(repeating: Array(repeating: nil, count: columns), count: rows)
-            owner = Array(repeating: Array(repeating: nil, count: columns), count: rows)
-        }
-
-        func character(_ r: Int, _ c: Int) -> Character {
-            if let g = glyph[r][c] { return g }
-            let d = dots[r][c]
-            return d == 0 ? " " : Character(Unicode.Scalar(0x2800 + UInt32(d))!)
-        }
-
-        /// Braille dot bits: column 0 is dots 1,2,3,7; column 1 is 4,5,6,8.
-        static let bits: [[UInt8]] = [[0x01, 0x02, 0x04, 0x40], [0x08, 0x10, 0x20, 0x80]]
-
-        mutating func setDot(_ x: Int, _ y: Int, series: Int) {
-            guard x >= 0, y >= 0, x < columns * 2, y < rows * 4 else { return }
-            let (c, r) = (x / 2, y / 4)
-            if glyph[r][c] != nil, let o = owner[r][c], o <= TerminalPlot.referenceOwner(0) { glyph[r][c] = nil }  // a line covers a reference mark
-            dots[r][c] |= Self.bits[x % 2][y % 4]
-            owner[r][c] = series
-            if path[series].last.map({ $0 != (r, c) }) ?? true { path[series].append((r, c)) }
-        }
-
-        /// Connects consecutive points (in cell coordinates); nil points are gaps.
-        mutating func drawLine(_ points: [(Double, Double)?], series: Int, yLimit: Double) {
-            while path.count <= series { path.append([]) }
-            var previous: (Int, Int)?
-            for point in points {
-                guard let (cx, cy) = point else { previous = nil; continue }
-                guard cx.isFinite, cy.isFinite else { previous = nil; continue }
-                let x = Int((min(max(cx, -1), Double(columns)) * 2).rounded()), y = Int((min(max(cy, 0), yLimit) * 4 + 1.5).rounded(.down))
-                if let (px, py) = previous {
-                    let steps = max(abs(x - px), abs(y - py), 1)
-                    for s in 0...steps {
-                        let t = Double(s) / Double(steps)
-                        setDot(Int((Double(px) + t * Double(x - px)).rounded()), Int((Double(py) + t * Double(y - py)).rounded()), series: series)
-                    }
-                } else {
-                    setDot(x, y, series: series)
-                }
-                previous = (x, y)
-            }
-        }
-
-        /// Whether a scatter cell holds points of two or more series.
-        var hasOverlap = false
-
-        /// Scatter points; a cell that already holds another series' point
-        /// shows `overlap`, so that no series hides another.
-        mutating func drawPoints(_ points: [(Double, Double)], series: Int, marker: Character, overlap: Character) {
-            while path.count <= series { path.append([]) }
-            for (cx, cy) in points {
-                // Range checks before converting: a point far outside a fixed range must not trap.
-                guard cx.isFinite, cy.isFinite, cx > -0.5, cy > -0.5, cx < Double(columns) - 0.5, cy < Double(rows) - 0.5 else { continue }
-                let c = Int(cx.rounded()), r = Int(cy.rounded())
-                if let other = owner[r][c], other >= 0 || other == TerminalPlot.overlapOwner, other != series {
-                    glyph[r][c] = overlap
-                    owner[r][c] = TerminalPlot.overlapOwner
-                    hasOverlap = true
-                } else if owner[r][c] != TerminalPlot.overlapOwner {
-                    glyph[r][c] = marker
-                    owner[r][c] = series
-                }
-            }
-        }
-
-        /// Puts each series' marker on its own line every few columns, offset
-        /// per series so that markers of overlapping lines do not land together.
-        mutating func placeMarkers(_ markers: [Character]) {
-            let seriesCount = markers.count
-            let spacing = max(columns / 6, 6)
-            for series in 0..<min(seriesCount, path.count) {
-                var nextColumn = (series * spacing) / max(seriesCount, 1) + spacing / 2
-                for (r, c) in path[series] where c >= nextColumn && owner[r][c] == series {
-                    glyph[r][c] = markers[series]
-                    nextColumn = c + spacing
-                }
-            }
-        }
     }
 }

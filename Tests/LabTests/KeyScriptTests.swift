@@ -1,7 +1,7 @@
 import Lab
 import Testing
 
-/// The `--keys` language and the decoder of raw terminal bytes.
+/// The `--keys` language (the decoder of raw terminal bytes into the same keys is TerminalKit's: `KeyDecoderTests`).
 @Suite struct KeyScriptTests {
     @Test func theIssueExampleParses() throws {
         #expect(
@@ -31,20 +31,5 @@ import Testing
         do { _ = try KeyScript.parse("space\nbogus", source: "stdin") } catch {
             #expect("\(error)".hasPrefix("stdin: 'bogus' is not a key"))
         }
-    }
-
-    @Test func decoderReadsKeysAndSkipsEscapeSequences() {
-        var decoder = KeyDecoder()
-        // space, q, Ctrl-C, an up arrow (ESC [ A), K, Enter, a lone ESC.
-        let keys = decoder.keys(from: [0x20, 0x71, 0x03, 0x1B, 0x5B, 0x41, 0x4B, 0x0D, 0x1B])
-        #expect(keys == [.space, .character("q"), .interrupt, .character("K"), .enter, .escape])
-    }
-
-    @Test func decoderWaitsForTheRestOfASplitSequence() {
-        var decoder = KeyDecoder()
-        #expect(decoder.keys(from: [0x1B, 0x5B]) == [])
-        #expect(decoder.keys(from: [0x31, 0x3B, 0x35, 0x43, 0x64]) == [.character("d")])  // ESC[1;5C then d
-        #expect(decoder.keys(from: [0xC3]) == [])
-        #expect(decoder.keys(from: [0xA9]) == [.character("é")])
     }
 }

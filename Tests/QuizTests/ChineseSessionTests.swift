@@ -62,9 +62,9 @@ import Testing
         // r1: Enter, 3 (Good). c1: x is no option; the right letter, then 1 marks it as a guess (Again).
         // n1: 0.69 is close but outside the tolerance (Again); Enter goes on. The learning
         // cards come back: the countdown ticks once, Enter takes c1 now, q stops.
-        let keys: [KeyPress] = [
+        let keys: [Key?] = [
             .enter, .character("3"), .character("x"), .character(right), .character("1"),
-            .enter, .timeout, .enter, .character("q"),
+            .enter, nil, .enter, .character("q"),
         ]
         let io = KeyIO(ScriptedKeys(keys, lines: ["0.69"], clock: clock))
         let summary = try session.run(io)

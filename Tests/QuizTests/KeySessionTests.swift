@@ -6,21 +6,21 @@ import TerminalKit
 import TestSupport
 import Testing
 
-/// Keys for a session, from a script; a timeout advances the test's clock.
+/// Keys for a session, from a script; a timeout (nil) advances the test's clock.
 final class ScriptedKeys: QuizKeys {
-    var keys: [KeyPress]
+    var keys: [Key?]
     var lines: [String]
     let clock: TestClock
-    init(_ keys: [KeyPress], lines: [String] = [], clock: TestClock) {
+    init(_ keys: [Key?], lines: [String] = [], clock: TestClock) {
         self.keys = keys
         self.lines = lines
         self.clock = clock
     }
-    func key(timeout: Double?) -> KeyPress {
-        if let first = keys.first, first == .timeout, let timeout {
+    func key(timeout: Double?) -> Key? {
+        if let first = keys.first, first == nil, let timeout {
             keys.removeFirst()
             clock.time += timeout
-            return .timeout
+            return nil
         }
         return keys.isEmpty ? .end : keys.removeFirst()
     }
@@ -84,8 +84,8 @@ final class KeyIO: QuizIO {
         let store = try ProgressStore(folder: temporaryFolder())
         let clock = TestClock(0)
         // Again (1 min), then the countdown runs out after 60 one-second timeouts, then Good, Good.
-        var keys: [KeyPress] = [.enter, .character("1")]
-        keys += Array(repeating: .timeout, count: 60)
+        var keys: [Key?] = [.enter, .character("1")]
+        keys += Array(repeating: nil, count: 60)
         keys += [.enter, .character("3"), .enter]  // Enter during the 10-minute wait takes the card now
         keys += [.enter, .character("3")]
         let io = KeyIO(ScriptedKeys(keys, clock: clock))
@@ -119,7 +119,7 @@ final class KeyIO: QuizIO {
         var opened: [String] = []
         s.openNote = { opened.append($0.card.id) }
         // r1: o, Enter, o, 3. n1: the line "o", then the answer; o, Enter after it. c1: o, q.
-        let keys: [KeyPress] = [
+        let keys: [Key] = [
             .character("o"), .enter, .character("o"), .character("3"), .character("o"), .enter, .character("o"), .character("q"),
         ]
         let io = KeyIO(ScriptedKeys(keys, lines: ["o", "0.6931"], clock: clock))

@@ -46,7 +46,7 @@ import Testing
         let order = session.optionOrder(.init(item: choice, memory: nil, reviewNumber: 0), count: 3)
         let right = Character(String(UnicodeScalar(UInt8(ascii: "a") + UInt8(order.firstIndex(of: 1)!))))
         let wrong: Character = right == "a" ? "b" : "a"
-        let keys: [KeyPress] = [.enter, .character("3"), .character(wrong), .character("u"), .character(right), .enter, .character("q")]
+        let keys: [Key] = [.enter, .character("3"), .character(wrong), .character("u"), .character(right), .enter, .character("q")]
         let io = KeyIO(ScriptedKeys(keys, clock: clock))
         var problems: [String] = []
         session.onStep = { problems += (try? Self.disagreements($0, store)) ?? ["the store could not be read"] }
@@ -107,11 +107,11 @@ final class RandomKeys: QuizKeys {
         return presses >= 0
     }
 
-    func key(timeout: Double?) -> KeyPress {
+    func key(timeout: Double?) -> Key? {
         guard press() else { return .end }
         if let timeout, rng.next() % 4 != 0 {
             clock.time += timeout
-            return .timeout
+            return nil
         }
         let key = pick(["u", "u", "1", "2", "3", "4", "a", "b", "c", "enter", "enter", "space"])
         if key == "u" { undos += 1 }

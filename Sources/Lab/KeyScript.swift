@@ -1,19 +1,11 @@
-/// The lab's keys: what a key press is, the `--keys` script language
-/// ("space,wait 500,d,g,q"; also read from stdin when it is not a TTY), and
-/// the decoding of raw bytes from a terminal in raw mode.
+/// The lab's `--keys` script language ("space,wait 500,d,g,q"; also read
+/// from stdin when it is not a TTY), naming TerminalKit's `Key`s, which the
+/// keyboard's bytes decode to as well.
 ///
 /// Owns parsing only; what a key does is `LabSession.handle`.
 
 import Glibc
-
-/// One key press.
-public enum Key: Sendable, Equatable, Hashable {
-    case character(Character)
-    case space
-    case enter
-    case escape
-    case interrupt  // Ctrl-C
-}
+import TerminalKit
 
 /// One step of a key script.
 public enum ScriptItem: Sendable, Equatable {
@@ -79,53 +71,6 @@ public enum KeyScript {
             return .wait(milliseconds: ms)
         }
         throw KeyScriptError(token: token)
-    }
-}
-
-/// Bytes from a raw-mode terminal into keys. Escape sequences (arrow keys,
-/// function keys) are skipped whole; an escape byte alone is `escape`.
-public struct KeyDecoder: Sendable {
-    private var pending: [UInt8] = []
-
-    public init() {}
-
-    public mutating func keys(from bytes: [UInt8]) -> [Key] {
-        pending += bytes
-        var keys: [Key] = []
-        var i = 0
-        while i < pending.count {
-            let b = pending[i]
-            if b == 0x1B {
-                if i + 1 < pending.count, pending[i + 1] == UInt8(ascii: "[") || pending[i + 1] == UInt8(ascii: "O") {
-                    // CSI or SS3: skip to the final byte (0x40…0x7E).
-                    var j = i + 2
-                    while j < pending.count, !(0x40...0x7E).contains(pending[j]) { j += 1 }
-                    if j >= pending.count { break }  // incomplete: wait for the rest
-                    i = j + 1
-                    continue
-                }
-                keys.append(.escape)
-                i += 1
-                continue
-            }
-            if b == 0x03 { keys.append(.interrupt); i += 1; continue }
-            if b == 0x0D || b == 0x0A { keys.append(.enter); i += 1; continue }
-            if b == 0x20 { keys.append(.space); i += 1; continue }
-            if b < 0x80 {
-                if b >= 0x21 && b < 0x7F { keys.append(.character(Character(Unicode.Scalar(b)))) }
-                i += 1
-                continue
-            }
-            // UTF-8: the length from the lead byte.
-            let length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1
-            if i + length > pending.count { break }
-            if let s = String(validating: pending[i..<(i + length)], as: UTF8.self), let c = s.first {
-                keys.append(.character(c))
-            }
-            i += length
-        }
-        pending.removeFirst(i)
-        return keys
     }
 }
 
