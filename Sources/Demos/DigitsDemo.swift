@@ -9,10 +9,10 @@ import GAN
 import NeuralNet
 import Report
 
-public struct DigitsDemo: Demo {
-    public static let name = "digits"
-    public static let summary = "a GAN learns 8×8 handwritten digits: its samples, and a Fréchet distance that falls while the losses say little"
-    public static let discussion = """
+package struct DigitsDemo: Demo {
+    package static let name = "digits"
+    package static let summary = "a GAN learns 8×8 handwritten digits: its samples, and a Fréchet distance that falls while the losses say little"
+    package static let discussion = """
         Trains an MLP GAN on the 1,442 training images of the bundled UCI \
         optical digits (8 × 8, 16 grey levels; data/digits/README.md): G maps \
         z ∼ N(0, I₁₆) through 2 hidden layers of 128 ReLU units to 64 pixels \
@@ -49,27 +49,27 @@ public struct DigitsDemo: Demo {
         2-D ring, not for images: EBGAN's margin of 1, for one, is in the \
         ring's units; a comparison of remedies on digits is not made here.
         """
-    public static let version = 2
-    public static let relativeCost = 2.0
+    package static let version = 2
+    package static let relativeCost = 2.0
 
     @Option(help: ArgumentHelp("Training steps (10 to 100000).", valueName: "n"))
-    public var steps: Int = DigitsSetting.steps
+    package var steps: Int = DigitsSetting.steps
 
     @Option(help: ArgumentHelp("minimax, nonsaturating, wgan or wgan-gp.", valueName: "loss"))
-    public var loss: GANLoss = .nonsaturating
+    package var loss: GANLoss = .nonsaturating
 
     @Option(help: ArgumentHelp("vanilla, or a remedy: pacgan, minibatch, unrolled, dragan, ebgan, mad-gan or mrgan.", valueName: "name"))
-    public var method: CollapseMethod = .vanilla
+    package var method: CollapseMethod = .vanilla
 
     @Option(help: ArgumentHelp("Digits per sample: 1, or 3 for stacked digits with 1,000 modes.", valueName: "n"))
-    public var stack: Int = 1
+    package var stack: Int = 1
 
     @Option(help: ArgumentHelp("Seed for initialisation and sampling.", valueName: "n"))
-    public var seed: UInt64 = 1
+    package var seed: UInt64 = 1
 
-    public init() {}
+    package init() {}
 
-    public func validate() throws {
+    package func validate() throws {
         guard (10...100_000).contains(steps) else { throw ValidationError("--steps must be between 10 and 100000, got \(steps)") }
         guard stack == 1 || stack == 3 else { throw ValidationError("--stack must be 1 or 3, got \(stack)") }
         if method != .vanilla && loss != .nonsaturating {
@@ -77,7 +77,7 @@ public struct DigitsDemo: Demo {
         }
     }
 
-    public func report(progress: Progress) throws -> Report {
+    package func report(progress: Progress) throws -> Report {
         let data = try BundledDatasets.digits()
         let classifier = DigitClassifier(
             pixels: data.training.pixels, labels: data.training.digits, inputs: DigitImages.pixelCount, classes: 10, seed: seed)
@@ -109,26 +109,26 @@ public struct DigitsDemo: Demo {
 
 /// The default setting of `demo digits` (see its discussion): ours, chosen
 /// so that a default run takes seconds and ends with recognisable digits.
-public enum DigitsSetting {
-    public static let steps = 5000
-    public static let batch = 64
-    public static let zDimension = 16
-    public static let hidden = 128
-    public static let learningRate = 1e-3
+package enum DigitsSetting {
+    package static let steps = 5000
+    package static let batch = 64
+    package static let zDimension = 16
+    package static let hidden = 128
+    package static let learningRate = 1e-3
     /// Samples behind every measurement (2,500 as the 2-D demos).
-    public static let samples = 2500
+    package static let samples = 2500
     /// Stacked samples behind every measurement of stacked digits (ours):
     /// enough that each of 1,000 equally likely modes is expected 25.6 times,
     /// so that a G with every mode shows it.
-    public static let stackedSamples = 25_600
+    package static let stackedSamples = 25_600
 
     /// Snapshots at 0, 10 %, 30 % and 100 % of the steps.
-    public static func snapshotSteps(_ steps: Int) -> [Int] {
+    package static func snapshotSteps(_ steps: Int) -> [Int] {
         Array(Set([0, steps / 10, 3 * steps / 10, steps])).sorted()
     }
 
     /// The GAN for the training images, with `method`'s variant when it is a remedy.
-    public static func configuration(
+    package static func configuration(
         loss: GANLoss, method: CollapseMethod, seed: UInt64, training: DigitImages, stack: Int = 1
     ) -> GANConfiguration {
         let scaled = training.pixels.map { 2 * $0 - 1 }
