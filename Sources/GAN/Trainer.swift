@@ -191,17 +191,25 @@ public struct GANTrainer: Sendable {
         let loss = accumulateDiscriminatorGradients(&d, real: real, fake: fake, configuration)
         var total = loss
         if configuration.loss == .wganGP {
-            // Points on lines between real and fake samples, ε ∼ U(0, 1) per pair.
-            var between = real
-            for i in 0..<real.rows {
-                let e = Float(UnitInterval.open(using: &rng))
-                for j in 0..<real.columns { between[i, j] = e * real[i, j] + (1 - e) * fake[i, j] }
-            }
+            let weights = (0..<real.rows).map { _ in Float(UnitInterval.open(using: &rng)) }
+            let between = penaltyPoints(real: real, fake: fake, weights: weights)
             total += d.gradientPenalty(at: between, lambda: Float(configuration.penalty)) ?? 0
         }
         optimizer.step(&d)
         if configuration.loss == .wgan { d.clipWeights(Float(configuration.clip)) }
         return total
+    }
+
+    /// WGAN-GP's points x̂ = ε·x + (1 − ε)·G(z), on the line between the i-th
+    /// real and fake rows with ε = `weights[i]` (Gulrajani et al. 2017, Alg. 1:
+    /// ε ∼ U(0, 1) per pair).
+    static func penaltyPoints(real: Matrix<Float>, fake: Matrix<Float>, weights: [Float]) -> Matrix<Float> {
+        var between = real
+        for i in 0..<real.rows {
+            let e = weights[i]
+            for j in 0..<real.columns { between[i, j] = e * real[i, j] + (1 - e) * fake[i, j] }
+        }
+        return between
     }
 
     /// Sets `d`'s gradients to those of its loss on packed `real` and `fake`
