@@ -54,6 +54,8 @@ public struct GANConfiguration: Sendable, Equatable {
     public var beta1 = 0.5
     /// D's hidden layers, when they differ from G's `layers`.
     public var discriminatorLayers: Int?
+    /// D's hidden units per layer, when they differ from G's `hidden`.
+    public var discriminatorHidden: Int?
     /// A fixed factor on D's input (Metz et al. 2017 divide by 4).
     public var discriminatorInputScale = 1.0
     /// D's hidden activation.
@@ -126,7 +128,7 @@ public struct GANTrainer: Sendable {
             inputs: c.zDimension, hidden: c.hidden, layers: c.layers, outputs: data * c.generators, activation: .relu,
             orthogonalGain: c.orthogonalGain, using: &rng)
         discriminator = .mlp(
-            inputs: data * pack, hidden: c.hidden, layers: c.discriminatorLayers ?? c.layers, outputs: c.discriminatorOutputs,
+            inputs: data * pack, hidden: c.discriminatorHidden ?? c.hidden, layers: c.discriminatorLayers ?? c.layers, outputs: c.discriminatorOutputs,
             activation: c.discriminatorActivation, minibatchKernels: kernels, orthogonalGain: c.orthogonalGain, using: &rng)
         discriminator.inputScale = Float(c.discriminatorInputScale)
         if case .mrgan = c.variant {

@@ -21,6 +21,7 @@ import Testing
             ["mode-collapse", "--steps", "10", "--seeds", "1", "--width", "80"],
             ["digits", "--steps", "60", "--json"],
             ["digits", "--steps", "40", "--width", "80", "--color", "always"],
+            ["digits", "--steps", "30", "--seeds", "2", "--method", "pacgan", "--d-hidden", "32", "--json"],
         ] {
             let outputs = try paths.map { try Binary.run(["demo"] + words, environment: ["GANBOOK_KERNEL": $0]) }
             for (path, output) in zip(paths, outputs) {
