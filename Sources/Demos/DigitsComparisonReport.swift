@@ -95,7 +95,7 @@ extension DigitsComparison {
             ])
         let metz = Table(
             title: "Published: stacked MNIST with a smaller D (Metz et al. 2017, Table 2, as PacGAN's Table 3 quotes it, and PacGAN's own row)",
-            columns: ["method", "D ¼ of G: modes", "KL (nats)", "D ½ of G: modes", "KL (nats)"],
+            columns: ["method", "D ¼ of G: modes", "D ¼ of G: KL (nats)", "D ½ of G: modes", "D ½ of G: KL (nats)"],
             rows: [
                 [.text("DCGAN"), e(30.6, 20.73, 1), e(5.99, 0.42, 2), e(628.0, 140.9, 1), e(2.58, 0.75, 2)],
                 [.text("Unrolled GAN, 5 steps"), e(236.4, 63.30, 1), e(4.67, 0.43, 2), e(732.0, 44.98, 1), e(1.66, 0.09, 2)],

@@ -137,5 +137,7 @@ import Testing
         let published = DigitsComparison.published
         #expect(published.count == 2 && published.allSatisfy { $0.title?.contains("PacGAN's Table") == true })
         #expect(published[1].rows.allSatisfy { $0.count == published[1].columns.count })
+        // JSON keys a row by its column names: they must differ.
+        #expect(published.allSatisfy { Set($0.columns).count == $0.columns.count })
     }
 }
