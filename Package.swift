@@ -91,7 +91,10 @@ let package = Package(
             resources: [.copy("Fixtures")]),
         .testTarget(
             name: "DemosTests",
-            dependencies: ["Demos", "Localization", "Report", "Distributions", "Divergences", "Models", "Datasets", "GAN", "TestSupport"]),
+            dependencies: [
+                "Demos", "Localization", "Report", "Distributions", "Divergences", "Models", "Datasets", "GAN", "NeuralNet", "TestSupport",
+            ],
+            resources: [.copy("Fixtures")]),
         .testTarget(name: "ModelsTests", dependencies: ["Models", "Datasets", "TestSupport"], resources: [.copy("Fixtures")]),
         .testTarget(name: "DatasetsTests", dependencies: ["Datasets", "TestSupport"]),
         .testTarget(name: "NeuralNetTests", dependencies: ["NeuralNet"]),

@@ -54,6 +54,8 @@ package struct GANConfiguration: Sendable, Equatable {
     package var beta1 = 0.5
     /// D's hidden layers, when they differ from G's `layers`.
     package var discriminatorLayers: Int?
+    /// D's hidden units per layer, when they differ from G's `hidden`.
+    package var discriminatorHidden: Int?
     /// A fixed factor on D's input (Metz et al. 2017 divide by 4).
     package var discriminatorInputScale = 1.0
     /// D's hidden activation.
@@ -126,7 +128,7 @@ package struct GANTrainer: Sendable {
             inputs: c.zDimension, hidden: c.hidden, layers: c.layers, outputs: data * c.generators, activation: .relu,
             orthogonalGain: c.orthogonalGain, using: &rng)
         discriminator = .mlp(
-            inputs: data * pack, hidden: c.hidden, layers: c.discriminatorLayers ?? c.layers, outputs: c.discriminatorOutputs,
+            inputs: data * pack, hidden: c.discriminatorHidden ?? c.hidden, layers: c.discriminatorLayers ?? c.layers, outputs: c.discriminatorOutputs,
             activation: c.discriminatorActivation, minibatchKernels: kernels, orthogonalGain: c.orthogonalGain, using: &rng)
         discriminator.inputScale = Float(c.discriminatorInputScale)
         if case .mrgan = c.variant {
@@ -191,17 +193,25 @@ package struct GANTrainer: Sendable {
         let loss = accumulateDiscriminatorGradients(&d, real: real, fake: fake, configuration)
         var total = loss
         if configuration.loss == .wganGP {
-            // Points on lines between real and fake samples, ε ∼ U(0, 1) per pair.
-            var between = real
-            for i in 0..<real.rows {
-                let e = Float(UnitInterval.open(using: &rng))
-                for j in 0..<real.columns { between[i, j] = e * real[i, j] + (1 - e) * fake[i, j] }
-            }
+            let weights = (0..<real.rows).map { _ in Float(UnitInterval.open(using: &rng)) }
+            let between = penaltyPoints(real: real, fake: fake, weights: weights)
             total += d.gradientPenalty(at: between, lambda: Float(configuration.penalty)) ?? 0
         }
         optimizer.step(&d)
         if configuration.loss == .wgan { d.clipWeights(Float(configuration.clip)) }
         return total
+    }
+
+    /// WGAN-GP's points x̂ = ε·x + (1 − ε)·G(z), on the line between the i-th
+    /// real and fake rows with ε = `weights[i]` (Gulrajani et al. 2017, Alg. 1:
+    /// ε ∼ U(0, 1) per pair).
+    static func penaltyPoints(real: Matrix<Float>, fake: Matrix<Float>, weights: [Float]) -> Matrix<Float> {
+        var between = real
+        for i in 0..<real.rows {
+            let e = weights[i]
+            for j in 0..<real.columns { between[i, j] = e * real[i, j] + (1 - e) * fake[i, j] }
+        }
+        return between
     }
 
     /// Sets `d`'s gradients to those of its loss on packed `real` and `fake`
