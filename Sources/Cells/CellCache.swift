@@ -12,10 +12,10 @@ import Foundation
 import Installation
 import Report
 
-public struct CellCache: Sendable {
-    public let folder: String
+package struct CellCache: Sendable {
+    package let folder: String
 
-    public init(dataFolder: String) { folder = dataFolder + "/demo-cache" }
+    package init(dataFolder: String) { folder = dataFolder + "/demo-cache" }
 
     /// The version of the demo the words name, or nil for an unknown demo.
     static func version(of words: [String]) -> Int? {
@@ -28,12 +28,12 @@ public struct CellCache: Sendable {
         return folder + "/" + StableHash.hex(key.joined(separator: "\u{1F}")) + ".json"
     }
 
-    public func report(_ words: [String]) -> Report? {
+    package func report(_ words: [String]) -> Report? {
         guard let path = dataPath(words), let bytes = try? FileSystem.read(path) else { return nil }
         return try? ReportJSON.decode(Data(bytes))
     }
 
-    public func store(_ report: Report, _ words: [String]) {
+    package func store(_ report: Report, _ words: [String]) {
         guard let path = dataPath(words) else { return }
         write(ReportJSON.encode(report), to: path)
     }

@@ -14,7 +14,7 @@ import Notebook
 import Report
 
 /// What a cell shows under its command.
-public enum CellOutput: Sendable, Equatable {
+package enum CellOutput: Sendable, Equatable {
     case report(Report)
     /// The cell's words do not make a demo, or the demo failed: one line.
     case failed(String)
@@ -24,7 +24,7 @@ public enum CellOutput: Sendable, Equatable {
 
 /// Told, from the worker threads, how a batch of cells advances (the
 /// terminal's progress line is one).
-public protocol CellRunObserver: Sendable {
+package protocol CellRunObserver: Sendable {
     /// A batch of `count` cells of total relative cost `cost` starts.
     func begin(count: Int, cost: Double)
     func started(_ cell: DemoCell)
@@ -33,21 +33,21 @@ public protocol CellRunObserver: Sendable {
     func end()
 }
 
-public struct CellRunner: Sendable {
-    public var cache: CellCache
+package struct CellRunner: Sendable {
+    package var cache: CellCache
     /// Run every cell again, ignoring (and replacing) cached outputs.
-    public var refresh: Bool
+    package var refresh: Bool
     /// Shown each batch's progress (nil: nobody watches).
-    public var observer: (any CellRunObserver)?
+    package var observer: (any CellRunObserver)?
 
-    public init(cache: CellCache, refresh: Bool = false, observer: (any CellRunObserver)? = nil) {
+    package init(cache: CellCache, refresh: Bool = false, observer: (any CellRunObserver)? = nil) {
         self.cache = cache
         self.refresh = refresh
         self.observer = observer
     }
 
     /// The cell's output: cached data, or (when `run`) a fresh run, then cached.
-    public func output(for cell: DemoCell, run: Bool = true, progress: Progress = .silent) -> CellOutput {
+    package func output(for cell: DemoCell, run: Bool = true, progress: Progress = .silent) -> CellOutput {
         if let problem = cell.problem { return .failed(problem) }
         let demo: any Demo
         do {
@@ -68,7 +68,7 @@ public struct CellRunner: Sendable {
 
     /// The output of each of `cells`, in their order: the missing ones run
     /// first, all at once (when `run`).
-    public func outputs(for cells: [DemoCell], run: Bool = true) -> [CellOutput] {
+    package func outputs(for cells: [DemoCell], run: Bool = true) -> [CellOutput] {
         if run { runMissing(cells) }
         return cells.map { output(for: $0, run: run) }
     }
@@ -78,7 +78,7 @@ public struct CellRunner: Sendable {
     /// A demo that is itself parallel shares the cores with the others; each
     /// result depends only on its cell's words. The observer is told of each
     /// cell as it starts and ends.
-    public func runMissing(_ cells: [DemoCell]) {
+    package func runMissing(_ cells: [DemoCell]) {
         var seen = Set<[String]>()
         let missing = cells.filter { cell in
             guard cell.problem == nil, (try? DemoRegistry.parse(cell.words)) != nil, seen.insert(cell.words).inserted else { return false }

@@ -4,14 +4,14 @@
 import Demos
 import Report
 
-public enum DemoFigure {
+package enum DemoFigure {
     /// A figure the report does not have, or that is not a number.
-    public struct Missing: Error, CustomStringConvertible {
-        public var description: String
+    package struct Missing: Error, CustomStringConvertible {
+        package var description: String
     }
 
     /// The figure `name` (or "name unit", as in `JSD(p‖q) nats`) of the report of `words`.
-    public static func value(_ words: [String], _ name: String) throws -> Double {
+    package static func value(_ words: [String], _ name: String) throws -> Double {
         let report = try DemoRegistry.parse(words).report()
         let command = "demo " + words.joined(separator: " ")
         for case .figures(let figures) in report.items {

@@ -7,16 +7,16 @@
 /// other lacks, or of the Chinese edition when the two differ.
 import Notebook
 
-public struct EditionChecker {
-    public var english: [Note]
-    public var translation: [Note]
+package struct EditionChecker {
+    package var english: [Note]
+    package var translation: [Note]
 
-    public init(english: [Note], translation: [Note]) {
+    package init(english: [Note], translation: [Note]) {
         self.english = english
         self.translation = translation
     }
 
-    public func problems() -> [NotebookChecker.Problem] {
+    package func problems() -> [NotebookChecker.Problem] {
         typealias Problem = NotebookChecker.Problem
         var problems: [Problem] = []
         let translated = Dictionary(translation.map { ($0.fileName, $0) }, uniquingKeysWith: { a, _ in a })

@@ -9,21 +9,21 @@ import Demos
 import Markdown
 import Notebook
 
-public struct NotebookChecker {
-    public var notebook: Notebook
+package struct NotebookChecker {
+    package var notebook: Notebook
 
-    public init(notebook: Notebook) { self.notebook = notebook }
+    package init(notebook: Notebook) { self.notebook = notebook }
 
-    public struct Problem: Equatable, Sendable {
-        public var file: String
-        public var line: Int
-        public var message: String
+    package struct Problem: Equatable, Sendable {
+        package var file: String
+        package var line: Int
+        package var message: String
         /// Worth a look, but the note is usable: `check` still passes.
-        public var isWarning = false
+        package var isWarning = false
     }
 
     /// Every problem of every note, by file and line.
-    public func problems() -> [Problem] {
+    package func problems() -> [Problem] {
         var problems: [Problem] = []
         var notes: [Note] = []
         for file in notebook.files {
@@ -90,7 +90,7 @@ public struct NotebookChecker {
 
     /// A warning when three or more cards all point to one section of a note
     /// that has others: the quiz would send the learner to one place for every answer.
-    public static func oneSectionWarning(_ note: Note) -> Problem? {
+    package static func oneSectionWarning(_ note: Note) -> Problem? {
         let sections = note.cardSections.map { $0?.slug }
         guard sections.count >= 3, let only = sections.first ?? nil, sections.allSatisfy({ $0 == only }),
             note.headings.contains(where: { $0.level > 1 && $0.slug != only }), let first = note.cards.first

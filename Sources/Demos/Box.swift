@@ -2,10 +2,10 @@
 /// trainings, the notebook's cells), guarded by the standard library's Mutex.
 import Synchronization
 
-public final class Box<Value: Sendable>: Sendable {
+package final class Box<Value: Sendable>: Sendable {
     private let mutex: Mutex<Value>
-    public init(_ value: Value) { mutex = Mutex(value) }
-    public var value: Value { mutex.withLock { $0 } }
+    package init(_ value: Value) { mutex = Mutex(value) }
+    package var value: Value { mutex.withLock { $0 } }
     @discardableResult
-    public func update<R: Sendable>(_ body: (inout Value) -> R) -> R { mutex.withLock { body(&$0) } }
+    package func update<R: Sendable>(_ body: (inout Value) -> R) -> R { mutex.withLock { body(&$0) } }
 }

@@ -4,13 +4,13 @@
 import ArgumentParser
 import GAN
 
-public enum CollapseMethod: String, CaseIterable, Sendable, ExpressibleByArgument {
+package enum CollapseMethod: String, CaseIterable, Sendable, ExpressibleByArgument {
     case vanilla, pacgan, minibatch, unrolled, dragan, ebgan
     case madgan = "mad-gan"
     case mrgan
 
     /// The name in reports.
-    public var title: String {
+    package var title: String {
         switch self {
         case .vanilla: return "vanilla GAN"
         case .pacgan: return "PacGAN2"
@@ -24,11 +24,11 @@ public enum CollapseMethod: String, CaseIterable, Sendable, ExpressibleByArgumen
     }
 
     /// The remedies, without the vanilla GAN.
-    public static var remedies: [CollapseMethod] { allCases.filter { $0 != .vanilla } }
+    package static var remedies: [CollapseMethod] { allCases.filter { $0 != .vanilla } }
 
     /// This method's variant of the trainer, with its paper's hyperparameters.
     /// `unroll` is the Unrolled GAN's K.
-    public func variant(unroll: Int) -> GANConfiguration.Variant {
+    package func variant(unroll: Int) -> GANConfiguration.Variant {
         switch self {
         case .vanilla: return .vanilla
         // Lin et al. 2018, Table 1: two samples per D input.
@@ -76,25 +76,25 @@ public enum CollapseMethod: String, CaseIterable, Sendable, ExpressibleByArgumen
 /// learning rate 1e-3 for both players (Metz et al.'s notebook uses it for G),
 /// the non-saturating G loss of Goodfellow et al. 2014 (§3), and one D step per
 /// G step. Under it the vanilla GAN collapses on most seeds.
-public enum CollapseSetting {
-    public static let steps = 2000
-    public static let batch = 128
-    public static let learningRate = 1e-3
-    public static let zDimension = 2
+package enum CollapseSetting {
+    package static let steps = 2000
+    package static let batch = 128
+    package static let learningRate = 1e-3
+    package static let zDimension = 2
     /// Minibatch discrimination's B (the authors' code: 100 for CIFAR images).
-    public static let minibatchKernels = 5
+    package static let minibatchKernels = 5
     /// EBGAN's margin m, in the data's units: the energy is a distance in the
     /// plane, where the ring's radius is 2 (the paper's m = 10 is for MNIST pixels).
-    public static let ebganMargin = 1.0
+    package static let ebganMargin = 1.0
     /// MAD-GAN's k: one generator per two ring modes.
-    public static let generators = 4
+    package static let generators = 4
     /// MRGAN's λ₁ (geometric) and λ₂ (mode); the values in the paper could not
     /// be checked, these are ours.
-    public static let lambda1 = 0.2
-    public static let lambda2 = 0.4
+    package static let lambda1 = 0.2
+    package static let lambda2 = 0.4
 
     /// The configuration of `method` with `seed`.
-    public static func configuration(_ method: CollapseMethod, target: Target, seed: UInt64, unroll: Int) -> GANConfiguration {
+    package static func configuration(_ method: CollapseMethod, target: Target, seed: UInt64, unroll: Int) -> GANConfiguration {
         var c = GANConfiguration(target: target)
         c.loss = .nonsaturating
         c.dSteps = 1

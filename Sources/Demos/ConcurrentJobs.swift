@@ -5,11 +5,11 @@ import Dispatch
 import Foundation
 import NeuralNet
 
-public enum ConcurrentJobs {
+package enum ConcurrentJobs {
     /// `body(i)` for every i in 0..<count, started in `order` (longest first
     /// keeps the cores busy to the end), on as many workers as there are
     /// cores. Calls `finished(done)` after each job, from the worker.
-    public static func run<Result: Sendable>(
+    package static func run<Result: Sendable>(
         _ count: Int, order: [Int]? = nil, finished: @Sendable (Int) -> Void = { _ in },
         _ body: @Sendable (Int) -> Result
     ) -> [Result] {

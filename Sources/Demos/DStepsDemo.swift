@@ -7,10 +7,10 @@ import GAN
 import NeuralNet
 import Report
 
-public struct DStepsDemo: Demo {
-    public static let name = "d-steps"
-    public static let summary = "k D-steps per G-step: quality per step and per second; why a perfect D stalls the minimax G"
-    public static let discussion = """
+package struct DStepsDemo: Demo {
+    package static let name = "d-steps"
+    package static let summary = "k D-steps per G-step: quality per step and per second; why a perfect D stalls the minimax G"
+    package static let discussion = """
         The sweep trains the same GAN (non-saturating loss, 2×128 MLPs, batch 256, \
         Adam 1e-3) with k ∈ {1, 2, 5} D-steps per G-step (Goodfellow et al. 2014, \
         Algorithm 1) on --target (default ring) and on a 1-D target (--target-1d), \
@@ -24,29 +24,29 @@ public struct DStepsDemo: Demo {
         log(1 − D(G(z))) goes to zero (Arjovsky & Bottou 2017, Theorem 2.4), while \
         under the non-saturating loss −log D(G(z)) it does not.
         """
-    public static let version = 2
-    public static let relativeCost = 3.0
+    package static let version = 2
+    package static let relativeCost = 3.0
 
     @Option(help: ArgumentHelp("The 2-D target of the sweep: ring or grid (default: ring).", valueName: "target"), transform: planeTargetSpec)
-    public var target = Spec(default: "ring", planeTarget)
+    package var target = Spec(default: "ring", planeTarget)
 
     @Option(
         name: .customLong("target-1d"), help: ArgumentHelp("The 1-D target of the sweep (default: 0.5*N(-2,0.5) + 0.5*N(2,0.5)).", valueName: "spec"),
         transform: lineTargetSpec)
-    public var target1D = Spec(default: "0.5*N(-2,0.5) + 0.5*N(2,0.5)", lineTarget)
+    package var target1D = Spec(default: "0.5*N(-2,0.5) + 0.5*N(2,0.5)", lineTarget)
 
     @Option(help: ArgumentHelp("G-steps per run of the sweep (50 to 50000).", valueName: "n"))
-    public var steps: Int = 1500
+    package var steps: Int = 1500
 
     @Option(help: ArgumentHelp("D-steps in the saturation experiment (10 to 10000).", valueName: "n"))
-    public var saturationSteps: Int = 600
+    package var saturationSteps: Int = 600
 
     @Option(help: ArgumentHelp("Seed.", valueName: "n"))
-    public var seed: UInt64 = 1
+    package var seed: UInt64 = 1
 
-    public init() {}
+    package init() {}
 
-    public mutating func validate() throws {
+    package mutating func validate() throws {
         guard (50...50_000).contains(steps) else { throw ValidationError("--steps must be between 50 and 50000, got \(steps)") }
         guard (10...10_000).contains(saturationSteps) else { throw ValidationError("--saturation-steps must be between 10 and 10000, got \(saturationSteps)") }
     }
@@ -68,7 +68,7 @@ public struct DStepsDemo: Demo {
         )
     }
 
-    public func report(progress: Progress) throws -> Report {
+    package func report(progress: Progress) throws -> Report {
         let (twoD, oneD) = (target.value, target1D.value)
         var report = Report(title: "D-steps per G-step, and a D that wins")
         report.text(

@@ -12,7 +12,7 @@ import Installation
 import NeuralNet
 import Report
 
-public protocol Demo: ParsableArguments {
+package protocol Demo: ParsableArguments {
     /// The subcommand name, e.g. `jsd`.
     static var name: String { get }
     /// One line for `ganbook demo`'s list.
@@ -32,37 +32,37 @@ public protocol Demo: ParsableArguments {
 
 extension Demo {
     /// The report, without progress.
-    public func report() throws -> Report { try report(progress: .silent) }
+    package func report() throws -> Report { try report(progress: .silent) }
 }
 
-public enum DemoRegistry {
+package enum DemoRegistry {
     /// Every demo, in the order `ganbook demo` lists them.
-    public static let all: [any Demo.Type] = [
+    package static let all: [any Demo.Type] = [
         JSDDemo.self, OptimalDiscriminatorDemo.self, GenVsDiscDemo.self, TrainDemo.self, ModeCollapseDemo.self, DStepsDemo.self,
         DigitsDemo.self,
     ]
 
-    public static func demo(named name: String) -> (any Demo.Type)? {
+    package static func demo(named name: String) -> (any Demo.Type)? {
         all.first { $0.name == name }
     }
 
     /// The one-line error for `ganbook demo NAME …` when NAME is no demo,
     /// with a suggestion and the list (ArgumentParser would only call it an
     /// unexpected argument); nil for a demo's name.
-    public static func unknown(_ name: String) -> String? {
+    package static func unknown(_ name: String) -> String? {
         guard demo(named: name) == nil, case .failure(let error) = parsed([name]) else { return nil }
         return error.description
     }
 
     /// Why words do not make a demo run: one line, for a cell or a command line.
-    public struct ParseError: Error, CustomStringConvertible {
-        public var description: String
+    package struct ParseError: Error, CustomStringConvertible {
+        package var description: String
     }
 
     /// The demo that `words` (`jsd --p "N(0,1)"`, the words after `ganbook
     /// demo`) invoke, parsed and validated exactly as the command line parses
     /// them, without running it.
-    public static func parse(_ words: [String]) throws(ParseError) -> any Demo {
+    package static func parse(_ words: [String]) throws(ParseError) -> any Demo {
         try parsed(words).get()
     }
 
@@ -94,10 +94,10 @@ extension Demo {
 /// target). `@Option(transform:)` parses it once, while ArgumentParser reads
 /// the command line, so a bad spec is ArgumentParser's one-line error naming
 /// the option; the text is kept as the user typed it, for titles and help.
-public struct Spec<Value: Sendable>: Sendable, CustomStringConvertible {
-    public let text: String
-    public let value: Value
-    public var description: String { text }
+package struct Spec<Value: Sendable>: Sendable, CustomStringConvertible {
+    package let text: String
+    package let value: Value
+    package var description: String { text }
 
     init(_ text: String, _ parse: (String) throws -> Value) throws {
         self.text = text
@@ -144,10 +144,10 @@ extension String {
 
 /// The matrix-kernel path the GAN demos run on (NeuralNet's `KernelPath`),
 /// for the tool to check `GANBOOK_KERNEL` before any work.
-public enum DemoKernels {
+package enum DemoKernels {
     /// Why `GANBOOK_KERNEL` cannot be honoured, if it cannot.
-    public static var environmentError: String? { KernelPath.environmentError }
+    package static var environmentError: String? { KernelPath.environmentError }
 
     /// The path the products run on: avx512, avx2 or portable.
-    public static var current: String { KernelPath.current.rawValue }
+    package static var current: String { KernelPath.current.rawValue }
 }

@@ -13,6 +13,8 @@ struct DigitsOutcome {
     let floor: FrechetDistance
     /// Single digits only.
     let memorisation: Memorisation?
+    /// D's hidden units per layer.
+    let discriminatorHidden: Int
 
     static let side = DigitImages.side
     var stack: Int { run.stack }
@@ -26,6 +28,11 @@ struct DigitsOutcome {
         } else {
             report.text(
                 "Each sample is \(stack) digits drawn independently, side by side: 1,000 combinations, the modes, equally likely in the data. G learns from stacks of \(data.training.count) training digits; \(data.heldOut.count) more are held out for measuring. Below, real stacks, then G's samples for the same 8 noise vectors at four points of training."
+            )
+        }
+        if discriminatorHidden != DigitsSetting.hidden {
+            report.text(
+                "D's hidden layers have \(discriminatorHidden) units here, against G's \(DigitsSetting.hidden): Metz et al. (2017) and PacGAN (Lin et al. 2018) provoked collapse on stacked MNIST by making their convolutional D smaller than G; a narrower D is the same idea for our MLPs."
             )
         }
         report.images(grid(stack == 1 ? "Real training digits" : "Real stacks of training digits", realExamples(seed: seed)))

@@ -4,31 +4,31 @@ import ArgumentParser
 import GAN
 import Installation
 
-public struct GANOptions: ParsableArguments, Sendable {
+package struct GANOptions: ParsableArguments, Sendable {
     @Option(help: ArgumentHelp("Minibatch size m (8 to 4096).", valueName: "m"))
-    public var batch: Int = 256
+    package var batch: Int = 256
 
     @Option(help: ArgumentHelp("D's learning rate (default 1e-3 with Adam; 5e-5 with RMSProp for --loss wgan; 1e-4 for wgan-gp).", valueName: "lr"))
-    public var lrD: Double?
+    package var lrD: Double?
 
     @Option(help: ArgumentHelp("G's learning rate (default as --lr-d).", valueName: "lr"))
-    public var lrG: Double?
+    package var lrG: Double?
 
     @Option(help: ArgumentHelp("Units per hidden layer, in G and in D (2 to 1024).", valueName: "n"))
-    public var hidden: Int = 128
+    package var hidden: Int = 128
 
     @Option(help: ArgumentHelp("Hidden layers, in G and in D (1 to 8).", valueName: "n"))
-    public var layers: Int = 2
+    package var layers: Int = 2
 
     @Option(help: ArgumentHelp("Dimension of the noise z ∼ N(0, I) (1 to 256).", valueName: "n"))
-    public var zDim: Int = 2
+    package var zDim: Int = 2
 
     @Option(help: ArgumentHelp("Seed for initialisation and sampling.", valueName: "n"))
-    public var seed: UInt64 = 1
+    package var seed: UInt64 = 1
 
-    public init() {}
+    package init() {}
 
-    public func validate() throws {
+    package func validate() throws {
         guard (8...4096).contains(batch) else { throw ValidationError("--batch must be between 8 and 4096, got \(batch)") }
         guard (2...1024).contains(hidden) else { throw ValidationError("--hidden must be between 2 and 1024, got \(hidden)") }
         guard (1...8).contains(layers) else { throw ValidationError("--layers must be between 1 and 8, got \(layers)") }
@@ -39,7 +39,7 @@ public struct GANOptions: ParsableArguments, Sendable {
     }
 
     /// A configuration for `target` and `loss` with these options.
-    public func configuration(target: Target, loss: GANLoss, dSteps: Int) -> GANConfiguration {
+    package func configuration(target: Target, loss: GANLoss, dSteps: Int) -> GANConfiguration {
         var c = GANConfiguration(target: target)
         c.loss = loss
         c.dSteps = dSteps
@@ -57,7 +57,7 @@ public struct GANOptions: ParsableArguments, Sendable {
 
 extension GANLoss: ExpressibleByArgument {
     /// The loss by its name in prose: "a GAN with the non-saturating loss".
-    public var name: String {
+    package var name: String {
         switch self {
         case .minimax: return "minimax loss"
         case .nonsaturating: return "non-saturating loss"
@@ -70,46 +70,46 @@ extension GANLoss: ExpressibleByArgument {
 /// What `demo train` trains: the target, the loss and D's updates per G
 /// update. `ganbook lab` has its own target (it also takes the digits) and
 /// shares the rest, `LossChoice`.
-public struct TrainingChoice: ParsableArguments, Sendable {
+package struct TrainingChoice: ParsableArguments, Sendable {
     @Option(help: ArgumentHelp("ring, grid, or a 1-D distribution spec (default: ring).", valueName: "target"), transform: targetSpec)
-    public var target = Spec(default: "ring", Demos.target)
+    package var target = Spec(default: "ring", Demos.target)
 
-    @OptionGroup public var rules: LossChoice
+    @OptionGroup package var rules: LossChoice
 
-    public static let dStepsRange = LossChoice.dStepsRange
+    package static let dStepsRange = LossChoice.dStepsRange
 
-    public init() {}
+    package init() {}
 
     /// The target distribution.
-    public var goal: Target { target.value }
-    public var loss: GANLoss { rules.loss }
-    public var dSteps: Int? { rules.dSteps }
-    public var resolvedDSteps: Int { rules.resolvedDSteps }
+    package var goal: Target { target.value }
+    package var loss: GANLoss { rules.loss }
+    package var dSteps: Int? { rules.dSteps }
+    package var resolvedDSteps: Int { rules.resolvedDSteps }
 }
 
 /// The loss and D's updates per G update, as `demo train` and `ganbook lab` take them.
-public struct LossChoice: ParsableArguments, Sendable {
+package struct LossChoice: ParsableArguments, Sendable {
     @Option(help: ArgumentHelp("minimax, nonsaturating, wgan or wgan-gp.", valueName: "loss"))
-    public var loss: GANLoss = .nonsaturating
+    package var loss: GANLoss = .nonsaturating
 
     @Option(help: ArgumentHelp("D updates per G update (1 to 50; default 1, 5 with --loss wgan or wgan-gp).", valueName: "k"))
-    public var dSteps: Int?
+    package var dSteps: Int?
 
-    public static let dStepsRange = 1...50
+    package static let dStepsRange = 1...50
 
-    public init() {}
+    package init() {}
 
-    public mutating func validate() throws {
+    package mutating func validate() throws {
         if let dSteps, !Self.dStepsRange.contains(dSteps) { throw ValidationError("--d-steps must be between 1 and 50, got \(dSteps)") }
     }
 
     /// D's updates per G update: as given, else 1 (5 for the Wasserstein losses).
-    public var resolvedDSteps: Int { dSteps ?? (loss.isWasserstein ? 5 : 1) }
+    package var resolvedDSteps: Int { dSteps ?? (loss.isWasserstein ? 5 : 1) }
 }
 
 /// Parses a target: ring, grid or a 1-D spec, with the spec's one-line error,
 /// or "did you mean" for a word close to ring or grid (`rings`).
-public func target(_ text: String) throws -> Target {
+package func target(_ text: String) throws -> Target {
     do {
         return try Target.parse(text)
     } catch {

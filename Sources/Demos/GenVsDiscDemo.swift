@@ -9,10 +9,10 @@ import Report
 
 import Glibc
 
-public struct GenVsDiscDemo: Demo {
-    public static let name = "gen-vs-disc"
-    public static let summary = "naive Bayes vs logistic regression: learning curves, and outlier detection with p(x)"
-    public static let discussion = """
+package struct GenVsDiscDemo: Demo {
+    package static let name = "gen-vs-disc"
+    package static let summary = "naive Bayes vs logistic regression: learning curves, and outlier detection with p(x)"
+    package static let discussion = """
         A generative model (Gaussian naive Bayes) learns p(x, y); a discriminative \
         one (logistic regression, L2 with C = 1) learns only p(y | x).
 
@@ -41,36 +41,36 @@ public struct GenVsDiscDemo: Demo {
         Logistic regression is fitted by Newton's method until the largest \
         gradient component is below 1e-10·C·n.
         """
-    public static let version = 2
-    public static let relativeCost = 0.2
+    package static let version = 2
+    package static let relativeCost = 0.2
 
     @Option(help: ArgumentHelp("Features of the synthetic data (2 to 100).", valueName: "d"))
-    public var dims: Int = 30
+    package var dims: Int = 30
 
     @Option(help: ArgumentHelp("Size of the synthetic training set, the largest m of its curve (20 to 100000).", valueName: "n"))
-    public var train: Int = 1000
+    package var train: Int = 1000
 
     @Option(help: ArgumentHelp("Outliers in each outlier test (10 to 100000).", valueName: "n"))
-    public var outliers: Int = 500
+    package var outliers: Int = 500
 
     @Option(help: ArgumentHelp("Draws averaged for each point of a curve (1 to 1000).", valueName: "r"))
-    public var repeats: Int = 20
+    package var repeats: Int = 20
 
     @Option(help: ArgumentHelp("Seed for every draw.", valueName: "n"))
-    public var seed: UInt64 = 1
+    package var seed: UInt64 = 1
 
     @Flag(help: "Give logistic regression z-scored features (statistics of its own training examples).")
-    public var standardize = false
+    package var standardize = false
 
     @Option(help: ArgumentHelp("Your own numeric CSV (with a header) instead of the bundled breast-cancer data.", valueName: "file.csv"))
-    public var data: String?
+    package var data: String?
 
     @Option(help: ArgumentHelp("The label column of --data (two classes).", valueName: "column"))
-    public var label: String?
+    package var label: String?
 
-    public init() {}
+    package init() {}
 
-    public func validate() throws {
+    package func validate() throws {
         guard (2...100).contains(dims) else { throw ValidationError("--dims must be between 2 and 100, got \(dims)") }
         guard (20...100_000).contains(train) else { throw ValidationError("--train must be between 20 and 100000, got \(train)") }
         guard (10...100_000).contains(outliers) else { throw ValidationError("--outliers must be between 10 and 100000, got \(outliers)") }
@@ -86,7 +86,7 @@ public struct GenVsDiscDemo: Demo {
         return dataset
     }
 
-    public func report(progress: Progress) throws -> Report {
+    package func report(progress: Progress) throws -> Report {
         let real = try realData()
         let generator = CorrelatedPairs(dims: dims)
         var report = Report(title: "Generative vs discriminative: naive Bayes and logistic regression")

@@ -7,10 +7,10 @@ import Report
 
 import Glibc
 
-public struct JSDDemo: Demo {
-    public static let name = "jsd"
-    public static let summary = "KL, JS divergence, total variation and W1 between p and q; --sweep slides q across p"
-    public static let discussion = """
+package struct JSDDemo: Demo {
+    package static let name = "jsd"
+    package static let summary = "KL, JS divergence, total variation and W1 between p and q; --sweep slides q across p"
+    package static let discussion = """
         Prints KL(p‖q) and KL(q‖p), the JS divergence in nats and bits, the JS \
         distance √JSD (what scipy's jensenshannon returns), total variation and, \
         for continuous p and q, the Wasserstein-1 distance.
@@ -23,33 +23,33 @@ public struct JSDDemo: Demo {
         Continuous integrals use adaptive Gauss–Kronrod quadrature to 1e-12 \
         relative; tails are cut where every density is below e^-40 of its peak.
         """
-    public static let version = 2
-    public static let relativeCost = 0.01
+    package static let version = 2
+    package static let relativeCost = 0.01
 
     @Option(help: ArgumentHelp("The first distribution (default: U(0,1)).", valueName: "spec"), transform: distributionSpec)
-    public var p = Spec(default: "U(0,1)", DistributionSpec.parse)
+    package var p = Spec(default: "U(0,1)", DistributionSpec.parse)
 
     @Option(help: ArgumentHelp("The second distribution (default U(0.5,1.5); with --sweep, p itself).", valueName: "spec"), transform: distributionSpec)
-    public var q: Spec<Distribution>?
+    package var q: Spec<Distribution>?
 
     @Flag(help: "Shift q by θ across a range and plot the divergences against θ.")
-    public var sweep = false
+    package var sweep = false
 
     @Option(help: ArgumentHelp("First shift of the sweep.", valueName: "θ"))
-    public var from: Double = -2
+    package var from: Double = -2
 
     @Option(help: ArgumentHelp("Last shift of the sweep.", valueName: "θ"))
-    public var to: Double = 2
+    package var to: Double = 2
 
     @Option(help: ArgumentHelp("Number of shifts in the sweep (2 to 1001).", valueName: "n"))
-    public var steps: Int = 81
+    package var steps: Int = 81
 
-    public init() {}
+    package init() {}
 
     /// q as given, else p with --sweep, else U(0.5,1.5).
     var qSpec: Spec<Distribution> { q ?? (sweep ? p : Spec(default: "U(0.5,1.5)", DistributionSpec.parse)) }
 
-    public mutating func validate() throws {
+    package mutating func validate() throws {
         let (p, q) = (self.p.value, qSpec.value)
         if p.isDiscrete != q.isDiscrete { throw ValidationError("--p and --q must both be continuous or both discrete") }
         if case .discrete(let a) = p, case .discrete(let b) = q, a.count != b.count {
@@ -67,7 +67,7 @@ public struct JSDDemo: Demo {
         value.formatted == "1" ? one : many
     }
 
-    public func report(progress: Progress) throws -> Report {
+    package func report(progress: Progress) throws -> Report {
         let (p, q) = (self.p.value, qSpec.value)
         if sweep, case .continuous(let pm) = p, case .continuous(let qm) = q { return sweepReport(pm, qm) }
         return try comparisonReport(p, q)

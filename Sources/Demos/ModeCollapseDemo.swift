@@ -7,10 +7,10 @@ import GAN
 import NeuralNet
 import Report
 
-public struct ModeCollapseDemo: Demo {
-    public static let name = "mode-collapse"
-    public static let summary = "the vanilla GAN against seven remedies for mode collapse, on the ring or the grid: modes captured"
-    public static let discussion = """
+package struct ModeCollapseDemo: Demo {
+    package static let name = "mode-collapse"
+    package static let summary = "the vanilla GAN against seven remedies for mode collapse, on the ring or the grid: modes captured"
+    package static let discussion = """
         Trains the vanilla GAN and each remedy with the same networks and budget \
         (Metz et al. 2017's 2-D networks: G with 2 hidden layers of 128 ReLU units, \
         D dividing its input by 4 and then 1 hidden layer of 128 ReLU units, \
@@ -39,30 +39,30 @@ public struct ModeCollapseDemo: Demo {
         --method NAME compares one remedy with the vanilla GAN: snapshots of G's \
         samples during training, and a number that shows the remedy's mechanism.
         """
-    public static let version = 4
-    public static let relativeCost = 12.0
+    package static let version = 4
+    package static let relativeCost = 12.0
 
     @Option(help: ArgumentHelp("ring or grid (default: ring).", valueName: "target"), transform: planeTargetSpec)
-    public var target = Spec(default: "ring", planeTarget)
+    package var target = Spec(default: "ring", planeTarget)
 
     @Option(help: ArgumentHelp("One remedy against the vanilla GAN: pacgan, minibatch, unrolled, dragan, ebgan, mad-gan or mrgan.", valueName: "name"))
-    public var method: CollapseMethod?
+    package var method: CollapseMethod?
 
     @Option(help: ArgumentHelp("Training steps for every method (10 to 100000).", valueName: "n"))
-    public var steps: Int = CollapseSetting.steps
+    package var steps: Int = CollapseSetting.steps
 
     @Option(help: ArgumentHelp("Seeds per method (1 to 20).", valueName: "n"))
-    public var seeds: Int = 5
+    package var seeds: Int = 5
 
     @Option(help: ArgumentHelp("The first seed.", valueName: "n"))
-    public var seed: UInt64 = 1
+    package var seed: UInt64 = 1
 
     @Option(help: ArgumentHelp("Unrolling steps K of the Unrolled GAN (1 to 20).", valueName: "k"))
-    public var unroll: Int = 5
+    package var unroll: Int = 5
 
-    public init() {}
+    package init() {}
 
-    public mutating func validate() throws {
+    package mutating func validate() throws {
         guard (10...100_000).contains(steps) else { throw ValidationError("--steps must be between 10 and 100000, got \(steps)") }
         guard (1...20).contains(seeds) else { throw ValidationError("--seeds must be between 1 and 20, got \(seeds)") }
         guard (1...20).contains(unroll) else { throw ValidationError("--unroll must be between 1 and 20, got \(unroll)") }
@@ -75,7 +75,7 @@ public struct ModeCollapseDemo: Demo {
     /// "5 seeds", or "seed 1" for one.
     var seedWords: String { seeds == 1 ? "seed \(seed)" : "\(seeds) seeds" }
 
-    public func report(progress: Progress) throws -> Report {
+    package func report(progress: Progress) throws -> Report {
         let goal = target.value
         let runs = CollapseRuns(target: goal, steps: steps, unroll: unroll, snapshots: method == nil ? 1 : 4)
         let methods = method.map { [.vanilla, $0] } ?? CollapseMethod.allCases

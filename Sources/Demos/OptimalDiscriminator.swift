@@ -18,24 +18,24 @@ import Models
 
 import Glibc
 
-public struct OptimalDiscriminator: Sendable {
-    public var data: Mixture
-    public var generator: Mixture
+package struct OptimalDiscriminator: Sendable {
+    package var data: Mixture
+    package var generator: Mixture
 
-    public init(data: Mixture, generator: Mixture) {
+    package init(data: Mixture, generator: Mixture) {
         self.data = data
         self.generator = generator
     }
 
     /// D*(x); ½ where both densities vanish (no evidence either way).
-    public func callAsFunction(_ x: Double) -> Double {
+    package func callAsFunction(_ x: Double) -> Double {
         let ld = data.logDensity(x), lg = generator.logDensity(x)
         guard ld > -.infinity || lg > -.infinity else { return 0.5 }
         return 1 / (1 + exp(lg - ld))
     }
 
     /// V(D*, G) = ∫ p_data log D* + p_g log(1 − D*), by adaptive quadrature.
-    public func value() -> Double {
+    package func value() -> Double {
         let ranges = [data.effectiveRange, generator.effectiveRange]
         let low = ranges.map(\.lowerBound).min()!, high = ranges.map(\.upperBound).max()!
         return Quadrature.integrate(
@@ -52,7 +52,7 @@ public struct OptimalDiscriminator: Sendable {
 
     /// The interval holding 99% of the mass of ½(p_data + p_g): from its
     /// 0.5% to its 99.5% quantile.
-    public var centralRegion: ClosedRange<Double> {
+    package var centralRegion: ClosedRange<Double> {
         let both = Mixture(
             data.components.map { ($0.weight / 2, $0.component) }
                 + generator.components.map { ($0.weight / 2, $0.component) })
@@ -67,12 +67,12 @@ public struct OptimalDiscriminator: Sendable {
 /// The bumps are centred evenly across the central region (and a little past
 /// it), each as wide as 1.5 spacings, so the fitted log-odds is a smooth curve
 /// that can bend wherever the data say: D = σ(b + ∑ₖ wₖ·exp(−(x − cₖ)²/(2h²))).
-public struct TrainedDiscriminator: Sendable {
-    public var model: LogisticRegression
-    public var centers: [Double]
-    public var bandwidth: Double
+package struct TrainedDiscriminator: Sendable {
+    package var model: LogisticRegression
+    package var centers: [Double]
+    package var bandwidth: Double
 
-    public init(data: Mixture, generator: Mixture, region: ClosedRange<Double>, samples: Int, bumps: Int, seed: UInt64) throws {
+    package init(data: Mixture, generator: Mixture, region: ClosedRange<Double>, samples: Int, bumps: Int, seed: UInt64) throws {
         var rng = SeededGenerator(seed: seed)
         let pad = (region.upperBound - region.lowerBound) * 0.1
         let centers = grid(region.lowerBound - pad, region.upperBound + pad, bumps)
@@ -100,7 +100,7 @@ public struct TrainedDiscriminator: Sendable {
     }
 
     /// D(x): the trained probability that x is real.
-    public func callAsFunction(_ x: Double) -> Double {
+    package func callAsFunction(_ x: Double) -> Double {
         model.probability(Self.features(x, centers: centers, bandwidth: bandwidth))
     }
 }

@@ -7,10 +7,10 @@ import Report
 
 import Glibc
 
-public struct OptimalDiscriminatorDemo: Demo {
-    public static let name = "optimal-d"
-    public static let summary = "the optimal discriminator D* = p_data/(p_data + p_g), V(D*,G) = −log 4 + 2·JSD, and a trained D"
-    public static let discussion = """
+package struct OptimalDiscriminatorDemo: Demo {
+    package static let name = "optimal-d"
+    package static let summary = "the optimal discriminator D* = p_data/(p_data + p_g), V(D*,G) = −log 4 + 2·JSD, and a trained D"
+    package static let discussion = """
         Plots p_data, p_g and D*(x) = p_data(x)/(p_data(x) + p_g(x)) (Goodfellow et \
         al. 2014, Proposition 1). Computes V(D*, G) by quadrature from its \
         definition and checks Theorem 1: V(D*, G) = −log 4 + 2·JSD(p_data ‖ p_g).
@@ -24,35 +24,35 @@ public struct OptimalDiscriminatorDemo: Demo {
         --sweep moves p_g toward p_data along p_t = (1−t)·p_g + t·p_data and plots \
         V(D*, G) falling to −log 4.
         """
-    public static let version = 1
-    public static let relativeCost = 0.03
+    package static let version = 1
+    package static let relativeCost = 0.03
 
     @Option(help: ArgumentHelp("The data distribution p_data (default: 0.5*N(-2,0.6) + 0.5*N(2,0.6)).", valueName: "spec"), transform: densitySpec)
-    public var data = Spec(default: "0.5*N(-2,0.6) + 0.5*N(2,0.6)", density)
+    package var data = Spec(default: "0.5*N(-2,0.6) + 0.5*N(2,0.6)", density)
 
     @Option(help: ArgumentHelp("The generator's distribution p_g (default: N(0,1.5)).", valueName: "spec"), transform: densitySpec)
-    public var gen = Spec(default: "N(0,1.5)", density)
+    package var gen = Spec(default: "N(0,1.5)", density)
 
     @Flag(help: "Move p_g toward p_data and plot V(D*, G) against the step.")
-    public var sweep = false
+    package var sweep = false
 
     @Option(help: ArgumentHelp("Samples drawn from each distribution to train D.", valueName: "n"))
-    public var samples: Int = 20_000
+    package var samples: Int = 20_000
 
     @Option(help: ArgumentHelp("Gaussian bumps the trained D's log-odds is built from (3 to 60).", valueName: "k"))
-    public var bumps: Int = 20
+    package var bumps: Int = 20
 
     @Option(help: ArgumentHelp("Seed for the samples.", valueName: "n"))
-    public var seed: UInt64 = 1
+    package var seed: UInt64 = 1
 
-    public init() {}
+    package init() {}
 
-    public mutating func validate() throws {
+    package mutating func validate() throws {
         guard (100...1_000_000).contains(samples) else { throw ValidationError("--samples must be between 100 and 1000000, got \(samples)") }
         guard (3...60).contains(bumps) else { throw ValidationError("--bumps must be between 3 and 60, got \(bumps)") }
     }
 
-    public func report(progress: Progress) throws -> Report {
+    package func report(progress: Progress) throws -> Report {
         let (d, g) = (data.value, gen.value)
         return sweep ? sweepReport(d, g) : try discriminatorReport(d, g)
     }

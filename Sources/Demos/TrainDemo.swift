@@ -6,10 +6,10 @@ import NeuralNet
 import Distributions
 import Report
 
-public struct TrainDemo: Demo {
-    public static let name = "train"
-    public static let summary = "train a toy GAN: its losses say little while the true distance to the data falls"
-    public static let discussion = """
+package struct TrainDemo: Demo {
+    package static let name = "train"
+    package static let summary = "train a toy GAN: its losses say little while the true distance to the data falls"
+    package static let discussion = """
         Trains G and D (MLPs, --layers × --hidden, ReLU in G, LeakyReLU(0.2) in D) \
         with the alternating minibatch loop of Goodfellow et al. 2014, Algorithm 1: \
         --d-steps updates of D, then one of G, per step.
@@ -36,23 +36,23 @@ public struct TrainDemo: Demo {
         estimate; for 2-D targets the number of modes captured and the share of \
         high-quality samples (within 3σ of a mode; the VEEGAN paper's metrics).
         """
-    public static let version = 3
-    public static let relativeCost = 1.0
+    package static let version = 3
+    package static let relativeCost = 1.0
 
-    @OptionGroup public var choice: TrainingChoice
+    @OptionGroup package var choice: TrainingChoice
 
     @Option(help: ArgumentHelp("Training steps (10 to 200000).", valueName: "n"))
-    public var steps: Int = 3000
+    package var steps: Int = 3000
 
-    @OptionGroup public var gan: GANOptions
+    @OptionGroup package var gan: GANOptions
 
-    public init() {}
+    package init() {}
 
-    public func validate() throws {
+    package func validate() throws {
         guard (10...200_000).contains(steps) else { throw ValidationError("--steps must be between 10 and 200000, got \(steps)") }
     }
 
-    public func report(progress: Progress) throws -> Report {
+    package func report(progress: Progress) throws -> Report {
         let goal = choice.goal, loss = choice.loss, k = choice.resolvedDSteps
         var run = TrainingRun(gan.configuration(target: goal, loss: loss, dSteps: k))
         run.train(steps: steps, evaluations: 60, progress: progress, label: "training G and D")

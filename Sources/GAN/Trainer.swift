@@ -18,8 +18,8 @@
 import Distributions
 import NeuralNet
 
-public struct GANConfiguration: Sendable, Equatable {
-    public enum Variant: Sendable, Equatable {
+package struct GANConfiguration: Sendable, Equatable {
+    package enum Variant: Sendable, Equatable {
         case vanilla
         case pack(Int)
         case minibatchDiscrimination(kernels: Int)
@@ -37,41 +37,43 @@ public struct GANConfiguration: Sendable, Equatable {
         case mrgan(geometric: Double, mode: Double)
     }
 
-    public var target: Target
-    public var loss: GANLoss = .nonsaturating
-    public var variant: Variant = .vanilla
-    public var dSteps = 1
-    public var batch = 256
-    public var learningRateD = 1e-3
-    public var learningRateG = 1e-3
-    public var hidden = 128
-    public var layers = 2
-    public var zDimension = 2
-    public var clip = 0.01
+    package var target: Target
+    package var loss: GANLoss = .nonsaturating
+    package var variant: Variant = .vanilla
+    package var dSteps = 1
+    package var batch = 256
+    package var learningRateD = 1e-3
+    package var learningRateG = 1e-3
+    package var hidden = 128
+    package var layers = 2
+    package var zDimension = 2
+    package var clip = 0.01
     /// WGAN-GP's λ (Gulrajani et al. 2017 use 10).
-    public var penalty = 10.0
+    package var penalty = 10.0
     /// Adam's β₁ (0.5, as in DCGAN, Radford et al. 2016; PyTorch's default is 0.9).
-    public var beta1 = 0.5
+    package var beta1 = 0.5
     /// D's hidden layers, when they differ from G's `layers`.
-    public var discriminatorLayers: Int?
+    package var discriminatorLayers: Int?
+    /// D's hidden units per layer, when they differ from G's `hidden`.
+    package var discriminatorHidden: Int?
     /// A fixed factor on D's input (Metz et al. 2017 divide by 4).
-    public var discriminatorInputScale = 1.0
+    package var discriminatorInputScale = 1.0
     /// D's hidden activation.
-    public var discriminatorActivation: Activation = .leakyReLU(0.2)
+    package var discriminatorActivation: Activation = .leakyReLU(0.2)
     /// Orthogonal initial weights times this gain (Metz et al. 2017: 0.8); nil for Glorot.
-    public var orthogonalGain: Double?
-    public var seed: UInt64 = 1
+    package var orthogonalGain: Double?
+    package var seed: UInt64 = 1
 
-    public init(target: Target) { self.target = target }
+    package init(target: Target) { self.target = target }
 
     /// How many samples D sees at once (PacGAN's m; 1 otherwise).
-    public var pack: Int {
+    package var pack: Int {
         if case .pack(let p) = variant { return p }
         return 1
     }
 
     /// MAD-GAN's k (1 otherwise).
-    public var generators: Int {
+    package var generators: Int {
         if case .madgan(let k) = variant { return k }
         return 1
     }
@@ -98,23 +100,23 @@ extension GANConfiguration.Variant {
     }
 }
 
-public struct GANTrainer: Sendable {
-    public private(set) var configuration: GANConfiguration
+package struct GANTrainer: Sendable {
+    package private(set) var configuration: GANConfiguration
     /// G; under MAD-GAN, k generators sharing all layers but the last, whose
     /// outputs sit side by side (k × the data's dimension).
-    public var generator: Network<Float>
+    package var generator: Network<Float>
     /// D; under EBGAN an autoencoder (its output is a reconstruction), under
     /// MAD-GAN k + 1 logits (one per generator, then "real").
-    public var discriminator: Network<Float>
+    package var discriminator: Network<Float>
     /// MRGAN's encoder E: x → z.
-    public var encoder: Network<Float>?
+    package var encoder: Network<Float>?
     var optimizerG: Optimizer<Float>
     var optimizerD: Optimizer<Float>
     var optimizerE: Optimizer<Float>?
     var rng: SeededGenerator
-    public internal(set) var steps = 0
+    package internal(set) var steps = 0
 
-    public init(_ configuration: GANConfiguration) {
+    package init(_ configuration: GANConfiguration) {
         self.configuration = configuration
         var rng = SeededGenerator(seed: configuration.seed)
         let data = configuration.target.dimension
@@ -126,7 +128,7 @@ public struct GANTrainer: Sendable {
             inputs: c.zDimension, hidden: c.hidden, layers: c.layers, outputs: data * c.generators, activation: .relu,
             orthogonalGain: c.orthogonalGain, using: &rng)
         discriminator = .mlp(
-            inputs: data * pack, hidden: c.hidden, layers: c.discriminatorLayers ?? c.layers, outputs: c.discriminatorOutputs,
+            inputs: data * pack, hidden: c.discriminatorHidden ?? c.hidden, layers: c.discriminatorLayers ?? c.layers, outputs: c.discriminatorOutputs,
             activation: c.discriminatorActivation, minibatchKernels: kernels, orthogonalGain: c.orthogonalGain, using: &rng)
         discriminator.inputScale = Float(c.discriminatorInputScale)
         if case .mrgan = c.variant {
@@ -163,11 +165,11 @@ public struct GANTrainer: Sendable {
         pack == 1 ? x : Matrix(rows: x.rows / pack, columns: x.columns * pack, values: x.values)
     }
 
-    public struct StepLosses: Sendable { public var d: Float; public var g: Float }
+    package struct StepLosses: Sendable { package var d: Float; package var g: Float }
 
     /// k D-steps, then one G-step. Returns the last D loss and the G loss.
     @discardableResult
-    public mutating func step() -> StepLosses {
+    package mutating func step() -> StepLosses {
         if configuration.variant.trainsOnTape { return remedyStep() }
         var dLoss: Float = 0
         for _ in 0..<configuration.dSteps {
@@ -191,17 +193,25 @@ public struct GANTrainer: Sendable {
         let loss = accumulateDiscriminatorGradients(&d, real: real, fake: fake, configuration)
         var total = loss
         if configuration.loss == .wganGP {
-            // Points on lines between real and fake samples, ε ∼ U(0, 1) per pair.
-            var between = real
-            for i in 0..<real.rows {
-                let e = Float(UnitInterval.open(using: &rng))
-                for j in 0..<real.columns { between[i, j] = e * real[i, j] + (1 - e) * fake[i, j] }
-            }
+            let weights = (0..<real.rows).map { _ in Float(UnitInterval.open(using: &rng)) }
+            let between = penaltyPoints(real: real, fake: fake, weights: weights)
             total += d.gradientPenalty(at: between, lambda: Float(configuration.penalty)) ?? 0
         }
         optimizer.step(&d)
         if configuration.loss == .wgan { d.clipWeights(Float(configuration.clip)) }
         return total
+    }
+
+    /// WGAN-GP's points x̂ = ε·x + (1 − ε)·G(z), on the line between the i-th
+    /// real and fake rows with ε = `weights[i]` (Gulrajani et al. 2017, Alg. 1:
+    /// ε ∼ U(0, 1) per pair).
+    static func penaltyPoints(real: Matrix<Float>, fake: Matrix<Float>, weights: [Float]) -> Matrix<Float> {
+        var between = real
+        for i in 0..<real.rows {
+            let e = weights[i]
+            for j in 0..<real.columns { between[i, j] = e * real[i, j] + (1 - e) * fake[i, j] }
+        }
+        return between
     }
 
     /// Sets `d`'s gradients to those of its loss on packed `real` and `fake`
@@ -261,7 +271,7 @@ public struct GANTrainer: Sendable {
 
     /// One D update with G held fixed.
     @discardableResult
-    public mutating func trainDiscriminatorOnly() -> Float {
+    package mutating func trainDiscriminatorOnly() -> Float {
         if configuration.variant.trainsOnTape {
             // The remedy's own D loss, as each D-step of `remedyStep()` takes it.
             let result = Self.discriminatorGradients(self, batch: drawBatch())
@@ -273,7 +283,7 @@ public struct GANTrainer: Sendable {
     }
 
     /// The share of a fresh batch (m real, m fake) that D classifies correctly at ½.
-    public mutating func discriminatorAccuracy() -> Double {
+    package mutating func discriminatorAccuracy() -> Double {
         var probe = SeededGenerator(seed: configuration.seed &+ 0xACC &+ UInt64(steps))
         let m = configuration.batch
         let real = Self.packed(configuration.target.sample(m, using: &probe), configuration.pack)
@@ -284,7 +294,7 @@ public struct GANTrainer: Sendable {
     }
 
     /// ‖∇_θ_G L_G‖ for a G loss, on a fixed batch of noise, without updating anything.
-    public mutating func generatorGradientNorm(_ loss: GANLoss) -> Double {
+    package mutating func generatorGradientNorm(_ loss: GANLoss) -> Double {
         var probe = SeededGenerator(seed: configuration.seed &+ 0x96AD)
         let z = Self.noise(configuration.batch, configuration.zDimension, using: &probe)
         var g = generator, d = discriminator
@@ -300,13 +310,13 @@ public struct GANTrainer: Sendable {
     }
 
     /// `count` generated samples (rows of the target's dimension).
-    public mutating func sample(_ count: Int) -> Matrix<Float> {
+    package mutating func sample(_ count: Int) -> Matrix<Float> {
         var sampler = SeededGenerator(seed: configuration.seed &+ 0x5EED &+ UInt64(steps))
         return generate(Self.noise(count, configuration.zDimension, using: &sampler))
     }
 
     /// G(z) for each row of `z`; under MAD-GAN, row i comes from generator i mod k.
-    public mutating func generate(_ z: Matrix<Float>) -> Matrix<Float> {
+    package mutating func generate(_ z: Matrix<Float>) -> Matrix<Float> {
         let out = generator.forward(z)
         let k = configuration.generators, dim = configuration.target.dimension
         guard k > 1 else { return out }
@@ -322,7 +332,7 @@ extension GANTrainer {
     /// One G update alone (GAN Lab's "G step"). It ends a step, as the G-step
     /// of `step()` does, so `steps` counts G updates either way.
     @discardableResult
-    public mutating func trainGeneratorOnly() -> Float {
+    package mutating func trainGeneratorOnly() -> Float {
         let loss = generatorStep()
         steps += 1
         return loss
@@ -332,7 +342,7 @@ extension GANTrainer {
     /// optimiser keeps its state when its kind stays (only the rate changes)
     /// and starts afresh when it changes (Adam ↔ RMSProp ↔ WGAN-GP's Adam), as
     /// `init` would have chosen it. Switching to WGAN clips D's weights.
-    public mutating func retune(loss: GANLoss, dSteps: Int, learningRateD: Double, learningRateG: Double) {
+    package mutating func retune(loss: GANLoss, dSteps: Int, learningRateD: Double, learningRateG: Double) {
         var new = configuration
         new.loss = loss
         new.dSteps = dSteps

@@ -11,28 +11,28 @@
 /// code blocks (demo cells, quiz cards) through `codeBlocks`.
 import Markdown
 
-public struct HTMLNoteRenderer: Sendable {
-    public struct Options: Sendable {
+package struct HTMLNoteRenderer: Sendable {
+    package struct Options: Sendable {
         /// Raw HTML blocks and inlines, and `javascript:`-style URLs, pass
         /// through; otherwise they are omitted, as cmark does by default.
-        public var unsafe: Bool
+        package var unsafe: Bool
         /// Headings get `id="anchor"`.
-        public var headingIDs: Bool
+        package var headingIDs: Bool
 
-        public init(unsafe: Bool = false, headingIDs: Bool = true) {
+        package init(unsafe: Bool = false, headingIDs: Bool = true) {
             self.unsafe = unsafe
             self.headingIDs = headingIDs
         }
     }
 
     /// Note file name → page, e.g. `07-mode-collapse.md` → `mode-collapse.html`.
-    public var pages: [String: String]
-    public var options: Options
+    package var pages: [String: String]
+    package var options: Options
     /// Called for every code block with the block (its `line` is the fence's
     /// source line); a non-nil answer is written instead of `<pre><code>`.
-    public var codeBlocks: @Sendable (CodeBlock, Block) -> String?
+    package var codeBlocks: @Sendable (CodeBlock, Block) -> String?
 
-    public init(
+    package init(
         pages: [String: String] = [:], options: Options = Options(),
         codeBlocks: @escaping @Sendable (CodeBlock, Block) -> String? = { _, _ in nil }
     ) {
@@ -42,14 +42,14 @@ public struct HTMLNoteRenderer: Sendable {
     }
 
     /// The document's HTML (a fragment: no `<html>` or `<body>`).
-    public func render(_ document: Document) -> String {
+    package func render(_ document: Document) -> String {
         var writer = Writer(renderer: self)
         writer.walk(document)
         return writer.out
     }
 
     /// `url` pointed at a note's page when it names a note file, else unchanged.
-    public func pageURL(_ url: String) -> String {
+    package func pageURL(_ url: String) -> String {
         let parts = url.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
         guard let page = pages[String(parts[0])] else { return url }
         return parts.count > 1 ? page + "#" + parts[1] : page

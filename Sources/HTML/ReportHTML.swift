@@ -3,9 +3,9 @@
 /// none.
 import Report
 
-public enum ReportHTML {
+package enum ReportHTML {
     /// `id` prefixes the ids inside (one report's plots must not clash with another's).
-    public static func render(_ report: Report, id: String) -> String {
+    package static func render(_ report: Report, id: String) -> String {
         var plots = 0
         var html = "<section class=\"report\"><h4>\(escape(report.title))</h4>"
         for item in report.items {

@@ -4,11 +4,11 @@
 /// zoom; no JavaScript. Layout only: the pixel values come from the report.
 import Report
 
-public enum SVGImages {
+package enum SVGImages {
     /// Pixel size in SVG units, and the gap between images in pixels.
     static let pixel = 6, gap = 2
 
-    public static func render(_ grid: ImageGrid) -> String {
+    package static func render(_ grid: ImageGrid) -> String {
         let columns = max(1, min(grid.columns, grid.images.count))
         let rows = (grid.images.count + columns - 1) / columns
         let cellWidth = grid.imageWidth + gap, cellHeight = grid.imageHeight + gap

@@ -6,7 +6,7 @@ import Report
 
 import Glibc
 
-public enum SVGPlot {
+package enum SVGPlot {
     static let width = 640.0, height = 360.0
     static let left = 64.0, right = 16.0, top = 36.0, bottom = 56.0
     static let dashes = ["", "6 4", "2 3", "8 3 2 3", "12 4", "1 2"]
@@ -46,7 +46,7 @@ public enum SVGPlot {
     static func f(_ v: Double) -> String { NumberFormatting.printf("%.1f", v) }
 
     /// `id` must be unique on the page: it names the plot's clip path.
-    public static func render(_ plot: Plot, id: String) -> String {
+    package static func render(_ plot: Plot, id: String) -> String {
         var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-label=\"\(escape(plot.title))\">"
         svg += "<title>\(escape(plot.title))</title>"
         guard let frame = Frame(plot) else {
@@ -186,7 +186,7 @@ public enum SVGPlot {
 
 /// Text escaped for HTML and XML: `&`, `<`, `>` and `"` (as cmark escapes
 /// text), scalar by scalar, so that a combining mark after a quote cannot hide it.
-public func escape(_ text: String) -> String {
+package func escape(_ text: String) -> String {
     guard text.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "\"") }) else {
         return text
     }

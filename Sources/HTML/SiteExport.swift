@@ -9,21 +9,21 @@ import Notebook
 import Report
 import struct Report.Progress
 
-public struct SiteExport: Sendable {
-    public var notes: [Note]
-    public var runner: CellRunner
+package struct SiteExport: Sendable {
+    package var notes: [Note]
+    package var runner: CellRunner
     /// Run the cells that are not cached (false: `export --no-run`).
-    public var runDemos: Bool
+    package var runDemos: Bool
 
     /// The pages' language: their `lang`, and the words around the notes.
-    public var translator: Translator
+    package var translator: Translator
     /// The other edition of the same site, when it is exported too: the
     /// relative path from these pages to its pages (`zh/`, `../`) and its name.
-    public var counterpart: (path: String, language: Language)?
+    package var counterpart: (path: String, language: Language)?
     /// Told the pages written so far (the terminal's progress bar; silent by default).
-    public var progress: Progress = .silent
+    package var progress: Progress = .silent
 
-    public init(
+    package init(
         notes: [Note], runner: CellRunner, runDemos: Bool, translator: Translator = .english,
         counterpart: (path: String, language: Language)? = nil
     ) {
@@ -37,8 +37,8 @@ public struct SiteExport: Sendable {
     static func page(for note: Note) -> String { note.id + ".html" }
 
     /// A site that cannot be written: the folder and why.
-    public struct WriteFailure: Error, CustomStringConvertible {
-        public var description: String
+    package struct WriteFailure: Error, CustomStringConvertible {
+        package var description: String
     }
 
     /// Writes the site into `folder`, created if missing: runs the missing
@@ -46,7 +46,7 @@ public struct SiteExport: Sendable {
     /// and one page per note. Returns how many cells it shows without output
     /// (not cached and not run).
     @discardableResult
-    public func write(to folder: String) throws -> Int {
+    package func write(to folder: String) throws -> Int {
         do {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             return try writeFiles(to: folder)

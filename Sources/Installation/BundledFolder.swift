@@ -5,8 +5,8 @@
 ///    build inside the source tree, `.build/release/ganbook`);
 /// 3. the source tree the binary was built from, so a release binary copied
 ///    elsewhere on the same machine still finds it.
-public enum BundledFolder {
-    public static func locate(_ name: String, executable: String? = currentExecutable()) -> String? {
+package enum BundledFolder {
+    package static func locate(_ name: String, executable: String? = currentExecutable()) -> String? {
         var candidates: [String] = []
         if let executable, let real = FileSystem.realPath(executable) {
             var folder = FileSystem.parent(real)
@@ -31,7 +31,7 @@ public enum BundledFolder {
     }()
 
     /// The running executable's path (Linux: /proc/self/exe).
-    public static func currentExecutable() -> String? {
+    package static func currentExecutable() -> String? {
         FileSystem.realPath("/proc/self/exe") ?? CommandLine.arguments.first
     }
 }

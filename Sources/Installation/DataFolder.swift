@@ -3,8 +3,8 @@
 /// `~/.local/share/ganbook`.
 import Glibc
 
-public enum DataFolder {
-    public static func resolve(flag: String?, environment: (String) -> String? = { getenv($0).map { String(cString: $0) } }) -> String {
+package enum DataFolder {
+    package static func resolve(flag: String?, environment: (String) -> String? = { getenv($0).map { String(cString: $0) } }) -> String {
         if let flag { return flag }
         if let data = environment("GANBOOK_DATA"), !data.isEmpty { return data }
         if let xdg = environment("XDG_DATA_HOME"), !xdg.isEmpty { return xdg + "/ganbook" }

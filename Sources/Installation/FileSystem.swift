@@ -3,26 +3,26 @@
 /// start-up on the read path.
 import Glibc
 
-public enum FileSystem {
-    public enum Failure: Error, Equatable {
+package enum FileSystem {
+    package enum Failure: Error, Equatable {
         case missing, notADirectory, unreadable(String)
     }
 
-    public static func describe(errno code: Int32) -> String { String(cString: strerror(code)) }
+    package static func describe(errno code: Int32) -> String { String(cString: strerror(code)) }
 
-    public static func isDirectory(_ path: String) -> Bool {
+    package static func isDirectory(_ path: String) -> Bool {
         var st = stat()
         return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
     }
 
-    public static func exists(_ path: String) -> Bool {
+    package static func exists(_ path: String) -> Bool {
         var st = stat()
         return stat(path, &st) == 0
     }
 
     /// What tells one version of a file from another without reading it:
     /// its device, inode, size and modification time; nil if it cannot be stat'ed.
-    public static func identity(_ path: String) -> String? {
+    package static func identity(_ path: String) -> String? {
         var st = stat()
         guard stat(path, &st) == 0 else { return nil }
         let time = (st.st_mtim.tv_sec, st.st_mtim.tv_nsec)
@@ -30,7 +30,7 @@ public enum FileSystem {
     }
 
     /// The names in a folder (not `.` or `..`), unsorted.
-    public static func list(_ path: String) throws(Failure) -> [String] {
+    package static func list(_ path: String) throws(Failure) -> [String] {
         var st = stat()
         guard stat(path, &st) == 0 else { throw errno == ENOENT ? .missing : .unreadable(describe(errno: errno)) }
         guard (st.st_mode & S_IFMT) == S_IFDIR else { throw .notADirectory }
@@ -49,7 +49,7 @@ public enum FileSystem {
     /// The bytes of a file. The buffer is sized from `fstat` and filled in
     /// place, never zeroed first (start-up cost: `list` reads every note), and
     /// grows if the file does while it is read.
-    public static func read(_ path: String) throws(Failure) -> [UInt8] {
+    package static func read(_ path: String) throws(Failure) -> [UInt8] {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { throw errno == ENOENT ? .missing : .unreadable(describe(errno: errno)) }
         defer { close(fd) }
@@ -84,7 +84,7 @@ public enum FileSystem {
     /// making missing folders first, so that a reader never sees half a file.
     /// False when it could not; nothing is left behind then.
     @discardableResult
-    public static func writeWhole(_ bytes: [UInt8], to path: String) -> Bool {
+    package static func writeWhole(_ bytes: [UInt8], to path: String) -> Bool {
         makeFolders(parent(path))
         let temporary = path + ".tmp-\(getpid())"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
@@ -107,25 +107,25 @@ public enum FileSystem {
     }
 
     /// Makes the folder `path` and any missing folders above it (`mkdir -p`).
-    public static func makeFolders(_ path: String) {
+    package static func makeFolders(_ path: String) {
         guard !path.isEmpty, !isDirectory(path) else { return }
         makeFolders(parent(path))
         mkdir(path, 0o755)
     }
 
     /// The absolute, symlink-free form of `path`, if it exists.
-    public static func realPath(_ path: String) -> String? {
+    package static func realPath(_ path: String) -> String? {
         guard let resolved = realpath(path, nil) else { return nil }
         defer { free(resolved) }
         return String(cString: resolved)
     }
 
-    public static func parent(_ path: String) -> String {
+    package static func parent(_ path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return "." }
         return slash == path.startIndex ? "/" : String(path[..<slash])
     }
 
-    public static func join(_ a: String, _ b: String) -> String { a.hasSuffix("/") ? a + b : a + "/" + b }
+    package static func join(_ a: String, _ b: String) -> String { a.hasSuffix("/") ? a + b : a + "/" + b }
 }
 
 private func Glibc_read(_ fd: Int32, _ p: UnsafeMutableRawPointer, _ n: Int) -> Int { Glibc.read(fd, p, n) }

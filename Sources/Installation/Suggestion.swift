@@ -1,9 +1,9 @@
 /// "Did you mean …?": the known name closest to a mistyped one, by
 /// Levenshtein distance, for note ids and demo names alike.
-public enum Suggestion {
+package enum Suggestion {
     /// The name of `names` nearest to `query` (ignoring case), when it is
     /// close enough to be a typo: at most 2 edits, or a third of its length.
-    public static func closest(to query: String, among names: [String]) -> String? {
+    package static func closest(to query: String, among names: [String]) -> String? {
         let lowered = query.lowercased()
         let scored = names.map { ($0, distance(lowered, $0.lowercased())) }
         guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }
@@ -11,7 +11,7 @@ public enum Suggestion {
     }
 
     /// Levenshtein distance, by characters.
-    public static func distance(_ a: String, _ b: String) -> Int {
+    package static func distance(_ a: String, _ b: String) -> Int {
         let a = Array(a), b = Array(b)
         guard !a.isEmpty else { return b.count }
         var previous = Array(0...b.count)

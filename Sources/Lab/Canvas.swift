@@ -7,9 +7,9 @@
 import TerminalKit
 
 /// A colour as red, green, blue; the encoder maps it to what the terminal has.
-public struct RGB: Sendable, Equatable, Hashable {
-    public var r: UInt8, g: UInt8, b: UInt8
-    public init(_ r: UInt8, _ g: UInt8, _ b: UInt8) { self.r = r; self.g = g; self.b = b }
+package struct RGB: Sendable, Equatable, Hashable {
+    package var r: UInt8, g: UInt8, b: UInt8
+    package init(_ r: UInt8, _ g: UInt8, _ b: UInt8) { self.r = r; self.g = g; self.b = b }
 
     /// The colour a fraction `t` ∈ [0, 1] of the way from `a` to `b`.
     static func mix(_ a: RGB, _ b: RGB, _ t: Double) -> RGB {
@@ -19,28 +19,28 @@ public struct RGB: Sendable, Equatable, Hashable {
     }
 }
 
-public struct Cell: Sendable, Equatable {
+package struct Cell: Sendable, Equatable {
     /// The character; nil for the right half of a wide character.
-    public var character: Character?
-    public var foreground: RGB?
-    public var background: RGB?
-    public var bold = false
+    package var character: Character?
+    package var foreground: RGB?
+    package var background: RGB?
+    package var bold = false
 
-    public static let blank = Cell(character: " ")
+    package static let blank = Cell(character: " ")
 }
 
-public struct Canvas: Sendable, Equatable {
-    public let columns: Int
-    public let rows: Int
-    public private(set) var cells: [Cell]
+package struct Canvas: Sendable, Equatable {
+    package let columns: Int
+    package let rows: Int
+    package private(set) var cells: [Cell]
 
-    public init(columns: Int, rows: Int) {
+    package init(columns: Int, rows: Int) {
         self.columns = columns
         self.rows = rows
         cells = Array(repeating: .blank, count: columns * rows)
     }
 
-    public subscript(column: Int, row: Int) -> Cell {
+    package subscript(column: Int, row: Int) -> Cell {
         get { cells[row * columns + column] }
         set { cells[row * columns + column] = newValue }
     }
@@ -97,7 +97,7 @@ public struct Canvas: Sendable, Equatable {
     }
 
     /// Row `row` as plain text, trailing spaces removed.
-    public func plainRow(_ row: Int) -> String {
+    package func plainRow(_ row: Int) -> String {
         var s = ""
         for c in 0..<columns { if let ch = self[c, row].character { s.append(ch) } }
         while s.last == " " { s.removeLast() }
@@ -105,5 +105,5 @@ public struct Canvas: Sendable, Equatable {
     }
 
     /// The whole canvas as plain text, one line per row.
-    public var plainText: String { (0..<rows).map(plainRow).joined(separator: "\n") + "\n" }
+    package var plainText: String { (0..<rows).map(plainRow).joined(separator: "\n") + "\n" }
 }

@@ -14,19 +14,19 @@ import GAN
 import NeuralNet
 
 /// One measure of G at a step.
-public struct DigitsMeasure: Sendable, Equatable {
-    public var step: Int
-    public var frechet: FrechetDistance
-    public var coverage: ClassCoverage
+package struct DigitsMeasure: Sendable, Equatable {
+    package var step: Int
+    package var frechet: FrechetDistance
+    package var coverage: ClassCoverage
 }
 
-public struct DigitsGauge: Sendable {
+package struct DigitsGauge: Sendable {
     /// `demo digits`'s measuring, for whichever trainer it is given.
     let measuring: ImageTraining
     /// The held-out digits' Fréchet distance to the training digits.
-    public let floor: FrechetDistance
+    package let floor: FrechetDistance
     /// The classes a sample can be: 10 digits.
-    public var classes: Int { measuring.classifier.classes }
+    package var classes: Int { measuring.classifier.classes }
 
     init(configuration: GANConfiguration, digits: DigitsSplit) {
         let training = digits.training

@@ -8,23 +8,23 @@ import Glibc
 import TerminalKit
 
 /// One step of a key script.
-public enum ScriptItem: Sendable, Equatable {
+package enum ScriptItem: Sendable, Equatable {
     case key(Key)
     /// Wall-clock milliseconds to let pass (the run goes on if it is running).
     case wait(milliseconds: Int)
 }
 
-public struct KeyScriptError: Error, CustomStringConvertible, Equatable {
-    public var token: String
+package struct KeyScriptError: Error, CustomStringConvertible, Equatable {
+    package var token: String
     /// Where the script came from: "--keys" or "stdin".
-    public var source = "--keys"
-    public var description: String { source + ": " + LabText.badKey(token) }
+    package var source = "--keys"
+    package var description: String { source + ": " + LabText.badKey(token) }
 }
 
-public enum KeyScript {
+package enum KeyScript {
     /// Items separated by commas or newlines; blank lines are skipped. A token is
     /// one character, `space`, `comma`, `enter`, `esc`, `ctrl-c`, or `wait MS`.
-    public static func parse(_ text: String, source: String = "--keys") throws -> [ScriptItem] {
+    package static func parse(_ text: String, source: String = "--keys") throws -> [ScriptItem] {
         do { return try parseItems(text) } catch var error as KeyScriptError {
             error.source = source
             throw error
@@ -32,7 +32,7 @@ public enum KeyScript {
     }
 
     /// All of stdin (a script piped in), read with read(2).
-    public static func readStandardInput() -> String {
+    package static func readStandardInput() -> String {
         var bytes: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 4096)
         while true {

@@ -8,23 +8,23 @@
 /// frame rate.
 import TerminalKit
 
-public enum LabLoop {
+package enum LabLoop {
     /// Frames per second aimed at while running.
-    public static let targetFramesPerSecond = 20.0
+    package static let targetFramesPerSecond = 20.0
 
-    public struct Ending: Sendable, Equatable {
+    package struct Ending: Sendable, Equatable {
         /// The signal that ended the session, if one did.
-        public var signal: Int32?
+        package var signal: Int32?
     }
 
-    public struct Figures: Sendable {
-        public var steps: Int
-        public var frames: Int
-        public var seconds: Double
+    package struct Figures: Sendable {
+        package var steps: Int
+        package var frames: Int
+        package var seconds: Double
     }
 
     /// `count` frames as plain text, after `every`, 2·`every`, … steps, at `columns`×`rows`.
-    public static func frames(
+    package static func frames(
         _ settings: LabSettings, count: Int, every: Int, columns: Int, rows: Int,
         write: (String) -> Bool
     ) {
@@ -39,7 +39,7 @@ public enum LabLoop {
 
     /// A live session on the terminal. `script` runs first; with no keyboard
     /// (stdin not a TTY) the session ends when the script does.
-    public static func live(
+    package static func live(
         _ settings: LabSettings, speed: LabSpeed = .init(), script: [ScriptItem], keyboard: Bool, depth: ColorDepth
     ) -> Ending {
         let terminal = RawTerminal(keyboard: keyboard, screen: .alternate, endings: .report)
@@ -54,7 +54,7 @@ public enum LabLoop {
 
     /// A timed run for `make bench`: running from the start for `seconds`, drawing at
     /// `columns`×`rows` to stdout unless `draw` is false.
-    public static func bench(_ settings: LabSettings, seconds: Double, columns: Int, rows: Int, draw: Bool) -> Figures {
+    package static func bench(_ settings: LabSettings, seconds: Double, columns: Int, rows: Int, draw: Bool) -> Figures {
         var runner = Runner(session: LabSession(settings: settings), script: [], keyboard: false, depth: .trueColor)
         runner.session.running = true
         runner.draws = draw

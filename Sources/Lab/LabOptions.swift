@@ -9,13 +9,13 @@ import GAN
 import TerminalKit
 
 /// A lab run that cannot start: the whole message.
-public struct LabFailure: Error, CustomStringConvertible {
-    public var description: String
+package struct LabFailure: Error, CustomStringConvertible {
+    package var description: String
 }
 
-public struct LabOptions: ParsableArguments {
+package struct LabOptions: ParsableArguments {
     /// The help's description of the screen and the keys (see `LabSession`).
-    public static let discussion = """
+    package static let discussion = """
         The same options, trainer and numbers as `ganbook demo train`. 2-D targets show the plane with \
         D(x) as a heat map, real (o) and generated (x) samples, and arrows along −∇ of G's loss; 1-D \
         targets show p_data, a histogram of G's samples, D(x) and the optimal D*(x) for the current G. \
@@ -47,49 +47,49 @@ public struct LabOptions: ParsableArguments {
         NO_COLOR, where the heat map becomes a shade ramp ░▒▓█.
         """
 
-    public init() {}
+    package init() {}
 
     @Option(
         help: ArgumentHelp("ring, grid, digits (the bundled 8×8 digits), or a 1-D distribution spec (default: ring).", valueName: "target"),
         transform: LabTarget.parse)
-    public var target: LabTarget = .toy(.ring)
+    package var target: LabTarget = .toy(.ring)
 
-    @OptionGroup public var rules: LossChoice
+    @OptionGroup package var rules: LossChoice
 
     @OptionGroup var gan: GANOptions
 
     @Option(
         help: ArgumentHelp(
             "vanilla, pacgan, minibatch, unrolled, dragan, ebgan, mad-gan or mrgan (2-D targets and digits; m cycles).", valueName: "method"))
-    public var method: CollapseMethod = .vanilla
+    package var method: CollapseMethod = .vanilla
 
     @Option(help: ArgumentHelp("At most N steps per second while running (1 to 10000; + and - change it).", valueName: "N"))
-    public var speed: Double?
+    package var speed: Double?
 
     @Option(help: ArgumentHelp("Print N frames as plain text instead of the live screen (1 to 1000).", valueName: "N"))
-    public var frames: Int?
+    package var frames: Int?
 
     @Option(help: ArgumentHelp("Steps between frames with --frames (1 to 100000).", valueName: "steps"))
-    public var every: Int = 100
+    package var every: Int = 100
 
     @Option(help: ArgumentHelp("The frames' size with --frames, COLUMNSxROWS (at least 80x24).", valueName: "size"))
-    public var size: String = "100x30"
+    package var size: String = "100x30"
 
     @Option(
         help: ArgumentHelp(
             "Keys to press, comma-separated: a character, space, comma, enter, esc, ctrl-c, or wait MS.",
             valueName: "keys"))
-    public var keys: String?
+    package var keys: String?
 
     /// For make bench: run for this many seconds, then print steps, frames and seconds as JSON on stderr.
     @Option(help: .hidden)
-    public var bench: Double?
+    package var bench: Double?
 
     /// With --bench: train without drawing.
     @Flag(help: .hidden)
-    public var headless = false
+    package var headless = false
 
-    public func validate() throws {
+    package func validate() throws {
         if let frames, !(1...1000).contains(frames) { throw ValidationError("--frames must be between 1 and 1000, got \(frames)") }
         guard (1...100_000).contains(every) else { throw ValidationError("--every must be between 1 and 100000, got \(every)") }
         if let frames, frames * every > 1_000_000 {
@@ -118,7 +118,7 @@ public struct LabOptions: ParsableArguments {
     }
 
     /// The settings the options give; on the digits, after reading them (one line when they cannot be read).
-    public func settings() throws -> LabSettings {
+    package func settings() throws -> LabSettings {
         var settings: LabSettings
         switch target {
         case .toy(let goal):
@@ -132,7 +132,7 @@ public struct LabOptions: ParsableArguments {
         return settings
     }
 
-    public func parsedSize() throws -> (columns: Int, rows: Int) {
+    package func parsedSize() throws -> (columns: Int, rows: Int) {
         let parts = size.lowercased().split(separator: "x")
         guard parts.count == 2, let c = Int(parts[0]), let r = Int(parts[1]),
             c >= LabScreen.minimumColumns, r >= LabScreen.minimumRows, c <= 1000, r <= 1000
@@ -145,7 +145,7 @@ public struct LabOptions: ParsableArguments {
     /// Runs the lab as the options say: live on the terminal, as plain-text
     /// frames, or timed for `make bench`. Returns the signal that ended a live
     /// session, if one did.
-    public func run() throws -> Int32? {
+    package func run() throws -> Int32? {
         let settings = try settings()
         let (columns, rows) = try parsedSize()
         if let bench {

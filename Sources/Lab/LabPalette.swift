@@ -5,9 +5,9 @@
 /// Owns colours and glyphs; views ask it, and the encoder decides how (or
 /// whether) a colour reaches the terminal.
 
-public struct LabPalette: Sendable {
+package struct LabPalette: Sendable {
     /// Whether the heat map is drawn as background colour (else as the shade ramp).
-    public var color: Bool
+    package var color: Bool
 
     let heatFake = RGB(96, 36, 120)  // D → 0
     let heatEven = RGB(34, 34, 38)  // D = ½
@@ -30,24 +30,24 @@ public struct LabPalette: Sendable {
     let optimalCurve = RGB(255, 220, 90)
 
     /// Without colour, D's level as a character: light for fake, dense for real.
-    public static let ramp: [Character] = [" ", "░", "▒", "▓", "█"]
-    public static let realGlyph: Character = "o"
-    public static let fakeGlyph: Character = "x"
+    package static let ramp: [Character] = [" ", "░", "▒", "▓", "█"]
+    package static let realGlyph: Character = "o"
+    package static let fakeGlyph: Character = "x"
     /// A real and a generated sample in one cell (as `demo train`'s plots).
-    public static let overlapGlyph: Character = "◆"
-    public static let dataGlyph: Character = "*"
-    public static let discriminatorGlyph: Character = "d"
-    public static let optimalGlyph: Character = "+"
-    public static let bars: [Character] = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
+    package static let overlapGlyph: Character = "◆"
+    package static let dataGlyph: Character = "*"
+    package static let discriminatorGlyph: Character = "d"
+    package static let optimalGlyph: Character = "+"
+    package static let bars: [Character] = ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
 
-    public init(color: Bool) { self.color = color }
+    package init(color: Bool) { self.color = color }
 
     /// The ramp character for a level in [0, 1]: equal fifths.
-    public static func rampCharacter(_ level: Double) -> Character {
+    package static func rampCharacter(_ level: Double) -> Character {
         ramp[rampIndex(level)]
     }
 
-    public static func rampIndex(_ level: Double) -> Int {
+    package static func rampIndex(_ level: Double) -> Int {
         guard level.isFinite else { return 2 }
         return min(max(Int(level * Double(ramp.count)), 0), ramp.count - 1)
     }

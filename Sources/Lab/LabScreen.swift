@@ -13,27 +13,27 @@ import GAN
 import NeuralNet
 import TerminalKit
 
-public struct LabScreen: Sendable {
-    public static let minimumColumns = 80
-    public static let minimumRows = 24
+package struct LabScreen: Sendable {
+    package static let minimumColumns = 80
+    package static let minimumRows = 24
 
-    public var columns: Int
-    public var rows: Int
-    public var palette: LabPalette
+    package var columns: Int
+    package var rows: Int
+    package var palette: LabPalette
 
-    public init(columns: Int, rows: Int, color: Bool) {
+    package init(columns: Int, rows: Int, color: Bool) {
         self.columns = columns
         self.rows = rows
         palette = LabPalette(color: color)
     }
 
-    public var isTooSmall: Bool { columns < Self.minimumColumns || rows < Self.minimumRows }
+    package var isTooSmall: Bool { columns < Self.minimumColumns || rows < Self.minimumRows }
 
     /// Rates for the status line; nil (as in `--frames`) shows "–", so frames are the same bytes every run.
-    public struct Rates: Sendable {
-        public var stepsPerSecond: Double?
-        public var framesPerSecond: Double?
-        public init(stepsPerSecond: Double? = nil, framesPerSecond: Double? = nil) {
+    package struct Rates: Sendable {
+        package var stepsPerSecond: Double?
+        package var framesPerSecond: Double?
+        package init(stepsPerSecond: Double? = nil, framesPerSecond: Double? = nil) {
             self.stepsPerSecond = stepsPerSecond
             self.framesPerSecond = framesPerSecond
         }
@@ -46,7 +46,7 @@ public struct LabScreen: Sendable {
     }
     var pictureColumns: Int { 2 * pictureRows }
 
-    public func compose(_ session: inout LabSession, rates: Rates, mode: String? = nil) -> Canvas {
+    package func compose(_ session: inout LabSession, rates: Rates, mode: String? = nil) -> Canvas {
         var canvas = Canvas(columns: columns, rows: rows)
         if isTooSmall {
             let lines = [

@@ -9,40 +9,40 @@ import NeuralNet
 import TerminalKit
 import Distributions
 
-public struct LabSession: Sendable {
-    public private(set) var settings: LabSettings
-    public private(set) var run: TrainingRun
+package struct LabSession: Sendable {
+    package private(set) var settings: LabSettings
+    package private(set) var run: TrainingRun
     /// The fixed noise and real samples the picture shows.
-    public private(set) var samples: DisplaySamples
+    package private(set) var samples: DisplaySamples
     /// The D and G loss of each step (the last D loss before each G update).
-    public private(set) var dLosses: [Float] = []
-    public private(set) var gLosses: [Float] = []
+    package private(set) var dLosses: [Float] = []
+    package private(set) var gLosses: [Float] = []
     /// The most recent D loss, from a full step or a `d` alone.
-    public private(set) var lastDLoss: Float = .nan
+    package private(set) var lastDLoss: Float = .nan
     /// D updates made with `d` since the last G update.
-    public private(set) var dStepsSinceG = 0
+    package private(set) var dStepsSinceG = 0
     /// Settings changes, at the step they first apply to.
-    public private(set) var changes: [(step: Int, text: String)] = []
-    public var running = false
+    package private(set) var changes: [(step: Int, text: String)] = []
+    package var running = false
     /// How fast a run trains (`+`, `-`, `--speed`); kept across restarts.
-    public var speed = LabSpeed()
-    public var showHelp = false
+    package var speed = LabSpeed()
+    package var showHelp = false
     /// The last change or notice, for the status line.
-    public private(set) var message: String?
+    package private(set) var message: String?
     /// A checkpoint of the current state when it is not on the checkpoint grid (after keys), for the figures.
     private var currentEvaluation: Checkpoint?
     /// On the digits: `demo digits`'s measures, and what they measured every `digitsMeasureEvery` steps.
-    public let gauge: DigitsGauge?
-    public private(set) var digitsMeasures: [DigitsMeasure] = []
+    package let gauge: DigitsGauge?
+    package private(set) var digitsMeasures: [DigitsMeasure] = []
 
     /// `demo train` evaluates every steps/60 steps, 50 for its default 3,000; so does the lab.
-    public static let checkpointEvery = 50
+    package static let checkpointEvery = 50
     /// Steps between the digits' measures: `demo digits` measures 30 times in its 5,000 steps, about every
-    /// 167; every 100 follows G closely and keeps the frame rate (a measure costs about 60 steps).
-    public static let digitsMeasureEvery = 100
+    /// 167; every 100 follows G closely, and measuring on steps, not frames, keeps the frame rate.
+    package static let digitsMeasureEvery = 100
     private var dSum = 0.0, gSum = 0.0, sinceCheckpoint = 0
 
-    public init(settings: LabSettings) {
+    package init(settings: LabSettings) {
         self.settings = settings
         run = TrainingRun(settings.configuration)
         samples = DisplaySamples(configuration: settings.configuration)
@@ -55,12 +55,12 @@ public struct LabSession: Sendable {
         }
     }
 
-    public var trainer: GANTrainer { run.trainer }
-    public var step: Int { run.trainer.steps }
-    public var checkpoints: [Checkpoint] { run.checkpoints }
+    package var trainer: GANTrainer { run.trainer }
+    package var step: Int { run.trainer.steps }
+    package var checkpoints: [Checkpoint] { run.checkpoints }
 
     /// The true distance now: the last checkpoint, or a fresh one if steps happened since.
-    public mutating func latestEvaluation() -> Checkpoint {
+    package mutating func latestEvaluation() -> Checkpoint {
         if let last = run.checkpoints.last, last.step == step, dStepsSinceG == 0 { return last }
         if let e = currentEvaluation, e.step == step, dStepsSinceG == 0 { return e }
         let e = run.evaluate(step: step, dLoss: .nan, gLoss: .nan, seconds: 0)
@@ -71,21 +71,21 @@ public struct LabSession: Sendable {
     // MARK: Training
 
     /// k D-steps and one G-step: `GANTrainer.step()`, recorded as `TrainingRun.train` records it.
-    public mutating func fullStep() {
+    package mutating func fullStep() {
         let losses = run.trainer.step()
         lastDLoss = losses.d
         record(d: losses.d, g: losses.g)
     }
 
     /// One D update alone.
-    public mutating func discriminatorStep() {
+    package mutating func discriminatorStep() {
         lastDLoss = run.trainer.trainDiscriminatorOnly()
         dStepsSinceG += 1
         currentEvaluation = nil
     }
 
     /// One G update alone; with the last D loss it completes a step.
-    public mutating func generatorStep() {
+    package mutating func generatorStep() {
         let g = run.trainer.trainGeneratorOnly()
         record(d: lastDLoss, g: g)
     }
@@ -115,10 +115,10 @@ public struct LabSession: Sendable {
 
     // MARK: Keys
 
-    public enum Outcome: Sendable, Equatable { case `continue`, quit }
+    package enum Outcome: Sendable, Equatable { case `continue`, quit }
 
     /// What a key does. Every change of a setting applies from the next update and is noted.
-    public mutating func handle(_ key: Key) -> Outcome {
+    package mutating func handle(_ key: Key) -> Outcome {
         // Keys only a line editor reads are no keys here: they do not even close the help.
         if key == .backspace || key == .end || key == .eraseLine { return .continue }
         if showHelp, key != .interrupt, key != .character("q") {

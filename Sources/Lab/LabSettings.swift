@@ -17,38 +17,38 @@ import Datasets
 import Demos
 import GAN
 
-public struct LabSettings: Sendable {
-    public var options: GANOptions
+package struct LabSettings: Sendable {
+    package var options: GANOptions
     /// The targets `t` cycles through; `targetIndex` is the current one.
-    public var targets: [Target]
-    public var targetIndex: Int
-    public var loss: GANLoss
+    package var targets: [Target]
+    package var targetIndex: Int
+    package var loss: GANLoss
     /// Set by --d-steps or a key; nil follows the loss (5 for WGAN, else 1).
-    public var dStepsChosen: Int?
+    package var dStepsChosen: Int?
     /// Set by --lr-d/--lr-g or a key; nil follows the loss.
-    public var rateDChosen: Double?
-    public var rateGChosen: Double?
+    package var rateDChosen: Double?
+    package var rateGChosen: Double?
     /// The mode-collapse remedy (or the vanilla GAN); the remedies need a 2-D target or the digits.
-    public var method: CollapseMethod = .vanilla
+    package var method: CollapseMethod = .vanilla
     /// The bundled digits, when the lab was started on them (`--target digits`).
-    public let digits: DigitsSplit?
+    package let digits: DigitsSplit?
     /// `demo digits`'s GAN for them: its target (the training digits in [−1, 1]) and networks.
     let digitsSetting: GANConfiguration?
 
     /// The Unrolled GAN's K: 5, as Metz et al. 2017's 2-D mixture (Appendix A) and `demo mode-collapse` use.
-    public static let unroll = 5
+    package static let unroll = 5
 
-    public static let dStepsRange = TrainingChoice.dStepsRange
-    public static let rateRange = 1e-6...0.5
+    package static let dStepsRange = TrainingChoice.dStepsRange
+    package static let rateRange = 1e-6...0.5
     /// The 1-D target `t` offers besides ring and grid: two peaks, as in the notes.
-    public static let twoPeaks = "0.5*N(-2,0.5) + 0.5*N(2,0.5)"
+    package static let twoPeaks = "0.5*N(-2,0.5) + 0.5*N(2,0.5)"
 
-    public init(options: GANOptions, target: Target, loss: GANLoss, dSteps: Int?) {
+    package init(options: GANOptions, target: Target, loss: GANLoss, dSteps: Int?) {
         self.init(options: options, target: target, loss: loss, dSteps: dSteps, digits: nil, digitsSetting: nil)
     }
 
     /// On the bundled digits; `t` cycles from them to ring, grid and two peaks, and back.
-    public init(options: GANOptions, digits: DigitsSplit, loss: GANLoss, dSteps: Int?) {
+    package init(options: GANOptions, digits: DigitsSplit, loss: GANLoss, dSteps: Int?) {
         let setting = DigitsSetting.configuration(loss: loss, method: .vanilla, seed: options.seed, training: digits.training)
         self.init(options: options, target: setting.target, loss: loss, dSteps: dSteps, digits: digits, digitsSetting: setting)
     }
@@ -72,20 +72,20 @@ public struct LabSettings: Sendable {
         self.digitsSetting = digitsSetting
     }
 
-    public var target: Target { targets[targetIndex] }
+    package var target: Target { targets[targetIndex] }
     /// Whether the current target is the digits.
-    public var onDigits: Bool {
+    package var onDigits: Bool {
         if case .images = target { return true }
         return false
     }
-    public var seed: UInt64 {
+    package var seed: UInt64 {
         get { options.seed }
         set { options.seed = newValue }
     }
-    public var dSteps: Int { dStepsChosen ?? (loss.isWasserstein ? 5 : 1) }
+    package var dSteps: Int { dStepsChosen ?? (loss.isWasserstein ? 5 : 1) }
 
     /// The configuration `demo train` builds from the same options.
-    public var configuration: GANConfiguration {
+    package var configuration: GANConfiguration {
         var o = options
         o.lrD = rateDChosen
         o.lrG = rateGChosen
@@ -105,10 +105,10 @@ public struct LabSettings: Sendable {
 
     /// Whether the method trains with its own losses, so that `loss` (and `l`) does not apply:
     /// every remedy but PacGAN and minibatch discrimination, which keep the chosen loss.
-    public var methodOwnsLoss: Bool { ![.vanilla, .pacgan, .minibatch].contains(method) }
+    package var methodOwnsLoss: Bool { ![.vanilla, .pacgan, .minibatch].contains(method) }
 
-    public var learningRateD: Double { configuration.learningRateD }
-    public var learningRateG: Double { configuration.learningRateG }
+    package var learningRateD: Double { configuration.learningRateD }
+    package var learningRateG: Double { configuration.learningRateG }
 
     mutating func nextLoss() {
         let all = GANLoss.allCases

@@ -3,15 +3,15 @@
 /// move along `ladder`; `--speed` sets any value in `range`.
 ///
 /// Owns the value and its steps; the pacing itself is `LabLoop`'s.
-public struct LabSpeed: Sendable, Equatable {
+package struct LabSpeed: Sendable, Equatable {
     /// The speeds `+` and `-` step through, in steps per second; beyond the last, no limit.
-    public static let ladder: [Double] = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000]
-    public static let range = 1.0...10_000
+    package static let ladder: [Double] = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000]
+    package static let range = 1.0...10_000
 
     /// At most this many steps per second; nil for as fast as possible.
-    public var stepsPerSecond: Double?
+    package var stepsPerSecond: Double?
 
-    public init(stepsPerSecond: Double? = nil) { self.stepsPerSecond = stepsPerSecond }
+    package init(stepsPerSecond: Double? = nil) { self.stepsPerSecond = stepsPerSecond }
 
     /// The next speed up the ladder (from the top rung: no limit); false when there is no limit already.
     mutating func faster() -> Bool {
@@ -32,13 +32,13 @@ public struct LabSpeed: Sendable, Equatable {
     }
 
     /// For the status line, after the steps per second measured: "≤ 50", or "max".
-    public var limitText: String {
+    package var limitText: String {
         guard let stepsPerSecond else { return LabText.speedMax }
         return "≤ " + LabFormat.fixed(stepsPerSecond, 0)
     }
 
     /// "max", or the limit as "50/s".
-    public var text: String {
+    package var text: String {
         guard let stepsPerSecond else { return LabText.speedMax }
         return LabFormat.fixed(stepsPerSecond, 0) + LabText.perSecond
     }

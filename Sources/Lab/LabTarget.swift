@@ -6,12 +6,12 @@ import Demos
 import GAN
 import Installation
 
-public enum LabTarget: Sendable, Equatable, CustomStringConvertible {
+package enum LabTarget: Sendable, Equatable, CustomStringConvertible {
     case toy(Target)
     case digits
 
     /// `digits`, or what `demo train --target` takes, with "did you mean" for a word close to a name.
-    public static func parse(_ text: String) throws -> LabTarget {
+    package static func parse(_ text: String) throws -> LabTarget {
         if text.lowercased() == "digits" { return .digits }
         do {
             return .toy(try Demos.target(text))
@@ -23,7 +23,7 @@ public enum LabTarget: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .digits: return "digits"
         case .toy(.ring): return "ring"

@@ -7,10 +7,10 @@
 import GAN
 import Localization
 
-public enum LabText {
+package enum LabText {
     /// The language of the labels: set once by the command, before the lab
     /// starts (English by default, as the golden frames are).
-    nonisolated(unsafe) public static var translator: Translator = .english
+    nonisolated(unsafe) package static var translator: Translator = .english
     static func t(_ text: String) -> String { translator(text) }
 
     // Panels
@@ -106,12 +106,12 @@ public enum LabText {
         t("ganbook lab needs at least \(minimumColumns)×\(minimumRows); this terminal is \(columns)×\(rows).")
     }
     static var tooSmallHint: String { t("Enlarge the window, or press q to quit.") }
-    public static let notATerminal =
+    package static let notATerminal =
         "lab needs a terminal on stdout; for a report use `ganbook demo train`, for plain-text frames `ganbook lab --frames N`"
-    public static func badKey(_ token: String) -> String {
+    package static func badKey(_ token: String) -> String {
         "\(token.isEmpty ? "an empty key" : "'\(token)'") is not a key (use one character, space, comma, enter, esc, ctrl-c or wait MS)"
     }
-    public static func badSize(_ text: String, minimumColumns: Int, minimumRows: Int) -> String {
+    package static func badSize(_ text: String, minimumColumns: Int, minimumRows: Int) -> String {
         "--size \(text): expected COLUMNSxROWS of at least \(minimumColumns)x\(minimumRows), e.g. 100x30"
     }
 

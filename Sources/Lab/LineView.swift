@@ -13,31 +13,31 @@ import NeuralNet
 
 import Glibc
 
-public struct LineView: Sendable {
-    public var xRange: ClosedRange<Double>
-    public var centres: [Double]
-    public var data: [Double]
+package struct LineView: Sendable {
+    package var xRange: ClosedRange<Double>
+    package var centres: [Double]
+    package var data: [Double]
     /// G's samples per column, as a density (count / (n · column width)).
-    public var histogram: [Double]
+    package var histogram: [Double]
     /// The share of G's samples left or right of the window.
-    public var outside: Double
-    public var discriminator: [Double]
-    public var optimal: [Double]
-    public var isCritic: Bool
+    package var outside: Double
+    package var discriminator: [Double]
+    package var optimal: [Double]
+    package var isCritic: Bool
 
     /// The window: the target's central 99.8%, widened by a quarter on each side.
-    public static func window(_ data: Mixture) -> ClosedRange<Double> {
+    package static func window(_ data: Mixture) -> ClosedRange<Double> {
         let low = data.quantile(0.001), high = data.quantile(0.999)
         let pad = (high - low) * 0.25
         return (low - pad)...(high + pad)
     }
 
     /// The number of G's samples the histogram and p_g's estimate use.
-    public static let samples = 2000
+    package static let samples = 2000
     /// Of those, how many enter the kernel density (it costs samples × columns).
     static let densitySamples = 500
 
-    public init(trainer: GANTrainer, noise: Matrix<Float>, data: Mixture, columns: Int) {
+    package init(trainer: GANTrainer, noise: Matrix<Float>, data: Mixture, columns: Int) {
         let range = Self.window(data)
         xRange = range
         let width = (range.upperBound - range.lowerBound) / Double(columns)

@@ -10,27 +10,27 @@ import Distributions
 
 import Glibc
 
-public struct PlaneWindow: Sendable, Equatable {
-    public var xRange: ClosedRange<Double>
-    public var yRange: ClosedRange<Double>
-    public var columns: Int
-    public var rows: Int
+package struct PlaneWindow: Sendable, Equatable {
+    package var xRange: ClosedRange<Double>
+    package var yRange: ClosedRange<Double>
+    package var columns: Int
+    package var rows: Int
 
     /// The square of the plane around a 2-D target's modes.
-    public static func around(_ target: Target, columns: Int, rows: Int) -> PlaneWindow {
+    package static func around(_ target: Target, columns: Int, rows: Int) -> PlaneWindow {
         let half = target == .grid ? 5.5 : 3.0
         return PlaneWindow(xRange: -half...half, yRange: -half...half, columns: columns, rows: rows)
     }
 
     /// The point at the centre of cell (column, row); row 0 is the top.
-    public func centre(_ column: Int, _ row: Int) -> (Double, Double) {
+    package func centre(_ column: Int, _ row: Int) -> (Double, Double) {
         let x = xRange.lowerBound + (Double(column) + 0.5) / Double(columns) * (xRange.upperBound - xRange.lowerBound)
         let y = yRange.upperBound - (Double(row) + 0.5) / Double(rows) * (yRange.upperBound - yRange.lowerBound)
         return (x, y)
     }
 
     /// The cell holding (x, y), or nil outside the window.
-    public func cell(_ x: Double, _ y: Double) -> (column: Int, row: Int)? {
+    package func cell(_ x: Double, _ y: Double) -> (column: Int, row: Int)? {
         let u = (x - xRange.lowerBound) / (xRange.upperBound - xRange.lowerBound)
         let v = (yRange.upperBound - y) / (yRange.upperBound - yRange.lowerBound)
         guard u >= 0, u < 1, v >= 0, v < 1 else { return nil }
@@ -40,15 +40,15 @@ public struct PlaneWindow: Sendable, Equatable {
 
 /// Fixed noise and real samples, drawn once per session so the picture
 /// follows the same z's as G changes. Seeded apart from training.
-public struct DisplaySamples: Sendable {
-    public var noise: Matrix<Float>
-    public var real: Matrix<Float>
+package struct DisplaySamples: Sendable {
+    package var noise: Matrix<Float>
+    package var real: Matrix<Float>
     /// Generated samples shown in 2-D (a cloud); in 1-D the histogram's (`LineView.samples`), on the digits `DigitsView.samples`.
-    public static let count = 400
+    package static let count = 400
     /// How many of the generated samples carry an arrow.
-    public static let arrows = 40
+    package static let arrows = 40
 
-    public init(configuration: GANConfiguration) {
+    package init(configuration: GANConfiguration) {
         var rng = SeededGenerator(seed: configuration.seed &+ 0x1AB)
         // G's samples shown (in 1-D the histogram's) and real ones: 400 points, or on the digits as many images each.
         let count: Int, realCount: Int
@@ -65,9 +65,9 @@ public struct DisplaySamples: Sendable {
     }
 }
 
-public struct PlaneView: Sendable {
+package struct PlaneView: Sendable {
     /// What the heat map shows, which follows D's output under each method.
-    public enum Heat: Sendable, Equatable {
+    package enum Heat: Sendable, Equatable {
         /// D(x) = σ(logit), one logit per point.
         case probability
         /// The critic's f(x) under WGAN, scaled from its lowest to its highest value on the window.
@@ -85,7 +85,7 @@ public struct PlaneView: Sendable {
         /// MAD-GAN: softmax probability of D's last class, "real", of k + 1.
         case realClass
 
-        public init(_ c: GANConfiguration) {
+        package init(_ c: GANConfiguration) {
             switch c.variant {
             case .pack(let p): self = .pack(p)
             case .minibatchDiscrimination: self = .batch
@@ -117,19 +117,19 @@ public struct PlaneView: Sendable {
 
     /// What the heat map shows at each cell centre, row by row: D(x) = σ(logit),
     /// the critic's f(x) for WGAN, EBGAN's energy E(x), MAD-GAN's P(real | x).
-    public var values: [Double]
+    package var values: [Double]
     /// `values` mapped to [0, 1] for the heat colours (see `Heat`).
-    public var levels: [Double]
-    public var heat: Heat
-    public var isCritic: Bool { heat == .critic }
-    public var window: PlaneWindow
-    public var real: [(Double, Double)]
+    package var levels: [Double]
+    package var heat: Heat
+    package var isCritic: Bool { heat == .critic }
+    package var window: PlaneWindow
+    package var real: [(Double, Double)]
     /// G's samples, from `GANTrainer.generate` (under MAD-GAN, row i from generator i mod k).
-    public var fake: [(Double, Double)]
+    package var fake: [(Double, Double)]
     /// −∇ₓ ℓ_G(x) at the first `DisplaySamples.arrows` fakes (see `push(on:discriminator:configuration:)`).
-    public var push: [(Double, Double)]
+    package var push: [(Double, Double)]
 
-    public init(trainer: GANTrainer, samples: DisplaySamples, window: PlaneWindow) {
+    package init(trainer: GANTrainer, samples: DisplaySamples, window: PlaneWindow) {
         self.window = window
         var t = trainer
         let c = trainer.configuration
@@ -212,7 +212,7 @@ public struct PlaneView: Sendable {
     /// under minibatch discrimination that term depends on the whole batch.
     /// EBGAN: −∇ₓ E(x), the energy (its pulling-away term, on D's codes, is left
     /// out); MAD-GAN: −∇ₓ of −log P(real | x).
-    public static func push(on x: Matrix<Float>, discriminator: Network<Float>, configuration c: GANConfiguration) -> Matrix<Double> {
+    package static func push(on x: Matrix<Float>, discriminator: Network<Float>, configuration c: GANConfiguration) -> Matrix<Double> {
         var d = discriminator
         let dIn: Matrix<Float>
         switch c.variant {
@@ -254,10 +254,10 @@ public struct PlaneView: Sendable {
     }
 
     /// The level at a cell (row 0 at the top).
-    public func level(_ column: Int, _ row: Int) -> Double { levels[row * window.columns + column] }
+    package func level(_ column: Int, _ row: Int) -> Double { levels[row * window.columns + column] }
 
     /// One of eight arrows for a direction (dx, dy), y up; nil for no push.
-    public static func arrow(_ dx: Double, _ dy: Double) -> Character? {
+    package static func arrow(_ dx: Double, _ dy: Double) -> Character? {
         guard dx.isFinite, dy.isFinite, dx != 0 || dy != 0 else { return nil }
         let glyphs: [Character] = ["→", "↗", "↑", "↖", "←", "↙", "↓", "↘"]
         var angle = atan2(dy, dx) * 180 / Double.pi

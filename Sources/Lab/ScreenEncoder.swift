@@ -7,12 +7,12 @@
 /// `RawTerminal`'s (TerminalKit).
 import TerminalKit
 
-public enum ColorDepth: String, Sendable, Equatable {
+package enum ColorDepth: String, Sendable, Equatable {
     case none, palette256, trueColor
 
     /// NO_COLOR (non-empty, no-color.org) or TERM=dumb: none; COLORTERM
     /// truecolor/24bit: 24-bit; otherwise the 256-colour palette.
-    public static func detect(
+    package static func detect(
         noColor: String? = TerminalEnvironment.environment("NO_COLOR"),
         colorTerm: String? = TerminalEnvironment.environment("COLORTERM"),
         term: String? = TerminalEnvironment.environment("TERM")
@@ -24,17 +24,17 @@ public enum ColorDepth: String, Sendable, Equatable {
     }
 }
 
-public struct ScreenEncoder: Sendable {
-    public var depth: ColorDepth
+package struct ScreenEncoder: Sendable {
+    package var depth: ColorDepth
     private var previous: Canvas?
 
-    public init(depth: ColorDepth) { self.depth = depth }
+    package init(depth: ColorDepth) { self.depth = depth }
 
     /// Forget what is on screen, so the next frame is drawn whole (after a resize).
-    public mutating func invalidate() { previous = nil }
+    package mutating func invalidate() { previous = nil }
 
     /// The bytes that turn the screen from the last frame into `canvas`.
-    public mutating func update(to canvas: Canvas) -> String {
+    package mutating func update(to canvas: Canvas) -> String {
         var out = ""
         out.reserveCapacity(canvas.columns * 8)
         let whole = previous == nil || previous!.columns != canvas.columns || previous!.rows != canvas.rows
@@ -91,7 +91,7 @@ public struct ScreenEncoder: Sendable {
 
     /// The nearest of xterm's 256 colours: the 6×6×6 cube (16…231) or the grey ramp (232…255),
     /// whichever is closer in RGB.
-    public static func palette256(_ c: RGB) -> Int {
+    package static func palette256(_ c: RGB) -> Int {
         let levels = [0, 95, 135, 175, 215, 255]
         func nearestLevel(_ v: UInt8) -> Int {
             var best = 0

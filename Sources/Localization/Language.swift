@@ -7,22 +7,22 @@
 /// sentences, headers, legends and labels. Numbers are never translated:
 /// a translated report shows the same digits. It must not know how text is
 /// laid out; renderers do that.
-public enum Language: String, Sendable, CaseIterable {
+package enum Language: String, Sendable, CaseIterable {
     case en, zh
 
-    public static let environmentVariable = "GANBOOK_LANG"
+    package static let environmentVariable = "GANBOOK_LANG"
 
     /// Why a `--lang` or `GANBOOK_LANG` value is not a language.
-    public struct Unknown: Error, CustomStringConvertible {
-        public var value: String
-        public var source: String
-        public var description: String {
+    package struct Unknown: Error, CustomStringConvertible {
+        package var value: String
+        package var source: String
+        package var description: String {
             "\(source) '\(value)' is not a language ganbook has; use " + Language.allCases.map(\.rawValue).joined(separator: " or ")
         }
     }
 
     /// The language of this run: `flag`, else the environment (`lookup` reads a variable).
-    public static func resolve(flag: String?, environment lookup: (String) -> String?) throws(Unknown) -> Language {
+    package static func resolve(flag: String?, environment lookup: (String) -> String?) throws(Unknown) -> Language {
         if let flag {
             guard let language = Language(rawValue: flag) else { throw Unknown(value: flag, source: "--lang") }
             return language
@@ -39,9 +39,9 @@ public enum Language: String, Sendable, CaseIterable {
     }
 
     /// The HTML `lang` attribute of pages in this language.
-    public var htmlTag: String { self == .zh ? "zh-Hans" : "en" }
+    package var htmlTag: String { self == .zh ? "zh-Hans" : "en" }
 
     /// The subfolder of a notebook that holds this language's edition
     /// (`zh/`), or nil for English, which is the notebook folder itself.
-    public var editionFolder: String? { self == .zh ? "zh" : nil }
+    package var editionFolder: String? { self == .zh ? "zh" : nil }
 }

@@ -4,7 +4,7 @@
 import Report
 
 extension Translator {
-    public func translate(_ report: Report) -> Report {
+    package func translate(_ report: Report) -> Report {
         guard language != .en else { return report }
         var out = Report(title: self(report.title))
         out.items = report.items.map { item in

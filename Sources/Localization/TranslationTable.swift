@@ -7,19 +7,19 @@
 ///
 ///     Divergences between p = {1} and q = {2}
 ///     → p = {1} 与 q = {2} 之间的散度
-public enum TranslationTable {
+package enum TranslationTable {
     /// The interface's words (contents, footers, the site, the demo list).
-    public static var chineseInterface: String { String(decoding: PackageResources.zh_interface_txt, as: UTF8.self) }
+    package static var chineseInterface: String { String(decoding: PackageResources.zh_interface_txt, as: UTF8.self) }
     /// The demos' words (titles, sentences, headers, legends, labels).
-    public static var chineseDemos: String { String(decoding: PackageResources.zh_demos_txt, as: UTF8.self) }
+    package static var chineseDemos: String { String(decoding: PackageResources.zh_demos_txt, as: UTF8.self) }
     /// The lab's words (`ganbook lab`).
-    public static var chineseLab: String { String(decoding: PackageResources.zh_lab_txt, as: UTF8.self) }
+    package static var chineseLab: String { String(decoding: PackageResources.zh_lab_txt, as: UTF8.self) }
     /// Both.
-    public static var chinese: String { chineseInterface + "\n" + chineseDemos }
+    package static var chinese: String { chineseInterface + "\n" + chineseDemos }
 
     /// The (English, translation) pairs of `text`. By bytes, not
     /// characters: the table is read at every start-up in Chinese.
-    public static func parse(_ text: String) -> [(String, String)] {
+    package static func parse(_ text: String) -> [(String, String)] {
         var entries: [(String, String)] = []
         var english: String?
         let arrow: [UInt8] = Array("→ ".utf8)

@@ -8,8 +8,8 @@
 /// no entry stays English, so a missing entry is visible, never an error.
 import Synchronization
 
-public struct Translator: Sendable {
-    public let language: Language
+package struct Translator: Sendable {
+    package let language: Language
     /// Looked up in order; each parsed on its first use, so that a `read`
     /// that needs only the interface's words never parses the demos' table.
     private let tables: [LazyTable]
@@ -59,9 +59,9 @@ public struct Translator: Sendable {
     }
 
     /// English as it is.
-    public static let english = Translator(language: .en, entries: [])
+    package static let english = Translator(language: .en, entries: [])
 
-    public init(language: Language, entries: [(String, String)]) {
+    package init(language: Language, entries: [(String, String)]) {
         self.language = language
         self.tables = [LazyTable { entries }]
     }
@@ -72,7 +72,7 @@ public struct Translator: Sendable {
     }
 
     /// The translator for `language`, from its bundled tables.
-    public static func forLanguage(_ language: Language) -> Translator {
+    package static func forLanguage(_ language: Language) -> Translator {
         switch language {
         case .en: return .english
         case .zh:
@@ -86,7 +86,7 @@ public struct Translator: Sendable {
     }
 
     /// The translator for the lab's labels (`ganbook lab`), from its own table.
-    public static func forLab(_ language: Language) -> Translator {
+    package static func forLab(_ language: Language) -> Translator {
         switch language {
         case .en: return .english
         case .zh: return Translator(language: .zh, tables: [LazyTable { TranslationTable.parse(TranslationTable.chineseLab) }])
@@ -95,12 +95,12 @@ public struct Translator: Sendable {
 
     /// This translator as a function, for what takes one (a renderer's
     /// words, a progress bar's label).
-    public var words: @Sendable (String) -> String { { self($0) } }
+    package var words: @Sendable (String) -> String { { self($0) } }
 
     /// `text` in this language (or as it is, when there is no entry). Tables
     /// are tried in order, each exactly then by template, so a later table
     /// is parsed only when the earlier ones have no entry.
-    public func callAsFunction(_ text: String) -> String {
+    package func callAsFunction(_ text: String) -> String {
         guard language != .en, !text.isEmpty else { return text }
         for (k, lazy) in tables.enumerated() {
             let table = lazy.table

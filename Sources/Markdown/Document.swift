@@ -6,13 +6,13 @@
 /// `MarkdownWalker`.
 
 /// A parsed Markdown document.
-public struct Document: Sendable, Equatable {
+package struct Document: Sendable, Equatable {
     /// The top-level blocks, in source order.
-    public var blocks: [Block]
+    package var blocks: [Block]
     /// cmark's own HTML for the same tree, when it was asked for at parse time.
-    public var html: String?
+    package var html: String?
 
-    public init(blocks: [Block], html: String? = nil) {
+    package init(blocks: [Block], html: String? = nil) {
         self.blocks = blocks
         self.html = html
     }
@@ -20,18 +20,18 @@ public struct Document: Sendable, Equatable {
 
 /// A block node with the source lines it spans (1-based, inclusive), so that
 /// later errors can say FILE:LINE.
-public struct Block: Sendable, Equatable {
-    public var kind: Kind
-    public var line: Int
-    public var endLine: Int
+package struct Block: Sendable, Equatable {
+    package var kind: Kind
+    package var line: Int
+    package var endLine: Int
 
-    public init(_ kind: Kind, line: Int, endLine: Int) {
+    package init(_ kind: Kind, line: Int, endLine: Int) {
         self.kind = kind
         self.line = line
         self.endLine = endLine
     }
 
-    public enum Kind: Sendable, Equatable {
+    package enum Kind: Sendable, Equatable {
         case paragraph([Inline])
         /// Level 1 to 6, ATX (`#`) or setext (`===`).
         case heading(level: Int, content: [Inline])
@@ -52,19 +52,19 @@ public struct Block: Sendable, Equatable {
 }
 
 /// A bullet or ordered list.
-public struct List: Sendable, Equatable {
-    public enum Kind: Sendable, Equatable {
+package struct List: Sendable, Equatable {
+    package enum Kind: Sendable, Equatable {
         case bullet
         case ordered(start: Int, delimiter: Delimiter)
     }
-    public enum Delimiter: Sendable, Equatable { case period, paren }
+    package enum Delimiter: Sendable, Equatable { case period, paren }
 
-    public var kind: Kind
+    package var kind: Kind
     /// Tight lists have no blank lines between their items (CommonMark §5.3).
-    public var isTight: Bool
-    public var items: [ListItem]
+    package var isTight: Bool
+    package var items: [ListItem]
 
-    public init(kind: Kind, isTight: Bool, items: [ListItem]) {
+    package init(kind: Kind, isTight: Bool, items: [ListItem]) {
         self.kind = kind
         self.isTight = isTight
         self.items = items
@@ -72,12 +72,12 @@ public struct List: Sendable, Equatable {
 }
 
 /// One item of a list: a sequence of blocks.
-public struct ListItem: Sendable, Equatable {
-    public var blocks: [Block]
-    public var line: Int
-    public var endLine: Int
+package struct ListItem: Sendable, Equatable {
+    package var blocks: [Block]
+    package var line: Int
+    package var endLine: Int
 
-    public init(blocks: [Block], line: Int, endLine: Int) {
+    package init(blocks: [Block], line: Int, endLine: Int) {
         self.blocks = blocks
         self.line = line
         self.endLine = endLine
@@ -85,27 +85,27 @@ public struct ListItem: Sendable, Equatable {
 }
 
 /// A fenced or indented code block.
-public struct CodeBlock: Sendable, Equatable {
+package struct CodeBlock: Sendable, Equatable {
     /// The fence's info string (empty for indented blocks).
-    public var info: String
+    package var info: String
     /// The code, verbatim, ending in a newline unless empty.
-    public var literal: String
-    public var isFenced: Bool
+    package var literal: String
+    package var isFenced: Bool
 
-    public init(info: String, literal: String, isFenced: Bool) {
+    package init(info: String, literal: String, isFenced: Bool) {
         self.info = info
         self.literal = literal
         self.isFenced = isFenced
     }
 
     /// The first word of the info string: `demo`, `swift`, `quiz`, … or "".
-    public var language: String {
+    package var language: String {
         String(info.split(whereSeparator: { $0 == " " || $0 == "\t" }).first ?? "")
     }
 }
 
 /// An inline node.
-public enum Inline: Sendable, Equatable {
+package enum Inline: Sendable, Equatable {
     case text(String)
     case softBreak
     case lineBreak
@@ -122,12 +122,12 @@ public enum Inline: Sendable, Equatable {
 }
 
 /// The target of a link or image, with its content (for an image: the alt text).
-public struct Link: Sendable, Equatable {
-    public var url: String
-    public var title: String
-    public var content: [Inline]
+package struct Link: Sendable, Equatable {
+    package var url: String
+    package var title: String
+    package var content: [Inline]
 
-    public init(url: String, title: String, content: [Inline]) {
+    package init(url: String, title: String, content: [Inline]) {
         self.url = url
         self.title = title
         self.content = content
@@ -136,7 +136,7 @@ public struct Link: Sendable, Equatable {
 
 extension Inline {
     /// The text a reader sees, without markup: soft breaks become spaces.
-    public var plainText: String {
+    package var plainText: String {
         switch self {
         case .text(let s), .code(let s): return s
         case .html: return ""
@@ -151,7 +151,7 @@ extension Inline {
 
 extension Array where Element == Inline {
     /// The concatenated plain text of a run of inlines.
-    public var plainText: String {
+    package var plainText: String {
         var text = ""
         for inline in self { text += inline.plainText }
         return text

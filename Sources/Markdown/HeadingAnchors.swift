@@ -2,13 +2,13 @@
 /// work here too: the heading's text, lower-cased, keeping letters, digits,
 /// spaces, `-` and `_`; spaces become `-`; a repeated slug gets `-1`, `-2`, ….
 /// One place, so that `ganbook check` and the HTML renderer agree on every id.
-public struct HeadingAnchors: Sendable {
+package struct HeadingAnchors: Sendable {
     private var used: [String: Int] = [:]
 
-    public init() {}
+    package init() {}
 
     /// The slug of `text`, before de-duplication.
-    public static func slug(_ text: String) -> String {
+    package static func slug(_ text: String) -> String {
         var out = ""
         for c in text.lowercased() {
             if c.isLetter || c.isNumber || c == "-" || c == "_" { out.append(c) } else if c == " " { out.append("-") }
@@ -17,7 +17,7 @@ public struct HeadingAnchors: Sendable {
     }
 
     /// The anchor of the next heading (in document order) whose text is `text`.
-    public mutating func anchor(for text: String) -> String {
+    package mutating func anchor(for text: String) -> String {
         let base = Self.slug(text)
         let count = used[base, default: 0]
         used[base] = count + 1

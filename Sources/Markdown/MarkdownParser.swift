@@ -9,30 +9,30 @@ import CCmark
 import Glibc
 
 /// cmark's parse and render options.
-public struct ParseOptions: OptionSet, Sendable {
-    public let rawValue: Int32
-    public init(rawValue: Int32) { self.rawValue = rawValue }
+package struct ParseOptions: OptionSet, Sendable {
+    package let rawValue: Int32
+    package init(rawValue: Int32) { self.rawValue = rawValue }
 
     /// Keep raw HTML and unsafe links in the HTML output (cmark omits them by default).
-    public static let unsafe = ParseOptions(rawValue: CMARK_OPT_UNSAFE)
+    package static let unsafe = ParseOptions(rawValue: CMARK_OPT_UNSAFE)
     /// Straight quotes to curly, `--` to dashes.
-    public static let smart = ParseOptions(rawValue: CMARK_OPT_SMART)
+    package static let smart = ParseOptions(rawValue: CMARK_OPT_SMART)
     /// Replace invalid UTF-8 with U+FFFD.
-    public static let validateUTF8 = ParseOptions(rawValue: CMARK_OPT_VALIDATE_UTF8)
+    package static let validateUTF8 = ParseOptions(rawValue: CMARK_OPT_VALIDATE_UTF8)
     /// Add `data-sourcepos` attributes to the HTML.
-    public static let sourcePositions = ParseOptions(rawValue: CMARK_OPT_SOURCEPOS)
+    package static let sourcePositions = ParseOptions(rawValue: CMARK_OPT_SOURCEPOS)
 }
 
-public enum MarkdownParser {
+package enum MarkdownParser {
     /// Containers nested deeper than this are spliced into their parent, so that
     /// pathological input (thousands of `>`) cannot exhaust the stack of any
     /// recursive renderer. No text is lost.
-    public static let maximumDepth = 100
+    package static let maximumDepth = 100
 
     /// Parses `source` as CommonMark. With `renderHTML`, `Document.html` holds
     /// `cmark_render_html` of the same tree.
     /// With `tables`, GitHub-style pipe tables are recognised (see `PipeTables`).
-    public static func parse(
+    package static func parse(
         _ source: String, options: ParseOptions = [], renderHTML: Bool = false, tables: Bool = false
     ) -> Document {
         let bytes = Array(source.utf8)
@@ -61,7 +61,7 @@ public enum MarkdownParser {
     }
 
     /// cmark's HTML for `source`, for callers that need nothing else.
-    public static func html(_ source: String, options: ParseOptions = []) -> String {
+    package static func html(_ source: String, options: ParseOptions = []) -> String {
         parse(source, options: options, renderHTML: true).html ?? ""
     }
 

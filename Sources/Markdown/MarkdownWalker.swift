@@ -6,7 +6,7 @@
 ///
 /// An overriding method calls `descend(into:)` (or `walk(_:)` on the children)
 /// to keep going below its node.
-public protocol MarkdownWalker {
+package protocol MarkdownWalker {
     /// Dispatches to the `visitX` method of the block's kind (the default).
     mutating func visit(_ block: Block)
     /// Dispatches to the `visitX` method of the inline's kind (the default).
@@ -42,17 +42,17 @@ public protocol MarkdownWalker {
 extension MarkdownWalker {
     // MARK: Dispatch
 
-    public mutating func walk(_ document: Document) { walk(document.blocks) }
+    package mutating func walk(_ document: Document) { walk(document.blocks) }
 
-    public mutating func walk(_ blocks: [Block]) {
+    package mutating func walk(_ blocks: [Block]) {
         for block in blocks { visit(block) }
     }
 
-    public mutating func walk(_ inlines: [Inline]) {
+    package mutating func walk(_ inlines: [Inline]) {
         for inline in inlines { visit(inline) }
     }
 
-    public mutating func visit(_ block: Block) {
+    package mutating func visit(_ block: Block) {
         switch block.kind {
         case .paragraph(let content): visitParagraph(content, block: block)
         case .heading(let level, let content): visitHeading(level: level, content: content, block: block)
@@ -69,7 +69,7 @@ extension MarkdownWalker {
         }
     }
 
-    public mutating func visit(_ inline: Inline) {
+    package mutating func visit(_ inline: Inline) {
         switch inline {
         case .text(let text): visitText(text)
         case .softBreak: visitSoftBreak()
@@ -88,7 +88,7 @@ extension MarkdownWalker {
     }
 
     /// Walks the children of `block` (its inlines, blocks or list items).
-    public mutating func descend(into block: Block) {
+    package mutating func descend(into block: Block) {
         switch block.kind {
         case .paragraph(let content), .heading(_, let content): walk(content)
         case .blockQuote(let children), .customBlock(_, _, let children), .unknown(_, _, let children): walk(children)
@@ -99,7 +99,7 @@ extension MarkdownWalker {
     }
 
     /// Walks the children of `inline`.
-    public mutating func descend(into inline: Inline) {
+    package mutating func descend(into inline: Inline) {
         switch inline {
         case .emphasis(let children), .strong(let children), .custom(_, _, let children), .unknown(_, _, let children):
             walk(children)
@@ -110,36 +110,36 @@ extension MarkdownWalker {
 
     // MARK: Defaults: descend, do nothing at leaves
 
-    public mutating func visitParagraph(_ content: [Inline], block: Block) { walk(content) }
-    public mutating func visitHeading(level: Int, content: [Inline], block: Block) { walk(content) }
-    public mutating func visitBlockQuote(_ children: [Block], block: Block) { walk(children) }
-    public mutating func visitList(_ list: List, block: Block) { for item in list.items { visitListItem(item, of: list) } }
-    public mutating func visitListItem(_ item: ListItem, of list: List) { walk(item.blocks) }
-    public mutating func visitCodeBlock(_ code: CodeBlock, block: Block) {}
-    public mutating func visitHTMLBlock(_ html: String, block: Block) {}
-    public mutating func visitThematicBreak(block: Block) {}
-    public mutating func visitTable(_ table: MarkdownTable, block: Block) { descend(into: block) }
-    public mutating func visitCustomBlock(onEnter: String, onExit: String, children: [Block], block: Block) { walk(children) }
-    public mutating func visitUnknownBlock(typeName: String, literal: String, children: [Block], block: Block) { walk(children) }
+    package mutating func visitParagraph(_ content: [Inline], block: Block) { walk(content) }
+    package mutating func visitHeading(level: Int, content: [Inline], block: Block) { walk(content) }
+    package mutating func visitBlockQuote(_ children: [Block], block: Block) { walk(children) }
+    package mutating func visitList(_ list: List, block: Block) { for item in list.items { visitListItem(item, of: list) } }
+    package mutating func visitListItem(_ item: ListItem, of list: List) { walk(item.blocks) }
+    package mutating func visitCodeBlock(_ code: CodeBlock, block: Block) {}
+    package mutating func visitHTMLBlock(_ html: String, block: Block) {}
+    package mutating func visitThematicBreak(block: Block) {}
+    package mutating func visitTable(_ table: MarkdownTable, block: Block) { descend(into: block) }
+    package mutating func visitCustomBlock(onEnter: String, onExit: String, children: [Block], block: Block) { walk(children) }
+    package mutating func visitUnknownBlock(typeName: String, literal: String, children: [Block], block: Block) { walk(children) }
 
-    public mutating func visitText(_ text: String) {}
-    public mutating func visitSoftBreak() {}
-    public mutating func visitLineBreak() {}
-    public mutating func visitCode(_ code: String) {}
-    public mutating func visitInlineHTML(_ html: String) {}
-    public mutating func visitEmphasis(_ children: [Inline]) { walk(children) }
-    public mutating func visitStrong(_ children: [Inline]) { walk(children) }
-    public mutating func visitLink(_ link: Link) { walk(link.content) }
-    public mutating func visitImage(_ image: Link) { walk(image.content) }
-    public mutating func visitCustomInline(onEnter: String, onExit: String, children: [Inline]) { walk(children) }
-    public mutating func visitUnknownInline(typeName: String, literal: String, children: [Inline]) { walk(children) }
+    package mutating func visitText(_ text: String) {}
+    package mutating func visitSoftBreak() {}
+    package mutating func visitLineBreak() {}
+    package mutating func visitCode(_ code: String) {}
+    package mutating func visitInlineHTML(_ html: String) {}
+    package mutating func visitEmphasis(_ children: [Inline]) { walk(children) }
+    package mutating func visitStrong(_ children: [Inline]) { walk(children) }
+    package mutating func visitLink(_ link: Link) { walk(link.content) }
+    package mutating func visitImage(_ image: Link) { walk(image.content) }
+    package mutating func visitCustomInline(onEnter: String, onExit: String, children: [Inline]) { walk(children) }
+    package mutating func visitUnknownInline(typeName: String, literal: String, children: [Inline]) { walk(children) }
 }
 
 /// A walker that calls `body` for every block, in document order, at any depth.
-public struct BlockVisitor: MarkdownWalker {
+package struct BlockVisitor: MarkdownWalker {
     var body: (Block) -> Void
-    public init(_ body: @escaping (Block) -> Void) { self.body = body }
-    public mutating func visit(_ block: Block) {
+    package init(_ body: @escaping (Block) -> Void) { self.body = body }
+    package mutating func visit(_ block: Block) {
         body(block)
         descend(into: block)
     }
@@ -147,7 +147,7 @@ public struct BlockVisitor: MarkdownWalker {
 
 extension Document {
     /// Every block, at any depth, in document order (a walk, for simple questions).
-    public var allBlocks: [Block] {
+    package var allBlocks: [Block] {
         var out: [Block] = []
         var walker = BlockVisitor { out.append($0) }
         walker.walk(self)

@@ -3,15 +3,15 @@
 /// (`|---|:---:|`) and body rows, each starting with `|`, becomes a `.table`.
 /// Cells are parsed as CommonMark inlines of their own. Only notes ask for
 /// this (`MarkdownParser.parse(_:tables:)`); the CommonMark spec is untouched.
-public struct MarkdownTable: Sendable, Equatable {
-    public enum Alignment: Sendable, Equatable { case none, left, center, right }
+package struct MarkdownTable: Sendable, Equatable {
+    package enum Alignment: Sendable, Equatable { case none, left, center, right }
 
-    public var header: [[Inline]]
-    public var alignments: [Alignment]
+    package var header: [[Inline]]
+    package var alignments: [Alignment]
     /// Each row has as many cells as the header (missing ones empty, extra ones dropped).
-    public var rows: [[[Inline]]]
+    package var rows: [[[Inline]]]
 
-    public init(header: [[Inline]], alignments: [Alignment], rows: [[[Inline]]]) {
+    package init(header: [[Inline]], alignments: [Alignment], rows: [[[Inline]]]) {
         self.header = header
         self.alignments = alignments
         self.rows = rows

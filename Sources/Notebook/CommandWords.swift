@@ -2,15 +2,15 @@
 /// simple cases a demo cell uses: spaces separate words; single quotes keep
 /// everything literally; double quotes keep spaces and allow `\"` and `\\`;
 /// a backslash outside quotes escapes the next character.
-public enum CommandWords {
-    public struct Failure: Error, Equatable, CustomStringConvertible {
+package enum CommandWords {
+    package struct Failure: Error, Equatable, CustomStringConvertible {
         /// 1-based character position in the line.
-        public let column: Int
-        public let message: String
-        public var description: String { "column \(column): \(message)" }
+        package let column: Int
+        package let message: String
+        package var description: String { "column \(column): \(message)" }
     }
 
-    public static func split(_ line: String) throws(Failure) -> [String] {
+    package static func split(_ line: String) throws(Failure) -> [String] {
         var words: [String] = []
         var word = ""
         var inWord = false
@@ -44,7 +44,7 @@ public enum CommandWords {
     /// `word` as a shell reads it back as one word: bare when it is plain,
     /// otherwise in single quotes. Hints that print a path use it, so that
     /// they run as printed.
-    public static func quoted(_ word: String) -> String {
+    package static func quoted(_ word: String) -> String {
         let plain =
             !word.isEmpty
             && word.unicodeScalars.allSatisfy { s in

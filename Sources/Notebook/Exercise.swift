@@ -17,27 +17,27 @@
 /// that divides by zero or is not finite anywhere it looked.
 import Distributions
 
-public struct Exercise: Sendable, Equatable {
-    public struct Variable: Sendable, Equatable {
-        public var name: String
-        public var spec: String
-        public var distribution: Distribution
+package struct Exercise: Sendable, Equatable {
+    package struct Variable: Sendable, Equatable {
+        package var name: String
+        package var spec: String
+        package var distribution: Distribution
         /// Decimals the question shows it with, and rounds it to.
-        public var decimals: Int
+        package var decimals: Int
     }
 
-    public enum Source: Sendable, Equatable {
+    package enum Source: Sendable, Equatable {
         case formula(Expression)
         /// `ganbook demo` words (a template each) and the name of a figure of its report.
         case demo(words: [Template], figure: String)
     }
 
-    public enum Tolerance: Sendable, Equatable {
+    package enum Tolerance: Sendable, Equatable {
         case absolute(Double)
         /// A fraction of the answer's magnitude (`± 2%` is 0.02).
         case relative(Double)
 
-        public func of(_ answer: Double) -> Double {
+        package func of(_ answer: Double) -> Double {
             switch self {
             case .absolute(let t): return t
             case .relative(let f): return f * abs(answer)
@@ -45,25 +45,25 @@ public struct Exercise: Sendable, Equatable {
         }
     }
 
-    public var variables: [Variable]
-    public var question: Template
-    public var why: Template?
-    public var source: Source
-    public var tolerance: Tolerance
+    package var variables: [Variable]
+    package var question: Template
+    package var why: Template?
+    package var source: Source
+    package var tolerance: Tolerance
 
     /// One draw: the numbers, the texts with them filled in, and the answer
     /// (nil for a demo-backed answer, which the caller computes by running `demoWords`).
-    public struct Instance: Sendable, Equatable {
-        public var values: [String: Double]
-        public var question: String
-        public var why: String?
-        public var answer: Double?
-        public var demoWords: [String]?
+    package struct Instance: Sendable, Equatable {
+        package var values: [String: Double]
+        package var question: String
+        package var why: String?
+        package var answer: Double?
+        package var demoWords: [String]?
     }
 
     /// Draws the numbers from `generator` and fills everything in; a draw where
     /// something cannot be computed is replaced by the next (at most 100 tries).
-    public func instance(seed: UInt64) -> Instance? {
+    package func instance(seed: UInt64) -> Instance? {
         var generator = SeededGenerator(seed: seed)
         for _ in 0..<100 {
             let values = draw(&generator)
@@ -78,7 +78,7 @@ public struct Exercise: Sendable, Equatable {
         return values
     }
 
-    public func fill(_ values: [String: Double]) throws(Expression.EvaluationError) -> Instance {
+    package func fill(_ values: [String: Double]) throws(Expression.EvaluationError) -> Instance {
         let q = try question.render(values)
         let w = try why?.render(values)
         switch source {
@@ -104,12 +104,12 @@ public struct Exercise: Sendable, Equatable {
     }
 
     /// `x` rounded half away from zero to `decimals` places, as it is shown.
-    public static func round(_ x: Double, _ decimals: Int) -> Double {
+    package static func round(_ x: Double, _ decimals: Int) -> Double {
         Double(format(x, decimals)) ?? x
     }
 
     /// `x` to `decimals` places, without Foundation (the read path stays small); never "-0.00".
-    public static func format(_ x: Double, _ decimals: Int) -> String {
+    package static func format(_ x: Double, _ decimals: Int) -> String {
         var scale = 1.0
         for _ in 0..<decimals { scale *= 10 }
         let scaled = (abs(x) * scale).rounded(.toNearestOrAwayFromZero)
@@ -155,7 +155,7 @@ public struct Exercise: Sendable, Equatable {
 
     /// The first point of the variables' ranges where something cannot be computed, as a message.
     /// Interval arithmetic passes most formulas at once; the others are sampled.
-    public func validate(seed: UInt64) -> String? {
+    package func validate(seed: UInt64) -> String? {
         if let ranges, expressions.allSatisfy({ $0.expression.range(over: ranges) != nil }) { return nil }
         var points: [[String: Double]] = []
         // The ends of bounded ranges, every combination (up to 2^6 corners).
@@ -192,18 +192,18 @@ public struct Exercise: Sendable, Equatable {
 }
 
 /// Text with `{expression}` and `{expression:.N}` holes; `{{` and `}}` are braces.
-public struct Template: Sendable, Equatable {
-    public enum Piece: Sendable, Equatable {
+package struct Template: Sendable, Equatable {
+    package enum Piece: Sendable, Equatable {
         case text(String)
         case value(Expression, decimals: Int)
     }
 
-    public static let defaultDecimals = 2
-    public var pieces: [Piece]
+    package static let defaultDecimals = 2
+    package var pieces: [Piece]
 
     /// Scans by bytes (braces are ASCII), so that text without holes, as in
     /// most questions, costs one pass; columns in errors count characters.
-    public static func parse(_ text: String) throws(Expression.SyntaxError) -> Template {
+    package static func parse(_ text: String) throws(Expression.SyntaxError) -> Template {
         let bytes = text.utf8
         let open = UInt8(ascii: "{"), close = UInt8(ascii: "}")
         guard bytes.contains(where: { $0 == open || $0 == close }) else { return Template(pieces: text.isEmpty ? [] : [.text(text)]) }
@@ -252,19 +252,19 @@ public struct Template: Sendable, Equatable {
         return Template(pieces: pieces)
     }
 
-    public var variables: [String] {
+    package var variables: [String] {
         var out: [String] = []
         for case .value(let e, _) in pieces { for v in e.variables where !out.contains(v) { out.append(v) } }
         return out
     }
 
     /// The decimals of the first hole that is exactly `name`.
-    public func decimals(of name: String) -> Int? {
+    package func decimals(of name: String) -> Int? {
         for case .value(.variable(let n), let d) in pieces where n == name { return d }
         return nil
     }
 
-    public func render(_ values: [String: Double]) throws(Expression.EvaluationError) -> String {
+    package func render(_ values: [String: Double]) throws(Expression.EvaluationError) -> String {
         var out = ""
         for piece in pieces {
             switch piece {

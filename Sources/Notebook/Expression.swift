@@ -12,30 +12,30 @@
 /// a negative number) is reported, never shown as a number.
 import Glibc
 
-public indirect enum Expression: Sendable, Equatable {
+package indirect enum Expression: Sendable, Equatable {
     case number(Double)
     case variable(String)
     case negate(Expression)
     case binary(Character, Expression, Expression)  // + - * / ^
     case call(String, [Expression])
 
-    public static let constants: [String: Double] = ["pi": Double.pi, "π": Double.pi, "e": M_E]
-    public static let functions: Set<String> = ["log", "ln", "exp", "sqrt", "abs", "min", "max"]
+    package static let constants: [String: Double] = ["pi": Double.pi, "π": Double.pi, "e": M_E]
+    package static let functions: Set<String> = ["log", "ln", "exp", "sqrt", "abs", "min", "max"]
 
     /// A syntax error, with the 1-based column of the offending character.
-    public struct SyntaxError: Error, Equatable, CustomStringConvertible {
-        public let column: Int
-        public let message: String
-        public var description: String { "\(message) (column \(column))" }
+    package struct SyntaxError: Error, Equatable, CustomStringConvertible {
+        package let column: Int
+        package let message: String
+        package var description: String { "\(message) (column \(column))" }
     }
 
     /// Why a value could not be computed.
-    public enum EvaluationError: Error, Equatable, CustomStringConvertible {
+    package enum EvaluationError: Error, Equatable, CustomStringConvertible {
         case divisionByZero
         case unknownVariable(String)
         case notFinite(String)
 
-        public var description: String {
+        package var description: String {
             switch self {
             case .divisionByZero: return "divides by zero"
             case .unknownVariable(let name): return "uses the unknown variable '\(name)'"
@@ -44,7 +44,7 @@ public indirect enum Expression: Sendable, Equatable {
         }
     }
 
-    public static func parse(_ text: String) throws(SyntaxError) -> Expression {
+    package static func parse(_ text: String) throws(SyntaxError) -> Expression {
         var parser = Parser(Array(text))
         parser.skipSpaces()
         guard parser.current != nil else { throw SyntaxError(column: 1, message: "expected a number or a formula") }
@@ -57,7 +57,7 @@ public indirect enum Expression: Sendable, Equatable {
     }
 
     /// The variables the expression names (not the constants), in order of first use.
-    public var variables: [String] {
+    package var variables: [String] {
         var out: [String] = []
         func walk(_ e: Expression) {
             switch e {
@@ -72,7 +72,7 @@ public indirect enum Expression: Sendable, Equatable {
         return out
     }
 
-    public func evaluate(_ values: [String: Double] = [:]) throws(EvaluationError) -> Double {
+    package func evaluate(_ values: [String: Double] = [:]) throws(EvaluationError) -> Double {
         let x: Double
         switch self {
         case .number(let v): return v
@@ -250,7 +250,7 @@ public indirect enum Expression: Sendable, Equatable {
 
 extension Expression: CustomStringConvertible {
     /// The expression written back, fully bracketed where precedence needs it.
-    public var description: String {
+    package var description: String {
         switch self {
         case .number(let v): return Self.show(v)
         case .variable(let name): return name
@@ -281,7 +281,7 @@ extension Expression {
     /// interval arithmetic; nil when that cannot rule out a division by zero, a log
     /// or square root out of its domain, or an unbounded result. Used by `check`
     /// to pass a safe formula without sampling (sampling decides the rest).
-    public func range(over ranges: [String: ClosedRange<Double>]) -> ClosedRange<Double>? {
+    package func range(over ranges: [String: ClosedRange<Double>]) -> ClosedRange<Double>? {
         func ok(_ low: Double, _ high: Double) -> ClosedRange<Double>? {
             low.isFinite && high.isFinite && low <= high ? low...high : nil
         }

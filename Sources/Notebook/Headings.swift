@@ -6,7 +6,7 @@ import Markdown
 
 extension Note {
     /// Every heading, in document order, with its level, text and anchor.
-    public var headings: [(level: Int, text: String, slug: String, line: Int)] {
+    package var headings: [(level: Int, text: String, slug: String, line: Int)] {
         struct Collector: MarkdownWalker {
             var anchors = HeadingAnchors()
             var out: [(level: Int, text: String, slug: String, line: Int)] = []
@@ -19,12 +19,12 @@ extension Note {
         return collector.out
     }
 
-    public static func slug(_ text: String) -> String { HeadingAnchors.slug(text) }
+    package static func slug(_ text: String) -> String { HeadingAnchors.slug(text) }
 
     /// For each card, in order, the section that explains its answer (the quiz
     /// shows it, `o` opens it): the heading its `See:` names, else the last
     /// heading below the title above the card; nil when there is neither.
-    public var cardSections: [(text: String, slug: String)?] {
+    package var cardSections: [(text: String, slug: String)?] {
         let headings = self.headings
         return cards.map { card in
             let heading = card.see.flatMap { see in headings.first { $0.slug == see } } ?? headings.last { $0.line < card.line && $0.level > 1 }
@@ -33,7 +33,7 @@ extension Note {
     }
 
     /// Every link (not image) target, with the line of the block it is in.
-    public var links: [(line: Int, url: String)] {
+    package var links: [(line: Int, url: String)] {
         struct Collector: MarkdownWalker {
             var line = 0
             var out: [(line: Int, url: String)] = []
@@ -53,12 +53,12 @@ extension Note {
 }
 
 /// A link between notes: `03-objective.md`, `03-objective.md#anchor` or `#anchor`.
-public struct NoteLink: Sendable, Equatable {
-    public var file: String?
-    public var anchor: String?
+package struct NoteLink: Sendable, Equatable {
+    package var file: String?
+    package var anchor: String?
 
     /// Nil for links that leave the notebook (a scheme, an absolute path, mailto).
-    public init?(_ url: String) {
+    package init?(_ url: String) {
         if url.isEmpty || url.contains("://") || url.hasPrefix("/") || url.hasPrefix("mailto:") { return nil }
         let parts = url.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
         let file = String(parts[0]), anchor = parts.count > 1 ? String(parts[1]) : nil

@@ -8,21 +8,21 @@
 import Markdown
 
 /// A fenced `demo` block: one demo invocation, the words after `ganbook demo`.
-public struct DemoCell: Sendable, Equatable {
+package struct DemoCell: Sendable, Equatable {
     /// The line of the invocation inside the block.
-    public var line: Int
+    package var line: Int
     /// The invocation as written.
-    public var source: String
+    package var source: String
     /// The invocation split into words (`jsd`, `--p`, `U(0,1)`, …); empty
     /// when the cell is malformed.
-    public var words: [String]
+    package var words: [String]
     /// Why the cell cannot be run (empty, several lines, an unclosed quote);
     /// nil when it splits into words. A malformed cell keeps its place, so
     /// that every later cell's output stays under its own command.
-    public var problem: String?
-    public var name: String { words.first ?? "" }
+    package var problem: String?
+    package var name: String { words.first ?? "" }
 
-    public init(line: Int, source: String, words: [String], problem: String? = nil) {
+    package init(line: Int, source: String, words: [String], problem: String? = nil) {
         self.line = line
         self.source = source
         self.words = words
@@ -30,25 +30,25 @@ public struct DemoCell: Sendable, Equatable {
     }
 }
 
-public struct Note: Sendable {
-    public var file: NoteFile
-    public var fileName: String { file.fileName }
-    public var path: String { file.path }
-    public var id: String { file.id }
+package struct Note: Sendable {
+    package var file: NoteFile
+    package var fileName: String { file.fileName }
+    package var path: String { file.path }
+    package var id: String { file.id }
     /// The 1-based position in the contents.
-    public var number: Int { file.number }
-    public var title: String
-    public var document: Document
-    public var demoCells: [DemoCell]
-    public var cards: [QuizCard]
+    package var number: Int { file.number }
+    package var title: String
+    package var document: Document
+    package var demoCells: [DemoCell]
+    package var cards: [QuizCard]
     /// The `quiz` blocks: each block's first line and how many cards parsed in it.
-    public var quizBlocks: [(line: Int, cardCount: Int)]
-    public var problems: [NoteProblem]
+    package var quizBlocks: [(line: Int, cardCount: Int)]
+    package var problems: [NoteProblem]
     /// The problems found in `quiz` blocks (also in `problems`).
-    public var quizProblems: [NoteProblem]
+    package var quizProblems: [NoteProblem]
 
     /// The id rule: `03-objective.md` → `objective`; `intro.md` → `intro`.
-    public static func id(fromFileName fileName: String) -> String {
+    package static func id(fromFileName fileName: String) -> String {
         var name = Substring(fileName)
         if name.hasSuffix(".md") { name = name.dropLast(3) }
         let digits = name.prefix(while: { $0.isASCII && $0.isNumber })
@@ -60,7 +60,7 @@ public struct Note: Sendable {
     }
 
     /// Builds a note from its Markdown source.
-    public init(file: NoteFile, source: String) {
+    package init(file: NoteFile, source: String) {
         self.file = file
         self.document = MarkdownParser.parse(source, tables: true)
         self.demoCells = []

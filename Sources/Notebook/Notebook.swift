@@ -7,7 +7,7 @@
 
 import Installation
 
-public enum NotebookError: Error, Equatable, CustomStringConvertible {
+package enum NotebookError: Error, Equatable, CustomStringConvertible {
     case folderMissing(String)
     case notAFolder(String)
     case folderUnreadable(String, reason: String)
@@ -17,7 +17,7 @@ public enum NotebookError: Error, Equatable, CustomStringConvertible {
     case noSuchNote(String, suggestion: String?)
     case ambiguousNote(String, candidates: [String])
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .folderMissing(let path): return "notes folder '\(path)' does not exist"
         case .notAFolder(let path): return "notes folder '\(path)' is not a folder"
@@ -35,22 +35,22 @@ public enum NotebookError: Error, Equatable, CustomStringConvertible {
 }
 
 /// A note's file, known before it is read: enough to list and find notes.
-public struct NoteFile: Sendable, Equatable {
-    public var fileName: String
-    public var path: String
-    public var id: String
+package struct NoteFile: Sendable, Equatable {
+    package var fileName: String
+    package var path: String
+    package var id: String
     /// The 1-based position in the contents.
-    public var number: Int
+    package var number: Int
 }
 
-public struct Notebook: Sendable {
-    public var folder: String
+package struct Notebook: Sendable {
+    package var folder: String
     /// Every `*.md` file of the folder, ordered by file name. Notes are read
     /// only when asked for, so that `read` parses one file, not the notebook.
-    public var files: [NoteFile]
+    package var files: [NoteFile]
 
     /// Lists the notes of `folder`.
-    public init(folder: String) throws(NotebookError) {
+    package init(folder: String) throws(NotebookError) {
         let names: [String]
         do {
             names = try FileSystem.list(folder)
@@ -70,10 +70,10 @@ public struct Notebook: Sendable {
     }
 
     /// Reads and parses one note.
-    public func load(_ file: NoteFile) throws(NotebookError) -> Note { try parse(file, bytes: try read(file)) }
+    package func load(_ file: NoteFile) throws(NotebookError) -> Note { try parse(file, bytes: try read(file)) }
 
     /// The bytes of one note's file.
-    public func read(_ file: NoteFile) throws(NotebookError) -> [UInt8] {
+    package func read(_ file: NoteFile) throws(NotebookError) -> [UInt8] {
         do {
             return try FileSystem.read(file.path)
         } catch {
@@ -83,12 +83,12 @@ public struct Notebook: Sendable {
     }
 
     /// The note in `bytes`, read from `file`; they must be UTF-8.
-    public func parse(_ file: NoteFile, bytes: [UInt8]) throws(NotebookError) -> Note {
+    package func parse(_ file: NoteFile, bytes: [UInt8]) throws(NotebookError) -> Note {
         Note(file: file, source: try Self.decode(bytes, path: file.path))
     }
 
     /// Reads and parses every note, in order.
-    public func loadAll() throws(NotebookError) -> [Note] {
+    package func loadAll() throws(NotebookError) -> [Note] {
         var notes: [Note] = []
         for file in files { notes.append(try load(file)) }
         return notes
@@ -116,12 +116,12 @@ public struct Notebook: Sendable {
 
     /// The note a reader means: an exact id, a number from the contents, or a
     /// unique id prefix. Otherwise an error with a close id as a suggestion.
-    public func note(_ query: String) throws(NotebookError) -> Note {
+    package func note(_ query: String) throws(NotebookError) -> Note {
         try load(file(query))
     }
 
     /// The file of the note a reader means (see `note(_:)`), without reading it.
-    public func file(_ query: String) throws(NotebookError) -> NoteFile {
+    package func file(_ query: String) throws(NotebookError) -> NoteFile {
         let exact = files.filter { $0.id == query }
         if exact.count == 1 { return exact[0] }
         if exact.count > 1 { throw .ambiguousNote(query, candidates: exact.map(\.fileName)) }

@@ -2,18 +2,18 @@
 /// bundled with ganbook (see `BundledFolder` for where those are looked for).
 import Installation
 
-public enum NotesLocation {
-    public enum Source: Sendable, Equatable { case flag, environment, bundled }
+package enum NotesLocation {
+    package enum Source: Sendable, Equatable { case flag, environment, bundled }
 
-    public static let environmentVariable = "GANBOOK_NOTES"
+    package static let environmentVariable = "GANBOOK_NOTES"
 
-    public struct NotFound: Error, CustomStringConvertible {
-        public var description: String {
+    package struct NotFound: Error, CustomStringConvertible {
+        package var description: String {
             "cannot find ganbook's notes; pass --notes DIR or set \(NotesLocation.environmentVariable)"
         }
     }
 
-    public static func resolve(
+    package static func resolve(
         flag: String?, environment: String?, executable: String? = BundledFolder.currentExecutable()
     )
         throws(NotFound) -> (path: String, source: Source)

@@ -22,8 +22,8 @@ import Installation
 /// A card without `id:` gets one made from the note id and the question text
 /// (for an exercise card, its template text, so new numbers never change it).
 
-public struct QuizCard: Sendable, Equatable {
-    public enum Answer: Sendable, Equatable {
+package struct QuizCard: Sendable, Equatable {
+    package enum Answer: Sendable, Equatable {
         case recall(String)
         case choice([Choice])
         case numeric(value: Double, tolerance: Double)
@@ -31,33 +31,33 @@ public struct QuizCard: Sendable, Equatable {
         case exercise(Exercise)
     }
 
-    public struct Choice: Sendable, Equatable {
-        public var text: String
-        public var isCorrect: Bool
+    package struct Choice: Sendable, Equatable {
+        package var text: String
+        package var isCorrect: Bool
     }
 
-    public var id: String
-    public var hasExplicitID: Bool
-    public var question: String
-    public var answer: Answer
+    package var id: String
+    package var hasExplicitID: Bool
+    package var question: String
+    package var answer: Answer
     /// The source line of the card's first line.
-    public var line: Int
+    package var line: Int
     /// Why the answer is right: shown after the answer, and after every wrong one.
-    public var why: String? = nil
+    package var why: String? = nil
     /// `See: #anchor`: the heading that explains the answer, when it is not the one the card sits under.
-    public var see: String? = nil
+    package var see: String? = nil
 }
 
 /// A problem found in a note, at a source line.
-public struct NoteProblem: Error, Sendable, Equatable, CustomStringConvertible {
-    public var line: Int
-    public var message: String
-    public var description: String { "\(line): \(message)" }
+package struct NoteProblem: Error, Sendable, Equatable, CustomStringConvertible {
+    package var line: Int
+    package var message: String
+    package var description: String { "\(line): \(message)" }
 }
 
-public enum QuizParser {
+package enum QuizParser {
     /// Parses the literal of a `quiz` block whose first content line is `firstLine`.
-    public static func parse(_ literal: String, firstLine: Int, noteID: String) -> (cards: [QuizCard], problems: [NoteProblem]) {
+    package static func parse(_ literal: String, firstLine: Int, noteID: String) -> (cards: [QuizCard], problems: [NoteProblem]) {
         var cards: [QuizCard] = []
         var problems: [NoteProblem] = []
         var draft = Draft()

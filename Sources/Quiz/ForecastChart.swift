@@ -7,7 +7,7 @@ import Localization
 import TerminalKit
 
 extension QuizOverview {
-    public func forecastChart(width: Int, sheet: StyleSheet, height: Int = 6, language: Language = .en) -> String {
+    package func forecastChart(width: Int, sheet: StyleSheet, height: Int = 6, language: Language = .en) -> String {
         let words = QuizWords.of(language)
         let top = max(forecast.max() ?? 0, 1)
         let label = String(top).count

@@ -6,7 +6,7 @@ import Scheduling
 
 extension ProgressStore {
     /// The folder: the flag, else $GANBOOK_DATA, else $XDG_DATA_HOME/ganbook, else ~/.local/share/ganbook.
-    public static func folder(flag: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+    package static func folder(flag: String?, environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
         DataFolder.resolve(flag: flag) { environment[$0] }
     }
 }

@@ -6,18 +6,18 @@ import Installation
 import Notebook
 import Scheduling
 
-public struct QuizDeck: Sendable {
-    public var items: [QuizItem]
+package struct QuizDeck: Sendable {
+    package var items: [QuizItem]
     /// Every card id of the notebook's folder.
-    public var notebookCardIDs: Set<String>
+    package var notebookCardIDs: Set<String>
 
     /// A card of a chosen note that does not parse: `FILE:LINE: message`.
-    public struct InvalidCard: Error, CustomStringConvertible {
-        public var description: String
+    package struct InvalidCard: Error, CustomStringConvertible {
+        package var description: String
     }
 
     /// The deck of `queries` (ids, numbers, prefixes) in `notebook`.
-    public init(notebook: Notebook, notes queries: [String] = []) throws {
+    package init(notebook: Notebook, notes queries: [String] = []) throws {
         let all = try notebook.loadAll()
         // The named notes are found among those already read, not read again.
         let notes = try queries.isEmpty ? all : queries.map { query in all[try Self.file(query, first: query == queries[0], in: notebook).number - 1] }
@@ -32,8 +32,8 @@ public struct QuizDeck: Sendable {
     }
 
     /// A first word that names no note but is close to a subcommand of `quiz` (`stat`).
-    public struct NotASubcommand: Error, CustomStringConvertible {
-        public var description: String
+    package struct NotASubcommand: Error, CustomStringConvertible {
+        package var description: String
     }
 
     /// The note `query` names; for a first word that names no note and is close
@@ -50,7 +50,7 @@ public struct QuizDeck: Sendable {
 
 extension QuizSession {
     /// A session over `deck`, on `clock`'s time.
-    public init(deck: QuizDeck, store: ProgressStore, clock: QuizClock) {
+    package init(deck: QuizDeck, store: ProgressStore, clock: QuizClock) {
         self.init(items: deck.items, store: store, now: clock.now, startOfToday: clock.startOfDay(clock.now()))
         notebookCardIDs = deck.notebookCardIDs
     }

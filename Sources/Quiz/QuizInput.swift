@@ -8,7 +8,7 @@ import Foundation
 import TerminalKit
 
 /// The session's output and its two kinds of input.
-public protocol QuizIO {
+package protocol QuizIO {
     func write(_ text: String)
     /// The next line of input, or nil at the end of input.
     func readLine() -> String?
@@ -18,12 +18,12 @@ public protocol QuizIO {
 }
 
 extension QuizIO {
-    public var keys: QuizKeys? { nil }
-    public var look: QuizLook { .plain }
+    package var keys: QuizKeys? { nil }
+    package var look: QuizLook { .plain }
 }
 
 /// Key input for a session: `RawKeys` on a terminal, a script in tests.
-public protocol QuizKeys: AnyObject {
+package protocol QuizKeys: AnyObject {
     /// The next key; nil when `timeout` seconds pass first (nil: wait as long as it takes).
     func key(timeout: Double?) -> Key?
     /// A typed, echoed line; nil when the learner stops (Ctrl-C, Ctrl-D, a closed terminal).

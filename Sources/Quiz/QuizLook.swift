@@ -4,23 +4,23 @@
 /// what scripts and tests read.
 import TerminalKit
 
-public struct QuizLook: Sendable {
-    public var sheet: StyleSheet
+package struct QuizLook: Sendable {
+    package var sheet: StyleSheet
     /// Wrap questions, answers and explanations to this many columns; nil: never.
-    public var width: Int?
+    package var width: Int?
 
-    public init(sheet: StyleSheet, width: Int?) {
+    package init(sheet: StyleSheet, width: Int?) {
         self.sheet = sheet
         self.width = width
     }
 
-    public static let plain = QuizLook(sheet: StyleSheet(color: false), width: nil)
+    package static let plain = QuizLook(sheet: StyleSheet(color: false), width: nil)
 
-    public enum Role: Sendable {
+    package enum Role: Sendable {
         case header, question, answer, right, wrong, close, why, hint, link, typed
     }
 
-    public func style(_ role: Role) -> TextStyle {
+    package func style(_ role: Role) -> TextStyle {
         switch role {
         case .header: return sheet.frame
         case .question: return sheet.quizQuestion
@@ -35,11 +35,11 @@ public struct QuizLook: Sendable {
         }
     }
 
-    public func paint(_ text: String, _ role: Role) -> String { sheet.paint(text, style(role)) }
+    package func paint(_ text: String, _ role: Role) -> String { sheet.paint(text, style(role)) }
 
     /// `prefix` + `text` as one paragraph, wrapped with continuation lines
     /// indented under the text, and a newline.
-    public func block(_ prefix: String, _ text: String, _ role: Role, prefixRole: Role? = nil) -> String {
+    package func block(_ prefix: String, _ text: String, _ role: Role, prefixRole: Role? = nil) -> String {
         let head = paint(prefix, prefixRole ?? role)
         guard let width else { return head + paint(text, role) + "\n" }
         let indent = prefix.displayWidth

@@ -18,33 +18,33 @@ import Localization
 import Notebook
 import Scheduling
 
-public struct QuizSession {
-    public var items: [QuizItem]
-    public var store: ProgressStore
-    public var scheduler = Scheduler()
-    public var newPerDay = 10
-    public var cram = false
-    public var seed: UInt64 = 1
+package struct QuizSession {
+    package var items: [QuizItem]
+    package var store: ProgressStore
+    package var scheduler = Scheduler()
+    package var newPerDay = 10
+    package var cram = false
+    package var seed: UInt64 = 1
     /// Every card id of the notebook folder: the new-card budget is counted over these
     /// (nil: over every card in the store).
-    public var notebookCardIDs: Set<String>?
+    package var notebookCardIDs: Set<String>?
     /// Seconds since the epoch; the session reads it for every answer.
-    public var now: () -> Double
+    package var now: () -> Double
     /// The start of "today", for the daily limit of new cards.
-    public var startOfToday: Double
+    package var startOfToday: Double
     /// Opens the card's note at its section (the `o` key); nil: not offered.
-    public var openNote: ((QuizItem) -> Void)?
+    package var openNote: ((QuizItem) -> Void)?
     /// A figure of a demo's report, for demo-backed exercise answers: (words after `ganbook demo`, figure name).
-    public var demoFigure: ((_ words: [String], _ figure: String) throws -> Double)?
+    package var demoFigure: ((_ words: [String], _ figure: String) throws -> Double)?
     /// The learner's language: every line the session writes is in it; the keys and typed answers are the same in all.
-    public var language: Language = .en
+    package var language: Language = .en
     /// Options for the `ganbook read` line after an answer (` --lang zh`, as the learner gave them).
-    public var readOptions = ""
+    package var readOptions = ""
     /// Called before each card and at the end, with what the session holds
     /// (the undo tests check its invariants there); nil in use.
     var onStep: ((SessionProgress) -> Void)?
 
-    public init(items: [QuizItem], store: ProgressStore, now: @escaping () -> Double, startOfToday: Double) {
+    package init(items: [QuizItem], store: ProgressStore, now: @escaping () -> Double, startOfToday: Double) {
         self.items = items
         self.store = store
         self.now = now
@@ -53,12 +53,12 @@ public struct QuizSession {
 
     var words: QuizWords { QuizWords.of(language) }
 
-    public struct Summary: Equatable {
-        public var answered = 0
-        public var grades: [Grade: Int] = [:]
-        public var stoppedEarly = false
+    package struct Summary: Equatable {
+        package var answered = 0
+        package var grades: [Grade: Int] = [:]
+        package var stoppedEarly = false
         /// Cards answered, each once, in the order first answered.
-        public var cards: [String] = []
+        package var cards: [String] = []
     }
 
     struct Entry {
@@ -102,11 +102,11 @@ public struct QuizSession {
     }
 
     /// A card of the notebook that cannot be asked: its numbers or its answer cannot be had.
-    public struct CardError: Error, CustomStringConvertible {
-        public var description: String
+    package struct CardError: Error, CustomStringConvertible {
+        package var description: String
     }
 
-    public func run(_ io: QuizIO) throws -> Summary {
+    package func run(_ io: QuizIO) throws -> Summary {
         let planned = try entries()
         if planned.isEmpty {
             io.write(nothingToAsk() + "\n")

@@ -10,30 +10,30 @@
 /// at its next due date, as Anki's future-due graph does.
 import Scheduling
 
-public struct NoteProgress: Sendable, Equatable {
-    public var noteID: String
-    public var cards = 0
-    public var new = 0
-    public var learning = 0
-    public var review = 0
-    public var due = 0
-    public var reviews = 0
+package struct NoteProgress: Sendable, Equatable {
+    package var noteID: String
+    package var cards = 0
+    package var new = 0
+    package var learning = 0
+    package var review = 0
+    package var due = 0
+    package var reviews = 0
     /// Cards answered at least once on schedule, and of those, recalled (not Again) the first time.
-    public var firstTries = 0
-    public var firstTryRecalled = 0
-    public var nextDue: Double?
+    package var firstTries = 0
+    package var firstTryRecalled = 0
+    package var nextDue: Double?
     /// Reviews of cards in review state over the last 7 and 30 days, and of those, not Again.
-    public var retention7 = Retention()
-    public var retention30 = Retention()
+    package var retention7 = Retention()
+    package var retention30 = Retention()
 
-    public init(noteID: String) { self.noteID = noteID }
+    package init(noteID: String) { self.noteID = noteID }
 
-    public var firstTryShare: Double? { firstTries > 0 ? Double(firstTryRecalled) / Double(firstTries) : nil }
+    package var firstTryShare: Double? { firstTries > 0 ? Double(firstTryRecalled) / Double(firstTries) : nil }
 
-    public struct Retention: Sendable, Equatable {
-        public var reviews = 0
-        public var recalled = 0
-        public var share: Double? { reviews > 0 ? Double(recalled) / Double(reviews) : nil }
+    package struct Retention: Sendable, Equatable {
+        package var reviews = 0
+        package var recalled = 0
+        package var share: Double? { reviews > 0 ? Double(recalled) / Double(reviews) : nil }
         mutating func add(_ other: Retention) { reviews += other.reviews; recalled += other.recalled }
     }
 
@@ -46,18 +46,18 @@ public struct NoteProgress: Sendable, Equatable {
 }
 
 /// Everything `ganbook quiz stats` shows.
-public struct QuizOverview: Sendable, Equatable {
-    public var notes: [NoteProgress]
-    public var total: NoteProgress
+package struct QuizOverview: Sendable, Equatable {
+    package var notes: [NoteProgress]
+    package var total: NoteProgress
     /// Cards due on each of the next 30 days; day 0 is today and includes the overdue.
-    public var forecast: [Int]
-    public var startOfToday: Double
+    package var forecast: [Int]
+    package var startOfToday: Double
 }
 
-public enum QuizStatistics {
-    public static let forecastDays = 30
+package enum QuizStatistics {
+    package static let forecastDays = 30
 
-    public static func compute(items: [QuizItem], store: ProgressStore, now: Double) throws -> [NoteProgress] {
+    package static func compute(items: [QuizItem], store: ProgressStore, now: Double) throws -> [NoteProgress] {
         let memories = try store.memories()
         let histories = try store.histories()
         var byNote: [String: NoteProgress] = [:]
@@ -87,7 +87,7 @@ public enum QuizStatistics {
         return order.map { byNote[$0]! }
     }
 
-    public static func overview(items: [QuizItem], store: ProgressStore, now: Double, startOfToday: Double) throws -> QuizOverview {
+    package static func overview(items: [QuizItem], store: ProgressStore, now: Double, startOfToday: Double) throws -> QuizOverview {
         var notes = try compute(items: items, store: store, now: now)
         let noteOfCard = Dictionary(items.map { ($0.card.id, $0.noteID) }, uniquingKeysWith: { a, _ in a })
         let index = Dictionary(uniqueKeysWithValues: notes.enumerated().map { ($1.noteID, $0) })

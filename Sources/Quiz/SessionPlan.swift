@@ -6,7 +6,7 @@ import Scheduling
 
 extension QuizSession {
     /// The cards to ask now, in order, with their stored memories.
-    public func plan() throws -> [(item: QuizItem, memory: Memory?)] {
+    package func plan() throws -> [(item: QuizItem, memory: Memory?)] {
         try entries().map { ($0.item, $0.memory) }
     }
 

@@ -16,7 +16,7 @@ extension QuizOverview {
 
     /// The tables (and, with `forecastTable`, the forecast as a table too: the JSON form).
     /// `language` gives the words (not the note ids).
-    public func report(now: Double, forecastTable: Bool = true, language: Language = .en) -> Report {
+    package func report(now: Double, forecastTable: Bool = true, language: Language = .en) -> Report {
         let w = QuizWords.of(language)
         var report = Report(title: w(.statsTitle))
         // The total row's name (the note ids are not translated).

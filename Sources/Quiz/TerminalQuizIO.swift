@@ -4,18 +4,18 @@
 import Foundation
 import TerminalKit
 
-public final class TerminalQuizIO: QuizIO {
-    public let look: QuizLook
+package final class TerminalQuizIO: QuizIO {
+    package let look: QuizLook
     private let rawKeys: RawKeys?
 
     /// Raw keys only when `interactive` and stdin and stdout are both terminals.
-    public init(look: QuizLook, interactive: Bool = true) {
+    package init(look: QuizLook, interactive: Bool = true) {
         self.look = look
         rawKeys = interactive && TerminalEnvironment.stdoutIsTTY ? RawKeys.start() : nil
     }
 
     /// The keys and the line protocol, for `ganbook quiz --help`: kept here, beside the IO that reads them.
-    public static let keysHelp = """
+    package static let keysHelp = """
         On a terminal the quiz reads single keys: Enter or space shows a recall card's answer, \
         1–4 grade it (Again, Hard, Good, Easy; each shows the interval it would give), a–e or \
         1–5 choose an option, u undoes the last answer, o opens the card's note at its section \
@@ -25,28 +25,28 @@ public final class TerminalQuizIO: QuizIO {
         it. When input is not a terminal, answers are read one line per prompt.
         """
 
-    public var keys: QuizKeys? { rawKeys }
-    public func write(_ text: String) { _ = Output.write(text) }
-    public func readLine() -> String? { Swift.readLine(strippingNewline: true) }
+    package var keys: QuizKeys? { rawKeys }
+    package func write(_ text: String) { _ = Output.write(text) }
+    package func readLine() -> String? { Swift.readLine(strippingNewline: true) }
 
     /// Gives the terminal back (also done at exit and on signals).
-    public func finish() { rawKeys?.restore() }
+    package func finish() { rawKeys?.restore() }
 }
 
 /// Now: the system clock, or `$GANBOOK_NOW` (seconds since the epoch) at
 /// start-up and advancing from there with the monotonic clock, so scripted
 /// tests start at a known time and a session's countdowns still run.
-public struct QuizClock: Sendable {
+package struct QuizClock: Sendable {
     let base: Double?
     let started: UInt64
 
     /// Why `GANBOOK_NOW` cannot be the clock: it is set, but not a number of seconds.
-    public struct BadNow: Error, CustomStringConvertible {
-        public var value: String
-        public var description: String { "GANBOOK_NOW '\(value)' is not a number of seconds since 1970; unset it to use the clock" }
+    package struct BadNow: Error, CustomStringConvertible {
+        package var value: String
+        package var description: String { "GANBOOK_NOW '\(value)' is not a number of seconds since 1970; unset it to use the clock" }
     }
 
-    public init(environment: [String: String] = ProcessInfo.processInfo.environment) throws(BadNow) {
+    package init(environment: [String: String] = ProcessInfo.processInfo.environment) throws(BadNow) {
         if let text = environment["GANBOOK_NOW"] {
             guard let value = Double(text.trimmingCharacters(in: .whitespaces)), value.isFinite else { throw BadNow(value: text) }
             base = value
@@ -56,12 +56,12 @@ public struct QuizClock: Sendable {
         started = DispatchTime.now().uptimeNanoseconds
     }
 
-    public func now() -> Double {
+    package func now() -> Double {
         guard let base else { return Date().timeIntervalSince1970 }
         return base + Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
     }
 
-    public func startOfDay(_ t: Double) -> Double {
+    package func startOfDay(_ t: Double) -> Double {
         Calendar.current.startOfDay(for: Date(timeIntervalSince1970: t)).timeIntervalSince1970
     }
 }

@@ -15,24 +15,24 @@
 import Foundation
 import GRDB
 
-public struct StoreError: Error, Equatable, CustomStringConvertible {
-    public var description: String
-    public init(_ description: String) { self.description = description }
+package struct StoreError: Error, Equatable, CustomStringConvertible {
+    package var description: String
+    package init(_ description: String) { self.description = description }
 }
 
 /// One row of the review log.
-public struct LoggedReview: Sendable, Equatable {
-    public enum Kind: String, Sendable { case scheduled, cram }
-    public var cardID: String
-    public var noteID: String
-    public var time: Double
-    public var grade: Grade
-    public var kind: Kind
-    public var before: Memory?
-    public var after: Memory
-    public var durationMilliseconds: Int
+package struct LoggedReview: Sendable, Equatable {
+    package enum Kind: String, Sendable { case scheduled, cram }
+    package var cardID: String
+    package var noteID: String
+    package var time: Double
+    package var grade: Grade
+    package var kind: Kind
+    package var before: Memory?
+    package var after: Memory
+    package var durationMilliseconds: Int
 
-    public init(
+    package init(
         cardID: String, noteID: String, time: Double, grade: Grade, kind: Kind, before: Memory?, after: Memory, durationMilliseconds: Int
     ) {
         (self.cardID, self.noteID, self.time, self.grade, self.kind) = (cardID, noteID, time, grade, kind)
@@ -40,12 +40,12 @@ public struct LoggedReview: Sendable, Equatable {
     }
 }
 
-public struct ProgressStore: Sendable {
+package struct ProgressStore: Sendable {
     /// 'GANB': marks the file as ganbook's (PRAGMA application_id).
-    public static let applicationID: Int32 = 0x4741_4E42
-    public static let fileName = "progress.sqlite"
+    package static let applicationID: Int32 = 0x4741_4E42
+    package static let fileName = "progress.sqlite"
 
-    public let path: String
+    package let path: String
     let pool: DatabasePool
 
     static var migrator: DatabaseMigrator {
@@ -85,7 +85,7 @@ public struct ProgressStore: Sendable {
         return migrator
     }
 
-    public init(folder: String) throws(StoreError) {
+    package init(folder: String) throws(StoreError) {
         let path = folder + "/" + Self.fileName
         self.path = path
         let files = FileManager.default
@@ -171,7 +171,7 @@ public struct ProgressStore: Sendable {
     // MARK: Reading
 
     /// The stored memory of each card that has one, by id.
-    public func memories() throws -> [String: Memory] {
+    package func memories() throws -> [String: Memory] {
         try pool.read { db in
             var out: [String: Memory] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT id, state, step, stability, difficulty, due, lastReview FROM card") {
@@ -185,7 +185,7 @@ public struct ProgressStore: Sendable {
     }
 
     /// How many cards had their first scheduled review at or after `since`.
-    public func newCardsIntroduced(since: Double) throws -> Int {
+    package func newCardsIntroduced(since: Double) throws -> Int {
         try pool.read { db in
             try Int.fetchOne(
                 db,
@@ -200,18 +200,18 @@ public struct ProgressStore: Sendable {
 
     /// Commits one answer: the card's new state (unless cram) and its log row; returns the row's id.
     @discardableResult
-    public func record(_ review: LoggedReview) throws -> Int64 {
+    package func record(_ review: LoggedReview) throws -> Int64 {
         try pool.write { db in try Self.insert(review, db) }
     }
 
     /// Takes back the answer logged as `rowID` (the card's newest row): deletes the row and puts the
     /// card back as it was before. Refused when another session has answered the card since.
-    public func undo(_ rowID: Int64, of review: LoggedReview) throws {
+    package func undo(_ rowID: Int64, of review: LoggedReview) throws {
         try pool.write { db in try Self.remove(rowID, review, db) }
     }
 
     /// Undo and a new answer in one transaction (a right multiple-choice answer downgraded to a guess).
-    public func replace(_ rowID: Int64, of review: LoggedReview, with new: LoggedReview) throws -> Int64 {
+    package func replace(_ rowID: Int64, of review: LoggedReview, with new: LoggedReview) throws -> Int64 {
         try pool.write { db in
             try Self.remove(rowID, review, db)
             return try Self.insert(new, db)
@@ -263,23 +263,23 @@ public struct ProgressStore: Sendable {
     }
 
     /// Moves the WAL's content into the main file (for tests that inspect the file).
-    public func checkpoint() throws {
+    package func checkpoint() throws {
         _ = try pool.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
     }
 
     // MARK: Statistics
 
-    public struct CardHistory: Sendable {
+    package struct CardHistory: Sendable {
         /// Every logged answer, cram included (the review number that seeds a card's numbers).
-        public var reviews: Int
+        package var reviews: Int
         /// The grade of the first scheduled review, if any.
-        public var firstGrade: Int?
+        package var firstGrade: Int?
         /// Of `reviews`, the cram answers (they change no schedule and are not counted as reviews).
-        public var cram = 0
+        package var cram = 0
     }
 
     /// Per card: number of reviews (all kinds) and the first scheduled grade.
-    public func histories() throws -> [String: CardHistory] {
+    package func histories() throws -> [String: CardHistory] {
         try pool.read { db in
             var out: [String: CardHistory] = [:]
             for row in try Row.fetchAll(db, sql: "SELECT card, COUNT(*) AS n, SUM(kind = 'cram') AS c FROM reviewLog GROUP BY card") {
@@ -297,7 +297,7 @@ public struct ProgressStore: Sendable {
     }
 
     /// Cards whose first scheduled review was at or after `since`, with that time.
-    public func firstReviews(since: Double) throws -> [String: Double] {
+    package func firstReviews(since: Double) throws -> [String: Double] {
         try pool.read { db in
             var out: [String: Double] = [:]
             for row in try Row.fetchAll(
@@ -313,7 +313,7 @@ public struct ProgressStore: Sendable {
     }
 
     /// Scheduled reviews at or after `since` of cards that were in review state: (card, note, time, grade).
-    public func reviewStateAnswers(since: Double) throws -> [(card: String, time: Double, grade: Int)] {
+    package func reviewStateAnswers(since: Double) throws -> [(card: String, time: Double, grade: Int)] {
         try pool.read { db in
             try Row.fetchAll(
                 db,
@@ -325,12 +325,12 @@ public struct ProgressStore: Sendable {
     }
 
     /// The times of every scheduled review (for the streak of days studied).
-    public func reviewTimes() throws -> [Double] {
+    package func reviewTimes() throws -> [Double] {
         try pool.read { db in try Double.fetchAll(db, sql: "SELECT time FROM reviewLog WHERE kind = 'scheduled' ORDER BY time") }
     }
 
     /// Every logged review (for tests and audits), oldest first.
-    public func log() throws -> [(card: String, grade: Int, kind: String, time: Double)] {
+    package func log() throws -> [(card: String, grade: Int, kind: String, time: Double)] {
         try pool.read { db in
             try Row.fetchAll(db, sql: "SELECT card, grade, kind, time FROM reviewLog ORDER BY id").map {
                 (card: $0["card"], grade: $0["grade"], kind: $0["kind"], time: $0["time"])

@@ -15,10 +15,10 @@
 /// - interval = round(S/F·(r^{1/−w₂₀} − 1)) days, in [1, maximum] (banker's rounding, as Python's round).
 import Foundation
 
-public enum Grade: Int, Sendable, CaseIterable, Codable {
+package enum Grade: Int, Sendable, CaseIterable, Codable {
     case again = 1, hard, good, easy
 
-    public var name: String {
+    package var name: String {
         switch self {
         case .again: return "Again"
         case .hard: return "Hard"
@@ -28,23 +28,23 @@ public enum Grade: Int, Sendable, CaseIterable, Codable {
     }
 }
 
-public enum CardState: Int, Sendable, Codable {
+package enum CardState: Int, Sendable, Codable {
     case learning = 1, review, relearning
 }
 
 /// A card's memory state. Times are seconds since the Unix epoch.
-public struct Memory: Sendable, Equatable {
-    public var state: CardState = .learning
+package struct Memory: Sendable, Equatable {
+    package var state: CardState = .learning
     /// The learning or relearning step; nil in review.
-    public var step: Int? = 0
-    public var stability: Double?
-    public var difficulty: Double?
-    public var due: Double
-    public var lastReview: Double?
+    package var step: Int? = 0
+    package var stability: Double?
+    package var difficulty: Double?
+    package var due: Double
+    package var lastReview: Double?
 
-    public init(due: Double) { self.due = due }
+    package init(due: Double) { self.due = due }
 
-    public init(state: CardState, step: Int?, stability: Double?, difficulty: Double?, due: Double, lastReview: Double?) {
+    package init(state: CardState, step: Int?, stability: Double?, difficulty: Double?, due: Double, lastReview: Double?) {
         self.state = state
         self.step = step
         self.stability = stability
@@ -54,27 +54,27 @@ public struct Memory: Sendable, Equatable {
     }
 
     /// Never reviewed.
-    public var isNew: Bool { lastReview == nil }
+    package var isNew: Bool { lastReview == nil }
 }
 
-public struct Scheduler: Sendable {
-    public static let defaultParameters: [Double] = [
+package struct Scheduler: Sendable {
+    package static let defaultParameters: [Double] = [
         0.212, 1.2931, 2.3065, 8.2956, 6.4133, 0.8334, 3.0194, 0.001, 1.8722, 0.1666, 0.796,
         1.4835, 0.0614, 0.2629, 1.6483, 0.6014, 1.8729, 0.5425, 0.0912, 0.0658, 0.1542,
     ]
     static let minimumStability = 0.001
     static let day = 86_400.0
 
-    public var w: [Double]
-    public var desiredRetention: Double
+    package var w: [Double]
+    package var desiredRetention: Double
     /// Seconds.
-    public var learningSteps: [Double]
-    public var relearningSteps: [Double]
-    public var maximumInterval: Int
+    package var learningSteps: [Double]
+    package var relearningSteps: [Double]
+    package var maximumInterval: Int
     let decay: Double
     let factor: Double
 
-    public init(
+    package init(
         parameters: [Double] = defaultParameters, desiredRetention: Double = 0.9,
         learningSteps: [Double] = [60, 600], relearningSteps: [Double] = [600], maximumInterval: Int = 36500
     ) {
@@ -90,14 +90,14 @@ public struct Scheduler: Sendable {
     /// Whole days from `from` to `to`, as Python's timedelta.days (floor).
     static func days(from: Double, to: Double) -> Int { Int(((to - from) / day).rounded(.down)) }
 
-    public func retrievability(_ m: Memory, at now: Double) -> Double {
+    package func retrievability(_ m: Memory, at now: Double) -> Double {
         guard let last = m.lastReview, let s = m.stability else { return 0 }
         let elapsed = Double(max(0, Self.days(from: last, to: now)))
         return pow(1 + factor * elapsed / s, decay)
     }
 
     /// The memory after a review with `grade` at `now`.
-    public func review(_ memory: Memory, _ grade: Grade, at now: Double) -> Memory {
+    package func review(_ memory: Memory, _ grade: Grade, at now: Double) -> Memory {
         var m = memory
         let g = Double(grade.rawValue)
         let sinceLast = m.lastReview.map { Self.days(from: $0, to: now) }

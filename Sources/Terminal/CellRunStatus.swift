@@ -7,7 +7,7 @@ import TerminalKit
 /// What a batch of cells shows on stderr: `demo cells 3/22 · about 40 s left ·
 /// running mode-collapse --target grid …`, redrawn in place, only on a TTY. The
 /// time left is the elapsed time scaled by the demos' relative costs.
-public final class CellRunStatus: CellRunObserver {
+package final class CellRunStatus: CellRunObserver {
     private struct State {
         var total = 0, totalCost = 0.0
         var done = 0, doneCost = 0.0
@@ -19,20 +19,20 @@ public final class CellRunStatus: CellRunObserver {
     private let words: @Sendable (String) -> String
 
     /// `words` puts the line's words into the run's language.
-    public init(words: @escaping @Sendable (String) -> String = { $0 }) { self.words = words }
+    package init(words: @escaping @Sendable (String) -> String = { $0 }) { self.words = words }
 
-    public func begin(count: Int, cost: Double) {
+    package func begin(count: Int, cost: Double) {
         state.withLock { $0 = State(total: count, totalCost: cost) }
     }
 
-    public func started(_ cell: DemoCell) {
+    package func started(_ cell: DemoCell) {
         state.withLock {
             $0.running.append(cell.source)
             draw($0)
         }
     }
 
-    public func finished(_ cell: DemoCell, cost: Double) {
+    package func finished(_ cell: DemoCell, cost: Double) {
         state.withLock {
             if let i = $0.running.firstIndex(of: cell.source) { $0.running.remove(at: i) }
             $0.done += 1
@@ -41,7 +41,7 @@ public final class CellRunStatus: CellRunObserver {
         }
     }
 
-    public func end() { if enabled { Output.error("\r\u{1B}[2K") } }
+    package func end() { if enabled { Output.error("\r\u{1B}[2K") } }
 
     private func draw(_ s: State) {
         guard enabled else { return }

@@ -7,44 +7,44 @@ import Notebook
 import TerminalKit
 
 /// The table of contents as lines.
-public struct Contents {
+package struct Contents {
     /// What the contents shows of a note: a note's parsed tree is dropped as
     /// soon as its row is made, so that listing holds one tree at a time.
-    public struct Entry: Sendable, Equatable {
-        public var number: Int
-        public var id: String
-        public var title: String
-        public var demoCells: Int
-        public var cards: Int
+    package struct Entry: Sendable, Equatable {
+        package var number: Int
+        package var id: String
+        package var title: String
+        package var demoCells: Int
+        package var cards: Int
 
-        public init(_ note: Note) {
+        package init(_ note: Note) {
             self.init(number: note.number, id: note.id, title: note.title, demoCells: note.demoCells.count, cards: note.cards.count)
         }
 
-        public init(number: Int, id: String, title: String, demoCells: Int, cards: Int) {
+        package init(number: Int, id: String, title: String, demoCells: Int, cards: Int) {
             (self.number, self.id, self.title, self.demoCells, self.cards) = (number, id, title, demoCells, cards)
         }
     }
 
-    public var entries: [Entry]
-    public var translator: Translator
+    package var entries: [Entry]
+    package var translator: Translator
     /// Added to the printed hint, so that it runs as printed (` --notes DIR`, ` --lang zh`).
-    public var hintOptions: String
+    package var hintOptions: String
 
-    public init(entries: [Entry], translator: Translator, hintOptions: String) {
+    package init(entries: [Entry], translator: Translator, hintOptions: String) {
         self.entries = entries
         self.translator = translator
         self.hintOptions = hintOptions
     }
 
     /// The contents of every note of `notebook`, read one by one.
-    public init(notebook: Notebook, translator: Translator, hintOptions: String) throws(NotebookError) {
+    package init(notebook: Notebook, translator: Translator, hintOptions: String) throws(NotebookError) {
         var entries: [Entry] = []
         for file in notebook.files { entries.append(Entry(try notebook.load(file))) }
         self.init(entries: entries, translator: translator, hintOptions: hintOptions)
     }
 
-    public func render(sheet: StyleSheet, width: Int) -> String {
+    package func render(sheet: StyleSheet, width: Int) -> String {
         let header = ["#", "id", "title", "demos", "cards"].map { translator($0) }
         let rows = entries.map { entry in
             [String(entry.number), entry.id, entry.title, String(entry.demoCells), String(entry.cards)]

@@ -1,8 +1,8 @@
 /// Terms with their descriptions, each description wrapped in a column of
 /// its own after the longest term (`ganbook demo`'s list of demos).
 import TerminalKit
-public enum DefinitionList {
-    public static func render(_ items: [(term: String, text: String)], width: Int) -> String {
+package enum DefinitionList {
+    package static func render(_ items: [(term: String, text: String)], width: Int) -> String {
         let indent = (items.map(\.term.displayWidth).max() ?? 0) + 2
         var out = ""
         for (term, text) in items {

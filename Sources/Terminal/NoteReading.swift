@@ -7,10 +7,10 @@ import Localization
 import Notebook
 import TerminalKit
 
-public enum NoteReading {
+package enum NoteReading {
     /// The lines of the note `query` names (`objective`, `3`, `obj#the-value-function`).
     /// `hintOptions` go into every hint it prints (` --notes DIR`, ` --lang zh`).
-    public static func lines(
+    package static func lines(
         of query: String, in book: Notebook, sheet: StyleSheet, width: Int, translator: Translator, hintOptions: String,
         running runner: CellRunner? = nil
     ) throws -> [String] {
@@ -25,8 +25,8 @@ public enum NoteReading {
 }
 
 /// A heading a reader asked for that the note does not have.
-public struct NoSuchHeading: Error, CustomStringConvertible {
-    public var description: String
+package struct NoSuchHeading: Error, CustomStringConvertible {
+    package var description: String
 }
 
 enum NoteAnchor {

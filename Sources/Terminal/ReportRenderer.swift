@@ -3,25 +3,25 @@
 import Report
 import TerminalKit
 
-public struct ReportRenderer: Sendable {
-    public var sheet: StyleSheet
-    public var width: Int
-    public var plotHeight: Int
+package struct ReportRenderer: Sendable {
+    package var sheet: StyleSheet
+    package var width: Int
+    package var plotHeight: Int
     /// The renderer's own few words (a plot's overlap legend) in the
     /// report's language: a translator, or English as written.
-    public var words: @Sendable (String) -> String = { $0 }
+    package var words: @Sendable (String) -> String = { $0 }
 
-    public init(sheet: StyleSheet, width: Int, plotHeight: Int = 14) {
+    package init(sheet: StyleSheet, width: Int, plotHeight: Int = 14) {
         self.sheet = sheet
         self.width = max(width, 20)
         self.plotHeight = plotHeight
     }
 
-    public func render(_ report: Report) -> String {
+    package func render(_ report: Report) -> String {
         renderLines(report).joined(separator: "\n") + "\n"
     }
 
-    public func renderLines(_ report: Report) -> [String] {
+    package func renderLines(_ report: Report) -> [String] {
         let title = StyledText(report.title, style: sheet.heading(2)).wrapped(width: width)
         var out = title.map { $0.encoded(color: sheet.color) }
         out.append(sheet.paint(String(repeating: sheet.reportTitleRule, count: min(title.map(\.displayWidth).max() ?? 0, width)), sheet.heading(2)))

@@ -10,11 +10,11 @@
 import Report
 import TerminalKit
 
-public struct TerminalImages: Sendable {
-    public var color: Bool
-    public var width: Int
+package struct TerminalImages: Sendable {
+    package var color: Bool
+    package var width: Int
 
-    public init(color: Bool, width: Int) {
+    package init(color: Bool, width: Int) {
         self.color = color
         self.width = width
     }
@@ -30,7 +30,7 @@ public struct TerminalImages: Sendable {
         return max(1, min(grid.columns, (width + 1) / (cell + 1), max(grid.images.count, 1)))
     }
 
-    public func render(_ grid: ImageGrid) -> [String] {
+    package func render(_ grid: ImageGrid) -> [String] {
         let n = perLine(grid)
         var out: [String] = []
         for start in stride(from: 0, to: grid.images.count, by: n) {

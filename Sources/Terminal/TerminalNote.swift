@@ -10,19 +10,19 @@ import Notebook
 import Report
 import TerminalKit
 
-public struct TerminalNote {
-    public var note: Note
-    public var sheet: StyleSheet
-    public var width: Int
-    public var translator: Translator
+package struct TerminalNote {
+    package var note: Note
+    package var sheet: StyleSheet
+    package var width: Int
+    package var translator: Translator
     /// Added to every `ganbook …` hint: ` --notes DIR`, ` --lang zh`, as the reader gave them.
-    public var hintOptions: String
+    package var hintOptions: String
     /// The note after this one in the contents, if any.
-    public var next: NoteFile?
+    package var next: NoteFile?
     /// The notebook's notes, so that a link to one of them becomes an action.
-    public var notes: [NoteFile]
+    package var notes: [NoteFile]
 
-    public init(
+    package init(
         note: Note, sheet: StyleSheet, width: Int, translator: Translator = .english,
         hintOptions: String = "", next: NoteFile? = nil, notes: [NoteFile] = []
     ) {
@@ -47,10 +47,10 @@ public struct TerminalNote {
     }
 
     /// The note without cell outputs.
-    public func render() -> [String] { render(outputs: [:]) }
+    package func render() -> [String] { render(outputs: [:]) }
 
     /// The note with every demo cell's output under it, run when missing.
-    public func render(running runner: CellRunner) -> [String] {
+    package func render(running runner: CellRunner) -> [String] {
         render(outputs: cellLines(runner))
     }
 

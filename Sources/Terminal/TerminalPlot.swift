@@ -17,14 +17,14 @@ import Report
 import Glibc
 import TerminalKit
 
-public struct TerminalPlot: Sendable {
-    public var sheet: StyleSheet
-    public var width: Int
-    public var height: Int
+package struct TerminalPlot: Sendable {
+    package var sheet: StyleSheet
+    package var width: Int
+    package var height: Int
     /// The plot's own words in the report's language (see `ReportRenderer.words`).
-    public var words: @Sendable (String) -> String = { $0 }
+    package var words: @Sendable (String) -> String = { $0 }
 
-    public init(sheet: StyleSheet, width: Int, height: Int = 14) {
+    package init(sheet: StyleSheet, width: Int, height: Int = 14) {
         self.sheet = sheet
         self.width = width
         self.height = max(height, 4)
@@ -62,7 +62,7 @@ public struct TerminalPlot: Sendable {
         func row(_ y: Double) -> Double { (yAxis.high - y) / (yAxis.high - yAxis.low) * Double(rows - 1) }
     }
 
-    public func render(_ plot: Plot) -> [String] {
+    package func render(_ plot: Plot) -> [String] {
         // A log axis is drawn as a linear axis over log₁₀ x, with ticks labelled in x.
         let position: (Double) -> Double = plot.logX ? { $0 > 0 ? log10(Swift.max($0, 1e-300)) : -.infinity } : { $0 }
         let plot = plot.logX ? Self.logTransformed(plot, position) : plot

@@ -9,7 +9,7 @@ import Report
 import TerminalKit
 
 /// How a special fenced block is shown instead of as code.
-public enum CellPart: Sendable, Equatable {
+package enum CellPart: Sendable, Equatable {
     /// A framed command line, ready to copy: `▶ ganbook demo …`.
     case command(label: String, command: String)
     /// One dimmed line, e.g. `4 quiz cards · ganbook quiz objective`.
@@ -21,36 +21,36 @@ public enum CellPart: Sendable, Equatable {
 /// Where a link really goes, when the caller knows better than its URL: a
 /// link to another note opens (OSC 8) at the note's absolute `file://` path,
 /// and without hyperlinks shows the command that reads it.
-public struct ResolvedLink: Sendable, Equatable {
-    public var url: String
-    public var shown: String
-    public init(url: String, shown: String) {
+package struct ResolvedLink: Sendable, Equatable {
+    package var url: String
+    package var shown: String
+    package init(url: String, shown: String) {
         self.url = url
         self.shown = shown
     }
 }
 
-public struct TerminalRenderer: Sendable {
-    public var sheet: StyleSheet
-    public var width: Int
+package struct TerminalRenderer: Sendable {
+    package var sheet: StyleSheet
+    package var width: Int
     /// Called for every code block; a non-nil answer replaces the code block.
-    public var cells: @Sendable (CodeBlock, Block) -> [CellPart]?
+    package var cells: @Sendable (CodeBlock, Block) -> [CellPart]?
     /// Called for every link's URL; nil keeps the URL as written.
-    public var links: @Sendable (String) -> ResolvedLink? = { _ in nil }
+    package var links: @Sendable (String) -> ResolvedLink? = { _ in nil }
 
-    public init(sheet: StyleSheet, width: Int, cells: @escaping @Sendable (CodeBlock, Block) -> [CellPart]? = { _, _ in nil }) {
+    package init(sheet: StyleSheet, width: Int, cells: @escaping @Sendable (CodeBlock, Block) -> [CellPart]? = { _, _ in nil }) {
         self.sheet = sheet
         self.width = max(width, 1)
         self.cells = cells
     }
 
     /// The whole document, lines joined, ending in a newline.
-    public func render(_ document: Document) -> String {
+    package func render(_ document: Document) -> String {
         let lines = renderLines(document)
         return lines.isEmpty ? "" : lines.joined(separator: "\n") + "\n"
     }
 
-    public func renderLines(_ document: Document) -> [String] {
+    package func renderLines(_ document: Document) -> [String] {
         var walker = Walker(renderer: self, width: width)
         return walker.lines(of: document.blocks, width: width, depth: 0, tight: false)
     }
@@ -465,7 +465,7 @@ extension String {
 
 extension StringProtocol {
     /// The text without trailing spaces.
-    public var trimmingTrailingSpaces: SubSequence {
+    package var trimmingTrailingSpaces: SubSequence {
         var end = endIndex
         while end > startIndex, self[index(before: end)] == " " { end = index(before: end) }
         return self[startIndex..<end]

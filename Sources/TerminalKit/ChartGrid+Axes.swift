@@ -6,7 +6,7 @@ extension ChartGrid {
     /// `labelWidth` columns, a space, then the axis, with a tick (`axisTick`)
     /// on a row that has a label (an empty label is the tick alone) and the
     /// plain axis (`axisVertical`) elsewhere; then the row as `text` paints it.
-    public func rowsWithYAxis(
+    package func rowsWithYAxis(
         labels: [Int: String], labelWidth: Int, sheet: StyleSheet, paint: (String, Owner?) -> String
     ) -> [String] {
         (0..<rows).map { r in
@@ -20,7 +20,7 @@ extension ChartGrid {
     /// The x axis under the grid: `cornerLabel` (the y axis's origin, or
     /// nothing) right-aligned in `labelWidth` columns, a space, the corner, and
     /// the line with a tick (`axisTickDown`) at each of `ticks`.
-    public func xAxis(ticks: Set<Int> = [], cornerLabel: String = "", labelWidth: Int, sheet: StyleSheet) -> String {
+    package func xAxis(ticks: Set<Int> = [], cornerLabel: String = "", labelWidth: Int, sheet: StyleSheet) -> String {
         let line = (0..<columns).map { ticks.contains($0) ? sheet.axisTickDown : sheet.axisHorizontal }
         let pad = String(repeating: " ", count: max(labelWidth - cornerLabel.count, 0))
         return pad + cornerLabel + " " + sheet.paint(String(sheet.axisCorner) + String(line), sheet.frame)
@@ -32,7 +32,7 @@ extension ChartGrid {
     /// are placed in the order given, each only where it has a free column on
     /// either side: the first always is. A wide character takes two columns.
     /// Returns the line, without trailing spaces, and the columns whose labels were placed.
-    public func xLabels(
+    package func xLabels(
         _ labels: [(column: Int, text: String)], margin: Int, centred: Bool, overhang: Int = 0
     ) -> (line: String, placed: [Int]) {
         var cells = [String](repeating: " ", count: margin + columns + overhang)

@@ -10,26 +10,26 @@
 /// Owns where dots, lines, points, markers and labels fall; never the numbers
 /// (the caller maps values to cells and picks the ticks) nor the colours (the
 /// caller paints each owner's runs).
-public struct ChartGrid: Sendable {
+package struct ChartGrid: Sendable {
     /// Whose a cell is, for its colour.
-    public enum Owner: Sendable, Hashable {
+    package enum Owner: Sendable, Hashable {
         case series(Int)
         /// Points of two or more series in one scatter cell, so that neither hides the other.
         case overlap
         case reference(Int)
     }
 
-    public let columns: Int
-    public let rows: Int
+    package let columns: Int
+    package let rows: Int
     private var dots: [[UInt8]]
     private var glyphs: [[Character?]]
     private var owners: [[Owner?]]
     /// Per series, the cells its line passes through, in order, for its markers.
     private var paths: [Int: [(row: Int, column: Int)]] = [:]
     /// Whether a scatter cell holds points of two or more series.
-    public private(set) var hasOverlap = false
+    package private(set) var hasOverlap = false
 
-    public init(columns: Int, rows: Int) {
+    package init(columns: Int, rows: Int) {
         self.columns = columns
         self.rows = rows
         dots = Array(repeating: Array(repeating: 0, count: columns), count: rows)
@@ -40,21 +40,21 @@ public struct ChartGrid: Sendable {
     func contains(_ row: Int, _ column: Int) -> Bool { row >= 0 && row < rows && column >= 0 && column < columns }
 
     /// What the cell shows: its glyph, else its dots, else a space.
-    public func character(row: Int, column: Int) -> Character {
+    package func character(row: Int, column: Int) -> Character {
         if let g = glyphs[row][column] { return g }
         let d = dots[row][column]
         return d == 0 ? " " : Character(Unicode.Scalar(0x2800 + UInt32(d))!)
     }
 
     /// Whose the cell is; nil while it is empty.
-    public func owner(row: Int, column: Int) -> Owner? { owners[row][column] }
+    package func owner(row: Int, column: Int) -> Owner? { owners[row][column] }
 
     /// Braille dot bits: a cell's left column is dots 1, 2, 3, 7; its right 4, 5, 6, 8.
     static let bits: [[UInt8]] = [[0x01, 0x02, 0x04, 0x40], [0x08, 0x10, 0x20, 0x80]]
 
     /// The dot at `x`, `y` (in dots from the top left, two across and four down
     /// a cell) for `series`; a dot covers a reference line's mark. Off the grid: nothing.
-    public mutating func setDot(x: Int, y: Int, series: Int) {
+    package mutating func setDot(x: Int, y: Int, series: Int) {
         guard x >= 0, y >= 0, x < columns * 2, y < rows * 4 else { return }
         let (c, r) = (x / 2, y / 4)
         if glyphs[r][c] != nil, case .reference = owners[r][c] { glyphs[r][c] = nil }
@@ -64,21 +64,21 @@ public struct ChartGrid: Sendable {
     }
 
     /// `glyph` in the cell, for `owner` (off the grid: nothing).
-    public mutating func put(_ glyph: Character, row: Int, column: Int, owner: Owner) {
+    package mutating func put(_ glyph: Character, row: Int, column: Int, owner: Owner) {
         guard contains(row, column) else { return }
         glyphs[row][column] = glyph
         owners[row][column] = owner
     }
 
     /// `glyph` in the cell while it is empty (a reference line's mark, a setting's change).
-    public mutating func putIfEmpty(_ glyph: Character, row: Int, column: Int, owner: Owner) {
+    package mutating func putIfEmpty(_ glyph: Character, row: Int, column: Int, owner: Owner) {
         guard contains(row, column), owners[row][column] == nil else { return }
         put(glyph, row: row, column: column, owner: owner)
     }
 
     /// Connects consecutive points (in cells: x from the left, y from the top)
     /// with dots; nil or non-finite points are gaps. y is held within 0…`yLimit`.
-    public mutating func drawLine(_ points: [(Double, Double)?], series: Int, yLimit: Double) {
+    package mutating func drawLine(_ points: [(Double, Double)?], series: Int, yLimit: Double) {
         var previous: (Int, Int)?
         for point in points {
             guard let (cx, cy) = point, cx.isFinite, cy.isFinite else { previous = nil; continue }
@@ -100,7 +100,7 @@ public struct ChartGrid: Sendable {
 
     /// Scatter points (in cells) as `marker`; a cell that already holds
     /// another series' point shows `overlap`, so that no series hides another.
-    public mutating func drawPoints(_ points: [(Double, Double)], series: Int, marker: Character, overlap: Character) {
+    package mutating func drawPoints(_ points: [(Double, Double)], series: Int, marker: Character, overlap: Character) {
         for (cx, cy) in points {
             // Range checks before converting: a point far outside a fixed range must not trap.
             guard cx.isFinite, cy.isFinite, cx > -0.5, cy > -0.5, cx < Double(columns) - 0.5, cy < Double(rows) - 0.5 else { continue }
@@ -125,7 +125,7 @@ public struct ChartGrid: Sendable {
 
     /// Puts each series' marker on its own line every few columns, offset per
     /// series so that markers of overlapping lines do not land together.
-    public mutating func placeMarkers(_ markers: [Character]) {
+    package mutating func placeMarkers(_ markers: [Character]) {
         let spacing = max(columns / 6, 6)
         for series in markers.indices {
             var nextColumn = (series * spacing) / max(markers.count, 1) + spacing / 2
@@ -138,7 +138,7 @@ public struct ChartGrid: Sendable {
 
     /// Row `row` as text: each run of cells with one owner as `paint` writes
     /// it; the blank cells at its end left out.
-    public func text(row: Int, paint: (String, Owner?) -> String) -> String {
+    package func text(row: Int, paint: (String, Owner?) -> String) -> String {
         let characters = (0..<columns).map { character(row: row, column: $0) }
         guard let last = characters.lastIndex(where: { $0 != " " }) else { return "" }
         var out = ""

@@ -14,43 +14,43 @@
 /// terminal are the caller's.
 import Report
 
-public enum GreyImages {
+package enum GreyImages {
     /// One character cell of an image.
-    public struct Cell: Sendable, Equatable {
-        public var character: Character
+    package struct Cell: Sendable, Equatable {
+        package var character: Character
         /// The upper and lower pixel's grey, 0 (no ink) … 255 (full ink); nil without colour.
-        public var top: UInt8?
-        public var bottom: UInt8?
+        package var top: UInt8?
+        package var bottom: UInt8?
     }
 
     /// No ink to full ink.
-    public static let ramp: [Character] = [" ", "░", "▒", "▓", "█"]
+    package static let ramp: [Character] = [" ", "░", "▒", "▓", "█"]
 
     /// The grey of `ink` in 0…1: 0 … 255.
-    public static func grey(_ ink: Double) -> UInt8 { UInt8((min(max(ink, 0), 1) * 255).rounded()) }
+    package static func grey(_ ink: Double) -> UInt8 { UInt8((min(max(ink, 0), 1) * 255).rounded()) }
 
     /// The shade of the ramp nearest `ink` in 0…1.
-    public static func shade(_ ink: Double) -> Character {
+    package static func shade(_ ink: Double) -> Character {
         ramp[Int((min(max(ink, 0), 1) * Double(ramp.count - 1)).rounded())]
     }
 
     /// Characters per pixel across: 1 with half blocks; without colour 2 when
     /// `count` images of `imageWidth` pixels, one column apart, fit `width`
     /// that way (so that a pixel is about square), else 1.
-    public static func pixelWidth(imageWidth: Int, color: Bool, fitting count: Int, in width: Int) -> Int {
+    package static func pixelWidth(imageWidth: Int, color: Bool, fitting count: Int, in width: Int) -> Int {
         guard !color else { return 1 }
         return count * (2 * imageWidth + 1) - 1 <= width ? 2 : 1
     }
 
     /// The columns and rows of cells one image takes.
-    public static func size(imageWidth: Int, imageHeight: Int, color: Bool, pixelWidth: Int) -> (columns: Int, rows: Int) {
+    package static func size(imageWidth: Int, imageHeight: Int, color: Bool, pixelWidth: Int) -> (columns: Int, rows: Int) {
         color ? (imageWidth, (imageHeight + 1) / 2) : (imageWidth * pixelWidth, imageHeight)
     }
 
     /// Image `k` of `grid` as rows of cells: with colour, two pixel rows per
     /// cell row (an odd last row over no ink); without, one pixel row per
     /// cell row, each pixel `pixelWidth` shades.
-    public static func cells(_ grid: ImageGrid, _ k: Int, color: Bool, pixelWidth: Int) -> [[Cell]] {
+    package static func cells(_ grid: ImageGrid, _ k: Int, color: Bool, pixelWidth: Int) -> [[Cell]] {
         if color {
             return stride(from: 0, to: grid.imageHeight, by: 2).map { row in
                 (0..<grid.imageWidth).map { column in

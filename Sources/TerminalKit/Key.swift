@@ -11,7 +11,7 @@
 /// Owns the bytes' meaning only; what a key does is its reader's.
 
 /// One key press.
-public enum Key: Sendable, Equatable, Hashable {
+package enum Key: Sendable, Equatable, Hashable {
     case character(Character)
     case enter
     case space
@@ -27,19 +27,19 @@ public enum Key: Sendable, Equatable, Hashable {
 
 /// Bytes from a terminal in raw mode into keys, across reads: a sequence or a
 /// UTF-8 character cut between two reads is kept until the rest comes.
-public struct KeyDecoder: Sendable {
+package struct KeyDecoder: Sendable {
     private var pending: [UInt8] = []
 
-    public init() {}
+    package init() {}
 
     /// Whether the bytes so far end partway through a sequence or a character.
-    public var isPartway: Bool { !pending.isEmpty }
+    package var isPartway: Bool { !pending.isEmpty }
 
     /// Forgets a sequence or character that never finished.
-    public mutating func discardPartial() { pending = [] }
+    package mutating func discardPartial() { pending = [] }
 
     /// The keys in `bytes`, after what is left of earlier bytes.
-    public mutating func keys(from bytes: [UInt8]) -> [Key] {
+    package mutating func keys(from bytes: [UInt8]) -> [Key] {
         pending += bytes
         var keys: [Key] = []
         var i = 0

@@ -2,17 +2,17 @@
 /// the one-line error format every command uses.
 import Glibc
 
-public enum Output {
+package enum Output {
     /// Writes all of `text` to stdout. Returns false when the reader has gone
     /// (a closed pipe), so callers can stop quietly.
     @discardableResult
-    public static func write(_ text: String) -> Bool { write(text, to: STDOUT_FILENO) }
+    package static func write(_ text: String) -> Bool { write(text, to: STDOUT_FILENO) }
 
     /// Writes `text` to stderr.
-    public static func error(_ text: String) { _ = write(text, to: STDERR_FILENO) }
+    package static func error(_ text: String) { _ = write(text, to: STDERR_FILENO) }
 
     @discardableResult
-    public static func write(_ text: String, to fd: Int32) -> Bool {
+    package static func write(_ text: String, to fd: Int32) -> Bool {
         var bytes = Array(text.utf8)
         var offset = 0
         return bytes.withUnsafeMutableBytes { buffer in
@@ -29,7 +29,7 @@ public enum Output {
     }
 
     /// Ignore SIGPIPE so that `ganbook read x | head` ends with a failed write, not a signal.
-    public static func ignoreBrokenPipe() { signal(SIGPIPE, SIG_IGN) }
+    package static func ignoreBrokenPipe() { signal(SIGPIPE, SIG_IGN) }
 }
 
 private func Glibc_write(_ fd: Int32, _ p: UnsafeMutableRawPointer, _ n: Int) -> Int { Glibc.write(fd, p, n) }

@@ -11,18 +11,18 @@
 /// system(3) does: Ctrl-C is the pager's to handle, not a reason for us to die.
 import Glibc
 
-public enum Pager {
-    public static let defaultCommand = "less -R"
+package enum Pager {
+    package static let defaultCommand = "less -R"
 
     /// Whether `lineCount` lines need paging on this terminal.
-    public static func isNeeded(lineCount: Int, enabled: Bool) -> Bool {
+    package static func isNeeded(lineCount: Int, enabled: Bool) -> Bool {
         guard enabled, TerminalEnvironment.stdoutIsTTY, let rows = TerminalEnvironment.size()?.rows else { return false }
         return lineCount > rows - 1
     }
 
     /// Writes `text` to stdout, through the pager when `isNeeded`; `title`
     /// names it in the pager's prompt.
-    public static func show(_ text: String, lineCount: Int, enabled: Bool, title: String? = nil) {
+    package static func show(_ text: String, lineCount: Int, enabled: Bool, title: String? = nil) {
         guard isNeeded(lineCount: lineCount, enabled: enabled) else {
             Output.write(text)
             return
@@ -47,7 +47,7 @@ public enum Pager {
 
     /// Writes `text` through the pager whatever its length, when stdout is a
     /// TTY (the quiz's `o`: the learner reads, then quits the pager to go back).
-    public static func page(_ text: String) {
+    package static func page(_ text: String) {
         if !TerminalEnvironment.stdoutIsTTY || !run(command, input: text) { Output.write(text) }
     }
 

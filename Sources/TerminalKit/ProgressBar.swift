@@ -2,10 +2,10 @@
 /// redrawn in place, only when stderr is a terminal.
 import Report
 
-public enum ProgressBar {
+package enum ProgressBar {
     /// A `Progress` that draws on stderr when it is a terminal, else does
     /// nothing; `words` puts each label into the run's language.
-    public static func onStandardError(width: Int = 30, words: @escaping @Sendable (String) -> String = { $0 }) -> Progress {
+    package static func onStandardError(width: Int = 30, words: @escaping @Sendable (String) -> String = { $0 }) -> Progress {
         guard TerminalEnvironment.stderrIsTTY else { return .silent }
         return Progress { fraction, label in Output.error(line(fraction, words(label), width: width)) }
     }
@@ -20,7 +20,7 @@ public enum ProgressBar {
     }
 
     /// Clears the bar's line (after a demo ends or fails).
-    public static func clear() {
+    package static func clear() {
         if TerminalEnvironment.stderrIsTTY { Output.error("\r\u{1B}[2K") }
     }
 }

@@ -7,21 +7,21 @@
 /// for briefly, so that an arrow key is never read as Escape, `[` and `A`.
 import Glibc
 
-public final class RawKeys: @unchecked Sendable {
-    public let terminal: RawTerminal
+package final class RawKeys: @unchecked Sendable {
+    package let terminal: RawTerminal
     private var decoder = KeyDecoder()
     private var queue: [Key] = []
     /// Where the line editor echoes (stdout).
     private let echo: (String) -> Void
 
-    public init(terminal: RawTerminal, echo: @escaping (String) -> Void = { _ = Output.write($0) }) {
+    package init(terminal: RawTerminal, echo: @escaping (String) -> Void = { _ = Output.write($0) }) {
         self.terminal = terminal
         self.echo = echo
     }
 
     /// Raw mode on stdin (no screen mode; an ending signal gives the terminal
     /// back and dies of it), or nil when stdin is not a terminal or refuses raw mode.
-    public static func start(echo: @escaping (String) -> Void = { _ = Output.write($0) }) -> RawKeys? {
+    package static func start(echo: @escaping (String) -> Void = { _ = Output.write($0) }) -> RawKeys? {
         guard isatty(STDIN_FILENO) == 1 else { return nil }
         let terminal = RawTerminal(keyboard: true)
         guard terminal.enter() else { return nil }
@@ -29,13 +29,13 @@ public final class RawKeys: @unchecked Sendable {
     }
 
     /// Gives the terminal back as it was. Safe to call more than once.
-    public func restore() { terminal.restore() }
+    package func restore() { terminal.restore() }
 
     /// Runs `body` with the terminal as it was (for a pager or a child process), then raw again.
-    public func suspended(_ body: () -> Void) { terminal.suspended(body) }
+    package func suspended(_ body: () -> Void) { terminal.suspended(body) }
 
     /// The next key; nil when `seconds` pass first (nil: wait as long as it takes).
-    public func key(timeout seconds: Double? = nil) -> Key? {
+    package func key(timeout seconds: Double? = nil) -> Key? {
         let start = ContinuousClock.now
         while queue.isEmpty {
             let waited = start.duration(to: .now).components
@@ -50,7 +50,7 @@ public final class RawKeys: @unchecked Sendable {
     }
 
     /// Every key typed since the last call, without waiting.
-    public func typed() -> [Key] {
+    package func typed() -> [Key] {
         _ = read(timeout: 0)
         defer { queue = [] }
         return queue
@@ -76,7 +76,7 @@ public final class RawKeys: @unchecked Sendable {
     /// or a closed terminal. A key of `commands` pressed on an empty line is
     /// the whole line at once, without Enter (the quiz's `o`, `u`, `q`, which
     /// no answer starts with).
-    public func line(prompt: String, commands: Set<Character> = []) -> String? {
+    package func line(prompt: String, commands: Set<Character> = []) -> String? {
         echo(prompt)
         var text: [Character] = []
         while true {

@@ -42,9 +42,9 @@ private func giveTerminalBack() {
     if hasSavedSettings != 0 { _ = tcsetattr(STDIN_FILENO, TCSAFLUSH, &savedSettings) }
 }
 
-public final class RawTerminal: @unchecked Sendable {
+package final class RawTerminal: @unchecked Sendable {
     /// What an ending signal (SIGINT, SIGTERM, SIGHUP, SIGQUIT) does.
-    public enum Endings: Sendable {
+    package enum Endings: Sendable {
         /// Gives the terminal back and dies of the signal.
         case die
         /// Sets `terminationSignal`, for the owner's loop to end on.
@@ -52,13 +52,13 @@ public final class RawTerminal: @unchecked Sendable {
     }
 
     /// A screen mode: the bytes that enter it and those that leave it.
-    public struct Screen: Sendable {
-        public var enter: String
-        public var restore: String
+    package struct Screen: Sendable {
+        package var enter: String
+        package var restore: String
 
         /// The alternate screen, cleared, without the cursor or line wrapping;
         /// leaving it last brings back what was on the main screen as it was.
-        public static let alternate = Screen(
+        package static let alternate = Screen(
             enter: "\u{1B}[?1049h\u{1B}[?25l\u{1B}[?7l\u{1B}[2J",
             restore: "\u{1B}[0m\u{1B}[?7h\u{1B}[?25h\u{1B}[?1049l")
     }
@@ -67,13 +67,13 @@ public final class RawTerminal: @unchecked Sendable {
     static let fatalSignals: [Int32] = [SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGTRAP, SIGABRT]
 
     /// Whether stdin is the keyboard: raw mode, and bytes read from it.
-    public let keyboard: Bool
+    package let keyboard: Bool
     let screen: Screen?
     let endings: Endings
     private var active = false
     private var previousHandlers: [Int32: sighandler_t?] = [:]
 
-    public init(keyboard: Bool, screen: Screen? = nil, endings: Endings = .die) {
+    package init(keyboard: Bool, screen: Screen? = nil, endings: Endings = .die) {
         self.keyboard = keyboard
         self.screen = screen
         self.endings = endings
@@ -85,7 +85,7 @@ public final class RawTerminal: @unchecked Sendable {
     /// screen mode. False when another `RawTerminal` has it, or the keyboard
     /// refuses raw mode.
     @discardableResult
-    public func enter() -> Bool {
+    package func enter() -> Bool {
         guard !active, terminalTaken == 0 else { return false }
         if keyboard {
             guard tcgetattr(STDIN_FILENO, &savedSettings) == 0 else { return false }
@@ -105,7 +105,7 @@ public final class RawTerminal: @unchecked Sendable {
     }
 
     /// The terminal as it was, and the signals' handlers as they were. Safe to call more than once.
-    public func restore() {
+    package func restore() {
         guard active else { return }
         active = false
         if let screen { Output.write(screen.restore) }
@@ -121,7 +121,7 @@ public final class RawTerminal: @unchecked Sendable {
     }
 
     /// Runs `body` with the terminal as it was (for a pager or a child process), then takes it again.
-    public func suspended(_ body: () -> Void) {
+    package func suspended(_ body: () -> Void) {
         restore()
         body()
         enter()
@@ -179,18 +179,18 @@ public final class RawTerminal: @unchecked Sendable {
     // MARK: The loop's flags
 
     /// The ending signal that came, with `.report` endings.
-    public var terminationSignal: Int32? {
+    package var terminationSignal: Int32? {
         let s = pendingTermination.load(ordering: .relaxed)
         return s == 0 ? nil : s
     }
 
     /// Whether the window changed size since the last call.
-    public func takeResize() -> Bool { pendingResize.exchange(false, ordering: .relaxed) }
+    package func takeResize() -> Bool { pendingResize.exchange(false, ordering: .relaxed) }
 
     // MARK: Input
 
     /// What a read found.
-    public enum Input: Sendable, Equatable {
+    package enum Input: Sendable, Equatable {
         case bytes([UInt8])
         case timeout
         /// The end of input: EOF, a hung-up terminal.
@@ -200,7 +200,7 @@ public final class RawTerminal: @unchecked Sendable {
     /// The bytes typed, once there are some; `.timeout` when `seconds` pass
     /// first (nil: wait as long as it takes). Without a keyboard, nothing is
     /// typed: the wait passes (a signal cuts it short).
-    public func read(timeout seconds: Double?) -> Input {
+    package func read(timeout seconds: Double?) -> Input {
         guard keyboard else {
             guard let seconds else { return .end }
             wait(milliseconds: Int((seconds * 1000).rounded(.up)))
@@ -221,7 +221,7 @@ public final class RawTerminal: @unchecked Sendable {
     }
 
     /// Waits up to `milliseconds` for a key (or a signal, which cuts the wait short), reading nothing.
-    public func wait(milliseconds: Int) {
+    package func wait(milliseconds: Int) {
         guard milliseconds > 0 else { return }
         if keyboard {
             var descriptor = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)

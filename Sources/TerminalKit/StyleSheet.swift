@@ -9,15 +9,15 @@
 /// of being OSC 8 hyperlinks. Glyphs (heading rules, bullets, bars, frames) and
 /// plot markers are the same in both, so that a plot reads without colour.
 /// An SGR text style (bold, dim, italic, underline, a foreground colour).
-public struct TextStyle: Sendable, Equatable, Hashable {
-    public var bold = false
-    public var dim = false
-    public var italic = false
-    public var underline = false
+package struct TextStyle: Sendable, Equatable, Hashable {
+    package var bold = false
+    package var dim = false
+    package var italic = false
+    package var underline = false
     /// An SGR foreground code: 31 red … 36 cyan, 90–97 bright.
-    public var foreground: Int? = nil
+    package var foreground: Int? = nil
 
-    public init(bold: Bool = false, dim: Bool = false, italic: Bool = false, underline: Bool = false, foreground: Int? = nil) {
+    package init(bold: Bool = false, dim: Bool = false, italic: Bool = false, underline: Bool = false, foreground: Int? = nil) {
         self.bold = bold
         self.dim = dim
         self.italic = italic
@@ -25,17 +25,17 @@ public struct TextStyle: Sendable, Equatable, Hashable {
         self.foreground = foreground
     }
 
-    public static let plain = TextStyle()
+    package static let plain = TextStyle()
 
     /// This style laid over `base` (flags combine; a colour replaces).
-    public func over(_ base: TextStyle) -> TextStyle {
+    package func over(_ base: TextStyle) -> TextStyle {
         TextStyle(
             bold: bold || base.bold, dim: dim || base.dim, italic: italic || base.italic,
             underline: underline || base.underline, foreground: foreground ?? base.foreground)
     }
 
     /// The escape sequence that turns this style on, or "" for plain.
-    public var sgr: String {
+    package var sgr: String {
         var codes: [String] = []
         if bold { codes.append("1") }
         if dim { codes.append("2") }
@@ -45,17 +45,17 @@ public struct TextStyle: Sendable, Equatable, Hashable {
         return codes.isEmpty ? "" : "\u{1B}[" + codes.joined(separator: ";") + "m"
     }
 
-    public static let reset = "\u{1B}[0m"
+    package static let reset = "\u{1B}[0m"
 }
 
 /// How one kind of inline span looks: its style, and the markers around it
 /// (empty with colour; `_`, `**`, `` ` `` without).
-public struct SpanLook: Sendable {
-    public var style: TextStyle
-    public var open: String
-    public var close: String
+package struct SpanLook: Sendable {
+    package var style: TextStyle
+    package var open: String
+    package var close: String
 
-    public init(style: TextStyle, open: String = "", close: String = "") {
+    package init(style: TextStyle, open: String = "", close: String = "") {
         self.style = style
         self.open = open
         self.close = close
@@ -63,7 +63,7 @@ public struct SpanLook: Sendable {
 }
 
 /// How a link's target is shown.
-public enum LinkPresentation: Sendable, Equatable {
+package enum LinkPresentation: Sendable, Equatable {
     /// An OSC 8 hyperlink around the text (clickable in most terminals).
     case hyperlink
     /// The URL written after the text, between `open` and `close` (` <`, `>`).
@@ -72,99 +72,99 @@ public enum LinkPresentation: Sendable, Equatable {
 
 /// How one series of a plot is drawn: its marker (the same with or without
 /// colour) and its style.
-public struct SeriesLook: Sendable, Equatable {
-    public var marker: Character
-    public var style: TextStyle
+package struct SeriesLook: Sendable, Equatable {
+    package var marker: Character
+    package var style: TextStyle
 }
 
 /// How a horizontal reference line is drawn: a glyph of its own, so that two
 /// reference lines differ without colour (`···` and `- -`).
-public struct ReferenceLook: Sendable, Equatable {
-    public var glyph: Character
-    public var style: TextStyle
+package struct ReferenceLook: Sendable, Equatable {
+    package var glyph: Character
+    package var style: TextStyle
 }
 
-public struct StyleSheet: Sendable {
+package struct StyleSheet: Sendable {
     /// Whether escape sequences (SGR colours, OSC 8 links) are written at all;
     /// also part of the rendered-text cache key.
-    public var color: Bool
+    package var color: Bool
 
     // Blocks
-    public var headings: [TextStyle]  // levels 1…6
-    public var headingRules: [Character?]  // rule drawn under the heading, by level
-    public var headingPrefixes: [String]  // text before the heading, by level
-    public var headingPrefixStyle: TextStyle  // laid over the heading's own style
-    public var bullets: [String]  // by nesting depth, cycling
-    public var listMarker: TextStyle
-    public var quoteBar: String
-    public var quoteBarStyle: TextStyle
-    public var frame: TextStyle  // code block, cell and plot frames
-    public var frameTop: String, frameSide: String, frameBottom: String
-    public var frameRule: Character
+    package var headings: [TextStyle]  // levels 1…6
+    package var headingRules: [Character?]  // rule drawn under the heading, by level
+    package var headingPrefixes: [String]  // text before the heading, by level
+    package var headingPrefixStyle: TextStyle  // laid over the heading's own style
+    package var bullets: [String]  // by nesting depth, cycling
+    package var listMarker: TextStyle
+    package var quoteBar: String
+    package var quoteBarStyle: TextStyle
+    package var frame: TextStyle  // code block, cell and plot frames
+    package var frameTop: String, frameSide: String, frameBottom: String
+    package var frameRule: Character
     /// Replaces `frameSide` on the rows a too-long code line wraps onto, so the
     /// wrap is marked outside the text (as `bat` does) and a copy of the text
     /// column gives the original line.
-    public var frameContinuation: String
-    public var codeBlockText: TextStyle
-    public var thematicBreak: Character
-    public var htmlStyle: TextStyle
+    package var frameContinuation: String
+    package var codeBlockText: TextStyle
+    package var thematicBreak: Character
+    package var htmlStyle: TextStyle
     /// Shown for a node kind the renderer does not know (never dropped).
-    public var unknownStyle: TextStyle
-    public var demoPrompt: String
-    public var demoStyle: TextStyle
-    public var hintStyle: TextStyle
+    package var unknownStyle: TextStyle
+    package var demoPrompt: String
+    package var demoStyle: TextStyle
+    package var hintStyle: TextStyle
     /// Before each line of a demo cell's output.
-    public var cellGutter: String
-    public var failureMark: String
-    public var failureStyle: TextStyle
+    package var cellGutter: String
+    package var failureMark: String
+    package var failureStyle: TextStyle
 
     // Inlines
-    public var emphasis: SpanLook
-    public var strong: SpanLook
-    public var inlineCode: SpanLook
-    public var link: TextStyle
-    public var linkPresentation: LinkPresentation
-    public var linkURL: TextStyle
-    public var image: TextStyle
-    public var imageOpen: String, imageClose: String
+    package var emphasis: SpanLook
+    package var strong: SpanLook
+    package var inlineCode: SpanLook
+    package var link: TextStyle
+    package var linkPresentation: LinkPresentation
+    package var linkURL: TextStyle
+    package var image: TextStyle
+    package var imageOpen: String, imageClose: String
     /// Around an image's URL, which is shown with or without colour.
-    public var imageURLOpen: String, imageURLClose: String
+    package var imageURLOpen: String, imageURLClose: String
 
     // Reports and plots
-    public var reportTitleRule: Character
-    public var figureValue: TextStyle
-    public var tableTitle: TextStyle
-    public var tableHeader: TextStyle
-    public var contentsHeader: TextStyle
-    public var plotTitle: TextStyle
-    public var axisLabel: TextStyle
-    public var axisVertical: Character, axisTick: Character, axisCorner: Character
-    public var axisHorizontal: Character, axisTickDown: Character
+    package var reportTitleRule: Character
+    package var figureValue: TextStyle
+    package var tableTitle: TextStyle
+    package var tableHeader: TextStyle
+    package var contentsHeader: TextStyle
+    package var plotTitle: TextStyle
+    package var axisLabel: TextStyle
+    package var axisVertical: Character, axisTick: Character, axisCorner: Character
+    package var axisHorizontal: Character, axisTickDown: Character
     /// A bar chart's cell filled by eighths, from empty to full (the quiz's forecast).
-    public var barEighths: [Character]
-    public var series: [SeriesLook]  // by series index, cycling
-    public var references: [ReferenceLook]  // by reference index, cycling
+    package var barEighths: [Character]
+    package var series: [SeriesLook]  // by series index, cycling
+    package var references: [ReferenceLook]  // by reference index, cycling
     // Quiz sessions
-    public var quizQuestion: TextStyle
-    public var quizAnswer: TextStyle
-    public var quizRight: TextStyle
-    public var quizClose: TextStyle
-    public var quizWhy: TextStyle
+    package var quizQuestion: TextStyle
+    package var quizAnswer: TextStyle
+    package var quizRight: TextStyle
+    package var quizClose: TextStyle
+    package var quizWhy: TextStyle
 
     /// A scatter cell where points of two or more series fall together, so that
     /// neither hides the other.
-    public var overlap: SeriesLook
+    package var overlap: SeriesLook
 
     /// ganbook's look with colour, or `plain`.
-    public init(color: Bool) {
+    package init(color: Bool) {
         self = color ? .colored : .plain
     }
 
     /// ganbook's look in colour.
-    public static let colored = StyleSheet(colored: ())
+    package static let colored = StyleSheet(colored: ())
 
     /// The same look without escape sequences.
-    public static let plain: StyleSheet = {
+    package static let plain: StyleSheet = {
         var sheet = StyleSheet(colored: ())
         sheet.color = false
         sheet.headings = sheet.headings.map { _ in .plain }
@@ -259,16 +259,16 @@ public struct StyleSheet: Sendable {
     }
 
     /// `text` in `style` (bare text for a plain style).
-    public func paint(_ text: String, _ style: TextStyle) -> String {
+    package func paint(_ text: String, _ style: TextStyle) -> String {
         guard !text.isEmpty else { return text }
         let on = style.sgr
         return on.isEmpty ? text : on + text + TextStyle.reset
     }
 
-    public func heading(_ level: Int) -> TextStyle { headings[min(max(level, 1), 6) - 1] }
+    package func heading(_ level: Int) -> TextStyle { headings[min(max(level, 1), 6) - 1] }
     package func headingRule(_ level: Int) -> Character? { headingRules[min(max(level, 1), 6) - 1] }
     package func headingPrefix(_ level: Int) -> String { headingPrefixes[min(max(level, 1), 6) - 1] }
     package func bullet(depth: Int) -> String { bullets[depth % bullets.count] }
-    public func series(_ index: Int) -> SeriesLook { series[index % series.count] }
-    public func reference(_ index: Int) -> ReferenceLook { references[index % references.count] }
+    package func series(_ index: Int) -> SeriesLook { series[index % series.count] }
+    package func reference(_ index: Int) -> ReferenceLook { references[index % references.count] }
 }

@@ -12,29 +12,29 @@
 /// rather than letting it overflow. `encoded` turns a line into a string with
 /// SGR styles and OSC 8 hyperlinks, or bare text without colour.
 import Report
-public struct StyledText: Sendable, Equatable {
+package struct StyledText: Sendable, Equatable {
     /// What applies to a character besides itself.
-    public struct Attributes: Sendable, Hashable {
-        public var style: TextStyle
-        public var link: String?
+    package struct Attributes: Sendable, Hashable {
+        package var style: TextStyle
+        package var link: String?
     }
 
-    public private(set) var scalars: [Unicode.Scalar] = []
+    package private(set) var scalars: [Unicode.Scalar] = []
     private var widths: [UInt8] = []
     private var attributeIndex: [Int32] = []
     private var attributes: [Attributes] = []
     private var measure = DisplayWidth.Measure()
-    public private(set) var displayWidth = 0
+    package private(set) var displayWidth = 0
 
-    public init() {}
+    package init() {}
 
-    public init(_ text: String, style: TextStyle = .plain, link: String? = nil) {
+    package init(_ text: String, style: TextStyle = .plain, link: String? = nil) {
         append(text, style: style, link: link)
     }
 
     /// Appends `text`; a newline is a hard break, control characters show as `�`,
     /// a tab as a space.
-    public mutating func append(_ text: String, style: TextStyle = .plain, link: String? = nil) {
+    package mutating func append(_ text: String, style: TextStyle = .plain, link: String? = nil) {
         let index = self.index(of: Attributes(style: style, link: link))
         let needed = scalars.count + text.utf8.count  // at least the scalars to come
         if scalars.capacity < needed { reserve(max(needed, 2 * scalars.capacity)) }
@@ -74,10 +74,10 @@ public struct StyledText: Sendable, Equatable {
         return Int32(self.attributes.count - 1)
     }
 
-    public func attributes(at i: Int) -> Attributes { attributes[Int(attributeIndex[i])] }
+    package func attributes(at i: Int) -> Attributes { attributes[Int(attributeIndex[i])] }
 
-    public var isEmpty: Bool { scalars.isEmpty }
-    public var plainText: String {
+    package var isEmpty: Bool { scalars.isEmpty }
+    package var plainText: String {
         var utf8: [UInt8] = []
         utf8.reserveCapacity(scalars.count)
         for scalar in scalars { Self.appendUTF8(scalar, to: &utf8) }
@@ -87,7 +87,7 @@ public struct StyledText: Sendable, Equatable {
     // MARK: Sanitising
 
     /// `text` with every scalar made `printable`; untouched when already clean.
-    public static func printable(_ text: String) -> String {
+    package static func printable(_ text: String) -> String {
         var previous: UInt8 = 0
         for byte in text.utf8 {
             // C0 controls, DEL, and C1 controls (UTF-8 C2 80…C2 9F)
@@ -137,7 +137,7 @@ public struct StyledText: Sendable, Equatable {
     static let markers: [Unicode.Scalar] = ["*", "_", "`"]
 
     /// Lines of at most `width` columns (at least one line, possibly empty).
-    public func wrapped(width: Int) -> [StyledText] {
+    package func wrapped(width: Int) -> [StyledText] {
         var lines: [StyledText] = []
         wrap(width: width) { bounds, count in
             var line = StyledText(linesOf: self)
@@ -149,7 +149,7 @@ public struct StyledText: Sendable, Equatable {
     }
 
     /// The same lines, each `encoded(color:)`, without building them first.
-    public func wrappedEncoded(width: Int, color: Bool) -> [String] {
+    package func wrappedEncoded(width: Int, color: Bool) -> [String] {
         var lines: [String] = []
         wrap(width: width) { bounds, count in lines.append(encode(bounds, count: count, color: color)) }
         return lines
@@ -239,7 +239,7 @@ public struct StyledText: Sendable, Equatable {
     // MARK: Encoding
 
     /// The line as a string: with `color`, SGR styles and OSC 8 links; without, bare text.
-    public func encoded(color: Bool) -> String { encode([0, scalars.count], count: scalars.count, color: color) }
+    package func encoded(color: Bool) -> String { encode([0, scalars.count], count: scalars.count, color: color) }
 
     /// The scalars within `bounds` (lower and upper in turn; `count` scalars) as one line.
     private func encode(_ bounds: [Int], count: Int, color: Bool) -> String {

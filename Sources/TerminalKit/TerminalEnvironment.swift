@@ -5,22 +5,22 @@
 /// rest of ganbook asks one place.
 import Glibc
 
-public enum ColorChoice: String, Sendable, CaseIterable {
+package enum ColorChoice: String, Sendable, CaseIterable {
     case auto, always, never
 }
 
-public enum TerminalEnvironment {
-    public static var stdoutIsTTY: Bool { isatty(STDOUT_FILENO) == 1 }
-    public static var stderrIsTTY: Bool { isatty(STDERR_FILENO) == 1 }
-    public static var stdinIsTTY: Bool { isatty(STDIN_FILENO) == 1 }
+package enum TerminalEnvironment {
+    package static var stdoutIsTTY: Bool { isatty(STDOUT_FILENO) == 1 }
+    package static var stderrIsTTY: Bool { isatty(STDERR_FILENO) == 1 }
+    package static var stdinIsTTY: Bool { isatty(STDIN_FILENO) == 1 }
 
-    public static func environment(_ name: String) -> String? {
+    package static func environment(_ name: String) -> String? {
         getenv(name).map { String(cString: $0) }
     }
 
     /// The terminal's size in (columns, rows), asked of stdout, stderr, stdin and
     /// finally /dev/tty, so that it is found even when stdin is redirected.
-    public static func size() -> (columns: Int, rows: Int)? {
+    package static func size() -> (columns: Int, rows: Int)? {
         for fd in [STDOUT_FILENO, STDERR_FILENO, STDIN_FILENO] {
             if let size = size(of: fd) { return size }
         }
@@ -37,16 +37,16 @@ public enum TerminalEnvironment {
     }
 
     /// The most columns prose is wrapped to when the width comes from the terminal.
-    public static let maximumWidth = 100
+    package static let maximumWidth = 100
     /// The width when stdout is not a terminal.
-    public static let pipeWidth = 80
+    package static let pipeWidth = 80
 
     /// The width to render at: `--width` when given; otherwise the terminal's
     /// width capped at 100 when stdout is a TTY; otherwise 80.
     /// The widths `--width` accepts, in columns.
-    public static let widthRange = 1...1000
+    package static let widthRange = 1...1000
 
-    public static func width(
+    package static func width(
         requested: Int?, stdoutIsTTY: Bool = stdoutIsTTY,
         terminalColumns: () -> Int? = { size()?.columns }
     ) -> Int {
@@ -57,7 +57,7 @@ public enum TerminalEnvironment {
 
     /// Colour is on for a TTY, off when stdout is not one, when `NO_COLOR` is set
     /// (to anything non-empty, per no-color.org) or with `never`; `always` forces it on.
-    public static func colorEnabled(
+    package static func colorEnabled(
         _ choice: ColorChoice, stdoutIsTTY: Bool = stdoutIsTTY,
         noColor: String? = environment("NO_COLOR")
     ) -> Bool {

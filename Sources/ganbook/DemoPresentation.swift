@@ -8,19 +8,19 @@ import Report
 import Terminal
 import TerminalKit
 
-public struct DemoPresentation {
-    public var json: Bool
-    public var sheet: StyleSheet
-    public var width: Int
-    public var language: Language
-    public var pager: Bool
+package struct DemoPresentation {
+    package var json: Bool
+    package var sheet: StyleSheet
+    package var width: Int
+    package var language: Language
+    package var pager: Bool
 
-    public init(json: Bool, sheet: StyleSheet, width: Int, language: Language, pager: Bool) {
+    package init(json: Bool, sheet: StyleSheet, width: Int, language: Language, pager: Bool) {
         (self.json, self.sheet, self.width, self.language, self.pager) = (json, sheet, width, language, pager)
     }
 
     /// Caches and prints the report of `demo` run with `arguments` (the command line's words).
-    public func show(_ report: Report, demo: String, arguments: [String]) {
+    package func show(_ report: Report, demo: String, arguments: [String]) {
         // Into the default data folder ($GANBOOK_DATA, …): a demo's own `--data` is its input file.
         CellCache(dataFolder: DataFolder.resolve(flag: nil)).store(report, [demo] + Self.cellWords(of: demo, in: arguments))
         if json {
@@ -37,7 +37,7 @@ public struct DemoPresentation {
 
     /// The words after `demo` on the command line, as a cell would hold them:
     /// without the presentation options, which do not change the report.
-    public static func cellWords(of demo: String, in arguments: [String]) -> [String] {
+    package static func cellWords(of demo: String, in arguments: [String]) -> [String] {
         var words = Array(arguments.drop { $0 != demo }.dropFirst())
         let presentation: Set<String> = ["--json", "--width", "--color", "--lang", "--no-pager"]
         var i = 0

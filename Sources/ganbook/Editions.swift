@@ -10,27 +10,27 @@ import Notebook
 import Terminal
 import TerminalKit
 
-public struct Editions {
+package struct Editions {
     /// The notebook folder (the English edition).
-    public var folder: String
+    package var folder: String
 
-    public init(folder: String) { self.folder = folder }
+    package init(folder: String) { self.folder = folder }
 
     /// The folder of the edition in `language`: its subfolder when the
     /// notebook has one, else the notebook folder itself.
-    public func folder(for language: Language) -> String {
+    package func folder(for language: Language) -> String {
         guard let sub = language.editionFolder else { return folder }
         let path = folder + "/" + sub
         return FileSystem.isDirectory(path) ? path : folder
     }
 
     /// The languages this notebook has an edition in, English first.
-    public var languages: [Language] {
+    package var languages: [Language] {
         Language.allCases.filter { $0 == .en || folder(for: $0) != folder }
     }
 
     /// Every edition's problems, and those between each translation and English.
-    public func problems() throws -> (problems: [NotebookChecker.Problem], notesChecked: Int) {
+    package func problems() throws -> (problems: [NotebookChecker.Problem], notesChecked: Int) {
         let english = try Notebook(folder: folder)
         var problems = NotebookChecker(notebook: english).problems()
         var checked = english.files.count
@@ -48,7 +48,7 @@ public struct Editions {
     /// line (a warning as `FILE:LINE: warning: message`), then "ok: N notes
     /// checked" when only warnings were found; and, when there are problems,
     /// the line that counts them (for stderr).
-    public func checkReport() throws -> (report: String, failure: String?) {
+    package func checkReport() throws -> (report: String, failure: String?) {
         let (problems, checked) = try problems()
         let report = problems.map { "\($0.file):\($0.line): \($0.isWarning ? "warning: " : "")\($0.message)\n" }.joined()
         let errors = problems.filter { !$0.isWarning }
@@ -63,7 +63,7 @@ public struct Editions {
     /// `ganbook export --html SITE`: writes each edition's site (see `exports`)
     /// and tells `say` what it wrote, as each is done, and how many cells were
     /// left unrun with `run` off.
-    public func export(into site: String, primary: Language, dataFolder: String?, run: Bool, say: (String) -> Void) throws {
+    package func export(into site: String, primary: Language, dataFolder: String?, run: Bool, say: (String) -> Void) throws {
         let status = CellRunStatus(words: Translator.forLanguage(primary).words)
         let runner = CellRunner(cache: CellCache(dataFolder: DataFolder.resolve(flag: dataFolder)), observer: status)
         var unrun = 0
@@ -80,7 +80,7 @@ public struct Editions {
     /// One site per edition: `primary`'s into `site`, every other one into
     /// `site/LANG/`, each page linked to its counterpart. The editions share
     /// their cells' words, so the first one's run leaves the others cached.
-    public func exports(into site: String, primary: Language, runner: CellRunner, run: Bool) throws -> [(export: SiteExport, folder: String)] {
+    package func exports(into site: String, primary: Language, runner: CellRunner, run: Bool) throws -> [(export: SiteExport, folder: String)] {
         let order = [primary] + languages.filter { $0 != primary }
         let notes = try order.map { try Notebook(folder: folder(for: $0)).loadAll() }
         return order.indices.map { k in

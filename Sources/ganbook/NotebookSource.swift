@@ -8,29 +8,29 @@ import Notebook
 import Terminal
 import TerminalKit
 
-public struct NotebookSource: Equatable, Sendable {
+package struct NotebookSource: Equatable, Sendable {
     /// `--notes` as given (nil: from the environment, else the bundled notes).
-    public var notes: String?
+    package var notes: String?
     /// `--lang` as given (nil: from the environment).
-    public var lang: String?
+    package var lang: String?
 
-    public init(notes: String? = nil, lang: String? = nil) {
+    package init(notes: String? = nil, lang: String? = nil) {
         self.notes = notes
         self.lang = lang
     }
 
     /// The run's language.
-    public var language: Language {
+    package var language: Language {
         get throws(Language.Unknown) { try Self.language(lang) }
     }
 
     /// The language `flag` names, else the environment's.
-    public static func language(_ flag: String?) throws(Language.Unknown) -> Language {
+    package static func language(_ flag: String?) throws(Language.Unknown) -> Language {
         try Language.resolve(flag: flag, environment: TerminalEnvironment.environment)
     }
 
     /// The notebook folder (its English edition).
-    public var folder: String {
+    package var folder: String {
         get throws {
             try NotesLocation.resolve(flag: notes, environment: TerminalEnvironment.environment(NotesLocation.environmentVariable)).path
         }
@@ -38,20 +38,20 @@ public struct NotebookSource: Equatable, Sendable {
 
     /// The notebook's edition in the run's language: its `zh/` subfolder for
     /// Chinese when it has one (the bundled notes do), else the folder itself.
-    public func load() throws -> Notebook {
+    package func load() throws -> Notebook {
         try Notebook(folder: Editions(folder: try folder).folder(for: try language))
     }
 
     /// What a printed hint must add to `ganbook …` to reach the same notes in
     /// the same language: ` --notes DIR`, ` --lang zh`, as given.
-    public var hintOptions: String {
+    package var hintOptions: String {
         (notes.map { " --notes " + CommandWords.quoted($0) } ?? "") + (lang.map { " --lang " + $0 } ?? "")
     }
 
     /// `--lang` as it stands in `arguments`, for what is decided before the
     /// options are parsed (the help's summaries), or that a parent command
     /// hands on (`ganbook demo` declares `--lang` for its list, as its demos do).
-    public static func langFlag(in arguments: [String]) -> String? {
+    package static func langFlag(in arguments: [String]) -> String? {
         var flag: String?
         for (i, word) in arguments.enumerated() {
             if word.hasPrefix("--lang=") { flag = String(word.dropFirst("--lang=".count)) }

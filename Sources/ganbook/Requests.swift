@@ -8,18 +8,18 @@ import Terminal
 import TerminalKit
 
 /// `read NOTE[#heading]`: the note rendered for the terminal, paged when long.
-public struct ReadRequest: Equatable {
-    public var note: String
-    public var source = NotebookSource()
-    public var width: Int? = nil
-    public var color: ColorChoice = .auto
-    public var pager = true
+package struct ReadRequest: Equatable {
+    package var note: String
+    package var source = NotebookSource()
+    package var width: Int? = nil
+    package var color: ColorChoice = .auto
+    package var pager = true
     /// `--run`: show the demo cells' outputs (cached in the data folder).
-    public var runCells = false
-    public var refresh = false
-    public var dataFolder: String? = nil
+    package var runCells = false
+    package var refresh = false
+    package var dataFolder: String? = nil
 
-    public init(
+    package init(
         note: String, source: NotebookSource = NotebookSource(), width: Int? = nil, color: ColorChoice = .auto, pager: Bool = true,
         runCells: Bool = false, refresh: Bool = false, dataFolder: String? = nil
     ) {
@@ -27,7 +27,7 @@ public struct ReadRequest: Equatable {
         (self.runCells, self.refresh, self.dataFolder) = (runCells, refresh, dataFolder)
     }
 
-    public func run() throws {
+    package func run() throws {
         let translator = Translator.forLanguage(try source.language)
         let status = CellRunStatus(words: translator.words)
         let runner = runCells ? CellRunner(cache: CellCache(dataFolder: DataFolder.resolve(flag: dataFolder)), refresh: refresh, observer: status) : nil
@@ -42,16 +42,16 @@ public struct ReadRequest: Equatable {
 }
 
 /// `list`: the contents of the notebook.
-public struct ListRequest: Equatable {
-    public var source: NotebookSource
-    public var width: Int?
-    public var color: ColorChoice
+package struct ListRequest: Equatable {
+    package var source: NotebookSource
+    package var width: Int?
+    package var color: ColorChoice
 
-    public init(source: NotebookSource = NotebookSource(), width: Int? = nil, color: ColorChoice = .auto) {
+    package init(source: NotebookSource = NotebookSource(), width: Int? = nil, color: ColorChoice = .auto) {
         (self.source, self.width, self.color) = (source, width, color)
     }
 
-    public func run() throws {
+    package func run() throws {
         let contents = try Contents(notebook: try source.load(), translator: .forLanguage(try source.language), hintOptions: source.hintOptions)
         Output.write(contents.render(sheet: StyleSheet(color: TerminalEnvironment.colorEnabled(color)), width: TerminalEnvironment.width(requested: width)))
     }

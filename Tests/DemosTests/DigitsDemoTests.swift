@@ -102,4 +102,44 @@ import Testing
         #expect(real.covered >= 990 && real.kl < 0.05, "\(real.covered), \(real.kl)")
         #expect(throws: DemoRegistry.ParseError.self) { try DemoRegistry.parse(["digits", "--stack", "2"]) }
     }
+
+    /// --seeds 2: the shown run is the one a single-seed run shows (the same
+    /// items, byte for byte), and a table compares both methods on both seeds.
+    @Test func theComparisonAddsATableAndLeavesTheShownRunAlone() throws {
+        let words = ["digits", "--steps", "20", "--method", "pacgan", "--d-hidden", "32"]
+        let one = try DemoRegistry.parse(words).report(progress: .silent)
+        let two = try DemoRegistry.parse(words + ["--seeds", "2"]).report(progress: .silent)
+        #expect(Array(two.items.prefix(one.items.count)) == one.items)
+        let tables = two.items.dropFirst(one.items.count).compactMap { if case .table(let t) = $0 { return t } else { return nil } }
+        let ours = try #require(tables.first)
+        #expect(ours.columns[1] == "digits covered (of 10)")
+        #expect(ours.rows.map { $0[0] } == [.text("vanilla GAN"), .text("PacGAN2")])
+        for row in ours.rows {
+            guard case .integers(let perSeed) = row[2], case .estimate(let e, _) = row[1] else {
+                Issue.record("row \(row)")
+                continue
+            }
+            #expect(perSeed.count == 2 && perSeed.allSatisfy { (0...10).contains($0) })
+            #expect(abs(e.mean - Double(perSeed.reduce(0, +)) / 2) < 1e-12)
+        }
+        // No stacked-MNIST numbers beside single digits.
+        #expect(tables.count == 1)
+    }
+
+    /// --d-hidden narrows D's hidden layers and leaves G as it is; the
+    /// published stacked-MNIST tables come with --stack 3 only.
+    @Test func aNarrowerDAndThePublishedTables() throws {
+        let narrow = GANTrainer(
+            DigitsSetting.configuration(loss: .nonsaturating, method: .vanilla, seed: 1, training: Self.data.training, discriminatorHidden: 32))
+        let usual = GANTrainer(DigitsSetting.configuration(loss: .nonsaturating, method: .vanilla, seed: 1, training: Self.data.training))
+        #expect(narrow.discriminator.parameterCount == (64 * 32 + 32) + (32 * 32 + 32) + (32 + 1))
+        #expect(narrow.generator.parameterCount == usual.generator.parameterCount)
+        #expect(throws: DemoRegistry.ParseError.self) { try DemoRegistry.parse(["digits", "--d-hidden", "4"]) }
+        #expect(throws: DemoRegistry.ParseError.self) { try DemoRegistry.parse(["digits", "--seeds", "21"]) }
+        let published = DigitsComparison.published
+        #expect(published.count == 2 && published.allSatisfy { $0.title?.contains("PacGAN's Table") == true })
+        #expect(published[1].rows.allSatisfy { $0.count == published[1].columns.count })
+        // JSON keys a row by its column names: they must differ.
+        #expect(published.allSatisfy { Set($0.columns).count == $0.columns.count })
+    }
 }

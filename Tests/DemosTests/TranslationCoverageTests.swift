@@ -32,13 +32,15 @@ import Testing
         ["mode-collapse", "--steps", "10", "--seeds", "2"], ["mode-collapse", "--steps", "10", "--seeds", "1", "--target", "grid"],
         ["d-steps", "--steps", "50", "--saturation-steps", "30"],
         ["digits", "--steps", "40"], ["digits", "--steps", "150"], ["digits", "--steps", "20", "--method", "pacgan"],
-        ["digits", "--steps", "20", "--stack", "3"],
+        ["digits", "--steps", "20", "--stack", "3"], ["digits", "--steps", "20", "--seeds", "2"],
+        ["digits", "--steps", "20", "--stack", "3", "--seeds", "2", "--method", "pacgan", "--d-hidden", "16"],
     ]
 
     /// Words of three or more letters a Chinese reader sees as they are:
     /// people, papers, tools and functions in formulas.
     static let keptWords: Set<String> = [
         "log", "max", "Goodfellow", "Heusel", "Jordan", "Jensen", "Shannon", "SciPy", "jensenshannon", "PacGAN", "VEEGAN",
+        "Metz", "Lin", "PacDCGAN",
     ]
     /// Formulas with an English word inside, kept whole.
     static let keptPhrases = ["P(real | x)"]

@@ -20,6 +20,7 @@ import Testing
         ["train", "--target", "N(1,0.5)", "--steps", "60", "--hidden", "32", "--loss", "wgan-gp", "--width", "80"],
         ["mode-collapse", "--steps", "10", "--seeds", "1", "--width", "80"],
         ["digits", "--steps", "40", "--json"],
+        ["digits", "--steps", "30", "--seeds", "2", "--method", "pacgan", "--d-hidden", "32", "--json"],
     ])
     func aShortTrainingPrintsTheSameBytesOnEveryPath(words: [String]) throws {
         let paths = try supported()

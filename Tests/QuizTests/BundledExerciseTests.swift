@@ -56,6 +56,12 @@ import Testing
             let a = v["a"]!
             return try Divergences.kl([a] + Array(repeating: (1 - a) / 9, count: 9), Array(repeating: 0.1, count: 10)).value
         },
+        "mode-collapse-stacked-kl-exercise": { v in
+            // k equally frequent modes of G against 1,000 equally likely ones, by Divergences' KL.
+            let k = Int(v["k"]!)
+            let generated = Array(repeating: 1 / Double(k), count: k) + Array(repeating: 0, count: 1000 - k)
+            return try Divergences.kl(generated, Array(repeating: 0.001, count: 1000)).value
+        },
         "cross-entropy-bce-exercise": { v in
             func bce(_ y: Double, _ p: Double) -> Double { -(y * log(p) + (1 - y) * log(1 - p)) }
             return bce(1, v["d"]!) + bce(0, v["f"]!)

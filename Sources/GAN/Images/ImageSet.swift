@@ -6,16 +6,16 @@
 import Distributions
 import NeuralNet
 
-public struct ImageSet: Sendable, Equatable {
-    public var name: String
+package struct ImageSet: Sendable, Equatable {
+    package var name: String
     /// Row-major, one image per row, in the range G is to produce.
-    public var values: [Float]
+    package var values: [Float]
     /// One image's values.
-    public var dimension: Int
+    package var dimension: Int
     /// Images per sample.
-    public var stack: Int
+    package var stack: Int
 
-    public init(name: String, values: [Float], dimension: Int, stack: Int = 1) {
+    package init(name: String, values: [Float], dimension: Int, stack: Int = 1) {
         precondition(dimension > 0 && !values.isEmpty && values.count % dimension == 0, "images need whole rows of \(dimension) values")
         self.name = name
         self.values = values
@@ -24,12 +24,12 @@ public struct ImageSet: Sendable, Equatable {
     }
 
     /// A sample's values: `stack` images.
-    public var sampleDimension: Int { dimension * stack }
+    package var sampleDimension: Int { dimension * stack }
 
-    public var count: Int { values.count / dimension }
+    package var count: Int { values.count / dimension }
 
     /// `rows` samples, each of `stack` images drawn uniformly with replacement, as a rows × sampleDimension matrix.
-    public func sample<G: RandomNumberGenerator>(_ rows: Int, using rng: inout G) -> Matrix<Float> {
+    package func sample<G: RandomNumberGenerator>(_ rows: Int, using rng: inout G) -> Matrix<Float> {
         var out = [Float]()
         out.reserveCapacity(rows * sampleDimension)
         for _ in 0..<(rows * stack) {

@@ -13,34 +13,34 @@ import Distributions
 import NeuralNet
 import Report
 
-public struct ImageCheckpoint: Sendable, Equatable {
-    public var step: Int
+package struct ImageCheckpoint: Sendable, Equatable {
+    package var step: Int
     /// Mean D and G losses since the previous checkpoint (NaN at step 0).
-    public var dLoss: Double
-    public var gLoss: Double
-    public var frechet: FrechetDistance
-    public var coverage: ClassCoverage
+    package var dLoss: Double
+    package var gLoss: Double
+    package var frechet: FrechetDistance
+    package var coverage: ClassCoverage
 }
 
-public struct ImageTraining: Sendable {
-    public var trainer: GANTrainer
-    public let classifier: DigitClassifier
+package struct ImageTraining: Sendable {
+    package var trainer: GANTrainer
+    package let classifier: DigitClassifier
     /// The classifier's features of the real training images.
-    public let realFeatures: [Double]
+    package let realFeatures: [Double]
     /// The real class frequencies (counts per class).
-    public let realClasses: [Double]
+    package let realClasses: [Double]
     /// Images per sample.
-    public let stack: Int
+    package let stack: Int
     /// The noise behind every evaluation (`evaluationSamples` rows), fixed
     /// so that the curves differ by G alone.
     let evaluationNoise: Matrix<Float>
-    public private(set) var checkpoints: [ImageCheckpoint] = []
+    package private(set) var checkpoints: [ImageCheckpoint] = []
     /// (step, ink of each snapshot image) at the requested steps.
-    public private(set) var snapshots: [(step: Int, images: [Float])] = []
+    package private(set) var snapshots: [(step: Int, images: [Float])] = []
     let snapshotNoise: Matrix<Float>
 
     /// `configuration.target` must be `.images` of the training images, in [−1, 1].
-    public init(
+    package init(
         _ configuration: GANConfiguration, classifier: DigitClassifier, realInk: [Float], realClasses: [Int],
         evaluationSamples: Int = 2500, snapshotImages: Int = 8
     ) {
@@ -57,18 +57,18 @@ public struct ImageTraining: Sendable {
     }
 
     /// G's images for `z`, as ink in 0…1.
-    public mutating func ink(_ z: Matrix<Float>) -> [Float] {
+    package mutating func ink(_ z: Matrix<Float>) -> [Float] {
         trainer.generate(z).values.map { min(max(($0 + 1) / 2, 0), 1) }
     }
 
     /// `count` of G's images for fresh noise drawn from `seed`, as ink.
-    public mutating func samples(_ count: Int, seed: UInt64) -> [Float] {
+    package mutating func samples(_ count: Int, seed: UInt64) -> [Float] {
         var rng = SeededGenerator(seed: seed)
         return ink(GANTrainer.noise(count, trainer.configuration.zDimension, using: &rng))
     }
 
     /// The Fréchet distance and class coverage of G's images for the evaluation noise.
-    public mutating func measure() -> (FrechetDistance, ClassCoverage) {
+    package mutating func measure() -> (FrechetDistance, ClassCoverage) {
         let images = ink(evaluationNoise)
         let fd = FrechetDistance(classifier.features(images), realFeatures, dimension: classifier.featureDimension)
         let labels = classifier.classify(images)
@@ -80,7 +80,7 @@ public struct ImageTraining: Sendable {
 
     /// Trains `steps` steps, measuring at step 0 and `evaluations` times
     /// after, and keeping the snapshot images at each of `snapshotSteps`.
-    public mutating func train(steps: Int, evaluations: Int, snapshotSteps: Set<Int>, progress: Progress = .silent, label: String) {
+    package mutating func train(steps: Int, evaluations: Int, snapshotSteps: Set<Int>, progress: Progress = .silent, label: String) {
         let every = max(steps / max(evaluations, 1), 1)
         var dSum = 0.0, gSum = 0.0, count = 0
         record(step: 0, dLoss: .nan, gLoss: .nan, snapshot: snapshotSteps.contains(0))
