@@ -65,7 +65,7 @@ let package = Package(
         .target(
             name: "Lab",
             dependencies: [
-                "GAN", "NeuralNet", "Distributions", "Demos", "TerminalKit", "Report", "Localization",
+                "GAN", "NeuralNet", "Distributions", "Demos", "Datasets", "Installation", "TerminalKit", "Report", "Localization",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ], swiftSettings: optimizedInTests),
         .executableTarget(

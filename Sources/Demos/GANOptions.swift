@@ -67,12 +67,28 @@ extension GANLoss: ExpressibleByArgument {
     }
 }
 
-/// What `demo train` and `ganbook lab` train: the target, the loss and D's
-/// updates per G update.
+/// What `demo train` trains: the target, the loss and D's updates per G
+/// update. `ganbook lab` has its own target (it also takes the digits) and
+/// shares the rest, `LossChoice`.
 package struct TrainingChoice: ParsableArguments, Sendable {
     @Option(help: ArgumentHelp("ring, grid, or a 1-D distribution spec (default: ring).", valueName: "target"), transform: targetSpec)
     package var target = Spec(default: "ring", Demos.target)
 
+    @OptionGroup package var rules: LossChoice
+
+    package static let dStepsRange = LossChoice.dStepsRange
+
+    package init() {}
+
+    /// The target distribution.
+    package var goal: Target { target.value }
+    package var loss: GANLoss { rules.loss }
+    package var dSteps: Int? { rules.dSteps }
+    package var resolvedDSteps: Int { rules.resolvedDSteps }
+}
+
+/// The loss and D's updates per G update, as `demo train` and `ganbook lab` take them.
+package struct LossChoice: ParsableArguments, Sendable {
     @Option(help: ArgumentHelp("minimax, nonsaturating, wgan or wgan-gp.", valueName: "loss"))
     package var loss: GANLoss = .nonsaturating
 
@@ -86,9 +102,6 @@ package struct TrainingChoice: ParsableArguments, Sendable {
     package mutating func validate() throws {
         if let dSteps, !Self.dStepsRange.contains(dSteps) { throw ValidationError("--d-steps must be between 1 and 50, got \(dSteps)") }
     }
-
-    /// The target distribution.
-    package var goal: Target { target.value }
 
     /// D's updates per G update: as given, else 1 (5 for the Wasserstein losses).
     package var resolvedDSteps: Int { dSteps ?? (loss.isWasserstein ? 5 : 1) }

@@ -8,6 +8,8 @@
 /// from `LabSession`, the grid's cells go into the lab's `Canvas`.
 import TerminalKit
 
+import Glibc
+
 struct CurveChart {
     var title: String
     /// (step, value) points, in step order.
@@ -19,6 +21,11 @@ struct CurveChart {
     var color: RGB
     /// How the header writes values (the latest and the range).
     var format: (Double) -> String = LabFormat.compact
+    /// A level drawn as a dotted line with its label at the left, and kept in
+    /// the y range: the floor a distance can reach.
+    var reference: (value: Double, label: String)?
+    /// A y axis in log₁₀ (every value > 0): for a distance that falls by orders of magnitude.
+    var logarithmic = false
 
     /// Per dot column, the mean of the points falling in it (nil: none).
     static func bins(_ points: [(Double, Double)], xMax: Double, dots: Int) -> [Double?] {
@@ -57,13 +64,17 @@ struct CurveChart {
         into canvas: inout Canvas, column: Int, row: Int, width: Int, height: Int, xMax: Double,
         changes: [Int], palette: LabPalette
     ) {
-        let binned = Self.bins(points, xMax: xMax, dots: 2 * width)
-        let finite = binned.compactMap { $0 }
-        var (low, high) = Self.range(fixed: yRange, values: finite, latest: latest)
+        // On a log axis the binning, the range and the dots are in log₁₀ of the values; the header in the values.
+        let scale: (Double) -> Double = logarithmic ? { $0 > 0 ? log10($0) : .nan } : { $0 }
+        let unscale: (Double) -> Double = logarithmic ? { pow(10, $0) } : { $0 }
+        let binned = Self.bins(points.map { ($0.0, scale($0.1)) }, xMax: xMax, dots: 2 * width)
+        let level = reference.map { scale($0.value) }
+        let finite = binned.compactMap { $0 } + (level.map { $0.isFinite ? [$0] : [] } ?? [])
+        var (low, high) = Self.range(fixed: yRange, values: finite, latest: scale(latest))
         if high - low < 1e-9 { low -= 0.5; high += 0.5 }
 
         let header = title + "  " + format(latest)
-        let range = format(low) + " … " + format(high)
+        let range = format(unscale(low)) + " … " + format(unscale(high))
         canvas.write(header, column, row, foreground: color, bold: true, limit: width)
         let headerWidth = header.displayWidth
         if headerWidth + 2 + range.displayWidth <= width {
@@ -71,14 +82,31 @@ struct CurveChart {
         }
 
         let changeColumns = Self.changeColumns(changes, xMax: xMax, width: width)
-        let grid = Self.grid(binned, low: low, high: high, width: width, height: height, changes: changeColumns)
+        var grid = Self.grid(binned, low: low, high: high, width: width, height: height, changes: changeColumns)
+        let referenceRow = level.flatMap { Self.referenceRow($0, low: low, high: high, height: height) }
+        if let r = referenceRow {
+            for c in 0..<width { grid.putIfEmpty("┈", row: r, column: c, owner: .reference(1)) }
+        }
         for r in 0..<height {
             for c in 0..<width {
                 guard let owner = grid.owner(row: r, column: c) else { continue }
-                let foreground = owner == .series(0) ? color : palette.marker
+                let foreground = owner == .series(0) ? color : owner == .reference(1) ? palette.dim : palette.marker
                 canvas.put(grid.character(row: r, column: c), column + c, row + 1 + r, foreground: foreground)
             }
         }
+        // The reference's label at the line's left end, where nothing but the line is.
+        if let r = referenceRow, let reference {
+            let label = reference.label + " " + format(reference.value) + " "
+            let free = (0..<min(label.displayWidth, width)).allSatisfy { grid.owner(row: r, column: $0) == .reference(1) }
+            if free { canvas.write(label, column, row + 1 + r, foreground: palette.dim, limit: width) }
+        }
+    }
+
+    /// The row of the chart (0 at the top) holding `level` within low…high; nil outside.
+    static func referenceRow(_ level: Double, low: Double, high: Double, height: Int) -> Int? {
+        guard level.isFinite, level >= low, level <= high else { return nil }
+        let t = (high - level) / (high - low)
+        return Int((t * Double(4 * height - 1)).rounded()) / 4
     }
 
     /// The columns of the steps where a setting changed.

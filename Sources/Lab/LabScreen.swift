@@ -67,7 +67,9 @@ package struct LabScreen: Sendable {
         if !s.methodOwnsLoss { parts.append(LabText.t(s.loss.rawValue)) }
         let title = "ganbook lab · " + (parts + [LabText.t(target.name)]).joined(separator: " · ")
         canvas.write(title, 0, 0, bold: true)
-        if session.trainer.configuration.target.dimension == 2 {
+        if session.gauge != nil {
+            drawDigits(&canvas, session)
+        } else if session.trainer.configuration.target.dimension == 2 {
             drawPlane(&canvas, session)
         } else if case .oneDimensional(let mixture, _) = target {
             drawLine(&canvas, session, mixture, noise: session.samples.noise)
@@ -207,42 +209,13 @@ package struct LabScreen: Sendable {
         let chartHeight = max((content - 2) / 4 - 1, 2)
         let xMax = Double(max(session.step, 100))
         let changes = session.changes.map(\.step)
-        let isWasserstein = session.settings.loss.isWasserstein
-        let dPoints = session.dLosses.enumerated().map { (Double($0.offset + 1), isWasserstein ? -Double($0.element) : Double($0.element)) }
-        let gPoints = session.gLosses.enumerated().map { (Double($0.offset + 1), Double($0.element)) }
-        let now = session.latestEvaluation()
-        let checkpoints = session.checkpoints
-        let dLatest = isWasserstein ? -Double(session.lastDLoss) : Double(session.lastDLoss)
-        var charts = [
-            CurveChart(
-                title: isWasserstein ? LabText.criticEstimate : LabText.dLoss, points: dPoints, latest: dLatest,
-                yRange: nil, color: palette.dLoss)
-        ]
-        if session.trainer.configuration.target.dimension == 1 {
-            let w1 = checkpoints.map { (Double($0.step), $0.wasserstein1 ?? .nan) }
-            let jsd = checkpoints.map { (Double($0.step), $0.jsdEstimate ?? .nan) }
-            charts.append(CurveChart(title: LabText.w1, points: w1, latest: now.wasserstein1 ?? .nan, yRange: nil, color: palette.distance))
-            charts.append(
-                CurveChart(
-                    title: LabText.gLoss, points: gPoints, latest: Double(session.gLosses.last ?? .nan),
-                    yRange: nil, color: palette.gLoss))
-            charts.append(CurveChart(title: LabText.jsd, points: jsd, latest: now.jsdEstimate ?? .nan, yRange: nil, color: palette.second))
+        let charts: [CurveChart]
+        if session.gauge != nil {
+            charts = digitsCharts(session)
+        } else if session.trainer.configuration.target.dimension == 1 {
+            charts = lineCharts(&session)
         } else {
-            let modes = Double(session.settings.target.modes.count)
-            let captured = checkpoints.map { (Double($0.step), Double($0.coverage?.modesCaptured ?? 0)) }
-            let quality = checkpoints.map { (Double($0.step), ($0.coverage?.highQualityShare ?? .nan) * 100) }
-            charts.append(
-                CurveChart(
-                    title: LabText.gLoss, points: gPoints, latest: Double(session.gLosses.last ?? .nan),
-                    yRange: nil, color: palette.gLoss))
-            charts.append(
-                CurveChart(
-                    title: LabText.modes, points: captured, latest: Double(now.coverage?.modesCaptured ?? 0),
-                    yRange: 0...modes, color: palette.distance, format: { LabFormat.fixed($0, 0) }))
-            charts.append(
-                CurveChart(
-                    title: LabText.highQuality, points: quality, latest: (now.coverage?.highQualityShare ?? .nan) * 100,
-                    yRange: 0...100, color: palette.second, format: { LabFormat.fixed($0, 1) }))
+            charts = planeCharts(&session)
         }
         var row = 1
         for chart in charts {
@@ -256,7 +229,7 @@ package struct LabScreen: Sendable {
         canvas.write(end, left + width - end.displayWidth, row, foreground: palette.dim)
         // The note between "0" and the step label, centred when it can be, else
         // just left of the label; two columns clear of both, or not at all.
-        let note = LabText.curvesNote
+        let note = session.gauge == nil ? LabText.curvesNote : LabText.digitsCurvesNote(LabSession.digitsMeasureEvery)
         let noteLeft = min(left + (width - note.displayWidth) / 2, left + width - end.displayWidth - 2 - note.displayWidth)
         if noteLeft >= left + 3 {
             canvas.write(note, noteLeft, row, foreground: palette.dim)
@@ -268,6 +241,75 @@ package struct LabScreen: Sendable {
             if text.hasSuffix(" ·") { text.removeLast(2) }
             canvas.write(text, left, row, foreground: palette.marker, limit: width)
         }
+    }
+
+    /// D's loss (a WGAN critic's estimate of W1, −loss) at each step, and the latest D loss.
+    func dLossChart(_ session: LabSession) -> CurveChart {
+        let isWasserstein = session.settings.loss.isWasserstein
+        let points = session.dLosses.enumerated().map { (Double($0.offset + 1), isWasserstein ? -Double($0.element) : Double($0.element)) }
+        let latest = isWasserstein ? -Double(session.lastDLoss) : Double(session.lastDLoss)
+        return CurveChart(
+            title: isWasserstein ? LabText.criticEstimate : LabText.dLoss, points: points, latest: latest, yRange: nil, color: palette.dLoss)
+    }
+
+    func gLossChart(_ session: LabSession) -> CurveChart {
+        let points = session.gLosses.enumerated().map { (Double($0.offset + 1), Double($0.element)) }
+        return CurveChart(title: LabText.gLoss, points: points, latest: Double(session.gLosses.last ?? .nan), yRange: nil, color: palette.gLoss)
+    }
+
+    /// 1-D: the losses, W1 and the histograms' JSD, as `demo train` measures them.
+    func lineCharts(_ session: inout LabSession) -> [CurveChart] {
+        let now = session.latestEvaluation()
+        let checkpoints = session.checkpoints
+        let w1 = checkpoints.map { (Double($0.step), $0.wasserstein1 ?? .nan) }
+        let jsd = checkpoints.map { (Double($0.step), $0.jsdEstimate ?? .nan) }
+        return [
+            dLossChart(session),
+            CurveChart(title: LabText.w1, points: w1, latest: now.wasserstein1 ?? .nan, yRange: nil, color: palette.distance),
+            gLossChart(session),
+            CurveChart(title: LabText.jsd, points: jsd, latest: now.jsdEstimate ?? .nan, yRange: nil, color: palette.second),
+        ]
+    }
+
+    /// 2-D: the losses, the modes captured and the share of high-quality samples (VEEGAN's measures).
+    func planeCharts(_ session: inout LabSession) -> [CurveChart] {
+        let now = session.latestEvaluation()
+        let checkpoints = session.checkpoints
+        let modes = Double(session.settings.target.modes.count)
+        let captured = checkpoints.map { (Double($0.step), Double($0.coverage?.modesCaptured ?? 0)) }
+        let quality = checkpoints.map { (Double($0.step), ($0.coverage?.highQualityShare ?? .nan) * 100) }
+        return [
+            dLossChart(session),
+            gLossChart(session),
+            CurveChart(
+                title: LabText.modes, points: captured, latest: Double(now.coverage?.modesCaptured ?? 0),
+                yRange: 0...modes, color: palette.distance, format: { LabFormat.fixed($0, 0) }),
+            CurveChart(
+                title: LabText.highQuality, points: quality, latest: (now.coverage?.highQualityShare ?? .nan) * 100,
+                yRange: 0...100, color: palette.second, format: { LabFormat.fixed($0, 1) }),
+        ]
+    }
+
+    /// The digits: the losses, the Fréchet distance on a log axis over its
+    /// floor, and the digits covered, as last measured (every
+    /// `LabSession.digitsMeasureEvery` steps, not every frame).
+    func digitsCharts(_ session: LabSession) -> [CurveChart] {
+        let measures = session.digitsMeasures
+        let frechet = measures.map { (Double($0.step), $0.frechet.value) }
+        let covered = measures.map { (Double($0.step), Double($0.coverage.covered)) }
+        let classes = Double(session.gauge?.classes ?? 10)
+        var distance = CurveChart(
+            title: LabText.frechet, points: frechet, latest: measures.last?.frechet.value ?? .nan, yRange: nil, color: palette.distance)
+        distance.logarithmic = true
+        distance.reference = session.gauge.map { ($0.floor.value, LabText.floor) }
+        return [
+            dLossChart(session),
+            gLossChart(session),
+            distance,
+            CurveChart(
+                title: LabText.digitsCovered, points: covered, latest: Double(measures.last?.coverage.covered ?? 0),
+                yRange: 0...classes, color: palette.second, format: { LabFormat.fixed($0, 0) }),
+        ]
     }
 
     // MARK: Status and help

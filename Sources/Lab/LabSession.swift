@@ -31,9 +31,15 @@ package struct LabSession: Sendable {
     package private(set) var message: String?
     /// A checkpoint of the current state when it is not on the checkpoint grid (after keys), for the figures.
     private var currentEvaluation: Checkpoint?
+    /// On the digits: `demo digits`'s measures, and what they measured every `digitsMeasureEvery` steps.
+    package let gauge: DigitsGauge?
+    package private(set) var digitsMeasures: [DigitsMeasure] = []
 
     /// `demo train` evaluates every steps/60 steps, 50 for its default 3,000; so does the lab.
     package static let checkpointEvery = 50
+    /// Steps between the digits' measures: `demo digits` measures 30 times in its 5,000 steps, about every
+    /// 167; every 100 follows G closely, and measuring on steps, not frames, keeps the frame rate.
+    package static let digitsMeasureEvery = 100
     private var dSum = 0.0, gSum = 0.0, sinceCheckpoint = 0
 
     package init(settings: LabSettings) {
@@ -41,6 +47,12 @@ package struct LabSession: Sendable {
         run = TrainingRun(settings.configuration)
         samples = DisplaySamples(configuration: settings.configuration)
         run.checkpoints.append(run.evaluate(step: 0, dLoss: .nan, gLoss: .nan, seconds: 0))
+        if settings.onDigits, let digits = settings.digits {
+            gauge = DigitsGauge(configuration: settings.configuration, digits: digits)
+            measureDigits()
+        } else {
+            gauge = nil
+        }
     }
 
     package var trainer: GANTrainer { run.trainer }
@@ -92,6 +104,13 @@ package struct LabSession: Sendable {
                     gLoss: gSum / Double(sinceCheckpoint), seconds: 0))
             dSum = 0; gSum = 0; sinceCheckpoint = 0
         }
+        if step % Self.digitsMeasureEvery == 0 { measureDigits() }
+    }
+
+    /// On the digits, `demo digits`'s measures of the current G, kept for the curves.
+    private mutating func measureDigits() {
+        guard let gauge else { return }
+        digitsMeasures.append(gauge.measure(run.trainer, step: step))
     }
 
     // MARK: Keys

@@ -8,9 +8,12 @@
 /// optimiser: the flags keep their meaning, and `m` changes one thing only.
 ///
 /// The configuration comes from `demo train`'s own `GANOptions`, so the same
-/// flags give the same trainer. A default the user did not set (a learning
+/// flags give the same trainer. On the digits the networks are `demo
+/// digits`'s (`DigitsSetting`), and the loss, k, the rates and the seed the
+/// lab's, so that the same seed trains the same G as `demo digits --seed`. A default the user did not set (a learning
 /// rate, k) follows the loss as it does in `demo train`: cycling to `wgan`
 /// gives RMSProp's 5e-5 and k = 5 unless they were given or changed by a key.
+import Datasets
 import Demos
 import GAN
 
@@ -25,8 +28,12 @@ package struct LabSettings: Sendable {
     /// Set by --lr-d/--lr-g or a key; nil follows the loss.
     package var rateDChosen: Double?
     package var rateGChosen: Double?
-    /// The mode-collapse remedy (or the vanilla GAN); the remedies need a 2-D target.
+    /// The mode-collapse remedy (or the vanilla GAN); the remedies need a 2-D target or the digits.
     package var method: CollapseMethod = .vanilla
+    /// The bundled digits, when the lab was started on them (`--target digits`).
+    package let digits: DigitsSplit?
+    /// `demo digits`'s GAN for them: its target (the training digits in [−1, 1]) and networks.
+    let digitsSetting: GANConfiguration?
 
     /// The Unrolled GAN's K: 5, as Metz et al. 2017's 2-D mixture (Appendix A) and `demo mode-collapse` use.
     package static let unroll = 5
@@ -37,6 +44,16 @@ package struct LabSettings: Sendable {
     package static let twoPeaks = "0.5*N(-2,0.5) + 0.5*N(2,0.5)"
 
     package init(options: GANOptions, target: Target, loss: GANLoss, dSteps: Int?) {
+        self.init(options: options, target: target, loss: loss, dSteps: dSteps, digits: nil, digitsSetting: nil)
+    }
+
+    /// On the bundled digits; `t` cycles from them to ring, grid and two peaks, and back.
+    package init(options: GANOptions, digits: DigitsSplit, loss: GANLoss, dSteps: Int?) {
+        let setting = DigitsSetting.configuration(loss: loss, method: .vanilla, seed: options.seed, training: digits.training)
+        self.init(options: options, target: setting.target, loss: loss, dSteps: dSteps, digits: digits, digitsSetting: setting)
+    }
+
+    private init(options: GANOptions, target: Target, loss: GANLoss, dSteps: Int?, digits: DigitsSplit?, digitsSetting: GANConfiguration?) {
         self.options = options
         var targets: [Target] = [.ring, .grid]
         if let peaks = try? Target.parse(Self.twoPeaks) { targets.append(peaks) }
@@ -51,9 +68,16 @@ package struct LabSettings: Sendable {
         self.dStepsChosen = dSteps
         self.rateDChosen = options.lrD
         self.rateGChosen = options.lrG
+        self.digits = digits
+        self.digitsSetting = digitsSetting
     }
 
     package var target: Target { targets[targetIndex] }
+    /// Whether the current target is the digits.
+    package var onDigits: Bool {
+        if case .images = target { return true }
+        return false
+    }
     package var seed: UInt64 {
         get { options.seed }
         set { options.seed = newValue }
@@ -66,6 +90,15 @@ package struct LabSettings: Sendable {
         o.lrD = rateDChosen
         o.lrG = rateGChosen
         var c = o.configuration(target: target, loss: loss, dSteps: dSteps)
+        if onDigits, var digits = digitsSetting {
+            // demo digits' networks; the lab's loss, k, rates and seed.
+            digits.loss = c.loss
+            digits.dSteps = c.dSteps
+            digits.learningRateD = c.learningRateD
+            digits.learningRateG = c.learningRateG
+            digits.seed = c.seed
+            c = digits
+        }
         c.variant = method.variant(unroll: Self.unroll)
         return c
     }
@@ -82,16 +115,16 @@ package struct LabSettings: Sendable {
         loss = all[(all.firstIndex(of: loss)! + 1) % all.count]
     }
 
-    /// The next target; under a remedy, the next 2-D one (the remedies are for the plane's modes).
+    /// The next target; under a remedy, the next that is not 1-D (the remedies are for modes: the plane's, the digits').
     mutating func nextTarget() {
         repeat {
             targetIndex = (targetIndex + 1) % targets.count
-        } while method != .vanilla && target.dimension != 2
+        } while method != .vanilla && target.dimension == 1
     }
 
     /// The next method of `CollapseMethod.allCases`; false (no change) on a 1-D target.
     mutating func nextMethod() -> Bool {
-        guard target.dimension == 2 else { return false }
+        guard target.dimension != 1 else { return false }
         let all = CollapseMethod.allCases
         method = all[(all.firstIndex(of: method)! + 1) % all.count]
         return true

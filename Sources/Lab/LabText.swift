@@ -33,6 +33,8 @@ package enum LabText {
     static var legendDStar: String { t("D*(x)") }
     static var legendCritic: String { t("f(x), scaled") }
     static var outside: String { t("outside") }
+    static func digitsGenerated(_ count: Int) -> String { t("G's images for \(count) fixed z") }
+    static var digitsReal: String { t("real training digits") }
 
     // Curves
     static var dLoss: String { t("D loss") }
@@ -44,6 +46,10 @@ package enum LabText {
     static var jsd: String { t("JSD (histograms)") }
     static var changes: String { t("changes:") }
     static var curvesNote: String { t("losses each step · distances every 50") }
+    static var frechet: String { t("Fréchet distance") }
+    static var floor: String { t("floor") }
+    static var digitsCovered: String { t("digits covered") }
+    static func digitsCurvesNote(_ every: Int) -> String { t("losses each step · measures every \(every)") }
 
     // Status line
     static var step: String { t("step") }
@@ -93,7 +99,7 @@ package enum LabText {
     static func changedSpeed(_ speed: String) -> String { t("speed → \(speed)") }
     static func changedMethod(_ title: String, seed: UInt64) -> String { t("method → \(title), restarted with seed \(seed)") }
     static func lossIsTheMethods(_ title: String) -> String { t("\(title) trains with its own losses") }
-    static var methodNeedsPlane: String { t("the methods need a 2-D target (t)") }
+    static var methodNeedsPlane: String { t("the methods need a 2-D target or the digits (t)") }
 
     // Refusals and messages.
     static func tooSmall(columns: Int, rows: Int, minimumColumns: Int, minimumRows: Int) -> String {
@@ -115,7 +121,7 @@ package enum LabText {
         case .ring: return "ring"
         case .grid: return "grid"
         case .oneDimensional(_, let spec): return spec
-        case .images: return "images"
+        case .images: return "digits"
         }
     }
 }

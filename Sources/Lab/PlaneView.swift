@@ -43,19 +43,25 @@ package struct PlaneWindow: Sendable, Equatable {
 package struct DisplaySamples: Sendable {
     package var noise: Matrix<Float>
     package var real: Matrix<Float>
-    /// Generated samples shown: a cloud in 2-D; in 1-D the histogram's (`LineView.samples`).
+    /// Generated samples shown in 2-D (a cloud); in 1-D the histogram's (`LineView.samples`), on the digits `DigitsView.samples`.
     package static let count = 400
     /// How many of the generated samples carry an arrow.
     package static let arrows = 40
 
     package init(configuration: GANConfiguration) {
         var rng = SeededGenerator(seed: configuration.seed &+ 0x1AB)
-        let count = configuration.target.dimension == 2 ? Self.count : LineView.samples
+        // G's samples shown (in 1-D the histogram's) and real ones: 400 points, or on the digits as many images each.
+        let count: Int, realCount: Int
+        switch configuration.target {
+        case .ring, .grid: (count, realCount) = (Self.count, Self.count)
+        case .oneDimensional: (count, realCount) = (LineView.samples, Self.count)
+        case .images: (count, realCount) = (DigitsView.samples, DigitsView.samples)
+        }
         noise = Matrix(
             rows: count, columns: configuration.zDimension,
             values: (0..<(count * configuration.zDimension)).map { _ in Float(StandardNormal.sample(using: &rng)) })
         var realRNG = SeededGenerator(seed: 99)  // the same real samples as demo train's final picture
-        real = configuration.target.sample(Self.count, using: &realRNG)
+        real = configuration.target.sample(realCount, using: &realRNG)
     }
 }
 

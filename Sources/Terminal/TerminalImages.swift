@@ -1,18 +1,14 @@
-/// Small grey images in the terminal (a report's `ImageGrid`).
-///
-/// With colour, each character cell holds two pixels, one above the other:
-/// the upper half block `▀` in the upper pixel's grey (24-bit foreground) on
-/// the lower pixel's grey (background), so that a pixel is about as wide as
-/// it is high. Ink is light on black, as a terminal shows text.
-///
-/// Without colour (NO_COLOR, a pipe), each pixel is a shade of the ramp
-/// ` ░▒▓█` (no ink to full ink), two characters wide when the images still
-/// fit four to a line, else one; no escape codes.
+/// Small grey images in the terminal (a report's `ImageGrid`), as lines of
+/// text: each image's cells come from TerminalKit's `GreyImages` (half
+/// blocks in 24-bit grey with colour, the shade ramp ` ░▒▓█` without, two
+/// characters a pixel when the images still fit four to a line), and here
+/// become escape codes or plain characters.
 ///
 /// Images are laid out `grid.columns` to a line, or as many as fit the width,
 /// one column of space apart; nothing is wider than the width. Layout only:
 /// the pixel values come from the report.
 import Report
+import TerminalKit
 
 package struct TerminalImages: Sendable {
     package var color: Bool
@@ -23,13 +19,9 @@ package struct TerminalImages: Sendable {
         self.width = width
     }
 
-    static let ramp: [Character] = [" ", "░", "▒", "▓", "█"]
-
-    /// Characters per pixel across: 1 with half blocks; 2 for the shade ramp
-    /// when four images fit a line that way, else 1.
+    /// Characters per pixel across (see `GreyImages.pixelWidth`): 2 without colour when four images fit a line that way.
     func pixelWidth(_ grid: ImageGrid) -> Int {
-        guard !color else { return 1 }
-        return 4 * (2 * grid.imageWidth + 1) - 1 <= width ? 2 : 1
+        GreyImages.pixelWidth(imageWidth: grid.imageWidth, color: color, fitting: 4, in: width)
     }
 
     /// How many images go on one line.
@@ -44,40 +36,27 @@ package struct TerminalImages: Sendable {
         for start in stride(from: 0, to: grid.images.count, by: n) {
             let group = Array(start..<min(start + n, grid.images.count))
             if start > 0 { out.append("") }
-            out += color ? halfBlockLines(grid, group) : shadeLines(grid, group)
+            out += lines(grid, group)
         }
         return out
     }
 
-    /// Two pixel rows per line, `▀` with 24-bit greys; the colours reset at each image's end.
-    func halfBlockLines(_ grid: ImageGrid, _ group: [Int]) -> [String] {
-        func grey(_ ink: Double) -> Int { Int((ink * 255).rounded()) }
-        return stride(from: 0, to: grid.imageHeight, by: 2).map { row in
-            group.map { k in
-                var line = ""
-                for column in 0..<grid.imageWidth {
-                    let top = grey(grid.ink(k, row: row, column: column))
-                    let bottom = row + 1 < grid.imageHeight ? grey(grid.ink(k, row: row + 1, column: column)) : 0
-                    line += "\u{1B}[38;2;\(top);\(top);\(top)m\u{1B}[48;2;\(bottom);\(bottom);\(bottom)m▀"
-                }
-                return line + "\u{1B}[0m"
-            }.joined(separator: " ")
-        }
-    }
-
-    /// One pixel row per line, each pixel the ramp's shade nearest its ink.
-    func shadeLines(_ grid: ImageGrid, _ group: [Int]) -> [String] {
-        let repeatCount = pixelWidth(grid)
-        return (0..<grid.imageHeight).map { row in
-            let line = group.map { k in
+    /// The images of `group` side by side: with colour each cell's greys as
+    /// 24-bit foreground and background, reset at each image's end; without,
+    /// the shades alone, trailing spaces removed.
+    func lines(_ grid: ImageGrid, _ group: [Int]) -> [String] {
+        let images = group.map { GreyImages.cells(grid, $0, color: color, pixelWidth: pixelWidth(grid)) }
+        return (0..<(images.first?.count ?? 0)).map { row in
+            let line = images.map { cells in
+                guard color else { return String(cells[row].map(\.character)) }
                 var text = ""
-                for column in 0..<grid.imageWidth {
-                    let level = Int((grid.ink(k, row: row, column: column) * Double(Self.ramp.count - 1)).rounded())
-                    text += String(repeating: Self.ramp[level], count: repeatCount)
+                for cell in cells[row] {
+                    let top = cell.top ?? 0, bottom = cell.bottom ?? 0
+                    text += "\u{1B}[38;2;\(top);\(top);\(top)m\u{1B}[48;2;\(bottom);\(bottom);\(bottom)m\(cell.character)"
                 }
-                return text
+                return text + "\u{1B}[0m"
             }.joined(separator: " ")
-            return String(line.trimmingTrailingSpaces)
+            return color ? line : String(line.trimmingTrailingSpaces)
         }
     }
 }

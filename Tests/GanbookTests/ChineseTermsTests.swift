@@ -35,6 +35,7 @@ import Testing
         ["list"], ["demo"], ["demo", "mode-collapse", "--steps", "60", "--seeds", "1", "--no-pager"],
         ["demo", "train", "--steps", "60", "--no-pager"], ["lab", "--frames", "1", "--every", "20"],
         ["lab", "--frames", "1", "--every", "20", "--target", "0.5*N(-2,0.5)+0.5*N(2,0.5)", "--loss", "wgan"],
+        ["lab", "--frames", "1", "--every", "100", "--target", "digits"],
     ])
     func theChineseInterfaceHasNoEnglishWords(command: [String]) throws {
         let run = try Binary.run(command + ["--lang", "zh"], environment: ["NO_COLOR": "1"], removing: Binary.unset)

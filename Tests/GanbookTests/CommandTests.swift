@@ -79,7 +79,11 @@ import Testing
         (["quiz", "stat"], "ganbook: no note 'stat'; did you mean 'ganbook quiz stats'?"),
         (
             ["lab", "--target", "rings"],
-            "ganbook: The value 'rings' is invalid for '--target <target>': no target 'rings'; did you mean 'ring'? (ring, grid, or a 1-D spec such as N(0,1))"
+            "ganbook: The value 'rings' is invalid for '--target <target>': no target 'rings'; did you mean 'ring'? (ring, grid, digits, or a 1-D spec such as N(0,1))"
+        ),
+        (
+            ["lab", "--target", "digit"],
+            "ganbook: The value 'digit' is invalid for '--target <target>': no target 'digit'; did you mean 'digits'? (ring, grid, digits, or a 1-D spec such as N(0,1))"
         ),
         (
             ["demo", "train", "--target", "grids"],

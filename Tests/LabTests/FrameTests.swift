@@ -14,6 +14,8 @@ import Testing
         ("ebgan-ring-100x30", ["--method", "ebgan", "--frames", "1", "--every", "200", "--hidden", "64"]),
         ("mad-gan-grid-80x24", ["--method", "mad-gan", "--target", "grid", "--frames", "1", "--every", "150", "--size", "80x24", "--hidden", "64"]),
         ("two-peaks-nonsaturating-120x40", ["--target", "0.5*N(-2,0.5) + 0.5*N(2,0.5)", "--frames", "1", "--every", "400", "--size", "120x40", "--seed", "2"]),
+        ("digits-80x24", ["--target", "digits", "--frames", "1", "--every", "600", "--size", "80x24"]),
+        ("digits-100x30", ["--target", "digits", "--frames", "2", "--every", "300"]),
     ]
 
     @Test(arguments: cases.map(\.name))
@@ -89,7 +91,9 @@ import Testing
         (["--target", "N(0,-1)"], "The value 'N(0,-1)' is invalid for '--target <target>': sigma must be > 0"),
         (["--loss", "hinge"], "hinge"),
         (["--lr-d", "2"], "--lr-d must be between 0 and 1"),
-        (["--method", "ebgan", "--target", "N(0,1)", "--frames", "1"], "--method ebgan needs a 2-D target (ring or grid)"),
+        (["--method", "ebgan", "--target", "N(0,1)", "--frames", "1"], "--method ebgan needs a 2-D target (ring or grid) or the digits"),
+        (["--target", "digits", "--hidden", "64", "--frames", "1"], "--target digits trains demo digits' networks"),
+        (["--target", "digit"], "no target 'digit'; did you mean 'digits'?"),
         (["--method", "wgan"], "wgan"),
         (["--speed", "0"], "--speed must be between 1 and 10000"),
     ])

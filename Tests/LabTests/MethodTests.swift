@@ -59,7 +59,7 @@ import Testing
     @Test func theMethodsKeepToThePlaneAndTheirOwnLosses() throws {
         var oneD = LabSession(settings: try settings(.vanilla, target: "N(0,1)"))
         _ = oneD.handle(.character("m"))
-        #expect(oneD.settings.method == .vanilla && oneD.message == "the methods need a 2-D target (t)")
+        #expect(oneD.settings.method == .vanilla && oneD.message == "the methods need a 2-D target or the digits (t)")
         var ebgan = LabSession(settings: try settings(.ebgan))
         _ = ebgan.handle(.character("t"))
         _ = ebgan.handle(.character("t"))
@@ -133,7 +133,7 @@ import Testing
         let words =
             LabText.helpKeyList.map(\.meaning) + [
                 "speed", "max", "/s", "speed → 20/s", "method → EBGAN, restarted with seed 3", "vanilla GAN trains with its own losses",
-                "the methods need a 2-D target (t)", "P(real)→0", "−∇ energy", "−∇ G's loss (K=0)", "vanilla GAN", "Unrolled GAN",
+                "the methods need a 2-D target or the digits (t)", "P(real)→0", "−∇ energy", "−∇ G's loss (K=0)", "vanilla GAN", "Unrolled GAN",
             ]
         for english in words { #expect(zh(english) != english, "\(english)") }
         #expect(zh("method → Unrolled GAN, restarted with seed 3") == "方法 → 展开式 GAN，用种子 3 重新开始")
