@@ -47,6 +47,7 @@ enum Main {
 
     static func main() {
         Output.ignoreBrokenPipe()
+        OptionHelp.presentation = HelpText.option
         if let problem = DemoKernels.environmentError {
             Output.error("ganbook: " + problem + "\n")
             Ganbook.exit(withError: ExitCode(2))
