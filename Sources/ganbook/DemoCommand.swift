@@ -67,8 +67,13 @@ struct ReportOptions: ParsableArguments {
 /// The report also goes into the cell cache (see `DemoPresentation`), so a
 /// note's cell with the same words shows it without running again.
 struct DemoRunner<D: Demo>: ParsableCommand {
+    /// The usage line names no options: ArgumentParser writes them all into
+    /// it and never wraps it (it shortens it only past 12 options), so it ran
+    /// past the terminal; every demo option is optional and listed below.
     static var configuration: CommandConfiguration {
-        CommandConfiguration(commandName: D.name, abstract: HelpText.abstract(D.summary), discussion: HelpText.discussion(D.discussion))
+        CommandConfiguration(
+            commandName: D.name, abstract: HelpText.abstract(D.summary), usage: "ganbook demo \(D.name) [<options>]",
+            discussion: HelpText.discussion(D.discussion))
     }
 
     @OptionGroup var demo: D
