@@ -110,7 +110,10 @@ let package = Package(
             exclude: ["Golden"]),
         .testTarget(
             name: "GanbookTests",
-            dependencies: ["ganbook", "Notebook", "Cells", "Installation", "Localization", "Terminal", "TerminalKit", "Demos", "Report", "TestSupport"],
+            dependencies: [
+                "ganbook", "Notebook", "Cells", "Installation", "Localization", "Terminal", "TerminalKit", "Demos", "Report", "TestSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             exclude: ["Golden", "Fixtures"]),
     ],
     swiftLanguageModes: [.v6]

@@ -27,21 +27,21 @@ package struct DStepsDemo: Demo {
     package static let version = 2
     package static let relativeCost = 3.0
 
-    @Option(help: ArgumentHelp("The 2-D target of the sweep: ring or grid (default: ring).", valueName: "target"), transform: planeTargetSpec)
+    @Option(help: .demo("The 2-D target of the sweep: ring or grid (default: ring).", valueName: "target"), transform: planeTargetSpec)
     package var target = Spec(default: "ring", planeTarget)
 
     @Option(
-        name: .customLong("target-1d"), help: ArgumentHelp("The 1-D target of the sweep (default: 0.5*N(-2,0.5) + 0.5*N(2,0.5)).", valueName: "spec"),
+        name: .customLong("target-1d"), help: .demo("The 1-D target of the sweep (default: 0.5*N(-2,0.5) + 0.5*N(2,0.5)).", valueName: "spec"),
         transform: lineTargetSpec)
     package var target1D = Spec(default: "0.5*N(-2,0.5) + 0.5*N(2,0.5)", lineTarget)
 
-    @Option(help: ArgumentHelp("G-steps per run of the sweep (50 to 50000).", valueName: "n"))
+    @Option(help: .demo("G-steps per run of the sweep (50 to 50000).", valueName: "n"))
     package var steps: Int = 1500
 
-    @Option(help: ArgumentHelp("D-steps in the saturation experiment (10 to 10000).", valueName: "n"))
+    @Option(help: .demo("D-steps in the saturation experiment (10 to 10000).", valueName: "n"))
     package var saturationSteps: Int = 600
 
-    @Option(help: ArgumentHelp("Seed.", valueName: "n"))
+    @Option(help: .demo("Seed.", valueName: "n"))
     package var seed: UInt64 = 1
 
     package init() {}

@@ -5,25 +5,25 @@ import GAN
 import Installation
 
 package struct GANOptions: ParsableArguments, Sendable {
-    @Option(help: ArgumentHelp("Minibatch size m (8 to 4096).", valueName: "m"))
+    @Option(help: .demo("Minibatch size m (8 to 4096).", valueName: "m"))
     package var batch: Int = 256
 
-    @Option(help: ArgumentHelp("D's learning rate (default 1e-3 with Adam; 5e-5 with RMSProp for --loss wgan; 1e-4 for wgan-gp).", valueName: "lr"))
+    @Option(help: .demo("D's learning rate (default 1e-3 with Adam; 5e-5 with RMSProp for --loss wgan; 1e-4 for wgan-gp).", valueName: "lr"))
     package var lrD: Double?
 
-    @Option(help: ArgumentHelp("G's learning rate (default as --lr-d).", valueName: "lr"))
+    @Option(help: .demo("G's learning rate (default as --lr-d).", valueName: "lr"))
     package var lrG: Double?
 
-    @Option(help: ArgumentHelp("Units per hidden layer, in G and in D (2 to 1024).", valueName: "n"))
+    @Option(help: .demo("Units per hidden layer, in G and in D (2 to 1024).", valueName: "n"))
     package var hidden: Int = 128
 
-    @Option(help: ArgumentHelp("Hidden layers, in G and in D (1 to 8).", valueName: "n"))
+    @Option(help: .demo("Hidden layers, in G and in D (1 to 8).", valueName: "n"))
     package var layers: Int = 2
 
-    @Option(help: ArgumentHelp("Dimension of the noise z ∼ N(0, I) (1 to 256).", valueName: "n"))
+    @Option(help: .demo("Dimension of the noise z ∼ N(0, I) (1 to 256).", valueName: "n"))
     package var zDim: Int = 2
 
-    @Option(help: ArgumentHelp("Seed for initialisation and sampling.", valueName: "n"))
+    @Option(help: .demo("Seed for initialisation and sampling.", valueName: "n"))
     package var seed: UInt64 = 1
 
     package init() {}
@@ -71,7 +71,7 @@ extension GANLoss: ExpressibleByArgument {
 /// update. `ganbook lab` has its own target (it also takes the digits) and
 /// shares the rest, `LossChoice`.
 package struct TrainingChoice: ParsableArguments, Sendable {
-    @Option(help: ArgumentHelp("ring, grid, or a 1-D distribution spec (default: ring).", valueName: "target"), transform: targetSpec)
+    @Option(help: .demo("ring, grid, or a 1-D distribution spec (default: ring).", valueName: "target"), transform: targetSpec)
     package var target = Spec(default: "ring", Demos.target)
 
     @OptionGroup package var rules: LossChoice
@@ -89,10 +89,10 @@ package struct TrainingChoice: ParsableArguments, Sendable {
 
 /// The loss and D's updates per G update, as `demo train` and `ganbook lab` take them.
 package struct LossChoice: ParsableArguments, Sendable {
-    @Option(help: ArgumentHelp("minimax, nonsaturating, wgan or wgan-gp.", valueName: "loss"))
+    @Option(help: .demo("minimax, nonsaturating, wgan or wgan-gp.", valueName: "loss"))
     package var loss: GANLoss = .nonsaturating
 
-    @Option(help: ArgumentHelp("D updates per G update (1 to 50; default 1, 5 with --loss wgan or wgan-gp).", valueName: "k"))
+    @Option(help: .demo("D updates per G update (1 to 50; default 1, 5 with --loss wgan or wgan-gp).", valueName: "k"))
     package var dSteps: Int?
 
     package static let dStepsRange = 1...50

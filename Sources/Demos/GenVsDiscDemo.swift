@@ -44,28 +44,28 @@ package struct GenVsDiscDemo: Demo {
     package static let version = 2
     package static let relativeCost = 0.2
 
-    @Option(help: ArgumentHelp("Features of the synthetic data (2 to 100).", valueName: "d"))
+    @Option(help: .demo("Features of the synthetic data (2 to 100).", valueName: "d"))
     package var dims: Int = 30
 
-    @Option(help: ArgumentHelp("Size of the synthetic training set, the largest m of its curve (20 to 100000).", valueName: "n"))
+    @Option(help: .demo("Size of the synthetic training set, the largest m of its curve (20 to 100000).", valueName: "n"))
     package var train: Int = 1000
 
-    @Option(help: ArgumentHelp("Outliers in each outlier test (10 to 100000).", valueName: "n"))
+    @Option(help: .demo("Outliers in each outlier test (10 to 100000).", valueName: "n"))
     package var outliers: Int = 500
 
-    @Option(help: ArgumentHelp("Draws averaged for each point of a curve (1 to 1000).", valueName: "r"))
+    @Option(help: .demo("Draws averaged for each point of a curve (1 to 1000).", valueName: "r"))
     package var repeats: Int = 20
 
-    @Option(help: ArgumentHelp("Seed for every draw.", valueName: "n"))
+    @Option(help: .demo("Seed for every draw.", valueName: "n"))
     package var seed: UInt64 = 1
 
-    @Flag(help: "Give logistic regression z-scored features (statistics of its own training examples).")
+    @Flag(help: .demo("Give logistic regression z-scored features (statistics of its own training examples)."))
     package var standardize = false
 
-    @Option(help: ArgumentHelp("Your own numeric CSV (with a header) instead of the bundled breast-cancer data.", valueName: "file.csv"))
+    @Option(help: .demo("Your own numeric CSV (with a header) instead of the bundled breast-cancer data.", valueName: "file.csv"))
     package var data: String?
 
-    @Option(help: ArgumentHelp("The label column of --data (two classes).", valueName: "column"))
+    @Option(help: .demo("The label column of --data (two classes).", valueName: "column"))
     package var label: String?
 
     package init() {}

@@ -26,22 +26,22 @@ package struct JSDDemo: Demo {
     package static let version = 2
     package static let relativeCost = 0.01
 
-    @Option(help: ArgumentHelp("The first distribution (default: U(0,1)).", valueName: "spec"), transform: distributionSpec)
+    @Option(help: .demo("The first distribution (default: U(0,1)).", valueName: "spec"), transform: distributionSpec)
     package var p = Spec(default: "U(0,1)", DistributionSpec.parse)
 
-    @Option(help: ArgumentHelp("The second distribution (default U(0.5,1.5); with --sweep, p itself).", valueName: "spec"), transform: distributionSpec)
+    @Option(help: .demo("The second distribution (default U(0.5,1.5); with --sweep, p itself).", valueName: "spec"), transform: distributionSpec)
     package var q: Spec<Distribution>?
 
-    @Flag(help: "Shift q by θ across a range and plot the divergences against θ.")
+    @Flag(help: .demo("Shift q by θ across a range and plot the divergences against θ."))
     package var sweep = false
 
-    @Option(help: ArgumentHelp("First shift of the sweep.", valueName: "θ"))
+    @Option(help: .demo("First shift of the sweep.", valueName: "θ"))
     package var from: Double = -2
 
-    @Option(help: ArgumentHelp("Last shift of the sweep.", valueName: "θ"))
+    @Option(help: .demo("Last shift of the sweep.", valueName: "θ"))
     package var to: Double = 2
 
-    @Option(help: ArgumentHelp("Number of shifts in the sweep (2 to 1001).", valueName: "n"))
+    @Option(help: .demo("Number of shifts in the sweep (2 to 1001).", valueName: "n"))
     package var steps: Int = 81
 
     package init() {}

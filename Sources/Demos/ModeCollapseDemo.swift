@@ -42,22 +42,22 @@ package struct ModeCollapseDemo: Demo {
     package static let version = 4
     package static let relativeCost = 12.0
 
-    @Option(help: ArgumentHelp("ring or grid (default: ring).", valueName: "target"), transform: planeTargetSpec)
+    @Option(help: .demo("ring or grid (default: ring).", valueName: "target"), transform: planeTargetSpec)
     package var target = Spec(default: "ring", planeTarget)
 
-    @Option(help: ArgumentHelp("One remedy against the vanilla GAN: pacgan, minibatch, unrolled, dragan, ebgan, mad-gan or mrgan.", valueName: "name"))
+    @Option(help: .demo("One remedy against the vanilla GAN: pacgan, minibatch, unrolled, dragan, ebgan, mad-gan or mrgan.", valueName: "name"))
     package var method: CollapseMethod?
 
-    @Option(help: ArgumentHelp("Training steps for every method (10 to 100000).", valueName: "n"))
+    @Option(help: .demo("Training steps for every method (10 to 100000).", valueName: "n"))
     package var steps: Int = CollapseSetting.steps
 
-    @Option(help: ArgumentHelp("Seeds per method (1 to 20).", valueName: "n"))
+    @Option(help: .demo("Seeds per method (1 to 20).", valueName: "n"))
     package var seeds: Int = 5
 
-    @Option(help: ArgumentHelp("The first seed.", valueName: "n"))
+    @Option(help: .demo("The first seed.", valueName: "n"))
     package var seed: UInt64 = 1
 
-    @Option(help: ArgumentHelp("Unrolling steps K of the Unrolled GAN (1 to 20).", valueName: "k"))
+    @Option(help: .demo("Unrolling steps K of the Unrolled GAN (1 to 20).", valueName: "k"))
     package var unroll: Int = 5
 
     package init() {}

@@ -27,22 +27,22 @@ package struct OptimalDiscriminatorDemo: Demo {
     package static let version = 1
     package static let relativeCost = 0.03
 
-    @Option(help: ArgumentHelp("The data distribution p_data (default: 0.5*N(-2,0.6) + 0.5*N(2,0.6)).", valueName: "spec"), transform: densitySpec)
+    @Option(help: .demo("The data distribution p_data (default: 0.5*N(-2,0.6) + 0.5*N(2,0.6)).", valueName: "spec"), transform: densitySpec)
     package var data = Spec(default: "0.5*N(-2,0.6) + 0.5*N(2,0.6)", density)
 
-    @Option(help: ArgumentHelp("The generator's distribution p_g (default: N(0,1.5)).", valueName: "spec"), transform: densitySpec)
+    @Option(help: .demo("The generator's distribution p_g (default: N(0,1.5)).", valueName: "spec"), transform: densitySpec)
     package var gen = Spec(default: "N(0,1.5)", density)
 
-    @Flag(help: "Move p_g toward p_data and plot V(D*, G) against the step.")
+    @Flag(help: .demo("Move p_g toward p_data and plot V(D*, G) against the step."))
     package var sweep = false
 
-    @Option(help: ArgumentHelp("Samples drawn from each distribution to train D.", valueName: "n"))
+    @Option(help: .demo("Samples drawn from each distribution to train D.", valueName: "n"))
     package var samples: Int = 20_000
 
-    @Option(help: ArgumentHelp("Gaussian bumps the trained D's log-odds is built from (3 to 60).", valueName: "k"))
+    @Option(help: .demo("Gaussian bumps the trained D's log-odds is built from (3 to 60).", valueName: "k"))
     package var bumps: Int = 20
 
-    @Option(help: ArgumentHelp("Seed for the samples.", valueName: "n"))
+    @Option(help: .demo("Seed for the samples.", valueName: "n"))
     package var seed: UInt64 = 1
 
     package init() {}

@@ -41,7 +41,7 @@ package struct TrainDemo: Demo {
 
     @OptionGroup package var choice: TrainingChoice
 
-    @Option(help: ArgumentHelp("Training steps (10 to 200000).", valueName: "n"))
+    @Option(help: .demo("Training steps (10 to 200000).", valueName: "n"))
     package var steps: Int = 3000
 
     @OptionGroup package var gan: GANOptions

@@ -118,6 +118,15 @@ package struct Translator: Sendable {
         return text
     }
 
+    /// The translation of `text` when a table has an entry for exactly this
+    /// text, nil otherwise: for fixed text such as help, which a template
+    /// meant for a report's varying text (`{1} and {2}`) must never rewrite.
+    package func exactEntry(for text: String) -> String? {
+        guard language != .en else { return nil }
+        for lazy in tables { if let found = lazy.table.exact[text] { return found } }
+        return nil
+    }
+
     /// A varying part is itself translated when it is a known phrase (a
     /// method's name, a target's), and kept as it is otherwise (numbers, specs).
     private func translatedPart(_ part: String, upTo last: Int) -> String {

@@ -8,7 +8,7 @@ import TerminalKit
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: HelpText.words("Check every note: UTF-8, a title, unique ids, demo cells, quiz cards, links."),
+        abstract: HelpText.abstract("Check every note: UTF-8, a title, unique ids, demo cells, quiz cards, links."),
         discussion: HelpText.discussion("Demo cells are parsed by the same parser as `ganbook demo`, without running them.")
     )
 

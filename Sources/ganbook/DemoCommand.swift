@@ -10,7 +10,7 @@ import TerminalKit
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: HelpText.words("Run a numeric demo, or list them."),
+        abstract: HelpText.abstract("Run a numeric demo, or list them."),
         discussion: HelpText.discussion("Each demo is a subcommand with its own --help. The same words work in a note's demo cell."),
         subcommands: DemoRegistry.all.map { runner(for: $0) }
     )
@@ -51,7 +51,7 @@ struct DemoCommand: ParsableCommand {
 
 /// Options every demo shares: how its report is presented.
 struct ReportOptions: ParsableArguments {
-    @Flag(help: ArgumentHelp(HelpText.words("Print the report as JSON (tables as arrays of records, series as arrays); its words stay English.")))
+    @Flag(help: HelpText.option("Print the report as JSON (tables as arrays of records, series as arrays); its words stay English."))
     var json = false
 
     @OptionGroup var display: DisplayOptions
@@ -59,7 +59,7 @@ struct ReportOptions: ParsableArguments {
     /// The language of the report's words (`--json` stays English).
     @OptionGroup var language: LanguageOption
 
-    @Flag(name: .long, help: ArgumentHelp(HelpText.words("Never send output through $PAGER (it is used only on a terminal, for output taller than it).")))
+    @Flag(name: .long, help: HelpText.option("Never send output through $PAGER (it is used only on a terminal, for output taller than it)."))
     var noPager = false
 }
 
@@ -67,8 +67,13 @@ struct ReportOptions: ParsableArguments {
 /// The report also goes into the cell cache (see `DemoPresentation`), so a
 /// note's cell with the same words shows it without running again.
 struct DemoRunner<D: Demo>: ParsableCommand {
+    /// The usage line names no options: ArgumentParser writes them all into
+    /// it and never wraps it (it shortens it only past 12 options), so it ran
+    /// past the terminal; every demo option is optional and listed below.
     static var configuration: CommandConfiguration {
-        CommandConfiguration(commandName: D.name, abstract: HelpText.words(D.summary), discussion: HelpText.discussion(D.discussion))
+        CommandConfiguration(
+            commandName: D.name, abstract: HelpText.abstract(D.summary), usage: "ganbook demo \(D.name) [<options>]",
+            discussion: HelpText.discussion(D.discussion))
     }
 
     @OptionGroup var demo: D

@@ -8,7 +8,7 @@ import TerminalKit
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: HelpText.words("Write the notebook as a static HTML site."),
+        abstract: HelpText.abstract("Write the notebook as a static HTML site."),
         discussion: HelpText.discussion("Demo outputs come from the cache in the data folder; cells not yet cached are run first (the GAN demos take a while).")
     )
 

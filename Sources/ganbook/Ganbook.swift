@@ -12,7 +12,7 @@ struct Ganbook: ParsableCommand {
 
     static let configuration = CommandConfiguration(
         commandName: "ganbook",
-        abstract: HelpText.words("A terminal notebook for learning the theory of generative adversarial networks."),
+        abstract: HelpText.abstract("A terminal notebook for learning the theory of generative adversarial networks."),
         discussion: HelpText.discussion(
             """
             Notes are Markdown files. Without --notes or GANBOOK_NOTES, ganbook reads the \
@@ -47,6 +47,7 @@ enum Main {
 
     static func main() {
         Output.ignoreBrokenPipe()
+        OptionHelp.presentation = HelpText.option
         if let problem = DemoKernels.environmentError {
             Output.error("ganbook: " + problem + "\n")
             Ganbook.exit(withError: ExitCode(2))
@@ -64,7 +65,10 @@ enum Main {
         } catch {
             let code = Ganbook.exitCode(for: error)
             if code == .success {
-                Ganbook.exit(withError: error)  // --help and --version print as usual
+                // --help and --version, at the width the help's own text was laid out for
+                let text = Ganbook.fullMessage(for: error, columns: HelpText.columns)
+                if !text.isEmpty { _ = Output.write(text + "\n") }
+                Ganbook.exit()
             }
             let message =
                 Ganbook.message(for: error)

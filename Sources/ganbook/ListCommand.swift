@@ -5,7 +5,7 @@ import Cells
 struct ListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
-        abstract: HelpText.words("Show the contents: number, id, title, demo cells and quiz cards of each note.")
+        abstract: HelpText.abstract("Show the contents: number, id, title, demo cells and quiz cards of each note.")
     )
 
     @OptionGroup var notebook: NotebookOptions

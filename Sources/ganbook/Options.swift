@@ -10,7 +10,7 @@ import TerminalKit
 struct LanguageOption: ParsableArguments {
     @Option(
         name: .long,
-        help: ArgumentHelp(HelpText.words("The language: en or zh (default $GANBOOK_LANG, else the locale: LC_ALL, LC_MESSAGES, LANG)."), valueName: "lang"))
+        help: HelpText.option("The language: en or zh (default $GANBOOK_LANG, else the locale: LC_ALL, LC_MESSAGES, LANG).", valueName: "lang"))
     var lang: String?
 
     func validate() throws {
@@ -31,14 +31,14 @@ struct LanguageOption: ParsableArguments {
 /// CSV file), so it caches into `$GANBOOK_DATA`, else the XDG folder.
 struct DataFolderOption: ParsableArguments {
     @Option(
-        help: ArgumentHelp(
+        help: HelpText.option(
             "The data folder: quiz progress and cached demo outputs (default $GANBOOK_DATA, else $XDG_DATA_HOME/ganbook, else ~/.local/share/ganbook).",
             valueName: "dir"))
     var data: String?
 }
 
 struct NotebookOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp(HelpText.words("Read notes from this folder instead of the bundled ones."), valueName: "dir"))
+    @Option(name: .long, help: HelpText.option("Read notes from this folder instead of the bundled ones.", valueName: "dir"))
     var notes: String?
 
     @OptionGroup var languageOption: LanguageOption
@@ -47,10 +47,10 @@ struct NotebookOptions: ParsableArguments {
 }
 
 struct DisplayOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp(HelpText.words("Columns to wrap to (default: the terminal's, at most 100; 80 when piped)."), valueName: "n"))
+    @Option(name: .long, help: HelpText.option("Columns to wrap to (default: the terminal's, at most 100; 80 when piped).", valueName: "n"))
     var width: Int?
 
-    @Option(name: .long, help: ArgumentHelp(HelpText.words("Colour: auto (on a terminal, unless NO_COLOR is set), always or never."), valueName: "when"))
+    @Option(name: .long, help: HelpText.option("Colour: auto (on a terminal, unless NO_COLOR is set), always or never.", valueName: "when"))
     var color: ColorChoice = .auto
 
     func validate() throws {
@@ -65,48 +65,3 @@ struct DisplayOptions: ParsableArguments {
 }
 
 extension ColorChoice: ExpressibleByArgument {}
-
-/// The words of `--help` in the learner's language, as far as ArgumentParser
-/// allows: the command summaries are fixed before options are parsed, so the
-/// language comes from `--lang` anywhere on the command line, else from the
-/// environment (`GANBOOK_LANG`, the locale). Options' own help stays English.
-enum HelpText {
-    static let translator = Translator.forLanguage((try? NotebookSource.language(LanguageOption.onCommandLine)) ?? .en)
-
-    static func words(_ text: String) -> String { translator(text) }
-
-    /// A discussion, paragraph by paragraph (each paragraph is one entry of the tables).
-    static func discussion(_ text: String) -> String {
-        text.split(separator: "\n\n", omittingEmptySubsequences: false).map { words(String($0)) }.joined(separator: "\n\n")
-    }
-
-    /// The command line as ArgumentParser is to see it. `--lang` has already
-    /// chosen the help's words (`translator`, read from the whole command
-    /// line), and two places cannot take it: the root command has no options
-    /// of its own, so `ganbook --help --lang zh` went to the default command
-    /// (`list`) and printed its help; and ArgumentParser's built-in `help`
-    /// command takes no options ("Unknown option '--lang'"). In those two
-    /// cases `--lang` is taken out.
-    static func arguments(_ arguments: [String]) -> [String] {
-        let withoutLang = removingLang(arguments)
-        let rootHelp = !withoutLang.isEmpty && withoutLang.allSatisfy { $0 == "--help" || $0 == "-h" }
-        return rootHelp || withoutLang.first == "help" ? withoutLang : arguments
-    }
-
-    static func removingLang(_ arguments: [String]) -> [String] {
-        var out: [String] = [], skip = false
-        for (i, word) in arguments.enumerated() {
-            if skip {
-                skip = false
-                continue
-            }
-            if word.hasPrefix("--lang=") { continue }
-            if word == "--lang" && i + 1 < arguments.count {
-                skip = true
-                continue
-            }
-            out.append(word)
-        }
-        return out
-    }
-}

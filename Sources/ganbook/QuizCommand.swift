@@ -12,7 +12,7 @@ struct QuizCommand: ParsableCommand {
     // with its own note arguments would swallow `stats` as a note name.
     static let configuration = CommandConfiguration(
         commandName: "quiz",
-        abstract: HelpText.words("Review the notes' quiz cards (FSRS-6 spaced repetition)."),
+        abstract: HelpText.abstract("Review the notes' quiz cards (FSRS-6 spaced repetition)."),
         usage: """
             ganbook quiz [<notes> ...] [--new <n>] [--all] [--seed <n>] [--data <dir>] [--notes <dir>] [--lang <lang>] [--width <n>] [--color <when>]
               ganbook quiz stats [--json] [--data <dir>] [--notes <dir>] [--lang <lang>] [--width <n>] [--color <when>]
@@ -72,7 +72,7 @@ struct QuizRun: ParsableCommand {
     static let discussion = TerminalQuizIO.keysHelp
 
     static let configuration = CommandConfiguration(
-        commandName: "run", abstract: HelpText.words("Quiz yourself (the same as `ganbook quiz`)."), discussion: discussion)
+        commandName: "run", abstract: HelpText.abstract("Quiz yourself (the same as `ganbook quiz`)."), discussion: discussion)
 
     @OptionGroup var quiz: QuizRunOptions
 
@@ -81,7 +81,7 @@ struct QuizRun: ParsableCommand {
 
 struct QuizStats: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "stats", abstract: HelpText.words("Progress per note: counts, true retention, a 30-day forecast."))
+        commandName: "stats", abstract: HelpText.abstract("Progress per note: counts, true retention, a 30-day forecast."))
 
     @Flag(help: "Print the statistics as JSON.")
     var json = false

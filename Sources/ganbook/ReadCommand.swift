@@ -5,7 +5,7 @@ import Cells
 struct ReadCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "read",
-        abstract: HelpText.words("Read a note."),
+        abstract: HelpText.abstract("Read a note."),
         discussion: HelpText.discussion("NOTE is an id (objective), a number from the contents (3), or a unique prefix (obj).")
     )
 

@@ -1,0 +1,66 @@
+/// The words of `--help` in the learner's language.
+import ArgumentParser
+import Localization
+import TerminalKit
+
+/// The command summaries, discussions and options' help, in the learner's
+/// language and laid out to fit (`HelpLayout`). They are fixed before options
+/// are parsed, so the language comes from `--lang` anywhere on the command
+/// line, else from the environment (`GANBOOK_LANG`, the locale). A text is
+/// translated only by an entry for exactly it: help is fixed English, and a
+/// template meant for a report's varying text (`{1} and {2}`) must not
+/// rewrite a paragraph that has none.
+enum HelpText {
+    static let translator = Translator.forLanguage((try? NotebookSource.language(LanguageOption.onCommandLine)) ?? .en)
+
+    /// The width help is laid out and printed at (`Main` prints it): ganbook's
+    /// one rule, as for everything else it prints (the terminal's, at most
+    /// 100; 80 when piped).
+    static let columns = TerminalEnvironment.width(requested: nil)
+    static let layout = HelpLayout(columns: columns)
+
+    /// `text` in the learner's language, as it is when there is no entry.
+    static func words(_ text: String) -> String { translator.exactEntry(for: text) ?? text }
+
+    /// A command's one-line summary.
+    static func abstract(_ text: String) -> String { layout.abstract(words(text)) }
+
+    /// A command's discussion, line by line: each line (a paragraph, or an
+    /// item of a list) is one entry of the tables.
+    static func discussion(_ text: String) -> String {
+        layout.discussion(text.split(separator: "\n", omittingEmptySubsequences: false).map { words(String($0)) }.joined(separator: "\n"))
+    }
+
+    /// An option's help; also the demos' (see `OptionHelp`).
+    static func option(_ text: String, valueName: String? = nil) -> ArgumentHelp { layout.option(words(text), valueName: valueName) }
+
+    /// The command line as ArgumentParser is to see it. `--lang` has already
+    /// chosen the help's words (`translator`, read from the whole command
+    /// line), and two places cannot take it: the root command has no options
+    /// of its own, so `ganbook --help --lang zh` went to the default command
+    /// (`list`) and printed its help; and ArgumentParser's built-in `help`
+    /// command takes no options ("Unknown option '--lang'"). In those two
+    /// cases `--lang` is taken out.
+    static func arguments(_ arguments: [String]) -> [String] {
+        let withoutLang = removingLang(arguments)
+        let rootHelp = !withoutLang.isEmpty && withoutLang.allSatisfy { $0 == "--help" || $0 == "-h" }
+        return rootHelp || withoutLang.first == "help" ? withoutLang : arguments
+    }
+
+    static func removingLang(_ arguments: [String]) -> [String] {
+        var out: [String] = [], skip = false
+        for (i, word) in arguments.enumerated() {
+            if skip {
+                skip = false
+                continue
+            }
+            if word.hasPrefix("--lang=") { continue }
+            if word == "--lang" && i + 1 < arguments.count {
+                skip = true
+                continue
+            }
+            out.append(word)
+        }
+        return out
+    }
+}
