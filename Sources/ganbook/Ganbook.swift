@@ -45,6 +45,11 @@ enum Main {
     /// the process's arguments are read (ArgumentParser parses these).
     static let words = Array(CommandLine.arguments.dropFirst())
 
+    /// Whether the words ask for help. Every command's configuration is built
+    /// at start-up; a part of one that is costly to build and shown only in
+    /// help (quiz's copy of `quiz run`'s options) is built only then.
+    static let helpAsked = words.contains { $0 == "--help" || $0 == "-h" } || words.first == "help"
+
     static func main() {
         Output.ignoreBrokenPipe()
         OptionHelp.presentation = HelpText.option

@@ -19,20 +19,28 @@ enum HelpText {
     static let columns = TerminalEnvironment.width(requested: nil)
     static let layout = HelpLayout(columns: columns)
 
+    /// Whether the help's text needs laying out by display width: English
+    /// help has none of the wide characters ArgumentParser measures wrong, so
+    /// it is left as it is (and every command starts without measuring it).
+    static let laysOut = translator.language != .en
+
     /// `text` in the learner's language, as it is when there is no entry.
     static func words(_ text: String) -> String { translator.exactEntry(for: text) ?? text }
 
     /// A command's one-line summary.
-    static func abstract(_ text: String) -> String { layout.abstract(words(text)) }
+    static func abstract(_ text: String) -> String { laysOut ? layout.abstract(words(text)) : text }
 
     /// A command's discussion, line by line: each line (a paragraph, or an
     /// item of a list) is one entry of the tables.
     static func discussion(_ text: String) -> String {
-        layout.discussion(text.split(separator: "\n", omittingEmptySubsequences: false).map { words(String($0)) }.joined(separator: "\n"))
+        guard laysOut else { return text }
+        return layout.discussion(text.split(separator: "\n", omittingEmptySubsequences: false).map { words(String($0)) }.joined(separator: "\n"))
     }
 
     /// An option's help; also the demos' (see `OptionHelp`).
-    static func option(_ text: String, valueName: String? = nil) -> ArgumentHelp { layout.option(words(text), valueName: valueName) }
+    static func option(_ text: String, valueName: String? = nil) -> ArgumentHelp {
+        laysOut ? layout.option(words(text), valueName: valueName) : ArgumentHelp(text, valueName: valueName)
+    }
 
     /// The command line as ArgumentParser is to see it. `--lang` has already
     /// chosen the help's words (`translator`, read from the whole command

@@ -17,7 +17,7 @@ struct QuizCommand: ParsableCommand {
             ganbook quiz [<notes> ...] [--new <n>] [--all] [--seed <n>] [--data <dir>] [--notes <dir>] [--lang <lang>] [--width <n>] [--color <when>]
               ganbook quiz stats [--json] [--data <dir>] [--notes <dir>] [--lang <lang>] [--width <n>] [--color <when>]
             """,
-        discussion: QuizRun.discussion + "\n\n" + runArguments,
+        discussion: QuizRun.discussion + (Main.helpAsked ? "\n\n" + runArguments : ""),
         subcommands: [QuizRun.self, QuizStats.self],
         defaultSubcommand: QuizRun.self
     )
