@@ -8,17 +8,17 @@ import NeuralNet
 import Glibc
 
 extension Var {
-    package func exp() -> Var {
+    public func exp() -> Var {
         tape.record(value.mapped { Float.exp($0) }, [self]) { g, y in [g * y] }
     }
 
-    package func log() -> Var {
+    public func log() -> Var {
         tape.record(value.mapped { Float.log($0) }, [self]) { g, _ in [g / self] }
     }
 
     /// √x, whose slope at 0 is taken as 0 rather than ∞ (so that an Adam
     /// moment or a gradient norm that is exactly 0 passes no NaN back).
-    package func squareRoot() -> Var {
+    public func squareRoot() -> Var {
         let root = value.mapped { $0.squareRoot() }
         let zeros = root.values.contains(0)
         return tape.record(root, [self]) { g, y in
@@ -27,32 +27,32 @@ extension Var {
         }
     }
 
-    package func squared() -> Var {
+    public func squared() -> Var {
         tape.record(value.mapped { $0 * $0 }, [self]) { g, _ in [g * self.scaled(2)] }
     }
 
-    package func tanh() -> Var {
+    public func tanh() -> Var {
         tape.record(value.mapped { Float.tanh($0) }, [self]) { g, y in [g - g * y * y] }
     }
 
     /// σ(x) = 1/(1 + e⁻ˣ), computed stably.
-    package func sigmoid() -> Var {
+    public func sigmoid() -> Var {
         tape.record(value.mapped { Losses.sigmoid($0) }, [self]) { g, y in [g * y - g * y * y] }
     }
 
     /// softplus(x) = log(1 + eˣ), computed stably; its derivative is σ(x).
-    package func softplus() -> Var {
+    public func softplus() -> Var {
         tape.record(value.mapped { Losses.softplus($0) }, [self]) { g, _ in [g * self.sigmoid()] }
     }
 
     /// |x|, with slope 0 at 0 (as `torch.abs`).
-    package func absolute() -> Var {
+    public func absolute() -> Var {
         let sign = tape.constant(value.mapped { $0 > 0 ? 1 : $0 < 0 ? -1 : 0 })
         return tape.record(value.mapped { Swift.abs($0) }, [self]) { g, _ in [g * sign] }
     }
 
     /// max(x, αx) for 0 ≤ α < 1 (ReLU for α = 0), with slope α at 0 as PyTorch's `leaky_relu`.
-    package func leakyReLU(_ alpha: Float) -> Var {
+    public func leakyReLU(_ alpha: Float) -> Var {
         let mask = tape.constant(value.mapped { $0 > 0 ? 1 : alpha })
         return tape.record(
             value.mapped { x in
@@ -61,10 +61,10 @@ extension Var {
         ) { g, _ in [g * mask] }
     }
 
-    package func relu() -> Var { leakyReLU(0) }
+    public func relu() -> Var { leakyReLU(0) }
 
     /// log ∑ⱼ exp(xᵢⱼ) for each row i: a rows × 1 column, computed stably.
-    package func logSumExpRows() -> Var {
+    public func logSumExpRows() -> Var {
         let k = columns, v = value
         let out = Matrix<Float>(rows: rows, columns: 1) { o in
             for r in 0..<v.rows {
@@ -89,7 +89,7 @@ extension Var {
     /// `slope` is the leaky ReLU's α (0 for ReLU); nil leaves z as it is. The
     /// activation is applied in the product's own pass, as `Dense.forward` does,
     /// so both give the same bits.
-    package static func dense(_ x: Var, _ w: Var, _ b: Var, slope: Float?) -> Var {
+    public static func dense(_ x: Var, _ w: Var, _ b: Var, slope: Float?) -> Var {
         guard let slope else { return matmul(x, w).addingRow(b) }
         let tape = x.tape
         let count = x.rows * w.columns
@@ -119,7 +119,7 @@ extension Var {
     /// leaves out j = i, as the authors' code does (improved-gan, `nn.py`,
     /// `MinibatchLayer`). First-order only: its rule records no graph, so it
     /// refuses to run inside `gradients(createGraph: true)`.
-    package func minibatchFeatures(kernels b: Int, dimension c: Int) -> Var {
+    public func minibatchFeatures(kernels b: Int, dimension c: Int) -> Var {
         precondition(columns == b * c, "minibatch features need n × (kernels·dimension) values")
         let n = rows
         let mt = value.transposed()

@@ -12,12 +12,14 @@ import Glibc
 // MARK: Element-wise helpers
 
 extension Matrix where T == Float {
+    @inlinable
     func mapped(_ f: (Float) -> Float) -> Matrix {
         Matrix(rows: rows, columns: columns) { out in
             values.withUnsafeBufferPointer { v in for i in v.indices { out[i] = f(v[i]) } }
         }
     }
 
+    @inlinable
     func combined(_ other: Matrix, _ f: (Float, Float) -> Float) -> Matrix {
         precondition(rows == other.rows && columns == other.columns, "shapes differ: \(rows)×\(columns) and \(other.rows)×\(other.columns)")
         return Matrix(rows: rows, columns: columns) { out in
@@ -31,36 +33,36 @@ extension Matrix where T == Float {
 // MARK: Arithmetic
 
 extension Var {
-    package static func + (a: Var, b: Var) -> Var {
+    public static func + (a: Var, b: Var) -> Var {
         a.tape.record(a.value.combined(b.value, +), [a, b]) { g, _ in [g, g] }
     }
 
-    package static func - (a: Var, b: Var) -> Var {
+    public static func - (a: Var, b: Var) -> Var {
         a.tape.record(a.value.combined(b.value, -), [a, b]) { g, _ in [g, -g] }
     }
 
     /// The element-wise (Hadamard) product.
-    package static func * (a: Var, b: Var) -> Var {
+    public static func * (a: Var, b: Var) -> Var {
         a.tape.record(a.value.combined(b.value, *), [a, b]) { g, _ in
             [a.tape.requiresGradient(a) ? g * b : nil, a.tape.requiresGradient(b) ? g * a : nil]
         }
     }
 
-    package static func / (a: Var, b: Var) -> Var {
+    public static func / (a: Var, b: Var) -> Var {
         a.tape.record(a.value.combined(b.value, /), [a, b]) { g, y in
             [a.tape.requiresGradient(a) ? g / b : nil, a.tape.requiresGradient(b) ? -(g * y / b) : nil]
         }
     }
 
-    package static prefix func - (a: Var) -> Var { a.scaled(-1) }
+    public static prefix func - (a: Var) -> Var { a.scaled(-1) }
 
     /// c·a for a constant c.
-    package func scaled(_ c: Float) -> Var {
+    public func scaled(_ c: Float) -> Var {
         tape.record(value.mapped { c * $0 }, [self]) { g, _ in [g.scaled(c)] }
     }
 
     /// a + c for a constant c.
-    package func shifted(_ c: Float) -> Var {
+    public func shifted(_ c: Float) -> Var {
         tape.record(value.mapped { $0 + c }, [self]) { g, _ in [g] }
     }
 }
@@ -69,7 +71,7 @@ extension Var {
 
 extension Var {
     /// op(a)·op(b), op transposing where asked.
-    package static func matmul(_ a: Var, _ b: Var, transposeA: Bool = false, transposeB: Bool = false) -> Var {
+    public static func matmul(_ a: Var, _ b: Var, transposeA: Bool = false, transposeB: Bool = false) -> Var {
         let value = Matrix.product(a.value, b.value, transposeA: transposeA, transposeB: transposeB)
         return a.tape.record(value, [a, b]) { g, _ in
             let tape = a.tape
@@ -93,7 +95,7 @@ extension Var {
     }
 
     /// Adds the 1 × columns row `b` to every row.
-    package func addingRow(_ b: Var) -> Var {
+    public func addingRow(_ b: Var) -> Var {
         precondition(b.rows == 1 && b.columns == columns, "a bias row must be 1×\(columns)")
         var out = value
         out.addToEachRow(b.value.values)
@@ -101,7 +103,7 @@ extension Var {
     }
 
     /// The sum of the rows: a 1 × columns row.
-    package func sumRows() -> Var {
+    public func sumRows() -> Var {
         let n = rows, v = value
         let sums = Matrix<Float>(rows: 1, columns: columns) { out in
             for c in 0..<v.columns { out[c] = 0 }
@@ -111,7 +113,7 @@ extension Var {
     }
 
     /// A 1 × columns row repeated `n` times.
-    package func repeatingRows(_ n: Int) -> Var {
+    public func repeatingRows(_ n: Int) -> Var {
         precondition(rows == 1)
         let row = value.values, k = columns
         let out = Matrix<Float>(rows: n, columns: k) { o in
@@ -121,7 +123,7 @@ extension Var {
     }
 
     /// The sum of each row: a rows × 1 column.
-    package func sumColumns() -> Var {
+    public func sumColumns() -> Var {
         let k = columns, v = value
         let sums = Matrix<Float>(rows: rows, columns: 1) { out in
             for r in 0..<v.rows {
@@ -134,7 +136,7 @@ extension Var {
     }
 
     /// A rows × 1 column repeated `k` times side by side.
-    package func repeatingColumns(_ k: Int) -> Var {
+    public func repeatingColumns(_ k: Int) -> Var {
         precondition(columns == 1)
         let v = value.values
         let out = Matrix<Float>(rows: rows, columns: k) { o in
@@ -144,7 +146,7 @@ extension Var {
     }
 
     /// The sum of every value, as 1 × 1.
-    package func sum() -> Var {
+    public func sum() -> Var {
         let r = rows, c = columns
         var s: Float = 0
         for v in value.values { s += v }
@@ -152,26 +154,26 @@ extension Var {
     }
 
     /// The mean of every value, as 1 × 1.
-    package func mean() -> Var { sum().scaled(1 / Float(rows * columns)) }
+    public func mean() -> Var { sum().scaled(1 / Float(rows * columns)) }
 
     /// A 1 × 1 value spread over a rows × columns matrix.
-    package func expanded(rows r: Int, columns c: Int) -> Var {
+    public func expanded(rows r: Int, columns c: Int) -> Var {
         precondition(rows == 1 && columns == 1)
         return tape.record(Matrix(rows: r, columns: c, repeating: scalar), [self]) { g, _ in [g.sum()] }
     }
 
-    package func transposed() -> Var {
+    public func transposed() -> Var {
         tape.record(value.transposed(), [self]) { g, _ in [g.transposed()] }
     }
 
     /// The same values, row-major, in another shape.
-    package func reshaped(rows r: Int, columns c: Int) -> Var {
+    public func reshaped(rows r: Int, columns c: Int) -> Var {
         let (r0, c0) = (rows, columns)
         return tape.record(Matrix(rows: r, columns: c, values: value.values), [self]) { g, _ in [g.reshaped(rows: r0, columns: c0)] }
     }
 
     /// Columns `range` (every row).
-    package func columns(_ range: Range<Int>) -> Var {
+    public func columns(_ range: Range<Int>) -> Var {
         let total = columns, v = value, w = range.count
         let out = Matrix<Float>(rows: rows, columns: w) { o in
             for r in 0..<v.rows { for c in 0..<w { o[r * w + c] = v.values[r * total + range.lowerBound + c] } }
@@ -180,7 +182,7 @@ extension Var {
     }
 
     /// This matrix placed at column `offset` of a zero matrix `total` columns wide.
-    package func paddingColumns(at offset: Int, to total: Int) -> Var {
+    public func paddingColumns(at offset: Int, to total: Int) -> Var {
         let w = columns, v = value
         var out = Matrix<Float>(rows: rows, columns: total)
         for r in 0..<rows { for c in 0..<w { out.values[r * total + offset + c] = v.values[r * w + c] } }
@@ -188,7 +190,7 @@ extension Var {
     }
 
     /// [a | b]: the columns of `b` after those of `a`.
-    package static func concatColumns(_ a: Var, _ b: Var) -> Var {
+    public static func concatColumns(_ a: Var, _ b: Var) -> Var {
         precondition(a.rows == b.rows)
         let wa = a.columns, wb = b.columns, w = wa + wb
         var out = Matrix<Float>(rows: a.rows, columns: w)
@@ -200,7 +202,7 @@ extension Var {
     }
 
     /// `a` stacked on top of `b`.
-    package static func concatRows(_ a: Var, _ b: Var) -> Var {
+    public static func concatRows(_ a: Var, _ b: Var) -> Var {
         let ra = a.rows, rb = b.rows
         return a.tape.record(Matrix.stacked(a.value, b.value), [a, b]) { g, _ in
             [g.rows(0..<ra), g.rows(ra..<(ra + rb))]
@@ -208,13 +210,13 @@ extension Var {
     }
 
     /// Rows `range`.
-    package func rows(_ range: Range<Int>) -> Var {
+    public func rows(_ range: Range<Int>) -> Var {
         let total = rows
         return tape.record(value.rows(range), [self]) { g, _ in [g.paddingRows(at: range.lowerBound, to: total)] }
     }
 
     /// This matrix placed at row `offset` of a zero matrix `total` rows high.
-    package func paddingRows(at offset: Int, to total: Int) -> Var {
+    public func paddingRows(at offset: Int, to total: Int) -> Var {
         let r = rows, c = columns
         var out = Matrix<Float>(rows: total, columns: c)
         for i in 0..<(r * c) { out.values[offset * c + i] = value.values[i] }

@@ -19,10 +19,10 @@
 /// can be differentiated again; without it they are plain values.
 import NeuralNet
 
-package final class Tape {
+public final class Tape {
     /// A backward rule: from ∂y/∂(this node's value) and the node itself, the
     /// contribution to each input's gradient (nil where the input needs none).
-    package typealias Backward = (_ gradient: Var, _ output: Var) -> [Var?]
+    public typealias Backward = (_ gradient: Var, _ output: Var) -> [Var?]
 
     struct Node {
         var value: Matrix<Float>
@@ -40,22 +40,22 @@ package final class Tape {
     /// Runs `body` with a fresh tape, which lives until `body` returns. Values
     /// (`Var`) refer to their tape without owning it, so a result must leave
     /// `body` as a plain value (`Var.value`, `Var.scalar`), never as a `Var`.
-    package static func recording<Result>(_ body: (Tape) throws -> Result) rethrows -> Result {
+    public static func recording<Result>(_ body: (Tape) throws -> Result) rethrows -> Result {
         let tape = Tape()
         return try withExtendedLifetime(tape) { try body(tape) }
     }
 
     /// How many operations have been recorded (a measure of the graph's size).
-    package var count: Int { nodes.count }
+    public var count: Int { nodes.count }
 
     /// A value nothing is differentiated with respect to (data, noise, fixed weights).
-    package func constant(_ value: Matrix<Float>) -> Var { append(Node(value: value, inputs: [], requiresGradient: false)) }
+    public func constant(_ value: Matrix<Float>) -> Var { append(Node(value: value, inputs: [], requiresGradient: false)) }
 
     /// A leaf that gradients can be taken with respect to (a parameter).
-    package func variable(_ value: Matrix<Float>) -> Var { append(Node(value: value, inputs: [], requiresGradient: true)) }
+    public func variable(_ value: Matrix<Float>) -> Var { append(Node(value: value, inputs: [], requiresGradient: true)) }
 
     /// A 1 × 1 constant.
-    package func scalar(_ value: Float) -> Var { constant(Matrix(rows: 1, columns: 1, values: [value])) }
+    public func scalar(_ value: Float) -> Var { constant(Matrix(rows: 1, columns: 1, values: [value])) }
 
     func append(_ node: Node) -> Var {
         nodes.append(node)
@@ -74,7 +74,7 @@ package final class Tape {
     /// ∂y/∂x for each x in `wrt`, where y is a 1 × 1 value. A variable y does
     /// not depend on gets a zero gradient. With `createGraph`, the results are
     /// differentiable functions of the tape's variables.
-    package func gradients(of y: Var, wrt: [Var], createGraph: Bool = false) -> [Var] {
+    public func gradients(of y: Var, wrt: [Var], createGraph: Bool = false) -> [Var] {
         precondition(y.value.rows == 1 && y.value.columns == 1, "gradients(of:) needs a 1 × 1 value")
         // Only nodes on a path from a `wrt` leaf to y need their rule run.
         var relevant = [Bool](repeating: false, count: y.id + 1)
@@ -107,13 +107,13 @@ package final class Tape {
 /// It refers to its tape without owning it (the tape's backward rules hold
 /// `Var`s, and an owning reference would keep every tape alive forever): use
 /// it inside `Tape.recording`, which keeps the tape alive.
-package struct Var {
-    package unowned let tape: Tape
-    package let id: Int
+public struct Var {
+    public unowned let tape: Tape
+    public let id: Int
 
-    package var value: Matrix<Float> { tape.nodes[id].value }
-    package var rows: Int { tape.nodes[id].value.rows }
-    package var columns: Int { tape.nodes[id].value.columns }
+    public var value: Matrix<Float> { tape.nodes[id].value }
+    public var rows: Int { tape.nodes[id].value.rows }
+    public var columns: Int { tape.nodes[id].value.columns }
     /// The value of a 1 × 1 result.
-    package var scalar: Float { tape.nodes[id].value.values[0] }
+    public var scalar: Float { tape.nodes[id].value.values[0] }
 }

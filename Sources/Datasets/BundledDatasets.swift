@@ -2,17 +2,17 @@
 import Distributions
 import Installation
 
-package enum BundledDatasets {
-    package struct NotFound: Error, CustomStringConvertible {
-        package var description = "cannot find ganbook's bundled data folder (data/wdbc/wdbc.csv)"
-        package init(description: String = "cannot find ganbook's bundled data folder (data/wdbc/wdbc.csv)") {
+public enum BundledDatasets {
+    public struct NotFound: Error, CustomStringConvertible {
+        public var description = "cannot find ganbook's bundled data folder (data/wdbc/wdbc.csv)"
+        public init(description: String = "cannot find ganbook's bundled data folder (data/wdbc/wdbc.csv)") {
             self.description = description
         }
     }
 
     /// The Wisconsin diagnostic breast cancer data (569 × 30, UCI; see
     /// data/wdbc/README.md for its source, citation and license).
-    package static func breastCancer() throws -> Dataset {
+    public static func breastCancer() throws -> Dataset {
         guard let folder = BundledFolder.locate("data") else { throw NotFound() }
         var data = try CSVDataset.load(path: FileSystem.join(folder, "wdbc/wdbc.csv"), label: "diagnosis")
         data.name = "breast cancer (Wisconsin diagnostic, 569 × 30)"
@@ -34,14 +34,14 @@ package enum BundledDatasets {
 /// Bayes divides each feature by its own variance, so the large noise features
 /// do not mislead it with few examples, while a penalised logistic regression on
 /// the raw features needs more data to learn to ignore them.
-package struct CorrelatedPairs: Sendable {
-    package var dims: Int
-    package var separation: Double
-    package var correlation: Double
-    package var informativeScale: Double
-    package var noiseScale: Double
+public struct CorrelatedPairs: Sendable {
+    public var dims: Int
+    public var separation: Double
+    public var correlation: Double
+    public var informativeScale: Double
+    public var noiseScale: Double
 
-    package init(
+    public init(
         dims: Int, separation: Double = 1.2, correlation: Double = 0.7,
         informativeScale: Double = 0.2, noiseScale: Double = 2.0
     ) {
@@ -52,14 +52,14 @@ package struct CorrelatedPairs: Sendable {
         self.noiseScale = noiseScale
     }
 
-    package var pairs: Int { max(1, dims / 10) }
-    package var noiseFeatures: Int { dims - 2 * pairs }
+    public var pairs: Int { max(1, dims / 10) }
+    public var noiseFeatures: Int { dims - 2 * pairs }
 
-    package var name: String {
+    public var name: String {
         "synthetic, \(2 * pairs) informative features in pairs with correlation \(correlation) + \(noiseFeatures) noise features"
     }
 
-    package func sample<G: RandomNumberGenerator>(count: Int, using rng: inout G) -> Dataset {
+    public func sample<G: RandomNumberGenerator>(count: Int, using rng: inout G) -> Dataset {
         var x: [Double] = []
         var labels: [Int] = []
         x.reserveCapacity(count * dims)
@@ -81,13 +81,13 @@ package struct CorrelatedPairs: Sendable {
 
     /// The Bayes error, which logistic regression approaches: Φ(−Δ/2) with the
     /// Mahalanobis distance Δ² = pairs·δ²/(1−ρ²).
-    package var bayesError: Double {
+    public var bayesError: Double {
         NormalCDF.phi(-(Double(pairs) * separation * separation / (1 - correlation * correlation)).squareRoot() / 2)
     }
 
     /// Naive Bayes' asymptotic error: it weighs each x₂ₖ alone (the x₂ₖ₊₁ and the
     /// noise carry no mean difference), giving Φ(−√(pairs·δ²)/2).
-    package var naiveBayesAsymptoticError: Double {
+    public var naiveBayesAsymptoticError: Double {
         NormalCDF.phi(-(Double(pairs) * separation * separation).squareRoot() / 2)
     }
 }

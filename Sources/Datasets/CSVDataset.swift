@@ -7,13 +7,13 @@
 /// `CSVError` naming the file, the line and the column.
 import Installation
 
-package struct CSVError: Error, Equatable, CustomStringConvertible {
-    package var description: String
+public struct CSVError: Error, Equatable, CustomStringConvertible {
+    public var description: String
     init(_ description: String) { self.description = description }
 }
 
-package enum CSVDataset {
-    package static func load(path: String, label: String) throws(CSVError) -> Dataset {
+public enum CSVDataset {
+    public static func load(path: String, label: String) throws(CSVError) -> Dataset {
         let bytes: [UInt8]
         do {
             bytes = try FileSystem.read(path)
@@ -28,7 +28,7 @@ package enum CSVDataset {
         return try parse(text, name: path, label: label)
     }
 
-    package static func parse(_ text: String, name: String, label: String) throws(CSVError) -> Dataset {
+    public static func parse(_ text: String, name: String, label: String) throws(CSVError) -> Dataset {
         // "\r\n" is one Character in Swift, so both line ends are named.
         var lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
         if lines.first?.hasPrefix("\u{FEFF}") == true { lines[0] = lines[0].dropFirst() }

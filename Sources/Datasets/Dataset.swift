@@ -2,16 +2,16 @@
 ///
 /// Rows are stored row-major in one array; labels are 0 or 1, with the class
 /// names kept so that reports can say "malignant" rather than "1".
-package struct Dataset: Sendable, Equatable {
-    package var name: String
-    package var featureNames: [String]
+public struct Dataset: Sendable, Equatable {
+    public var name: String
+    public var featureNames: [String]
     /// Row-major: row i is x[i·features ..< (i+1)·features].
-    package var x: [Double]
-    package var labels: [Int]
+    public var x: [Double]
+    public var labels: [Int]
     /// The names of class 0 and class 1.
-    package var classNames: [String]
+    public var classNames: [String]
 
-    package init(name: String, featureNames: [String], x: [Double], labels: [Int], classNames: [String]) {
+    public init(name: String, featureNames: [String], x: [Double], labels: [Int], classNames: [String]) {
         self.name = name
         self.featureNames = featureNames
         self.x = x
@@ -19,13 +19,13 @@ package struct Dataset: Sendable, Equatable {
         self.classNames = classNames
     }
 
-    package var features: Int { featureNames.count }
-    package var count: Int { labels.count }
+    public var features: Int { featureNames.count }
+    public var count: Int { labels.count }
 
-    package func row(_ i: Int) -> ArraySlice<Double> { x[(i * features)..<((i + 1) * features)] }
+    public func row(_ i: Int) -> ArraySlice<Double> { x[(i * features)..<((i + 1) * features)] }
 
     /// The rows at `indices`, in that order.
-    package func subset(_ indices: [Int]) -> Dataset {
+    public func subset(_ indices: [Int]) -> Dataset {
         var rows: [Double] = []
         rows.reserveCapacity(indices.count * features)
         for i in indices { rows += row(i) }
@@ -33,7 +33,7 @@ package struct Dataset: Sendable, Equatable {
     }
 
     /// Per-feature mean and standard deviation (population, ddof = 0).
-    package func featureStatistics() -> (mean: [Double], std: [Double]) {
+    public func featureStatistics() -> (mean: [Double], std: [Double]) {
         let d = features, n = Double(count)
         var mean = [Double](repeating: 0, count: d), sq = [Double](repeating: 0, count: d)
         for i in 0..<count { for j in 0..<d { mean[j] += x[i * d + j] } }
@@ -44,7 +44,7 @@ package struct Dataset: Sendable, Equatable {
 
     /// (x − mean) / std per feature, with the given statistics (a feature with
     /// std 0 is only centred).
-    package func standardized(mean: [Double], std: [Double]) -> Dataset {
+    public func standardized(mean: [Double], std: [Double]) -> Dataset {
         var copy = self
         let d = features
         for i in 0..<count {

@@ -4,31 +4,31 @@
 import Installation
 
 /// Small square grey images with the digit each shows.
-package struct DigitImages: Sendable, Equatable {
+public struct DigitImages: Sendable, Equatable {
     /// Pixels per side (8) and per image (64).
-    package static let side = 8
-    package static let pixelCount = side * side
+    public static let side = 8
+    public static let pixelCount = side * side
     /// The grey levels of the source run from 0 to this value.
-    package static let maximumLevel = 16
+    public static let maximumLevel = 16
 
     /// Row-major, one image after another, each row by row from the top
     /// left; every value in 0…1 (grey level / 16).
-    package var pixels: [Float]
+    public var pixels: [Float]
     /// The digit of each image, 0…9.
-    package var digits: [Int]
+    public var digits: [Int]
 
-    package init(pixels: [Float], digits: [Int]) {
+    public init(pixels: [Float], digits: [Int]) {
         precondition(pixels.count == digits.count * Self.pixelCount, "each digit needs \(Self.pixelCount) pixels")
         self.pixels = pixels
         self.digits = digits
     }
 
-    package var count: Int { digits.count }
+    public var count: Int { digits.count }
 
-    package func image(_ i: Int) -> ArraySlice<Float> { pixels[(i * Self.pixelCount)..<((i + 1) * Self.pixelCount)] }
+    public func image(_ i: Int) -> ArraySlice<Float> { pixels[(i * Self.pixelCount)..<((i + 1) * Self.pixelCount)] }
 
     /// How many images show each digit, 0…9.
-    package var classCounts: [Int] {
+    public var classCounts: [Int] {
         var counts = [Int](repeating: 0, count: 10)
         for d in digits { counts[d] += 1 }
         return counts
@@ -36,14 +36,14 @@ package struct DigitImages: Sendable, Equatable {
 }
 
 /// The two fixed parts of the bundled digits.
-package struct DigitsSplit: Sendable, Equatable {
-    package var training: DigitImages
-    package var heldOut: DigitImages
+public struct DigitsSplit: Sendable, Equatable {
+    public var training: DigitImages
+    public var heldOut: DigitImages
 }
 
 extension BundledDatasets {
     /// The bundled digits, split as data/digits/digits.csv says.
-    package static func digits() throws -> DigitsSplit {
+    public static func digits() throws -> DigitsSplit {
         guard let folder = BundledFolder.locate("data") else {
             throw NotFound(description: "cannot find ganbook's bundled data folder (data/digits/digits.csv)")
         }
@@ -58,8 +58,8 @@ extension BundledDatasets {
 /// Reads the digits' CSV: a header `split,digit,r0c0,…,r7c7`, then one image
 /// per line, its split `train` or `heldout`, its digit 0…9, and 64 grey
 /// levels 0…16. Any other line is one `CSVError` naming the line.
-package enum DigitsCSV {
-    package static func parse(_ text: String, name: String) throws(CSVError) -> DigitsSplit {
+public enum DigitsCSV {
+    public static func parse(_ text: String, name: String) throws(CSVError) -> DigitsSplit {
         let lines = text.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" })
         let columns = 2 + DigitImages.pixelCount
         guard let header = lines.first, try CSVDataset.fields(header, name: name, line: 1).prefix(2) == ["split", "digit"] else {

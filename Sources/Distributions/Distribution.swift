@@ -9,12 +9,12 @@
 import Glibc
 
 /// A continuous family with its parameters.
-package enum Component: Sendable, Equatable {
+public enum Component: Sendable, Equatable {
     case normal(mu: Double, sigma: Double)
     case uniform(a: Double, b: Double)
     case laplace(mu: Double, b: Double)
 
-    package func logDensity(_ x: Double) -> Double {
+    public func logDensity(_ x: Double) -> Double {
         switch self {
         case .normal(let mu, let sigma):
             let z = (x - mu) / sigma
@@ -26,7 +26,7 @@ package enum Component: Sendable, Equatable {
         }
     }
 
-    package func cdf(_ x: Double) -> Double {
+    public func cdf(_ x: Double) -> Double {
         switch self {
         case .normal(let mu, let sigma):
             return 0.5 * erfc(-(x - mu) / (sigma * 2.0.squareRoot()))
@@ -37,7 +37,7 @@ package enum Component: Sendable, Equatable {
         }
     }
 
-    package var mean: Double {
+    public var mean: Double {
         switch self {
         case .normal(let mu, _), .laplace(let mu, _): return mu
         case .uniform(let a, let b): return (a + b) / 2
@@ -45,14 +45,14 @@ package enum Component: Sendable, Equatable {
     }
 
     /// Where the density is non-zero; nil for the whole real line.
-    package var support: ClosedRange<Double>? {
+    public var support: ClosedRange<Double>? {
         if case .uniform(let a, let b) = self { return a...b }
         return nil
     }
 
     /// An interval outside which the density is below e⁻⁴⁰ of its peak (for
     /// the Normal, e⁻⁸⁰⁰): integrals over it miss less than 1e-17 of any mass.
-    package var effectiveRange: ClosedRange<Double> {
+    public var effectiveRange: ClosedRange<Double> {
         switch self {
         case .normal(let mu, let sigma): return (mu - 40 * sigma)...(mu + 40 * sigma)
         case .uniform(let a, let b): return a...b
@@ -61,7 +61,7 @@ package enum Component: Sendable, Equatable {
     }
 
     /// Points where the density is not smooth (uniform ends, Laplace peak).
-    package var kinks: [Double] {
+    public var kinks: [Double] {
         switch self {
         case .normal(let mu, _): return [mu]
         case .uniform(let a, let b): return [a, b]
@@ -69,7 +69,7 @@ package enum Component: Sendable, Equatable {
         }
     }
 
-    package func shifted(by delta: Double) -> Component {
+    public func shifted(by delta: Double) -> Component {
         switch self {
         case .normal(let mu, let sigma): return .normal(mu: mu + delta, sigma: sigma)
         case .uniform(let a, let b): return .uniform(a: a + delta, b: b + delta)
@@ -77,7 +77,7 @@ package enum Component: Sendable, Equatable {
         }
     }
 
-    package func sample<G: RandomNumberGenerator>(using generator: inout G) -> Double {
+    public func sample<G: RandomNumberGenerator>(using generator: inout G) -> Double {
         switch self {
         case .normal(let mu, let sigma):
             return mu + sigma * StandardNormal.sample(using: &generator)
@@ -91,20 +91,20 @@ package enum Component: Sendable, Equatable {
 }
 
 /// A finite mixture ∑ wᵢ·pᵢ of continuous components (weights sum to 1).
-package struct Mixture: Sendable, Equatable {
-    package var components: [(weight: Double, component: Component)]
+public struct Mixture: Sendable, Equatable {
+    public var components: [(weight: Double, component: Component)]
 
-    package init(_ components: [(weight: Double, component: Component)]) {
+    public init(_ components: [(weight: Double, component: Component)]) {
         self.components = components
     }
 
-    package static func == (a: Mixture, b: Mixture) -> Bool {
+    public static func == (a: Mixture, b: Mixture) -> Bool {
         a.components.count == b.components.count
             && zip(a.components, b.components).allSatisfy { $0.weight == $1.weight && $0.component == $1.component }
     }
 
     /// log p(x), by log-sum-exp over the components.
-    package func logDensity(_ x: Double) -> Double {
+    public func logDensity(_ x: Double) -> Double {
         if components.count == 1 { return components[0].component.logDensity(x) }
         var terms: [Double] = []
         terms.reserveCapacity(components.count)
@@ -112,16 +112,16 @@ package struct Mixture: Sendable, Equatable {
         return LogSumExp.of(terms)
     }
 
-    package func density(_ x: Double) -> Double { exp(logDensity(x)) }
+    public func density(_ x: Double) -> Double { exp(logDensity(x)) }
 
-    package func cdf(_ x: Double) -> Double {
+    public func cdf(_ x: Double) -> Double {
         components.reduce(0) { $0 + $1.weight * $1.component.cdf(x) }
     }
 
-    package var mean: Double { components.reduce(0) { $0 + $1.weight * $1.component.mean } }
+    public var mean: Double { components.reduce(0) { $0 + $1.weight * $1.component.mean } }
 
     /// The support as sorted, disjoint closed intervals; nil when it is all of ℝ.
-    package var support: [ClosedRange<Double>]? {
+    public var support: [ClosedRange<Double>]? {
         var intervals: [ClosedRange<Double>] = []
         for (_, c) in components {
             guard let s = c.support else { return nil }
@@ -139,19 +139,19 @@ package struct Mixture: Sendable, Equatable {
         return merged
     }
 
-    package var effectiveRange: ClosedRange<Double> {
+    public var effectiveRange: ClosedRange<Double> {
         let ranges = components.map(\.component.effectiveRange)
         return ranges.map(\.lowerBound).min()!...ranges.map(\.upperBound).max()!
     }
 
-    package var kinks: [Double] { components.flatMap(\.component.kinks) }
+    public var kinks: [Double] { components.flatMap(\.component.kinks) }
 
-    package func shifted(by delta: Double) -> Mixture {
+    public func shifted(by delta: Double) -> Mixture {
         Mixture(components.map { ($0.weight, $0.component.shifted(by: delta)) })
     }
 
     /// The x with cdf(x) = p, by bisection (to 1e-12 of the effective range).
-    package func quantile(_ p: Double) -> Double {
+    public func quantile(_ p: Double) -> Double {
         var low = effectiveRange.lowerBound, high = effectiveRange.upperBound
         for _ in 0..<200 {
             let mid = (low + high) / 2
@@ -161,7 +161,7 @@ package struct Mixture: Sendable, Equatable {
         return (low + high) / 2
     }
 
-    package func sample<G: RandomNumberGenerator>(using generator: inout G) -> Double {
+    public func sample<G: RandomNumberGenerator>(using generator: inout G) -> Double {
         var u = UnitInterval.open(using: &generator)
         for (w, c) in components.dropLast() {
             if u < w { return c.sample(using: &generator) }
@@ -172,26 +172,26 @@ package struct Mixture: Sendable, Equatable {
 }
 
 /// A continuous mixture or a discrete distribution.
-package enum Distribution: Sendable, Equatable {
+public enum Distribution: Sendable, Equatable {
     case continuous(Mixture)
     /// Probabilities of categories 0…k−1 (they sum to 1; zeros allowed).
     case discrete([Double])
 
-    package var isDiscrete: Bool {
+    public var isDiscrete: Bool {
         if case .discrete = self { return true }
         return false
     }
 }
 
 /// log(∑ exp(xᵢ)) without overflow; −∞ when every term is −∞.
-package enum LogSumExp {
-    package static func of(_ terms: [Double]) -> Double {
+public enum LogSumExp {
+    public static func of(_ terms: [Double]) -> Double {
         guard let m = terms.max(), m > -.infinity else { return -.infinity }
         if m == .infinity { return .infinity }
         return m + log(terms.reduce(0) { $0 + exp($1 - m) })
     }
 
-    package static func of(_ a: Double, _ b: Double) -> Double {
+    public static func of(_ a: Double, _ b: Double) -> Double {
         let m = max(a, b)
         guard m > -.infinity else { return -.infinity }
         return m + log(exp(a - m) + exp(b - m))
@@ -199,6 +199,6 @@ package enum LogSumExp {
 }
 
 /// The standard normal CDF Φ(x) = ½·erfc(−x/√2).
-package enum NormalCDF {
-    package static func phi(_ x: Double) -> Double { 0.5 * erfc(-x / 2.0.squareRoot()) }
+public enum NormalCDF {
+    public static func phi(_ x: Double) -> Double { 0.5 * erfc(-x / 2.0.squareRoot()) }
 }

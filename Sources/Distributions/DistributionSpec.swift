@@ -8,31 +8,31 @@
 /// gives a `SpecError` naming the offending character's column and what is
 /// wrong; weights that do not sum to 1 are an error, never silently normalised.
 
-package struct SpecError: Error, Equatable, CustomStringConvertible {
-    package let spec: String
+public struct SpecError: Error, Equatable, CustomStringConvertible {
+    public let spec: String
     /// 1-based character position of the offending character.
-    package let column: Int
-    package let message: String
+    public let column: Int
+    public let message: String
 
-    package init(spec: String, column: Int, message: String) {
+    public init(spec: String, column: Int, message: String) {
         self.spec = spec
         self.column = column
         self.message = message
     }
 
     /// One line: the message, then the spec with a caret before the offending character.
-    package var description: String {
+    public var description: String {
         let characters = Array(spec)
         let cut = min(max(column - 1, 0), characters.count)
         return "\(message) (column \(column): \(String(characters[..<cut]))^\(String(characters[cut...])))"
     }
 }
 
-package enum DistributionSpec {
+public enum DistributionSpec {
     /// The tolerance for weights and probabilities summing to 1.
-    package static let sumTolerance = 1e-9
+    public static let sumTolerance = 1e-9
 
-    package static func parse(_ spec: String) throws(SpecError) -> Distribution {
+    public static func parse(_ spec: String) throws(SpecError) -> Distribution {
         var parser = Parser(spec: spec)
         return try parser.distribution()
     }
@@ -241,7 +241,7 @@ package enum DistributionSpec {
 
 extension Distribution {
     /// The spec that parses back to this distribution.
-    package var spec: String {
+    public var spec: String {
         switch self {
         case .discrete(let p): return "[" + p.map { "\($0)" }.joined(separator: ", ") + "]"
         case .continuous(let m):

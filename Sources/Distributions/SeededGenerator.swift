@@ -6,10 +6,10 @@
 /// `random(in:using:)`, whose algorithm is not promised to stay the same.
 import Glibc
 
-package struct SeededGenerator: RandomNumberGenerator, Sendable {
+public struct SeededGenerator: RandomNumberGenerator, Sendable {
     private var s: (UInt64, UInt64, UInt64, UInt64)
 
-    package init(seed: UInt64) {
+    public init(seed: UInt64) {
         var x = seed
         func splitMix() -> UInt64 {
             x &+= 0x9E37_79B9_7F4A_7C15
@@ -21,7 +21,7 @@ package struct SeededGenerator: RandomNumberGenerator, Sendable {
         s = (splitMix(), splitMix(), splitMix(), splitMix())
     }
 
-    package mutating func next() -> UInt64 {
+    public mutating func next() -> UInt64 {
         let result = rotl(s.1 &* 5, 7) &* 9
         let t = s.1 << 17
         s.2 ^= s.0
@@ -36,16 +36,16 @@ package struct SeededGenerator: RandomNumberGenerator, Sendable {
     private func rotl(_ x: UInt64, _ k: UInt64) -> UInt64 { (x << k) | (x >> (64 - k)) }
 }
 
-package enum UnitInterval {
+public enum UnitInterval {
     /// Uniform on (0, 1): 53 random bits, never 0 or 1.
-    package static func open<G: RandomNumberGenerator>(using generator: inout G) -> Double {
+    public static func open<G: RandomNumberGenerator>(using generator: inout G) -> Double {
         (Double(generator.next() >> 11) + 0.5) * 0x1.0p-53
     }
 }
 
-package enum StandardNormal {
+public enum StandardNormal {
     /// N(0, 1) by the Box–Muller transform (one value per call).
-    package static func sample<G: RandomNumberGenerator>(using generator: inout G) -> Double {
+    public static func sample<G: RandomNumberGenerator>(using generator: inout G) -> Double {
         let u1 = UnitInterval.open(using: &generator)
         let u2 = UnitInterval.open(using: &generator)
         return (-2 * log(u1)).squareRoot() * cos(2 * Double.pi * u2)

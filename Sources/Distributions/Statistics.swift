@@ -5,15 +5,15 @@
 /// The shuffle is ours, not the standard library's `shuffle(using:)`, whose
 /// algorithm is not promised to stay the same: a seed must give the same
 /// order on every machine and in every release.
-package enum Statistics {
+public enum Statistics {
     /// The arithmetic mean; NaN for no values.
-    package static func mean(_ values: [Double]) -> Double {
+    public static func mean(_ values: [Double]) -> Double {
         values.isEmpty ? .nan : values.reduce(0, +) / Double(values.count)
     }
 
     /// The sample standard deviation, with n − 1 in the denominator; 0 for one
     /// value, NaN for none.
-    package static func standardDeviation(_ values: [Double]) -> Double {
+    public static func standardDeviation(_ values: [Double]) -> Double {
         guard values.count > 1 else { return values.isEmpty ? .nan : 0 }
         let m = mean(values)
         return (values.reduce(0) { $0 + ($1 - m) * ($1 - m) } / Double(values.count - 1)).squareRoot()
@@ -21,7 +21,7 @@ package enum Statistics {
 
     /// Pearson's correlation coefficient of two samples of the same length;
     /// NaN when either is constant.
-    package static func correlation(_ a: [Double], _ b: [Double]) -> Double {
+    public static func correlation(_ a: [Double], _ b: [Double]) -> Double {
         precondition(a.count == b.count, "correlation of samples of different lengths")
         let ma = mean(a), mb = mean(b)
         var sab = 0.0, saa = 0.0, sbb = 0.0
@@ -37,7 +37,7 @@ package enum Statistics {
 extension MutableCollection where Self: RandomAccessCollection, Index == Int {
     /// Fisher–Yates, from the last element down, drawing `next() % (i + 1)`:
     /// the same order for the same generator state, everywhere.
-    package mutating func seededShuffle<G: RandomNumberGenerator>(using rng: inout G) {
+    public mutating func seededShuffle<G: RandomNumberGenerator>(using rng: inout G) {
         guard count > 1 else { return }
         for i in stride(from: endIndex - 1, to: startIndex, by: -1) {
             swapAt(i, startIndex + Int(rng.next() % UInt64(i - startIndex + 1)))

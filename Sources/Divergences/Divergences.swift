@@ -19,20 +19,20 @@ import Distributions
 import Glibc
 
 /// A divergence that may be infinite, with the reason when it is.
-package struct DivergenceValue: Sendable, Equatable {
-    package var value: Double
-    package var infiniteBecause: String?
+public struct DivergenceValue: Sendable, Equatable {
+    public var value: Double
+    public var infiniteBecause: String?
 
-    package static func finite(_ value: Double) -> DivergenceValue { DivergenceValue(value: value, infiniteBecause: nil) }
-    package static func infinite(_ reason: String) -> DivergenceValue { DivergenceValue(value: .infinity, infiniteBecause: reason) }
-    package var isInfinite: Bool { infiniteBecause != nil }
+    public static func finite(_ value: Double) -> DivergenceValue { DivergenceValue(value: value, infiniteBecause: nil) }
+    public static func infinite(_ reason: String) -> DivergenceValue { DivergenceValue(value: .infinity, infiniteBecause: reason) }
+    public var isInfinite: Bool { infiniteBecause != nil }
 }
 
-package struct DivergenceError: Error, Equatable, CustomStringConvertible {
-    package var description: String
+public struct DivergenceError: Error, Equatable, CustomStringConvertible {
+    public var description: String
 }
 
-package enum Divergences {
+public enum Divergences {
     // MARK: Discrete
 
     static func checkSameLength(_ p: [Double], _ q: [Double]) throws(DivergenceError) {
@@ -42,7 +42,7 @@ package enum Divergences {
     }
 
     /// KL(p‖q); `names` are how the reason for an infinite value calls p and q.
-    package static func kl(_ p: [Double], _ q: [Double], names: (String, String) = ("p", "q")) throws(DivergenceError) -> DivergenceValue {
+    public static func kl(_ p: [Double], _ q: [Double], names: (String, String) = ("p", "q")) throws(DivergenceError) -> DivergenceValue {
         try checkSameLength(p, q)
         var sum = 0.0
         for i in p.indices where p[i] > 0 {
@@ -54,7 +54,7 @@ package enum Divergences {
         return .finite(max(sum, 0))
     }
 
-    package static func jsd(_ p: [Double], _ q: [Double]) throws(DivergenceError) -> Double {
+    public static func jsd(_ p: [Double], _ q: [Double]) throws(DivergenceError) -> Double {
         try checkSameLength(p, q)
         var sum = 0.0
         for i in p.indices {
@@ -65,7 +65,7 @@ package enum Divergences {
         return max(sum / 2, 0)
     }
 
-    package static func totalVariation(_ p: [Double], _ q: [Double]) throws(DivergenceError) -> Double {
+    public static func totalVariation(_ p: [Double], _ q: [Double]) throws(DivergenceError) -> Double {
         try checkSameLength(p, q)
         return zip(p, q).reduce(0) { $0 + abs($1.0 - $1.1) } / 2
     }
@@ -98,7 +98,7 @@ package enum Divergences {
     }
 
     /// KL(p‖q); `names` are how the reason for an infinite value calls p and q.
-    package static func kl(_ p: Mixture, _ q: Mixture, names: (String, String) = ("p", "q")) -> DivergenceValue {
+    public static func kl(_ p: Mixture, _ q: Mixture, names: (String, String) = ("p", "q")) -> DivergenceValue {
         if let reason = supportProblem(p, q, names: names) { return .infinite(reason) }
         let r = p.effectiveRange
         let result = Quadrature.integrate(
@@ -110,7 +110,7 @@ package enum Divergences {
         return .finite(max(result.value, 0))
     }
 
-    package static func jsd(_ p: Mixture, _ q: Mixture) -> Double {
+    public static func jsd(_ p: Mixture, _ q: Mixture) -> Double {
         let r = range(p, q)
         let result = Quadrature.integrate(
             { x in
@@ -124,7 +124,7 @@ package enum Divergences {
         return min(max(result.value, 0), log(2.0))
     }
 
-    package static func totalVariation(_ p: Mixture, _ q: Mixture) -> Double {
+    public static func totalVariation(_ p: Mixture, _ q: Mixture) -> Double {
         let r = range(p, q)
         return Quadrature.integrate(
             { x in abs(p.density(x) - q.density(x)) / 2 },
@@ -133,7 +133,7 @@ package enum Divergences {
     }
 
     /// W1 = ∫|F_p(x) − F_q(x)| dx.
-    package static func wasserstein1(_ p: Mixture, _ q: Mixture) -> Double {
+    public static func wasserstein1(_ p: Mixture, _ q: Mixture) -> Double {
         let r = range(p, q)
         return Quadrature.integrate(
             { x in abs(p.cdf(x) - q.cdf(x)) },
@@ -147,20 +147,20 @@ package enum Divergences {
 }
 
 /// Every divergence between p and q that makes sense for their kind.
-package struct Comparison: Sendable, Equatable {
-    package var klPQ: DivergenceValue
-    package var klQP: DivergenceValue
+public struct Comparison: Sendable, Equatable {
+    public var klPQ: DivergenceValue
+    public var klQP: DivergenceValue
     /// In nats.
-    package var jsd: Double
-    package var totalVariation: Double
+    public var jsd: Double
+    public var totalVariation: Double
     /// Only for continuous p and q.
-    package var wasserstein1: Double?
+    public var wasserstein1: Double?
 
-    package var jsdBits: Double { jsd / log(2.0) }
+    public var jsdBits: Double { jsd / log(2.0) }
     /// The Jensen–Shannon distance, what `scipy.spatial.distance.jensenshannon` returns.
-    package var jsDistance: Double { jsd.squareRoot() }
+    public var jsDistance: Double { jsd.squareRoot() }
 
-    package init(_ p: Distribution, _ q: Distribution) throws(DivergenceError) {
+    public init(_ p: Distribution, _ q: Distribution) throws(DivergenceError) {
         switch (p, q) {
         case (.discrete(let p), .discrete(let q)):
             klPQ = try Divergences.kl(p, q)

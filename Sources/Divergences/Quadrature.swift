@@ -7,11 +7,11 @@
 /// is below max(absoluteTolerance, relativeTolerance·|integral|). The error
 /// estimate is |K15 − G7|, which for smooth pieces overstates the true error by
 /// orders of magnitude.
-package enum Quadrature {
-    package struct Result: Sendable {
-        package var value: Double
-        package var estimatedError: Double
-        package var evaluations: Int
+public enum Quadrature {
+    public struct Result: Sendable {
+        public var value: Double
+        public var estimatedError: Double
+        public var evaluations: Int
     }
 
     // Kronrod nodes (positive half) and weights; Gauss weights on every other node.
@@ -48,7 +48,7 @@ package enum Quadrature {
     }
 
     /// ∫ f over [a, b], split first at `breakPoints` inside the interval.
-    package static func integrate(
+    public static func integrate(
         _ f: (Double) -> Double, from a: Double, to b: Double, breakPoints: [Double] = [],
         relativeTolerance: Double = 1e-12, absoluteTolerance: Double = 1e-15, maximumPanels: Int = 20_000
     ) -> Result {

@@ -12,15 +12,15 @@
 ///   (Gulrajani et al. 2017, Alg. 1; `Network.gradientPenalty`).
 import NeuralNet
 
-package enum GANLoss: String, Sendable, CaseIterable {
+public enum GANLoss: String, Sendable, CaseIterable {
     case minimax, nonsaturating, wgan
     case wganGP = "wgan-gp"
 
     /// Whether D is a critic with the Wasserstein losses (clipped or penalised).
-    package var isWasserstein: Bool { self == .wgan || self == .wganGP }
+    public var isWasserstein: Bool { self == .wgan || self == .wganGP }
 
     /// D's (or the critic's) loss and its gradients with respect to the real and fake outputs.
-    package func discriminator(real: [Float], fake: [Float]) -> (loss: Float, dReal: [Float], dFake: [Float]) {
+    public func discriminator(real: [Float], fake: [Float]) -> (loss: Float, dReal: [Float], dFake: [Float]) {
         switch self {
         case .minimax, .nonsaturating:
             let r = Losses.binaryCrossEntropy(logits: real, target: 1)
@@ -34,7 +34,7 @@ package enum GANLoss: String, Sendable, CaseIterable {
     }
 
     /// G's loss and its gradient with respect to D's outputs on the fakes.
-    package func generator(fake: [Float]) -> (loss: Float, dFake: [Float]) {
+    public func generator(fake: [Float]) -> (loss: Float, dFake: [Float]) {
         let n = Float(fake.count)
         switch self {
         case .minimax:

@@ -11,22 +11,22 @@
 import Divergences
 import Foundation
 
-package struct ModeCoverage: Sendable, Equatable {
-    package var modesCaptured: Int
-    package var modes: Int
+public struct ModeCoverage: Sendable, Equatable {
+    public var modesCaptured: Int
+    public var modes: Int
     /// The share of samples within 3σ of their nearest mode, in [0, 1].
-    package var highQualityShare: Double
+    public var highQualityShare: Double
     /// Per mode, how many high-quality samples it is the nearest mode of.
-    package var samplesPerMode: [Int]
+    public var samplesPerMode: [Int]
     /// KL(p̂ ‖ uniform) in nats, where p̂ is the share of all samples whose
     /// nearest mode each mode is: the reverse KL of PacGAN's Table 1 (Lin et
     /// al. 2018), 0 when G spreads its samples evenly over the modes, log K
     /// when it puts them all near one. 0 for no samples.
-    package var reverseKL: Double
+    public var reverseKL: Double
 
     /// Edge cases: no samples give 0 modes, a 0 share and a reverse KL of 0;
     /// no modes give 0 modes captured and a 0 share.
-    package init(samples: [(Double, Double)], modes: [(Double, Double)], sigma: Double) {
+    public init(samples: [(Double, Double)], modes: [(Double, Double)], sigma: Double) {
         let samples = modes.isEmpty ? [] : samples
         var perMode = [Int](repeating: 0, count: modes.count)
         var nearest = [Int](repeating: 0, count: modes.count)
@@ -52,11 +52,11 @@ package struct ModeCoverage: Sendable, Equatable {
     }
 }
 
-package enum SampleDistance {
+public enum SampleDistance {
     /// W1 between two samples of the same size: the mean gap between their order statistics.
     /// Edge cases: the samples must have the same, non-zero size (a
     /// precondition: the demos draw them so).
-    package static func wasserstein1(_ a: [Double], _ b: [Double]) -> Double {
+    public static func wasserstein1(_ a: [Double], _ b: [Double]) -> Double {
         precondition(a.count == b.count && !a.isEmpty, "W1 of sorted samples needs equal, non-empty samples")
         let x = a.sorted(), y = b.sorted()
         var sum = 0.0
@@ -68,7 +68,7 @@ package enum SampleDistance {
     /// spanning both samples. An estimate: it depends on the binning.
     /// Edge cases: NaN when a sample is empty, holds a value that is not
     /// finite, or `bins` is below 1; 0 when every value is the same.
-    package static func histogramJSD(_ a: [Double], _ b: [Double], bins: Int = 50) -> Double {
+    public static func histogramJSD(_ a: [Double], _ b: [Double], bins: Int = 50) -> Double {
         guard !a.isEmpty, !b.isEmpty, bins >= 1, (a + b).allSatisfy(\.isFinite) else { return .nan }
         let low = min(a.min()!, b.min()!), high = max(a.max()!, b.max()!)
         let width = max(high - low, 1e-12) / Double(bins)

@@ -9,14 +9,14 @@ import NeuralNet
 
 import Glibc
 
-package enum Target: Sendable, Equatable {
+public enum Target: Sendable, Equatable {
     case oneDimensional(Mixture, spec: String)
     case ring
     case grid
     case images(ImageSet)
 
     /// `ring`, `grid`, or a continuous distribution spec.
-    package static func parse(_ text: String) throws -> Target {
+    public static func parse(_ text: String) throws -> Target {
         switch text.lowercased() {
         case "ring": return .ring
         case "grid": return .grid
@@ -28,7 +28,7 @@ package enum Target: Sendable, Equatable {
         }
     }
 
-    package var dimension: Int {
+    public var dimension: Int {
         switch self {
         case .oneDimensional: return 1
         case .ring, .grid: return 2
@@ -36,7 +36,7 @@ package enum Target: Sendable, Equatable {
         }
     }
 
-    package var name: String {
+    public var name: String {
         switch self {
         case .oneDimensional(_, let spec): return spec
         case .ring: return "ring (8 Gaussians, radius 2, σ = 0.02)"
@@ -46,7 +46,7 @@ package enum Target: Sendable, Equatable {
     }
 
     /// The mode centres of the 2-D targets.
-    package var modes: [(Double, Double)] {
+    public var modes: [(Double, Double)] {
         switch self {
         case .oneDimensional, .images: return []
         case .ring:
@@ -58,7 +58,7 @@ package enum Target: Sendable, Equatable {
     }
 
     /// The standard deviation of each 2-D mode.
-    package var modeSigma: Double {
+    public var modeSigma: Double {
         switch self {
         case .oneDimensional, .images: return 0
         case .ring: return 0.02
@@ -67,7 +67,7 @@ package enum Target: Sendable, Equatable {
     }
 
     /// `count` samples as a count × dimension matrix.
-    package func sample<G: RandomNumberGenerator>(_ count: Int, using rng: inout G) -> Matrix<Float> {
+    public func sample<G: RandomNumberGenerator>(_ count: Int, using rng: inout G) -> Matrix<Float> {
         switch self {
         case .oneDimensional(let m, _):
             return Matrix(rows: count, columns: 1, values: (0..<count).map { _ in Float(m.sample(using: &rng)) })

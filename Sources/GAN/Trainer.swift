@@ -18,8 +18,8 @@
 import Distributions
 import NeuralNet
 
-package struct GANConfiguration: Sendable, Equatable {
-    package enum Variant: Sendable, Equatable {
+public struct GANConfiguration: Sendable, Equatable {
+    public enum Variant: Sendable, Equatable {
         case vanilla
         case pack(Int)
         case minibatchDiscrimination(kernels: Int)
@@ -37,43 +37,43 @@ package struct GANConfiguration: Sendable, Equatable {
         case mrgan(geometric: Double, mode: Double)
     }
 
-    package var target: Target
-    package var loss: GANLoss = .nonsaturating
-    package var variant: Variant = .vanilla
-    package var dSteps = 1
-    package var batch = 256
-    package var learningRateD = 1e-3
-    package var learningRateG = 1e-3
-    package var hidden = 128
-    package var layers = 2
-    package var zDimension = 2
-    package var clip = 0.01
+    public var target: Target
+    public var loss: GANLoss = .nonsaturating
+    public var variant: Variant = .vanilla
+    public var dSteps = 1
+    public var batch = 256
+    public var learningRateD = 1e-3
+    public var learningRateG = 1e-3
+    public var hidden = 128
+    public var layers = 2
+    public var zDimension = 2
+    public var clip = 0.01
     /// WGAN-GP's λ (Gulrajani et al. 2017 use 10).
-    package var penalty = 10.0
+    public var penalty = 10.0
     /// Adam's β₁ (0.5, as in DCGAN, Radford et al. 2016; PyTorch's default is 0.9).
-    package var beta1 = 0.5
+    public var beta1 = 0.5
     /// D's hidden layers, when they differ from G's `layers`.
-    package var discriminatorLayers: Int?
+    public var discriminatorLayers: Int?
     /// D's hidden units per layer, when they differ from G's `hidden`.
-    package var discriminatorHidden: Int?
+    public var discriminatorHidden: Int?
     /// A fixed factor on D's input (Metz et al. 2017 divide by 4).
-    package var discriminatorInputScale = 1.0
+    public var discriminatorInputScale = 1.0
     /// D's hidden activation.
-    package var discriminatorActivation: Activation = .leakyReLU(0.2)
+    public var discriminatorActivation: Activation = .leakyReLU(0.2)
     /// Orthogonal initial weights times this gain (Metz et al. 2017: 0.8); nil for Glorot.
-    package var orthogonalGain: Double?
-    package var seed: UInt64 = 1
+    public var orthogonalGain: Double?
+    public var seed: UInt64 = 1
 
-    package init(target: Target) { self.target = target }
+    public init(target: Target) { self.target = target }
 
     /// How many samples D sees at once (PacGAN's m; 1 otherwise).
-    package var pack: Int {
+    public var pack: Int {
         if case .pack(let p) = variant { return p }
         return 1
     }
 
     /// MAD-GAN's k (1 otherwise).
-    package var generators: Int {
+    public var generators: Int {
         if case .madgan(let k) = variant { return k }
         return 1
     }
@@ -100,23 +100,23 @@ extension GANConfiguration.Variant {
     }
 }
 
-package struct GANTrainer: Sendable {
-    package private(set) var configuration: GANConfiguration
+public struct GANTrainer: Sendable {
+    public private(set) var configuration: GANConfiguration
     /// G; under MAD-GAN, k generators sharing all layers but the last, whose
     /// outputs sit side by side (k × the data's dimension).
-    package var generator: Network<Float>
+    public var generator: Network<Float>
     /// D; under EBGAN an autoencoder (its output is a reconstruction), under
     /// MAD-GAN k + 1 logits (one per generator, then "real").
-    package var discriminator: Network<Float>
+    public var discriminator: Network<Float>
     /// MRGAN's encoder E: x → z.
-    package var encoder: Network<Float>?
+    public var encoder: Network<Float>?
     var optimizerG: Optimizer<Float>
     var optimizerD: Optimizer<Float>
     var optimizerE: Optimizer<Float>?
     var rng: SeededGenerator
-    package internal(set) var steps = 0
+    public internal(set) var steps = 0
 
-    package init(_ configuration: GANConfiguration) {
+    public init(_ configuration: GANConfiguration) {
         self.configuration = configuration
         var rng = SeededGenerator(seed: configuration.seed)
         let data = configuration.target.dimension
@@ -165,11 +165,11 @@ package struct GANTrainer: Sendable {
         pack == 1 ? x : Matrix(rows: x.rows / pack, columns: x.columns * pack, values: x.values)
     }
 
-    package struct StepLosses: Sendable { package var d: Float; package var g: Float }
+    public struct StepLosses: Sendable { public var d: Float; public var g: Float }
 
     /// k D-steps, then one G-step. Returns the last D loss and the G loss.
     @discardableResult
-    package mutating func step() -> StepLosses {
+    public mutating func step() -> StepLosses {
         if configuration.variant.trainsOnTape { return remedyStep() }
         var dLoss: Float = 0
         for _ in 0..<configuration.dSteps {
@@ -271,7 +271,7 @@ package struct GANTrainer: Sendable {
 
     /// One D update with G held fixed.
     @discardableResult
-    package mutating func trainDiscriminatorOnly() -> Float {
+    public mutating func trainDiscriminatorOnly() -> Float {
         if configuration.variant.trainsOnTape {
             // The remedy's own D loss, as each D-step of `remedyStep()` takes it.
             let result = Self.discriminatorGradients(self, batch: drawBatch())
@@ -283,7 +283,7 @@ package struct GANTrainer: Sendable {
     }
 
     /// The share of a fresh batch (m real, m fake) that D classifies correctly at ½.
-    package mutating func discriminatorAccuracy() -> Double {
+    public mutating func discriminatorAccuracy() -> Double {
         var probe = SeededGenerator(seed: configuration.seed &+ 0xACC &+ UInt64(steps))
         let m = configuration.batch
         let real = Self.packed(configuration.target.sample(m, using: &probe), configuration.pack)
@@ -294,7 +294,7 @@ package struct GANTrainer: Sendable {
     }
 
     /// ‖∇_θ_G L_G‖ for a G loss, on a fixed batch of noise, without updating anything.
-    package mutating func generatorGradientNorm(_ loss: GANLoss) -> Double {
+    public mutating func generatorGradientNorm(_ loss: GANLoss) -> Double {
         var probe = SeededGenerator(seed: configuration.seed &+ 0x96AD)
         let z = Self.noise(configuration.batch, configuration.zDimension, using: &probe)
         var g = generator, d = discriminator
@@ -310,13 +310,13 @@ package struct GANTrainer: Sendable {
     }
 
     /// `count` generated samples (rows of the target's dimension).
-    package mutating func sample(_ count: Int) -> Matrix<Float> {
+    public mutating func sample(_ count: Int) -> Matrix<Float> {
         var sampler = SeededGenerator(seed: configuration.seed &+ 0x5EED &+ UInt64(steps))
         return generate(Self.noise(count, configuration.zDimension, using: &sampler))
     }
 
     /// G(z) for each row of `z`; under MAD-GAN, row i comes from generator i mod k.
-    package mutating func generate(_ z: Matrix<Float>) -> Matrix<Float> {
+    public mutating func generate(_ z: Matrix<Float>) -> Matrix<Float> {
         let out = generator.forward(z)
         let k = configuration.generators, dim = configuration.target.dimension
         guard k > 1 else { return out }
@@ -332,7 +332,7 @@ extension GANTrainer {
     /// One G update alone (GAN Lab's "G step"). It ends a step, as the G-step
     /// of `step()` does, so `steps` counts G updates either way.
     @discardableResult
-    package mutating func trainGeneratorOnly() -> Float {
+    public mutating func trainGeneratorOnly() -> Float {
         let loss = generatorStep()
         steps += 1
         return loss
@@ -342,7 +342,7 @@ extension GANTrainer {
     /// optimiser keeps its state when its kind stays (only the rate changes)
     /// and starts afresh when it changes (Adam ↔ RMSProp ↔ WGAN-GP's Adam), as
     /// `init` would have chosen it. Switching to WGAN clips D's weights.
-    package mutating func retune(loss: GANLoss, dSteps: Int, learningRateD: Double, learningRateG: Double) {
+    public mutating func retune(loss: GANLoss, dSteps: Int, learningRateD: Double, learningRateG: Double) {
         var new = configuration
         new.loss = loss
         new.dSteps = dSteps

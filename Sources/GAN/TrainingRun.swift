@@ -7,30 +7,30 @@ import Report
 
 import Glibc
 
-package struct Checkpoint: Sendable, Equatable {
-    package var step: Int
+public struct Checkpoint: Sendable, Equatable {
+    public var step: Int
     /// Mean D and G losses since the previous checkpoint.
-    package var dLoss: Double
-    package var gLoss: Double
+    public var dLoss: Double
+    public var gLoss: Double
     /// 1-D: exact W1 of sorted samples, and a histogram JSD estimate.
-    package var wasserstein1: Double?
-    package var jsdEstimate: Double?
+    public var wasserstein1: Double?
+    public var jsdEstimate: Double?
     /// 2-D: the VEEGAN metrics.
-    package var coverage: ModeCoverage?
+    public var coverage: ModeCoverage?
     /// Wall-clock seconds of training so far (evaluation excluded).
-    package var seconds: Double
+    public var seconds: Double
 }
 
-package struct TrainingRun: Sendable {
-    package var trainer: GANTrainer
-    package var checkpoints: [Checkpoint] = []
+public struct TrainingRun: Sendable {
+    public var trainer: GANTrainer
+    public var checkpoints: [Checkpoint] = []
     /// Samples drawn at each evaluation.
-    package var evaluationSamples = 2500
+    public var evaluationSamples = 2500
 
-    package init(_ configuration: GANConfiguration) { trainer = GANTrainer(configuration) }
+    public init(_ configuration: GANConfiguration) { trainer = GANTrainer(configuration) }
 
     /// Trains `steps` steps, evaluating `evaluations` times (and at step 0).
-    package mutating func train(steps: Int, evaluations: Int, progress: Progress = .silent, label: String = "training") {
+    public mutating func train(steps: Int, evaluations: Int, progress: Progress = .silent, label: String = "training") {
         let every = max(steps / max(evaluations, 1), 1)
         var dSum = 0.0, gSum = 0.0, count = 0
         var seconds = 0.0
@@ -53,7 +53,7 @@ package struct TrainingRun: Sendable {
     }
 
     /// The checkpoint `train` records at `step`: the true distance of the current G, with the given losses.
-    package func evaluate(step: Int, dLoss: Double, gLoss: Double, seconds: Double) -> Checkpoint {
+    public func evaluate(step: Int, dLoss: Double, gLoss: Double, seconds: Double) -> Checkpoint {
         var checkpoint = Checkpoint(step: step, dLoss: dLoss, gLoss: gLoss, seconds: seconds)
         let target = trainer.configuration.target
         if case .images = target { return checkpoint }  // measured by the digits demo, with its classifier
@@ -79,5 +79,5 @@ package struct TrainingRun: Sendable {
     }
 
     /// Final samples, as (x, y) points (y = 0 for 1-D).
-    package mutating func finalSamples(_ count: Int) -> Matrix<Float> { trainer.sample(count) }
+    public mutating func finalSamples(_ count: Int) -> Matrix<Float> { trainer.sample(count) }
 }

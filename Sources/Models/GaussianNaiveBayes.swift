@@ -9,18 +9,18 @@
 /// the whole training set, so that a constant feature cannot divide by zero.
 import Glibc
 
-package struct GaussianNaiveBayes: Sendable, Equatable {
+public struct GaussianNaiveBayes: Sendable, Equatable {
     /// P(y) for y = 0, 1.
-    package var priors: [Double]
+    public var priors: [Double]
     /// means[y][j] and variances[y][j].
-    package var means: [[Double]]
-    package var variances: [[Double]]
-    package var epsilon: Double
+    public var means: [[Double]]
+    public var variances: [[Double]]
+    public var epsilon: Double
     /// Per class: log P(y) − ½·∑ⱼ log(2π σ²_yj), and 1/σ²_yj — computed once, used per row.
     var logNormalizers: [Double] = []
     var inverseVariances: [[Double]] = []
 
-    package init(priors: [Double], means: [[Double]], variances: [[Double]], epsilon: Double) {
+    public init(priors: [Double], means: [[Double]], variances: [[Double]], epsilon: Double) {
         self.priors = priors
         self.means = means
         self.variances = variances
@@ -31,15 +31,15 @@ package struct GaussianNaiveBayes: Sendable, Equatable {
         inverseVariances = variances.map { $0.map { 1 / $0 } }
     }
 
-    package static func == (a: GaussianNaiveBayes, b: GaussianNaiveBayes) -> Bool {
+    public static func == (a: GaussianNaiveBayes, b: GaussianNaiveBayes) -> Bool {
         a.priors == b.priors && a.means == b.means && a.variances == b.variances && a.epsilon == b.epsilon
     }
 
-    package struct Failure: Error, CustomStringConvertible {
-        package var description: String
+    public struct Failure: Error, CustomStringConvertible {
+        public var description: String
     }
 
-    package static func fit(x: [Double], features d: Int, labels: [Int], varianceSmoothing: Double = 1e-9) throws(Failure) -> GaussianNaiveBayes {
+    public static func fit(x: [Double], features d: Int, labels: [Int], varianceSmoothing: Double = 1e-9) throws(Failure) -> GaussianNaiveBayes {
         let n = labels.count
         guard n > 0, x.count == n * d else { throw Failure(description: "naive Bayes needs rows of \(d) features, one per label") }
         var counts = [0, 0]
@@ -74,7 +74,7 @@ package struct GaussianNaiveBayes: Sendable, Equatable {
     }
 
     /// log p(x, y) = log P(y) + ∑ⱼ log N(xⱼ; μ_yj, σ²_yj).
-    package func logJoint(_ row: ArraySlice<Double>, _ y: Int) -> Double {
+    public func logJoint(_ row: ArraySlice<Double>, _ y: Int) -> Double {
         var sum = 0.0
         let mean = means[y], inverse = inverseVariances[y]
         var j = 0
@@ -87,14 +87,14 @@ package struct GaussianNaiveBayes: Sendable, Equatable {
     }
 
     /// log p(x) = log ∑_y p(x, y): how plausible x is under the model.
-    package func logMarginal(_ row: ArraySlice<Double>) -> Double {
+    public func logMarginal(_ row: ArraySlice<Double>) -> Double {
         let a = logJoint(row, 0), b = logJoint(row, 1)
         let m = max(a, b)
         return m + log(exp(a - m) + exp(b - m))
     }
 
     /// P(y = 1 | x) = p(x, 1) / p(x).
-    package func probability(_ row: ArraySlice<Double>) -> Double {
+    public func probability(_ row: ArraySlice<Double>) -> Double {
         let a = logJoint(row, 0), b = logJoint(row, 1)
         return 1 / (1 + exp(a - b))
     }

@@ -1,9 +1,9 @@
 /// Small dense linear algebra: what Newton's method needs, no more.
-package enum LinearAlgebra {
+public enum LinearAlgebra {
     /// Solves A x = b for a symmetric positive definite A (row-major, n×n) by
     /// Cholesky factorisation A = L Lᵀ. Returns nil when A is not positive
     /// definite (a pivot ≤ 0).
-    package static func solveSPD(_ a: [Double], _ b: [Double], n: Int) -> [Double]? {
+    public static func solveSPD(_ a: [Double], _ b: [Double], n: Int) -> [Double]? {
         var l = [Double](repeating: 0, count: n * n)
         for i in 0..<n {
             for j in 0...i {

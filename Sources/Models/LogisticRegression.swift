@@ -12,17 +12,17 @@
 /// the step no longer lowers the objective, or 100 iterations.
 import Glibc
 
-package struct LogisticRegression: Sendable, Equatable {
-    package var weights: [Double]
-    package var intercept: Double
-    package var iterations: Int
+public struct LogisticRegression: Sendable, Equatable {
+    public var weights: [Double]
+    public var intercept: Double
+    public var iterations: Int
 
-    package struct Failure: Error, CustomStringConvertible {
-        package var description: String
+    public struct Failure: Error, CustomStringConvertible {
+        public var description: String
     }
 
     /// Fits to rows `x` (row-major, `features` per row) with labels in {0, 1}.
-    package static func fit(
+    public static func fit(
         x: [Double], features d: Int, labels: [Int], c: Double = 1,
         tolerance: Double = 1e-10, maximumIterations: Int = 100
     ) throws(Failure) -> LogisticRegression {
@@ -119,7 +119,7 @@ package struct LogisticRegression: Sendable, Equatable {
     }
 
     /// P(y = 1 | x).
-    package func probability(_ row: ArraySlice<Double>) -> Double {
+    public func probability(_ row: ArraySlice<Double>) -> Double {
         var z = intercept
         var j = 0
         for v in row {
@@ -129,10 +129,10 @@ package struct LogisticRegression: Sendable, Equatable {
         return Self.sigmoid(z)
     }
 
-    package func probability(_ row: [Double]) -> Double { probability(row[...]) }
+    public func probability(_ row: [Double]) -> Double { probability(row[...]) }
 
     /// σ(z) = 1 / (1 + e⁻ᶻ), without overflow.
-    package static func sigmoid(_ z: Double) -> Double {
+    public static func sigmoid(_ z: Double) -> Double {
         z >= 0 ? 1 / (1 + exp(-z)) : exp(z) / (1 + exp(z))
     }
 }

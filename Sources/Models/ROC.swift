@@ -1,10 +1,10 @@
 /// Area under the ROC curve: the probability that a random positive scores
 /// higher than a random negative, ties counting ½ (the Mann–Whitney U
 /// statistic divided by n₊·n₋). Computed from average ranks in O(n log n).
-package enum ROC {
+public enum ROC {
     /// Edge cases: NaN when either class is empty (no pair to compare) or a
     /// score is NaN (it has no rank).
-    package static func auc(positives: [Double], negatives: [Double]) -> Double {
+    public static func auc(positives: [Double], negatives: [Double]) -> Double {
         guard !positives.isEmpty, !negatives.isEmpty, !(positives + negatives).contains(where: \.isNaN) else { return .nan }
         let all = positives.map { ($0, true) } + negatives.map { ($0, false) }
         let sorted = all.sorted { $0.0 < $1.0 }

@@ -8,32 +8,32 @@ import Foundation
 /// returns ∂L/∂input.
 
 /// A trainable array and the gradient accumulated for it.
-package struct Parameter<T: Scalar>: Sendable, Equatable {
-    package var values: [T]
-    package var gradient: [T]
+public struct Parameter<T: Scalar>: Sendable, Equatable {
+    public var values: [T]
+    public var gradient: [T]
 
     @inlinable
-    package init(_ values: [T]) {
+    public init(_ values: [T]) {
         self.values = values
         self.gradient = Array(repeating: 0, count: values.count)
     }
 
     @inlinable
-    package mutating func zeroGradient() {
+    public mutating func zeroGradient() {
         for i in gradient.indices { gradient[i] = 0 }
     }
 }
 
 /// y = x·W + b, with W of shape in × out.
-package struct Dense<T: Scalar>: Sendable, Equatable {
-    package var weight: Parameter<T>
-    package var bias: Parameter<T>
-    package let inputs: Int, outputs: Int
+public struct Dense<T: Scalar>: Sendable, Equatable {
+    public var weight: Parameter<T>
+    public var bias: Parameter<T>
+    public let inputs: Int, outputs: Int
     @usableFromInline var input = Matrix<T>(rows: 0, columns: 0)
 
     /// Glorot/Xavier-uniform weights (Glorot & Bengio 2010), zero biases.
     @inlinable
-    package init<G: RandomNumberGenerator>(inputs: Int, outputs: Int, using rng: inout G) {
+    public init<G: RandomNumberGenerator>(inputs: Int, outputs: Int, using rng: inout G) {
         self.inputs = inputs
         self.outputs = outputs
         let limit = (6.0 / Double(inputs + outputs)).squareRoot()
@@ -49,7 +49,7 @@ package struct Dense<T: Scalar>: Sendable, Equatable {
     /// rows when in < out. Gram–Schmidt, in Double, on Gaussian vectors drawn
     /// by Box–Muller from `rng`.
     @inlinable
-    package init<G: RandomNumberGenerator>(inputs: Int, outputs: Int, orthogonalGain gain: Double, using rng: inout G) {
+    public init<G: RandomNumberGenerator>(inputs: Int, outputs: Int, orthogonalGain gain: Double, using rng: inout G) {
         self.inputs = inputs
         self.outputs = outputs
         let long = max(inputs, outputs), short = min(inputs, outputs)
@@ -83,7 +83,7 @@ package struct Dense<T: Scalar>: Sendable, Equatable {
     /// z = x·W + b, and a = activation(z). ReLU and leaky ReLU are applied in
     /// the product's own pass; other activations afterwards.
     @inlinable
-    package mutating func forward(_ x: Matrix<T>, activation: Activation = .identity) -> (z: Matrix<T>, a: Matrix<T>) {
+    public mutating func forward(_ x: Matrix<T>, activation: Activation = .identity) -> (z: Matrix<T>, a: Matrix<T>) {
         input = x
         let weight = Matrix(rows: inputs, columns: outputs, values: self.weight.values)
         let count = x.rows * outputs
@@ -110,7 +110,7 @@ package struct Dense<T: Scalar>: Sendable, Equatable {
     /// Backpropagates ∂L/∂y. Adds ∂L/∂W and ∂L/∂b to the gradients when
     /// `parameters` is set; returns ∂L/∂x when `input` is set (else an empty matrix).
     @inlinable
-    package mutating func backward(_ dy: Matrix<T>, parameters: Bool = true, input wantsInput: Bool = true) -> Matrix<T> {
+    public mutating func backward(_ dy: Matrix<T>, parameters: Bool = true, input wantsInput: Bool = true) -> Matrix<T> {
         if parameters {
             let x = input
             weight.gradient.withUnsafeMutableBufferPointer { g in
@@ -127,7 +127,7 @@ package struct Dense<T: Scalar>: Sendable, Equatable {
     }
 }
 
-package enum Activation: Sendable, Equatable {
+public enum Activation: Sendable, Equatable {
     case identity, relu, tanh, sigmoid
     /// max(x, αx), for 0 < α < 1.
     case leakyReLU(Double)
@@ -135,7 +135,7 @@ package enum Activation: Sendable, Equatable {
     /// α of max(x, αx) for the activations the product applies in its own
     /// pass: 0 for ReLU, α for leaky ReLU; nil for the others.
     @inlinable
-    package var fusedSlope: Double? {
+    public var fusedSlope: Double? {
         switch self {
         case .relu: return 0
         case .leakyReLU(let a): return a
@@ -147,7 +147,7 @@ package enum Activation: Sendable, Equatable {
     /// ReLU and leaky ReLU use the formula of the fused product (z > t ? z : t,
     /// t = αz or 0), so both give the same bits.
     @inlinable
-    package func apply<T: Scalar>(to values: inout [T]) {
+    public func apply<T: Scalar>(to values: inout [T]) {
         values.withUnsafeMutableBufferPointer { v in
             switch self {
             case .identity: return
@@ -163,7 +163,7 @@ package enum Activation: Sendable, Equatable {
 
     /// d ← d ⊙ activation′, from the activation's input and output.
     @inlinable
-    package func multiplyByDerivative<T: Scalar>(_ d: inout [T], input x: [T], output y: [T]) {
+    public func multiplyByDerivative<T: Scalar>(_ d: inout [T], input x: [T], output y: [T]) {
         d.withUnsafeMutableBufferPointer { d in
             x.withUnsafeBufferPointer { x in
                 y.withUnsafeBufferPointer { y in
@@ -189,16 +189,16 @@ package enum Activation: Sendable, Equatable {
 /// out j = i and adds the bias). The layer outputs [f(xᵢ), o(xᵢ)] ∈ ℝ^{A+B}. A
 /// collapsed batch (many equal samples) gives large o, which D can learn to
 /// call fake.
-package struct MinibatchDiscrimination<T: Scalar>: Sendable, Equatable {
-    package var tensor: Parameter<T>  // A × (B·C)
-    package var bias: Parameter<T>  // B
-    package let inputs: Int, kernels: Int, kernelDimension: Int
+public struct MinibatchDiscrimination<T: Scalar>: Sendable, Equatable {
+    public var tensor: Parameter<T>  // A × (B·C)
+    public var bias: Parameter<T>  // B
+    public let inputs: Int, kernels: Int, kernelDimension: Int
     @usableFromInline var input = Matrix<T>(rows: 0, columns: 0)
     @usableFromInline var projected = Matrix<T>(rows: 0, columns: 0)  // (B·C) × n: Mᵀ, samples along rows
     @usableFromInline var closeness: [T] = []  // B × n × n: exp(−L1)
 
     @inlinable
-    package init<G: RandomNumberGenerator>(inputs: Int, kernels: Int, kernelDimension: Int, using rng: inout G) {
+    public init<G: RandomNumberGenerator>(inputs: Int, kernels: Int, kernelDimension: Int, using rng: inout G) {
         self.inputs = inputs
         self.kernels = kernels
         self.kernelDimension = kernelDimension
@@ -210,10 +210,10 @@ package struct MinibatchDiscrimination<T: Scalar>: Sendable, Equatable {
     }
 
     @inlinable
-    package var outputs: Int { inputs + kernels }
+    public var outputs: Int { inputs + kernels }
 
     @inlinable
-    package mutating func forward(_ x: Matrix<T>) -> Matrix<T> {
+    public mutating func forward(_ x: Matrix<T>) -> Matrix<T> {
         input = x
         let n = x.rows, b = kernels, c = kernelDimension, a = inputs
         projected = Matrix.product(x, Matrix(rows: a, columns: b * c, values: tensor.values)).transposed()
@@ -239,7 +239,7 @@ package struct MinibatchDiscrimination<T: Scalar>: Sendable, Equatable {
     }
 
     @inlinable
-    package mutating func backward(_ dy: Matrix<T>, parameters: Bool = true) -> Matrix<T> {
+    public mutating func backward(_ dy: Matrix<T>, parameters: Bool = true) -> Matrix<T> {
         let n = input.rows, b = kernels, c = kernelDimension, a = inputs
         // ∂L/∂M (as its transpose, kernels·dim × n): o_i and o_j both hold c_ij.
         var dMt = Matrix<T>(rows: b * c, columns: n)

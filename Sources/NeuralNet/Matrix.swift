@@ -10,7 +10,7 @@ import CMatrixKernels
 
 import Glibc
 
-package protocol Scalar: BinaryFloatingPoint, Sendable where Self.RawSignificand: FixedWidthInteger {
+public protocol Scalar: BinaryFloatingPoint, Sendable where Self.RawSignificand: FixedWidthInteger {
     /// C ← op(A)·op(B) + (old C if `accumulate`, else `bias` per column, else 0),
     /// row-major; `activated`, when given, gets max(z, slope·z) of every z of C.
     static func gemm(
@@ -47,7 +47,7 @@ package protocol Scalar: BinaryFloatingPoint, Sendable where Self.RawSignificand
 
 extension Float: Scalar {
     @inlinable
-    package static func gemm(
+    public static func gemm(
         transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int,
         a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
         bias: UnsafePointer<Float>?, accumulate: Bool, c: UnsafeMutablePointer<Float>, ldc: Int,
@@ -58,7 +58,7 @@ extension Float: Scalar {
             bias, accumulate ? GK_ACCUMULATE : GK_STORE, c, Int32(ldc), activated, slope)
     }
     @inlinable
-    package static func adam(
+    public static func adam(
         _ v: UnsafeMutablePointer<Float>, _ g: UnsafePointer<Float>, _ m: UnsafeMutablePointer<Float>,
         _ s: UnsafeMutablePointer<Float>, count: Int, lr: Float, b1: Float, b2: Float, c1: Float, c2: Float,
         epsilon: Float
@@ -66,29 +66,29 @@ extension Float: Scalar {
         gk_adam(v, g, m, s, count, lr, b1, b2, c1, c2, epsilon)
     }
     @inlinable
-    package static func rmsprop(
+    public static func rmsprop(
         _ v: UnsafeMutablePointer<Float>, _ g: UnsafePointer<Float>, _ s: UnsafeMutablePointer<Float>,
         count: Int, lr: Float, alpha: Float, epsilon: Float
     ) {
         gk_rmsprop(v, g, s, count, lr, alpha, epsilon)
     }
     @inlinable
-    package static func reluLikeBackward(_ d: UnsafeMutablePointer<Float>, z: UnsafePointer<Float>, count: Int, slope: Float) {
+    public static func reluLikeBackward(_ d: UnsafeMutablePointer<Float>, z: UnsafePointer<Float>, count: Int, slope: Float) {
         gk_relu_like_backward(d, z, count, slope)
     }
     @inlinable
-    package static func addColumnSums(_ sums: UnsafeMutablePointer<Float>, _ x: UnsafePointer<Float>, rows: Int, columns: Int) {
+    public static func addColumnSums(_ sums: UnsafeMutablePointer<Float>, _ x: UnsafePointer<Float>, rows: Int, columns: Int) {
         gk_add_column_sums(sums, x, rows, columns)
     }
     @inlinable
-    package static func minibatchForward(
+    public static func minibatchForward(
         _ mt: UnsafePointer<Float>, n: Int, kernels: Int, dimension: Int,
         close: UnsafeMutablePointer<Float>, o: UnsafeMutablePointer<Float>, ldo: Int
     ) {
         gk_minibatch_forward(mt, n, kernels, dimension, close, o, ldo)
     }
     @inlinable
-    package static func minibatchBackward(
+    public static func minibatchBackward(
         _ mt: UnsafePointer<Float>, close: UnsafePointer<Float>, g: UnsafePointer<Float>,
         ldg: Int, n: Int, kernels: Int, dimension: Int, dmt: UnsafeMutablePointer<Float>,
         w: UnsafeMutablePointer<Float>
@@ -96,18 +96,18 @@ extension Float: Scalar {
         gk_minibatch_backward(mt, close, g, ldg, n, kernels, dimension, dmt, w)
     }
     @inlinable
-    package static func exp(_ x: Float) -> Float { expf(x) }
+    public static func exp(_ x: Float) -> Float { expf(x) }
     @inlinable
-    package static func log(_ x: Float) -> Float { logf(x) }
+    public static func log(_ x: Float) -> Float { logf(x) }
     @inlinable
-    package static func log1p(_ x: Float) -> Float { log1pf(x) }
+    public static func log1p(_ x: Float) -> Float { log1pf(x) }
     @inlinable
-    package static func tanh(_ x: Float) -> Float { tanhf(x) }
+    public static func tanh(_ x: Float) -> Float { tanhf(x) }
 }
 
 extension Double: Scalar {
     @inlinable
-    package static func gemm(
+    public static func gemm(
         transposeA: Bool, transposeB: Bool, m: Int, n: Int, k: Int,
         a: UnsafePointer<Double>, lda: Int, b: UnsafePointer<Double>, ldb: Int,
         bias: UnsafePointer<Double>?, accumulate: Bool, c: UnsafeMutablePointer<Double>, ldc: Int,
@@ -118,19 +118,19 @@ extension Double: Scalar {
             bias, accumulate ? GK_ACCUMULATE : GK_STORE, c, Int32(ldc), activated, slope)
     }
     @inlinable
-    package static func exp(_ x: Double) -> Double { Glibc.exp(x) }
+    public static func exp(_ x: Double) -> Double { Glibc.exp(x) }
     @inlinable
-    package static func log(_ x: Double) -> Double { Glibc.log(x) }
+    public static func log(_ x: Double) -> Double { Glibc.log(x) }
     @inlinable
-    package static func log1p(_ x: Double) -> Double { Glibc.log1p(x) }
+    public static func log1p(_ x: Double) -> Double { Glibc.log1p(x) }
     @inlinable
-    package static func tanh(_ x: Double) -> Double { Glibc.tanh(x) }
+    public static func tanh(_ x: Double) -> Double { Glibc.tanh(x) }
 }
 
 /// The same updates as plain Swift loops, for Double (the tests' networks).
 extension Scalar {
     @inlinable
-    package static func adam(
+    public static func adam(
         _ v: UnsafeMutablePointer<Self>, _ g: UnsafePointer<Self>, _ m: UnsafeMutablePointer<Self>,
         _ s: UnsafeMutablePointer<Self>, count: Int, lr: Self, b1: Self, b2: Self, c1: Self, c2: Self,
         epsilon: Self
@@ -143,7 +143,7 @@ extension Scalar {
         }
     }
     @inlinable
-    package static func rmsprop(
+    public static func rmsprop(
         _ v: UnsafeMutablePointer<Self>, _ g: UnsafePointer<Self>, _ s: UnsafeMutablePointer<Self>,
         count: Int, lr: Self, alpha: Self, epsilon: Self
     ) {
@@ -154,15 +154,15 @@ extension Scalar {
         }
     }
     @inlinable
-    package static func reluLikeBackward(_ d: UnsafeMutablePointer<Self>, z: UnsafePointer<Self>, count: Int, slope: Self) {
+    public static func reluLikeBackward(_ d: UnsafeMutablePointer<Self>, z: UnsafePointer<Self>, count: Int, slope: Self) {
         for i in 0..<count { d[i] = z[i] > 0 ? d[i] : (slope == 0 ? 0 : slope * d[i]) }
     }
     @inlinable
-    package static func addColumnSums(_ sums: UnsafeMutablePointer<Self>, _ x: UnsafePointer<Self>, rows: Int, columns: Int) {
+    public static func addColumnSums(_ sums: UnsafeMutablePointer<Self>, _ x: UnsafePointer<Self>, rows: Int, columns: Int) {
         for r in 0..<rows { for c in 0..<columns { sums[c] += x[r * columns + c] } }
     }
     @inlinable
-    package static func minibatchForward(
+    public static func minibatchForward(
         _ mt: UnsafePointer<Self>, n: Int, kernels: Int, dimension: Int,
         close: UnsafeMutablePointer<Self>, o: UnsafeMutablePointer<Self>, ldo: Int
     ) {
@@ -183,7 +183,7 @@ extension Scalar {
         }
     }
     @inlinable
-    package static func minibatchBackward(
+    public static func minibatchBackward(
         _ mt: UnsafePointer<Self>, close: UnsafePointer<Self>, g: UnsafePointer<Self>,
         ldg: Int, n: Int, kernels: Int, dimension: Int, dmt: UnsafeMutablePointer<Self>,
         w: UnsafeMutablePointer<Self>
@@ -206,7 +206,7 @@ extension Scalar {
 
 /// The kernel path products take: the best the CPU supports, unless
 /// `GANBOOK_KERNEL=portable|avx2|avx512` forces one.
-package enum KernelPath: String, CaseIterable, Sendable {
+public enum KernelPath: String, CaseIterable, Sendable {
     case portable, avx2, avx512
 
     var c: gk_path {
@@ -218,7 +218,7 @@ package enum KernelPath: String, CaseIterable, Sendable {
     }
 
     /// The path in use.
-    package static var current: KernelPath {
+    public static var current: KernelPath {
         switch gk_current_path() {
         case GK_PATH_AVX512: return .avx512
         case GK_PATH_AVX2: return .avx2
@@ -226,43 +226,43 @@ package enum KernelPath: String, CaseIterable, Sendable {
         }
     }
 
-    package var isSupported: Bool { gk_path_supported(c) != 0 }
+    public var isSupported: Bool { gk_path_supported(c) != 0 }
 
     /// Uses this path on the calling thread from now on (other threads keep
     /// theirs); false (and no change) when the CPU cannot run it.
     @discardableResult
-    package func use() -> Bool { gk_set_path(c) != 0 }
+    public func use() -> Bool { gk_set_path(c) != 0 }
 
     /// Returns the calling thread to the process's path (undoes `use`).
-    package static func useProcessPath() { gk_set_path(gk_path(rawValue: UInt32(bitPattern: -1))) }
+    public static func useProcessPath() { gk_set_path(gk_path(rawValue: UInt32(bitPattern: -1))) }
 
     /// Why `GANBOOK_KERNEL` could not be honoured, if it could not.
     /// Also `GANBOOK_THREADS`'s.
-    package static var environmentError: String? {
+    public static var environmentError: String? {
         (gk_forced_path_error() ?? gk_threads_setting_error()).map { String(cString: $0) }
     }
 
     /// How many threads a training that runs alone uses for its products (`GANBOOK_THREADS=1` makes it 1).
-    package static var productThreads: Int { Int(gk_product_threads()) }
+    public static var productThreads: Int { Int(gk_product_threads()) }
 
     /// Runs `body` as one of several jobs side by side: its products stay on
     /// this thread instead of sharing the process's second core, which the
     /// other jobs use. (A training that runs alone splits its large products'
     /// rows over two threads; the bits are the same either way.)
-    package static func asParallelJob<R>(_ body: () throws -> R) rethrows -> R {
+    public static func asParallelJob<R>(_ body: () throws -> R) rethrows -> R {
         let outer = gk_set_parallel_job(1)
         defer { gk_set_parallel_job(outer) }
         return try body()
     }
 }
 
-package struct Matrix<T: Scalar>: Sendable, Equatable {
-    package var rows: Int
-    package var columns: Int
-    package var values: [T]
+public struct Matrix<T: Scalar>: Sendable, Equatable {
+    public var rows: Int
+    public var columns: Int
+    public var values: [T]
 
     @inlinable
-    package init(rows: Int, columns: Int, values: [T]) {
+    public init(rows: Int, columns: Int, values: [T]) {
         precondition(values.count == rows * columns, "a \(rows)×\(columns) matrix needs \(rows * columns) values")
         self.rows = rows
         self.columns = columns
@@ -270,19 +270,19 @@ package struct Matrix<T: Scalar>: Sendable, Equatable {
     }
 
     @inlinable
-    package init(rows: Int, columns: Int, repeating value: T = 0) {
+    public init(rows: Int, columns: Int, repeating value: T = 0) {
         self.init(rows: rows, columns: columns, values: Array(repeating: value, count: rows * columns))
     }
 
     @inlinable
-    package subscript(row: Int, column: Int) -> T {
+    public subscript(row: Int, column: Int) -> T {
         get { values[row * columns + column] }
         set { values[row * columns + column] = newValue }
     }
 
     /// op(a)·op(b), where op transposes when asked.
     @inlinable
-    package static func product(_ a: Matrix, _ b: Matrix, transposeA: Bool = false, transposeB: Bool = false) -> Matrix {
+    public static func product(_ a: Matrix, _ b: Matrix, transposeA: Bool = false, transposeB: Bool = false) -> Matrix {
         let m = transposeA ? a.columns : a.rows
         let k = transposeA ? a.rows : a.columns
         let n = transposeB ? b.rows : b.columns
@@ -294,7 +294,7 @@ package struct Matrix<T: Scalar>: Sendable, Equatable {
 
     /// A rows × columns matrix whose every value `fill` writes.
     @inlinable
-    package init(rows: Int, columns: Int, filling fill: (UnsafeMutablePointer<T>) -> Void) {
+    public init(rows: Int, columns: Int, filling fill: (UnsafeMutablePointer<T>) -> Void) {
         let count = rows * columns
         self.init(
             rows: rows, columns: columns,
@@ -306,7 +306,7 @@ package struct Matrix<T: Scalar>: Sendable, Equatable {
 
     /// c ← op(a)·op(b) + (old c | bias | 0); `activated` gets max(z, slope·z).
     @inlinable
-    package static func multiply(
+    public static func multiply(
         _ a: Matrix, _ b: Matrix, transposeA: Bool, transposeB: Bool,
         into c: UnsafeMutablePointer<T>, bias: [T]?, accumulate: Bool,
         activated: UnsafeMutablePointer<T>? = nil, slope: T = 0
@@ -330,7 +330,7 @@ package struct Matrix<T: Scalar>: Sendable, Equatable {
 
     /// Adds `vector` to every row.
     @inlinable
-    package mutating func addToEachRow(_ vector: [T]) {
+    public mutating func addToEachRow(_ vector: [T]) {
         precondition(vector.count == columns)
         values.withUnsafeMutableBufferPointer { v in
             for r in 0..<rows { for c in 0..<columns { v[r * columns + c] += vector[c] } }
@@ -339,7 +339,7 @@ package struct Matrix<T: Scalar>: Sendable, Equatable {
 
     /// The sum of the rows (a vector of `columns` values).
     @inlinable
-    package func columnSums() -> [T] {
+    public func columnSums() -> [T] {
         var sums = [T](repeating: 0, count: columns)
         values.withUnsafeBufferPointer { v in
             for r in 0..<rows { for c in 0..<columns { sums[c] += v[r * columns + c] } }
@@ -349,13 +349,13 @@ package struct Matrix<T: Scalar>: Sendable, Equatable {
 
     /// Rows `range` as a new matrix.
     @inlinable
-    package func rows(_ range: Range<Int>) -> Matrix {
+    public func rows(_ range: Range<Int>) -> Matrix {
         Matrix(rows: range.count, columns: columns, values: Array(values[(range.lowerBound * columns)..<(range.upperBound * columns)]))
     }
 
     /// The transpose.
     @inlinable
-    package func transposed() -> Matrix {
+    public func transposed() -> Matrix {
         Matrix(rows: columns, columns: rows) { t in
             values.withUnsafeBufferPointer { v in
                 for r in 0..<rows { for c in 0..<columns { t[c * rows + r] = v[r * columns + c] } }
@@ -365,7 +365,7 @@ package struct Matrix<T: Scalar>: Sendable, Equatable {
 
     /// Stacks `a` on top of `b`.
     @inlinable
-    package static func stacked(_ a: Matrix, _ b: Matrix) -> Matrix {
+    public static func stacked(_ a: Matrix, _ b: Matrix) -> Matrix {
         precondition(a.columns == b.columns)
         return Matrix(rows: a.rows + b.rows, columns: a.columns, values: a.values + b.values)
     }

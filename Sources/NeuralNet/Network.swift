@@ -3,21 +3,21 @@
 ///
 /// Layers live in arrays and are updated in place, so that an optimiser step
 /// never copies a weight matrix.
-package struct Network<T: Scalar>: Sendable, Equatable {
-    package var layers: [Dense<T>]
+public struct Network<T: Scalar>: Sendable, Equatable {
+    public var layers: [Dense<T>]
     /// The activation after each dense layer.
-    package var activations: [Activation]
+    public var activations: [Activation]
     /// Applied to the input of the last dense layer, when present.
-    package var minibatch: MinibatchDiscrimination<T>?
+    public var minibatch: MinibatchDiscrimination<T>?
     /// A fixed factor on the input, before the first layer (Metz et al. 2017's
     /// D divides its input by 4).
-    package var inputScale: T = 1
+    public var inputScale: T = 1
     /// Per dense layer, the activation's input and output from the last forward pass.
     @usableFromInline var preActivations: [Matrix<T>] = []
     @usableFromInline var outputs: [Matrix<T>] = []
 
     @inlinable
-    package init(layers: [Dense<T>], activations: [Activation], minibatch: MinibatchDiscrimination<T>? = nil) {
+    public init(layers: [Dense<T>], activations: [Activation], minibatch: MinibatchDiscrimination<T>? = nil) {
         precondition(layers.count == activations.count && !layers.isEmpty)
         self.layers = layers
         self.activations = activations
@@ -30,7 +30,7 @@ package struct Network<T: Scalar>: Sendable, Equatable {
     /// output layer. Weights are Glorot-uniform, or orthogonal times
     /// `orthogonalGain` when it is given.
     @inlinable
-    package static func mlp<G: RandomNumberGenerator>(
+    public static func mlp<G: RandomNumberGenerator>(
         inputs: Int, hidden: Int, layers count: Int, outputs: Int, activation: Activation, output: Activation = .identity,
         minibatchKernels: Int = 0, orthogonalGain: Double? = nil, using rng: inout G
     ) -> Network {
@@ -55,7 +55,7 @@ package struct Network<T: Scalar>: Sendable, Equatable {
     }
 
     @inlinable
-    package mutating func forward(_ x: Matrix<T>) -> Matrix<T> {
+    public mutating func forward(_ x: Matrix<T>) -> Matrix<T> {
         preActivations.removeAll(keepingCapacity: true)
         outputs.removeAll(keepingCapacity: true)
         var h = x
@@ -76,7 +76,7 @@ package struct Network<T: Scalar>: Sendable, Equatable {
     /// is set (a D-step needs none), else returns an empty matrix.
     @discardableResult
     @inlinable
-    package mutating func backward(_ dOutput: Matrix<T>, parameters: Bool = true, input: Bool = true) -> Matrix<T> {
+    public mutating func backward(_ dOutput: Matrix<T>, parameters: Bool = true, input: Bool = true) -> Matrix<T> {
         var d = dOutput
         for i in layers.indices.reversed() {
             activations[i].multiplyByDerivative(&d.values, input: preActivations[i].values, output: outputs[i].values)
@@ -99,7 +99,7 @@ package struct Network<T: Scalar>: Sendable, Equatable {
     /// Biases do not enter it. Other activations, or minibatch discrimination,
     /// would need second derivatives: the network refuses them (returns nil).
     @inlinable
-    package mutating func gradientPenalty(at x: Matrix<T>, lambda: T) -> T? {
+    public mutating func gradientPenalty(at x: Matrix<T>, lambda: T) -> T? {
         guard minibatch == nil, layers.last?.outputs == 1,
             activations.allSatisfy({ a in
                 switch a {
@@ -159,7 +159,7 @@ package struct Network<T: Scalar>: Sendable, Equatable {
 
     /// Every trainable parameter, in a fixed order (for optimisers and clipping).
     @inlinable
-    package mutating func withParameters(_ body: (Int, inout Parameter<T>) -> Void) {
+    public mutating func withParameters(_ body: (Int, inout Parameter<T>) -> Void) {
         for i in layers.indices {
             body(2 * i, &layers[i].weight)
             body(2 * i + 1, &layers[i].bias)
@@ -172,7 +172,7 @@ package struct Network<T: Scalar>: Sendable, Equatable {
 
     /// Adds the gradients accumulated in `other` (a copy of this network) to this one's.
     @inlinable
-    package mutating func addGradients(of other: Network) {
+    public mutating func addGradients(of other: Network) {
         var theirs: [[T]] = []
         var copy = other
         copy.withParameters { _, p in theirs.append(p.gradient) }
@@ -180,18 +180,18 @@ package struct Network<T: Scalar>: Sendable, Equatable {
     }
 
     @inlinable
-    package mutating func zeroGradients() { withParameters { _, p in p.zeroGradient() } }
+    public mutating func zeroGradients() { withParameters { _, p in p.zeroGradient() } }
 
     /// Clamps every weight to [−c, c] (WGAN's weight clipping, Arjovsky et al. 2017, Alg. 1).
     @inlinable
-    package mutating func clipWeights(_ c: T) {
+    public mutating func clipWeights(_ c: T) {
         withParameters { _, p in
             p.values.withUnsafeMutableBufferPointer { v in for i in v.indices { v[i] = min(max(v[i], -c), c) } }
         }
     }
 
     @inlinable
-    package var parameterCount: Int {
+    public var parameterCount: Int {
         layers.reduce(0) { $0 + $1.weight.values.count + $1.bias.values.count } + (minibatch.map { $0.tensor.values.count + $0.bias.values.count } ?? 0)
     }
 }

@@ -4,47 +4,47 @@ import Glibc
 /// implements it: v ← αv + (1−α)g², θ ← θ − lr·g/(√v + ε)) and Adam (Kingma &
 /// Ba 2015, with bias correction). Each keeps its state per parameter, in the
 /// network's parameter order.
-package struct Optimizer<T: Scalar>: Sendable {
-    package enum Kind: Sendable, Equatable {
+public struct Optimizer<T: Scalar>: Sendable {
+    public enum Kind: Sendable, Equatable {
         case sgd
         case rmsprop(alpha: Double, epsilon: Double)
         case adam(beta1: Double, beta2: Double, epsilon: Double)
     }
 
-    package var kind: Kind
-    package var learningRate: Double
+    public var kind: Kind
+    public var learningRate: Double
     @usableFromInline var first: [[T]] = []
     @usableFromInline var second: [[T]] = []
     @usableFromInline var steps = 0
 
     @inlinable
-    package init(_ kind: Kind, learningRate: Double) {
+    public init(_ kind: Kind, learningRate: Double) {
         self.kind = kind
         self.learningRate = learningRate
     }
 
     @inlinable
-    package static func adam(_ lr: Double, beta1: Double = 0.5, beta2: Double = 0.999) -> Optimizer {
+    public static func adam(_ lr: Double, beta1: Double = 0.5, beta2: Double = 0.999) -> Optimizer {
         Optimizer(.adam(beta1: beta1, beta2: beta2, epsilon: 1e-8), learningRate: lr)
     }
 
     @inlinable
-    package static func rmsprop(_ lr: Double) -> Optimizer { Optimizer(.rmsprop(alpha: 0.99, epsilon: 1e-8), learningRate: lr) }
+    public static func rmsprop(_ lr: Double) -> Optimizer { Optimizer(.rmsprop(alpha: 0.99, epsilon: 1e-8), learningRate: lr) }
 
     /// Adam's first and second moments of parameter `index` (empty before the
     /// first step), and the number of steps taken: what an unrolled copy of
     /// this optimiser starts from.
     @inlinable
-    package func moments(_ index: Int) -> (first: [T], second: [T]) {
+    public func moments(_ index: Int) -> (first: [T], second: [T]) {
         index < first.count ? (first[index], second[index]) : ([], [])
     }
 
     @inlinable
-    package var stepsTaken: Int { steps }
+    public var stepsTaken: Int { steps }
 
     /// One update of every parameter of `network` from its accumulated gradient.
     @inlinable
-    package mutating func step(_ network: inout Network<T>) {
+    public mutating func step(_ network: inout Network<T>) {
         steps += 1
         let lr = T(learningRate)
         let t = Double(steps)

@@ -11,7 +11,7 @@
 
 extension Unicode.Scalar {
     /// Columns this scalar takes on its own.
-    package var displayWidth: Int {
+    public var displayWidth: Int {
         let v = value
         if v < 0x300 { return v < 0x20 || (v >= 0x7F && v < 0xA0) ? 0 : 1 }
         if (0x1160...0x11FF).contains(v) || v == 0x200B { return 0 }
@@ -26,12 +26,12 @@ extension Unicode.Scalar {
 
 extension Character {
     /// Columns this grapheme cluster takes.
-    package var displayWidth: Int { String(self).displayWidth }
+    public var displayWidth: Int { String(self).displayWidth }
 }
 
 extension StringProtocol {
     /// Columns this text takes (no escape sequences expected).
-    package var displayWidth: Int {
+    public var displayWidth: Int {
         // ASCII, the common case, without the Unicode tables: a control is 0 columns, the rest 1.
         var columns = 0
         for byte in utf8 {
@@ -49,16 +49,16 @@ extension StringProtocol {
     }
 }
 
-package enum DisplayWidth {
+public enum DisplayWidth {
     /// Widths of scalars in sequence, with the cluster rules above.
-    package struct Measure: Sendable, Equatable {
+    public struct Measure: Sendable, Equatable {
         private var previous: Unicode.Scalar = " "
         private var previousWidth = 1
         private var pendingRegionalIndicator = false
 
-        package init() {}
+        public init() {}
 
-        package mutating func width(of s: Unicode.Scalar) -> Int {
+        public mutating func width(of s: Unicode.Scalar) -> Int {
             var w: Int
             if s.value < 0x7F {
                 w = s.value < 0x20 ? 0 : 1
@@ -101,7 +101,7 @@ package enum DisplayWidth {
     ]
 
     /// Binary search in `wideRanges`.
-    package static func isWide(_ v: UInt32) -> Bool {
+    public static func isWide(_ v: UInt32) -> Bool {
         guard v >= 0x1100 else { return false }
         var low = 0, high = wideRanges.count / 2 - 1
         while low <= high {

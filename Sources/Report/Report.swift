@@ -2,20 +2,20 @@
 /// series for plots. Renderers (terminal, JSON, HTML) present a report; no
 /// number is computed in a renderer, only formatted. Every statistic is a
 /// number (or a mean with its spread), never a string of digits.
-package struct Report: Sendable, Equatable {
+public struct Report: Sendable, Equatable {
     /// Bump when what a report holds, or its JSON form, changes: cached
     /// reports of another version are recomputed.
-    package static let formatVersion = 3
+    public static let formatVersion = 3
 
-    package var title: String
-    package var items: [Item]
+    public var title: String
+    public var items: [Item]
 
-    package init(title: String, items: [Item] = []) {
+    public init(title: String, items: [Item] = []) {
         self.title = title
         self.items = items
     }
 
-    package enum Item: Sendable, Equatable {
+    public enum Item: Sendable, Equatable {
         /// A paragraph that says what the numbers show.
         case text(String)
         /// Named values, shown as an aligned list.
@@ -26,11 +26,11 @@ package struct Report: Sendable, Equatable {
         case images(ImageGrid)
     }
 
-    package mutating func text(_ line: String) { items.append(.text(line)) }
-    package mutating func figures(_ figures: [Figure]) { items.append(.figures(figures)) }
-    package mutating func table(_ table: Table) { items.append(.table(table)) }
-    package mutating func plot(_ plot: Plot) { items.append(.plot(plot)) }
-    package mutating func images(_ grid: ImageGrid) { items.append(.images(grid)) }
+    public mutating func text(_ line: String) { items.append(.text(line)) }
+    public mutating func figures(_ figures: [Figure]) { items.append(.figures(figures)) }
+    public mutating func table(_ table: Table) { items.append(.table(table)) }
+    public mutating func plot(_ plot: Plot) { items.append(.plot(plot)) }
+    public mutating func images(_ grid: ImageGrid) { items.append(.images(grid)) }
 }
 
 /// Small grey images of one size, shown in a grid of `columns` images per
@@ -38,15 +38,15 @@ package struct Report: Sendable, Equatable {
 /// is an amount of ink from 0 (none) to 1 (full), row by row from the top
 /// left; renderers choose how ink looks (light on a dark terminal, dark on a
 /// light page).
-package struct ImageGrid: Sendable, Equatable {
-    package var title: String
-    package var imageWidth: Int
-    package var imageHeight: Int
-    package var columns: Int
+public struct ImageGrid: Sendable, Equatable {
+    public var title: String
+    public var imageWidth: Int
+    public var imageHeight: Int
+    public var columns: Int
     /// One array of imageWidth × imageHeight values per image.
-    package var images: [[Double]]
+    public var images: [[Double]]
 
-    package init(title: String, imageWidth: Int, imageHeight: Int, columns: Int, images: [[Double]]) {
+    public init(title: String, imageWidth: Int, imageHeight: Int, columns: Int, images: [[Double]]) {
         precondition(imageWidth > 0 && imageHeight > 0 && columns > 0, "an image grid needs a size and columns")
         precondition(images.allSatisfy { $0.count == imageWidth * imageHeight }, "every image needs \(imageWidth * imageHeight) pixels")
         self.title = title
@@ -57,21 +57,21 @@ package struct ImageGrid: Sendable, Equatable {
     }
 
     /// The ink of pixel (row, column) of image `k`, clamped to 0…1 (NaN as 0).
-    package func ink(_ k: Int, row: Int, column: Int) -> Double {
+    public func ink(_ k: Int, row: Int, column: Int) -> Double {
         let v = images[k][row * imageWidth + column]
         return v.isNaN ? 0 : min(max(v, 0), 1)
     }
 }
 
 /// A mean over repeated runs with its spread: shown as `0.496 ± 0.017`.
-package struct Estimate: Sendable, Equatable {
-    package var mean: Double
+public struct Estimate: Sendable, Equatable {
+    public var mean: Double
     /// The sample standard deviation (n − 1 in the denominator).
-    package var sd: Double
+    public var sd: Double
     /// How many runs the mean is over (nil when a paper does not say).
-    package var n: Int?
+    public var n: Int?
 
-    package init(mean: Double, sd: Double, n: Int?) {
+    public init(mean: Double, sd: Double, n: Int?) {
         self.mean = mean
         self.sd = sd
         self.n = n
@@ -79,14 +79,14 @@ package struct Estimate: Sendable, Equatable {
 
     /// Whether `other` lies within one sd of this mean, or this one within
     /// one sd of `other`'s: too close to call a difference.
-    package func overlaps(_ other: Estimate) -> Bool {
+    public func overlaps(_ other: Estimate) -> Bool {
         abs(mean - other.mean) <= max(sd, other.sd)
     }
 }
 
 /// A value as a report shows it: the numbers themselves travel to JSON; the
 /// format says how many digits a person is shown.
-package enum Value: Sendable, Equatable {
+public enum Value: Sendable, Equatable {
     case number(Double, Format)
     case integer(Int)
     /// A mean ± sd over n runs; the format applies to both numbers.
@@ -102,7 +102,7 @@ package enum Value: Sendable, Equatable {
     case infinite(reason: String)
     case missing
 
-    package enum Format: Sendable, Equatable {
+    public enum Format: Sendable, Equatable {
         /// That many digits after the decimal point.
         case fixed(Int)
         /// That many significant digits, switching to exponent form for very
@@ -112,13 +112,13 @@ package enum Value: Sendable, Equatable {
         case scientific(Int)
     }
 
-    package static func fixed(_ x: Double, _ digits: Int) -> Value { .number(x, .fixed(digits)) }
-    package static func significant(_ x: Double, _ digits: Int = 6) -> Value { .number(x, .significant(digits)) }
+    public static func fixed(_ x: Double, _ digits: Int) -> Value { .number(x, .fixed(digits)) }
+    public static func significant(_ x: Double, _ digits: Int = 6) -> Value { .number(x, .significant(digits)) }
 
-    package static func estimate(_ e: Estimate, _ digits: Int) -> Value { .estimate(e, .fixed(digits)) }
+    public static func estimate(_ e: Estimate, _ digits: Int) -> Value { .estimate(e, .fixed(digits)) }
 
     /// The text a person sees. Every renderer shows these same digits.
-    package var formatted: String {
+    public var formatted: String {
         switch self {
         case .number(let x, let format): return format.apply(x)
         case .integer(let n): return String(n)
@@ -132,7 +132,7 @@ package enum Value: Sendable, Equatable {
         }
     }
 
-    package var isNumeric: Bool {
+    public var isNumeric: Bool {
         switch self {
         case .number, .integer, .estimate, .count, .change, .integers, .infinite: return true
         case .text, .missing: return false
@@ -140,7 +140,7 @@ package enum Value: Sendable, Equatable {
     }
 
     /// The format of the value's numbers, if it has any that need one.
-    package var format: Format? {
+    public var format: Format? {
         switch self {
         case .number(_, let f), .estimate(_, let f), .change(_, _, let f): return f
         case .integer, .count, .integers, .text, .infinite, .missing: return nil
@@ -150,7 +150,7 @@ package enum Value: Sendable, Equatable {
 
 extension Value.Format {
     /// As C's printf writes it: `%.3f`, `%.6g`, `%.2e`. Also the format's JSON name.
-    package var printfFormat: String {
+    public var printfFormat: String {
         switch self {
         case .fixed(let d): return "%.\(d)f"
         case .significant(let d): return "%.\(d)g"
@@ -159,7 +159,7 @@ extension Value.Format {
     }
 
     /// The format a `printfFormat` names, or nil.
-    package init?(printfFormat text: String) {
+    public init?(printfFormat text: String) {
         guard text.hasPrefix("%."), let kind = text.last, let digits = Int(text.dropFirst(2).dropLast()),
             (0...17).contains(digits)
         else { return nil }
@@ -171,7 +171,7 @@ extension Value.Format {
         }
     }
 
-    package func apply(_ x: Double) -> String {
+    public func apply(_ x: Double) -> String {
         if x.isNaN { return "NaN" }
         if x.isInfinite { return x > 0 ? "∞" : "−∞" }
         return NumberFormatting.printf(printfFormat, x)
@@ -179,13 +179,13 @@ extension Value.Format {
 }
 
 /// A named key figure, with an optional unit and note.
-package struct Figure: Sendable, Equatable {
-    package var name: String
-    package var value: Value
-    package var unit: String?
-    package var note: String?
+public struct Figure: Sendable, Equatable {
+    public var name: String
+    public var value: Value
+    public var unit: String?
+    public var note: String?
 
-    package init(_ name: String, _ value: Value, unit: String? = nil, note: String? = nil) {
+    public init(_ name: String, _ value: Value, unit: String? = nil, note: String? = nil) {
         self.name = name
         self.value = value
         self.unit = unit
@@ -193,12 +193,12 @@ package struct Figure: Sendable, Equatable {
     }
 }
 
-package struct Table: Sendable, Equatable {
-    package var title: String?
-    package var columns: [String]
-    package var rows: [[Value]]
+public struct Table: Sendable, Equatable {
+    public var title: String?
+    public var columns: [String]
+    public var rows: [[Value]]
 
-    package init(title: String? = nil, columns: [String], rows: [[Value]] = []) {
+    public init(title: String? = nil, columns: [String], rows: [[Value]] = []) {
         self.title = title
         self.columns = columns
         self.rows = rows
@@ -206,28 +206,28 @@ package struct Table: Sendable, Equatable {
 }
 
 /// Series to plot against a common x axis (line), or point clouds (scatter).
-package struct Plot: Sendable, Equatable {
-    package enum Kind: String, Sendable, Equatable { case line, scatter }
+public struct Plot: Sendable, Equatable {
+    public enum Kind: String, Sendable, Equatable { case line, scatter }
 
-    package var title: String
-    package var kind: Kind
-    package var xLabel: String
-    package var yLabel: String
-    package var series: [Series]
+    public var title: String
+    public var kind: Kind
+    public var xLabel: String
+    public var yLabel: String
+    public var series: [Series]
     /// Fixed y limits (e.g. 0…1 for a probability); nil to fit the data.
-    package var yRange: ClosedRange<Double>?
+    public var yRange: ClosedRange<Double>?
     /// Horizontal reference lines, e.g. y = log 2.
-    package var references: [Reference]
+    public var references: [Reference]
     /// Whether the x axis is logarithmic (x values must then be positive).
-    package var logX: Bool
+    public var logX: Bool
     /// Fixed x limits; nil to fit the data.
-    package var xRange: ClosedRange<Double>?
+    public var xRange: ClosedRange<Double>?
     /// Whether a unit of x is drawn as long as a unit of y (a plane, where a
     /// circle must look round); with both ranges fixed, so that plots of one
     /// target can be compared by eye.
-    package var equalScale: Bool
+    public var equalScale: Bool
 
-    package init(
+    public init(
         title: String, kind: Kind = .line, xLabel: String, yLabel: String, series: [Series],
         yRange: ClosedRange<Double>? = nil, references: [Reference] = [], logX: Bool = false,
         xRange: ClosedRange<Double>? = nil, equalScale: Bool = false
@@ -244,23 +244,23 @@ package struct Plot: Sendable, Equatable {
         self.references = references
     }
 
-    package struct Series: Sendable, Equatable {
-        package var name: String
-        package var x: [Double]
+    public struct Series: Sendable, Equatable {
+        public var name: String
+        public var x: [Double]
         /// Non-finite y values (∞) are gaps in the line.
-        package var y: [Double]
+        public var y: [Double]
 
-        package init(name: String, x: [Double], y: [Double]) {
+        public init(name: String, x: [Double], y: [Double]) {
             self.name = name
             self.x = x
             self.y = y
         }
     }
 
-    package struct Reference: Sendable, Equatable {
-        package var name: String
-        package var y: Double
-        package init(name: String, y: Double) {
+    public struct Reference: Sendable, Equatable {
+        public var name: String
+        public var y: Double
+        public init(name: String, y: Double) {
             self.name = name
             self.y = y
         }

@@ -11,13 +11,13 @@ import Foundation
 /// an image grid is its size and an array of pixel arrays (ink 0…1),
 /// so that a report read back (`decode`) shows the same digits. Keys are
 /// sorted, so the same report is always the same bytes.
-package enum ReportJSON {
-    package struct DecodingError: Error, CustomStringConvertible {
-        package var description: String
+public enum ReportJSON {
+    public struct DecodingError: Error, CustomStringConvertible {
+        public var description: String
     }
 
     /// The report as one line of JSON, ending in a newline.
-    package static func encode(_ report: Report) -> String {
+    public static func encode(_ report: Report) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         // Encoding fails only on a non-finite Double, and every number below
@@ -28,7 +28,7 @@ package enum ReportJSON {
 
     /// The report a document of `encode` holds; throws when the document is of
     /// another `format_version` or not a report.
-    package static func decode(_ data: Data) throws(DecodingError) -> Report {
+    public static func decode(_ data: Data) throws(DecodingError) -> Report {
         do {
             return try JSONDecoder().decode(Report.self, from: data)
         } catch let error as DecodingError {
@@ -45,14 +45,14 @@ package enum ReportJSON {
 extension Report: Codable {
     enum CodingKeys: String, CodingKey { case title, formatVersion = "format_version", items }
 
-    package func encode(to encoder: any Encoder) throws {
+    public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(title, forKey: .title)
         try c.encode(Report.formatVersion, forKey: .formatVersion)
         try c.encode(items, forKey: .items)
     }
 
-    package init(from decoder: any Decoder) throws {
+    public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         guard (try? c.decode(Int.self, forKey: .formatVersion)) == Report.formatVersion else {
             throw ReportJSON.DecodingError(description: "not a report of format version \(Report.formatVersion)")
@@ -64,7 +64,7 @@ extension Report: Codable {
 extension Report.Item: Codable {
     enum CodingKeys: String, CodingKey { case text, figures, table, plot, images }
 
-    package func encode(to encoder: any Encoder) throws {
+    public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         switch self {
         case .text(let s): try c.encode(s, forKey: .text)
@@ -75,7 +75,7 @@ extension Report.Item: Codable {
         }
     }
 
-    package init(from decoder: any Decoder) throws {
+    public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         if let s = try c.decodeIfPresent(String.self, forKey: .text) {
             self = .text(s)
@@ -96,7 +96,7 @@ extension Report.Item: Codable {
 extension Figure: Codable {
     enum CodingKeys: String, CodingKey { case name, value, format, unit, note }
 
-    package func encode(to encoder: any Encoder) throws {
+    public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(name, forKey: .name)
         try c.encode(ValueJSON(value: value), forKey: .value)
@@ -105,7 +105,7 @@ extension Figure: Codable {
         try c.encodeIfPresent(note, forKey: .note)
     }
 
-    package init(from decoder: any Decoder) throws {
+    public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         let format = try c.decode(String.self, forKey: .format)
         let value = try c.decodeIfPresent(ValueJSON.self, forKey: .value)?.value(format: format) ?? .missing
@@ -135,7 +135,7 @@ extension Table: Codable {
         }
     }
 
-    package func encode(to encoder: any Encoder) throws {
+    public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encodeIfPresent(title, forKey: .title)
         try c.encode(columns, forKey: .columns)
@@ -143,7 +143,7 @@ extension Table: Codable {
         try c.encode(rows.map { Record(columns: columns, values: $0) }, forKey: .rows)
     }
 
-    package init(from decoder: any Decoder) throws {
+    public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         let columns = try c.decode([String].self, forKey: .columns)
         let formats = try c.decode([String].self, forKey: .formats)
@@ -156,7 +156,7 @@ extension Table: Codable {
 
     /// Each column's format for JSON: the printf format of its numbers,
     /// `"integer"`, or `"text"` (all of a column's numbers share one format).
-    package var columnFormats: [String] {
+    public var columnFormats: [String] {
         columns.indices.map { c in
             let values = rows.compactMap { c < $0.count ? $0[c] : nil }
             return values.first(where: { $0.format != nil }).map(Table.formatName)
@@ -180,7 +180,7 @@ extension Plot: Codable {
         case equalScale = "equal_scale", series, references
     }
 
-    package func encode(to encoder: any Encoder) throws {
+    public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(title, forKey: .title)
         try c.encode(kind.rawValue, forKey: .kind)
@@ -194,7 +194,7 @@ extension Plot: Codable {
         try c.encode(references, forKey: .references)
     }
 
-    package init(from decoder: any Decoder) throws {
+    public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         guard let kind = Kind(rawValue: try c.decode(String.self, forKey: .kind)) else {
             throw ReportJSON.DecodingError(description: "a plot of unknown kind")
@@ -218,7 +218,7 @@ extension Plot: Codable {
 extension Plot.Series: Codable {
     enum CodingKeys: String, CodingKey { case name, x, y }
 
-    package func encode(to encoder: any Encoder) throws {
+    public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(name, forKey: .name)
         try c.encode(x.map(ReportJSON.finite), forKey: .x)
@@ -226,7 +226,7 @@ extension Plot.Series: Codable {
     }
 
     /// Null stands for a value JSON cannot hold (∞, NaN), read back as NaN.
-    package init(from decoder: any Decoder) throws {
+    public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         self.init(
             name: try c.decode(String.self, forKey: .name), x: try c.decode([Double?].self, forKey: .x).map { $0 ?? .nan },
@@ -237,13 +237,13 @@ extension Plot.Series: Codable {
 extension Plot.Reference: Codable {
     enum CodingKeys: String, CodingKey { case name, y }
 
-    package func encode(to encoder: any Encoder) throws {
+    public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(name, forKey: .name)
         try c.encode(ReportJSON.finite(y), forKey: .y)
     }
 
-    package init(from decoder: any Decoder) throws {
+    public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         self.init(name: try c.decode(String.self, forKey: .name), y: try c.decodeIfPresent(Double.self, forKey: .y) ?? .nan)
     }
@@ -252,7 +252,7 @@ extension Plot.Reference: Codable {
 extension ImageGrid: Codable {
     enum CodingKeys: String, CodingKey { case title, imageWidth = "image_width", imageHeight = "image_height", columns, images }
 
-    package func encode(to encoder: any Encoder) throws {
+    public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(title, forKey: .title)
         try c.encode(imageWidth, forKey: .imageWidth)
@@ -261,7 +261,7 @@ extension ImageGrid: Codable {
         try c.encode(images.map { $0.map(ReportJSON.finite) }, forKey: .images)
     }
 
-    package init(from decoder: any Decoder) throws {
+    public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         let width = try c.decode(Int.self, forKey: .imageWidth)
         let height = try c.decode(Int.self, forKey: .imageHeight)

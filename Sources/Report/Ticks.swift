@@ -3,8 +3,8 @@
 import Glibc
 
 /// Tick positions on "nice" numbers (1, 2 or 5 times a power of ten).
-package enum Ticks {
-    package static func nice(_ low: Double, _ high: Double, count: Int) -> [Double] {
+public enum Ticks {
+    public static func nice(_ low: Double, _ high: Double, count: Int) -> [Double] {
         let span = high - low
         guard span > 0, span.isFinite else { return [low] }
         let raw = span / Double(max(count - 1, 1))
@@ -21,7 +21,7 @@ package enum Ticks {
         return ticks.isEmpty ? [low, high] : ticks
     }
 
-    package static func label(_ x: Double) -> String { NumberFormatting.printf("%.4g", x) }
+    public static func label(_ x: Double) -> String { NumberFormatting.printf("%.4g", x) }
 
     /// An axis over [low, high] as plots draw it: at least `minimumTicks`
     /// labelled ticks, inner ones on 1, 2 or 5 × 10ⁿ, and both ends labelled.
@@ -31,14 +31,14 @@ package enum Ticks {
     /// probability's 0…1) keeps its range. Either labels its ends with their
     /// own values and drops an inner tick that would crowd an end. Non-finite
     /// or empty ranges give one tick each side.
-    package struct Axis: Sendable, Equatable {
-        package var low: Double
-        package var high: Double
+    public struct Axis: Sendable, Equatable {
+        public var low: Double
+        public var high: Double
         /// In increasing order; the first is `low` and the last `high`.
-        package var ticks: [Double]
+        public var ticks: [Double]
     }
 
-    package static func axis(_ low: Double, _ high: Double, fixed: Bool = false, minimumTicks: Int = 4) -> Axis {
+    public static func axis(_ low: Double, _ high: Double, fixed: Bool = false, minimumTicks: Int = 4) -> Axis {
         guard low.isFinite, high.isFinite, high > low, (high - low).isFinite else {
             let centre = low.isFinite ? low : 0
             return Axis(low: centre - 0.5, high: centre + 0.5, ticks: [centre - 0.5, centre, centre + 0.5])
@@ -92,7 +92,7 @@ package enum Ticks {
     /// 2× and 5× when that gives fewer than `minimumTicks`), and both ends,
     /// labelled with their own values; an inner tick within a tenth of the span
     /// of an end gives way to it.
-    package static func logarithmicAxis(_ low: Double, _ high: Double, minimumTicks: Int = 4) -> Axis {
+    public static func logarithmicAxis(_ low: Double, _ high: Double, minimumTicks: Int = 4) -> Axis {
         guard low.isFinite, high.isFinite, high > low else { return axis(low, high) }
         var inner = logarithmic(low, high)
         if inner.count + 2 < minimumTicks {
@@ -110,7 +110,7 @@ package enum Ticks {
 
     /// Ticks for a log₁₀ axis spanning [low, high] in log units: each decade, and
     /// 2× and 5× when the span is under two decades.
-    package static func logarithmic(_ low: Double, _ high: Double) -> [Double] {
+    public static func logarithmic(_ low: Double, _ high: Double) -> [Double] {
         var ticks: [Double] = []
         var decade = low.rounded(.down)
         let multiples: [Double] = high - low < 2 ? [1, 2, 5] : [1]
@@ -126,13 +126,13 @@ package enum Ticks {
 
     /// The label of a log-axis tick at t (log₁₀ units): exact for 1, 2 and 5
     /// times a power of ten, else the value to 4 significant digits.
-    package static func logLabel(_ t: Double) -> String {
+    public static func logLabel(_ t: Double) -> String {
         let nice = power10(t)
         return abs(log10(nice) - t) < 1e-9 ? label(nice) : label(pow(10, t))
     }
 
     /// 10^t, exact for whole t and for the 2× and 5× ticks.
-    package static func power10(_ t: Double) -> Double {
+    public static func power10(_ t: Double) -> Double {
         let decade = t.rounded(.down)
         let mantissa = [1.0, 2.0, 5.0].min { abs(log10($0) - (t - decade)) < abs(log10($1) - (t - decade)) }!
         return mantissa * pow10(decade)

@@ -14,19 +14,19 @@
 ///   and 2). +∞ when G makes a class the data does not have.
 import Foundation
 
-package struct ClassCoverage: Sendable, Equatable {
+public struct ClassCoverage: Sendable, Equatable {
     /// Samples per class.
-    package var counts: [Int]
+    public var counts: [Int]
     /// Classes holding at least `threshold` of the samples.
-    package var covered: Int
-    package var kl: Double
+    public var covered: Int
+    public var kl: Double
 
-    package static let threshold = 0.01
+    public static let threshold = 0.01
 
     /// `labels` are the classifier's classes of the samples, 0..<classes;
     /// `reference` the real class frequencies (they need not sum to 1). A
     /// class is covered with at least `threshold` of the samples, and one.
-    package init(labels: [Int], reference: [Double], threshold: Double = Self.threshold) {
+    public init(labels: [Int], reference: [Double], threshold: Double = Self.threshold) {
         var counts = [Int](repeating: 0, count: reference.count)
         for l in labels { counts[l] += 1 }
         self.counts = counts
@@ -45,7 +45,7 @@ package struct ClassCoverage: Sendable, Equatable {
 extension ClassCoverage {
     /// The mode of each stack of `stack` consecutive labels: the labels read
     /// as the digits of a number in base `classes` (3, 1, 7 → 317).
-    package static func stackedModes(_ labels: [Int], stack: Int, classes: Int) -> [Int] {
+    public static func stackedModes(_ labels: [Int], stack: Int, classes: Int) -> [Int] {
         stride(from: 0, to: labels.count - stack + 1, by: stack).map { start in
             labels[start..<(start + stack)].reduce(0) { $0 * classes + $1 }
         }
@@ -53,7 +53,7 @@ extension ClassCoverage {
 
     /// Each mode's real frequency when the images of a stack are drawn
     /// independently: the product of their classes' frequencies.
-    package static func stackedReference(_ frequencies: [Double], stack: Int) -> [Double] {
+    public static func stackedReference(_ frequencies: [Double], stack: Int) -> [Double] {
         var out = [1.0]
         for _ in 0..<stack { out = out.flatMap { p in frequencies.map { p * $0 } } }
         return out

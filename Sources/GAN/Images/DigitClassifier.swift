@@ -16,12 +16,12 @@ import NeuralNet
 
 import Glibc
 
-package struct DigitClassifier: Sendable {
-    package private(set) var network: Network<Float>
-    package let classes: Int
+public struct DigitClassifier: Sendable {
+    public private(set) var network: Network<Float>
+    public let classes: Int
 
     /// Trains on `pixels` (rows of `inputs` values) labelled `labels` (0..<classes).
-    package init(
+    public init(
         pixels: [Float], labels: [Int], inputs: Int, classes: Int, hidden: Int = 64, epochs: Int = 60, batch: Int = 32,
         seed: UInt64 = 1
     ) {
@@ -75,7 +75,7 @@ package struct DigitClassifier: Sendable {
     }
 
     /// The most likely class of each row of `pixels` (ties to the lower class).
-    package func classify(_ pixels: [Float]) -> [Int] {
+    public func classify(_ pixels: [Float]) -> [Int] {
         var net = network
         let inputs = network.layers[0].inputs
         let logits = net.forward(Matrix(rows: pixels.count / inputs, columns: inputs, values: pixels))
@@ -88,16 +88,16 @@ package struct DigitClassifier: Sendable {
 
     /// The hidden layer's activations for each row of `pixels`, in Double
     /// (rows of `featureDimension` values): the Fréchet distance's features.
-    package func features(_ pixels: [Float]) -> [Double] {
+    public func features(_ pixels: [Float]) -> [Double] {
         var hidden = Network(layers: [network.layers[0]], activations: [network.activations[0]])
         let inputs = network.layers[0].inputs
         return hidden.forward(Matrix(rows: pixels.count / inputs, columns: inputs, values: pixels)).values.map(Double.init)
     }
 
-    package var featureDimension: Int { network.layers[0].outputs }
+    public var featureDimension: Int { network.layers[0].outputs }
 
     /// The share of rows of `pixels` classified as `labels` says.
-    package func accuracy(_ pixels: [Float], labels: [Int]) -> Double {
+    public func accuracy(_ pixels: [Float], labels: [Int]) -> Double {
         let predicted = classify(pixels)
         return Double(zip(predicted, labels).filter { $0 == $1 }.count) / Double(labels.count)
     }

@@ -16,15 +16,15 @@
 /// left by rounding count as 0. The FID code (and the committed fixtures)
 /// take `scipy.linalg.sqrtm(Σ₁Σ₂)` instead; on the fixtures the two traces
 /// agree to 1e-8.
-package struct FrechetDistance: Sendable, Equatable {
-    package var value: Double
+public struct FrechetDistance: Sendable, Equatable {
+    public var value: Double
     /// ‖μ₁ − μ₂‖², the part of `value` from the means.
-    package var meanTerm: Double
+    public var meanTerm: Double
     /// Tr(Σ₁ + Σ₂ − 2(Σ₁Σ₂)^½), the part from the covariances.
-    package var covarianceTerm: Double
+    public var covarianceTerm: Double
 
     /// Rows of `a` and of `b` (each `dimension` wide, row-major) are the feature vectors.
-    package init(_ a: [Double], _ b: [Double], dimension d: Int) {
+    public init(_ a: [Double], _ b: [Double], dimension d: Int) {
         let (m1, s1) = Self.moments(a, dimension: d), (m2, s2) = Self.moments(b, dimension: d)
         meanTerm = zip(m1, m2).reduce(0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) }
         let rootTrace = Self.traceOfSquareRoot(s1, s2, n: d)
@@ -35,7 +35,7 @@ package struct FrechetDistance: Sendable, Equatable {
     }
 
     /// The mean and the covariance (n − 1 in the denominator) of the rows.
-    package static func moments(_ x: [Double], dimension d: Int) -> (mean: [Double], covariance: [Double]) {
+    public static func moments(_ x: [Double], dimension d: Int) -> (mean: [Double], covariance: [Double]) {
         let n = x.count / d
         precondition(n >= 2 && x.count == n * d, "a covariance needs at least two rows of \(d) values")
         var mean = [Double](repeating: 0, count: d)
@@ -60,7 +60,7 @@ package struct FrechetDistance: Sendable, Equatable {
     }
 
     /// Tr((Σ₁Σ₂)^½) = Σₖ √λₖ(Σ₁^½ Σ₂ Σ₁^½), for symmetric positive semi-definite n × n matrices.
-    package static func traceOfSquareRoot(_ s1: [Double], _ s2: [Double], n: Int) -> Double {
+    public static func traceOfSquareRoot(_ s1: [Double], _ s2: [Double], n: Int) -> Double {
         let root = SymmetricEigen(s1, n: n).squareRoot
         let m = product(product(root, s2, n), root, n)
         // Symmetric in exact arithmetic; averaged with its transpose against rounding.

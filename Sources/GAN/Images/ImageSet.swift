@@ -6,16 +6,16 @@
 import Distributions
 import NeuralNet
 
-package struct ImageSet: Sendable, Equatable {
-    package var name: String
+public struct ImageSet: Sendable, Equatable {
+    public var name: String
     /// Row-major, one image per row, in the range G is to produce.
-    package var values: [Float]
+    public var values: [Float]
     /// One image's values.
-    package var dimension: Int
+    public var dimension: Int
     /// Images per sample.
-    package var stack: Int
+    public var stack: Int
 
-    package init(name: String, values: [Float], dimension: Int, stack: Int = 1) {
+    public init(name: String, values: [Float], dimension: Int, stack: Int = 1) {
         precondition(dimension > 0 && !values.isEmpty && values.count % dimension == 0, "images need whole rows of \(dimension) values")
         self.name = name
         self.values = values
@@ -24,12 +24,12 @@ package struct ImageSet: Sendable, Equatable {
     }
 
     /// A sample's values: `stack` images.
-    package var sampleDimension: Int { dimension * stack }
+    public var sampleDimension: Int { dimension * stack }
 
-    package var count: Int { values.count / dimension }
+    public var count: Int { values.count / dimension }
 
     /// `rows` samples, each of `stack` images drawn uniformly with replacement, as a rows × sampleDimension matrix.
-    package func sample<G: RandomNumberGenerator>(_ rows: Int, using rng: inout G) -> Matrix<Float> {
+    public func sample<G: RandomNumberGenerator>(_ rows: Int, using rng: inout G) -> Matrix<Float> {
         var out = [Float]()
         out.reserveCapacity(rows * sampleDimension)
         for _ in 0..<(rows * stack) {

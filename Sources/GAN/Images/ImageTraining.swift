@@ -13,34 +13,34 @@ import Distributions
 import NeuralNet
 import Report
 
-package struct ImageCheckpoint: Sendable, Equatable {
-    package var step: Int
+public struct ImageCheckpoint: Sendable, Equatable {
+    public var step: Int
     /// Mean D and G losses since the previous checkpoint (NaN at step 0).
-    package var dLoss: Double
-    package var gLoss: Double
-    package var frechet: FrechetDistance
-    package var coverage: ClassCoverage
+    public var dLoss: Double
+    public var gLoss: Double
+    public var frechet: FrechetDistance
+    public var coverage: ClassCoverage
 }
 
-package struct ImageTraining: Sendable {
-    package var trainer: GANTrainer
-    package let classifier: DigitClassifier
+public struct ImageTraining: Sendable {
+    public var trainer: GANTrainer
+    public let classifier: DigitClassifier
     /// The classifier's features of the real training images.
-    package let realFeatures: [Double]
+    public let realFeatures: [Double]
     /// The real class frequencies (counts per class).
-    package let realClasses: [Double]
+    public let realClasses: [Double]
     /// Images per sample.
-    package let stack: Int
+    public let stack: Int
     /// The noise behind every evaluation (`evaluationSamples` rows), fixed
     /// so that the curves differ by G alone.
     let evaluationNoise: Matrix<Float>
-    package private(set) var checkpoints: [ImageCheckpoint] = []
+    public private(set) var checkpoints: [ImageCheckpoint] = []
     /// (step, ink of each snapshot image) at the requested steps.
-    package private(set) var snapshots: [(step: Int, images: [Float])] = []
+    public private(set) var snapshots: [(step: Int, images: [Float])] = []
     let snapshotNoise: Matrix<Float>
 
     /// `configuration.target` must be `.images` of the training images, in [−1, 1].
-    package init(
+    public init(
         _ configuration: GANConfiguration, classifier: DigitClassifier, realInk: [Float], realClasses: [Int],
         evaluationSamples: Int = 2500, snapshotImages: Int = 8
     ) {
@@ -57,18 +57,18 @@ package struct ImageTraining: Sendable {
     }
 
     /// G's images for `z`, as ink in 0…1.
-    package mutating func ink(_ z: Matrix<Float>) -> [Float] {
+    public mutating func ink(_ z: Matrix<Float>) -> [Float] {
         trainer.generate(z).values.map { min(max(($0 + 1) / 2, 0), 1) }
     }
 
     /// `count` of G's images for fresh noise drawn from `seed`, as ink.
-    package mutating func samples(_ count: Int, seed: UInt64) -> [Float] {
+    public mutating func samples(_ count: Int, seed: UInt64) -> [Float] {
         var rng = SeededGenerator(seed: seed)
         return ink(GANTrainer.noise(count, trainer.configuration.zDimension, using: &rng))
     }
 
     /// The Fréchet distance and class coverage of G's images for the evaluation noise.
-    package mutating func measure() -> (FrechetDistance, ClassCoverage) {
+    public mutating func measure() -> (FrechetDistance, ClassCoverage) {
         let images = ink(evaluationNoise)
         let fd = FrechetDistance(classifier.features(images), realFeatures, dimension: classifier.featureDimension)
         let labels = classifier.classify(images)
@@ -80,7 +80,7 @@ package struct ImageTraining: Sendable {
 
     /// Trains `steps` steps, measuring at step 0 and `evaluations` times
     /// after, and keeping the snapshot images at each of `snapshotSteps`.
-    package mutating func train(steps: Int, evaluations: Int, snapshotSteps: Set<Int>, progress: Progress = .silent, label: String) {
+    public mutating func train(steps: Int, evaluations: Int, snapshotSteps: Set<Int>, progress: Progress = .silent, label: String) {
         let every = max(steps / max(evaluations, 1), 1)
         var dSum = 0.0, gSum = 0.0, count = 0
         record(step: 0, dLoss: .nan, gLoss: .nan, snapshot: snapshotSteps.contains(0))

@@ -13,30 +13,30 @@
 /// comparison, the threshold and the summary are ours.) Percentiles interpolate linearly between
 /// order statistics, as numpy.percentile does by default (Hyndman & Fan 1996,
 /// definition 7).
-package struct Memorisation: Sendable, Equatable {
+public struct Memorisation: Sendable, Equatable {
     /// Per generated image, the distance to its nearest training image.
-    package var generated: [Double]
+    public var generated: [Double]
     /// Per held-out image, the distance to its nearest training image.
-    package var heldOut: [Double]
+    public var heldOut: [Double]
 
     /// Images are rows of `dimension` values (row-major).
-    package init(generated: [Float], heldOut: [Float], training: [Float], dimension: Int) {
+    public init(generated: [Float], heldOut: [Float], training: [Float], dimension: Int) {
         self.generated = Self.nearestDistances(generated, to: training, dimension: dimension)
         self.heldOut = Self.nearestDistances(heldOut, to: training, dimension: dimension)
     }
 
-    package var generatedMedian: Double { Self.percentile(generated, 50) }
-    package var heldOutMedian: Double { Self.percentile(heldOut, 50) }
+    public var generatedMedian: Double { Self.percentile(generated, 50) }
+    public var heldOutMedian: Double { Self.percentile(heldOut, 50) }
     /// The held-out images' 5th percentile of distance.
-    package var heldOutFifthPercentile: Double { Self.percentile(heldOut, 5) }
+    public var heldOutFifthPercentile: Double { Self.percentile(heldOut, 5) }
     /// The share of generated images closer to the training set than `heldOutFifthPercentile`.
-    package var shareCloserThanHeldOut: Double {
+    public var shareCloserThanHeldOut: Double {
         let limit = heldOutFifthPercentile
         return generated.isEmpty ? 0 : Double(generated.filter { $0 < limit }.count) / Double(generated.count)
     }
 
     /// For each row of `queries`, the Euclidean distance to the nearest row of `reference`.
-    package static func nearestDistances(_ queries: [Float], to reference: [Float], dimension d: Int) -> [Double] {
+    public static func nearestDistances(_ queries: [Float], to reference: [Float], dimension d: Int) -> [Double] {
         let n = queries.count / d, m = reference.count / d
         return (0..<n).map { i in
             var best = Float.infinity
@@ -57,7 +57,7 @@ package struct Memorisation: Sendable, Equatable {
     }
 
     /// The p-th percentile (0…100), linear between order statistics (numpy's default).
-    package static func percentile(_ values: [Double], _ p: Double) -> Double {
+    public static func percentile(_ values: [Double], _ p: Double) -> Double {
         guard !values.isEmpty else { return .nan }
         let sorted = values.sorted()
         let position = p / 100 * Double(sorted.count - 1)

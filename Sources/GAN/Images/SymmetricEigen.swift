@@ -9,15 +9,15 @@
 /// stop when the off-diagonal part is below 1e-15 of the whole (by the
 /// Frobenius norm). The method is slow for large n (O(n³) per sweep) and very
 /// accurate, which is what a 64 × 64 covariance needs.
-package struct SymmetricEigen: Sendable {
+public struct SymmetricEigen: Sendable {
     /// The eigenvalues, in the order of the diagonal the sweeps leave.
-    package var values: [Double]
+    public var values: [Double]
     /// Row-major n × n; column k is the unit eigenvector of `values[k]`.
-    package var vectors: [Double]
-    package let n: Int
+    public var vectors: [Double]
+    public let n: Int
 
     /// `matrix` is n × n row-major and must be symmetric.
-    package init(_ matrix: [Double], n: Int) {
+    public init(_ matrix: [Double], n: Int) {
         precondition(matrix.count == n * n, "an \(n) × \(n) matrix needs \(n * n) values")
         var a = matrix
         var v = [Double](repeating: 0, count: n * n)
@@ -62,7 +62,7 @@ package struct SymmetricEigen: Sendable {
 
     /// The symmetric square root V·diag(√λ)·Vᵀ of a positive semi-definite
     /// matrix; eigenvalues below 0 (rounding) count as 0.
-    package var squareRoot: [Double] {
+    public var squareRoot: [Double] {
         var out = [Double](repeating: 0, count: n * n)
         for k in 0..<n {
             let root = max(values[k], 0).squareRoot()

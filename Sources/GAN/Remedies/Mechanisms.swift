@@ -7,7 +7,7 @@ import NeuralNet
 extension GANTrainer {
     /// `count` real samples all from mode `mode` (a collapsed batch), or, for
     /// nil, from the target itself (a diverse batch).
-    package func probeBatch(count: Int, mode: Int?, seed: UInt64) -> Matrix<Float> {
+    public func probeBatch(count: Int, mode: Int?, seed: UInt64) -> Matrix<Float> {
         var rng = SeededGenerator(seed: seed)
         let target = configuration.target
         guard let mode else { return target.sample(count, using: &rng) }
@@ -22,14 +22,14 @@ extension GANTrainer {
 
     /// D's mean probability "real" for the rows of `x` (packed for PacGAN;
     /// for minibatch discrimination, `x` is seen as one batch).
-    package mutating func meanRealProbability(_ x: Matrix<Float>) -> Double {
+    public mutating func meanRealProbability(_ x: Matrix<Float>) -> Double {
         let out = discriminator.forward(Self.packed(x, configuration.pack))
         return out.values.reduce(0.0) { $0 + Double(Losses.sigmoid($1)) } / Double(out.rows)
     }
 
     /// Minibatch discrimination's o(xᵢ) (Salimans et al. 2016, §3.2), averaged
     /// over the batch and the kernels: how crowded D finds the batch `x`.
-    package mutating func meanCloseness(_ x: Matrix<Float>) -> Double {
+    public mutating func meanCloseness(_ x: Matrix<Float>) -> Double {
         guard let layer = discriminator.minibatch else { return .nan }
         let features = Self.lastHidden(&discriminator, x)
         var copy = layer
@@ -49,7 +49,7 @@ extension GANTrainer {
 
     /// The mean of ‖∇ₓ l(x̂)‖ over points x̂ near the data, drawn as DRAGAN
     /// draws them (x + α·0.5·std(x)·u): the slope DRAGAN's penalty pulls to 1.
-    package mutating func meanSlopeNearData(count: Int, seed: UInt64) -> Double {
+    public mutating func meanSlopeNearData(count: Int, seed: UInt64) -> Double {
         var rng = SeededGenerator(seed: seed)
         let x = configuration.target.sample(count, using: &rng)
         let mean = x.values.reduce(0, +) / Float(x.values.count)
@@ -73,7 +73,7 @@ extension GANTrainer {
 
     /// EBGAN's pulling-away term (Zhao et al. 2017, §2.4) of D's codes for `x`:
     /// near 1 for a batch of near-copies, small for a diverse batch.
-    package func pullingAway(_ x: Matrix<Float>) -> Double {
+    public func pullingAway(_ x: Matrix<Float>) -> Double {
         Tape.recording { tape in
             let d = TapeNetwork(discriminator, on: tape, trainable: false)
             return Double(RemedyLosses.pullingAway(d.forward(tape.constant(x)).features).scalar)
@@ -81,7 +81,7 @@ extension GANTrainer {
     }
 
     /// MAD-GAN: `count` samples of generator `index` alone.
-    package mutating func samples(ofGenerator index: Int, count: Int) -> Matrix<Float> {
+    public mutating func samples(ofGenerator index: Int, count: Int) -> Matrix<Float> {
         var sampler = SeededGenerator(seed: configuration.seed &+ 0x6E17 &+ UInt64(index))
         let out = generator.forward(Self.noise(count, configuration.zDimension, using: &sampler))
         let dim = configuration.target.dimension
@@ -92,7 +92,7 @@ extension GANTrainer {
 
     /// MRGAN: G(E(x)) for `count` real samples x, the reconstructions that the
     /// geometric regulariser keeps close to x.
-    package mutating func reconstructions(count: Int, seed: UInt64) -> Matrix<Float>? {
+    public mutating func reconstructions(count: Int, seed: UInt64) -> Matrix<Float>? {
         guard var e = encoder else { return nil }
         var rng = SeededGenerator(seed: seed)
         let x = configuration.target.sample(count, using: &rng)

@@ -9,15 +9,15 @@ import Autodiff
 import NeuralNet
 
 /// One step's random draws, fixed, so that a step is a function of them.
-package struct RemedyBatch: Sendable {
+public struct RemedyBatch: Sendable {
     /// m real samples (m × dimension).
-    package var real: Matrix<Float>
+    public var real: Matrix<Float>
     /// m noise vectors z ∼ N(0, I) (m × z dimension).
-    package var noise: Matrix<Float>
+    public var noise: Matrix<Float>
     /// DRAGAN's draws (m × (dimension + 1)): u ∼ U(0, 1) per coordinate, then α ∼ U(0, 1).
-    package var uniform: Matrix<Float>
+    public var uniform: Matrix<Float>
 
-    package init(real: Matrix<Float>, noise: Matrix<Float>, uniform: Matrix<Float>) {
+    public init(real: Matrix<Float>, noise: Matrix<Float>, uniform: Matrix<Float>) {
         self.real = real
         self.noise = noise
         self.uniform = uniform
