@@ -24,9 +24,8 @@ import Testing
         let result = try Binary.run(["lab"] + arguments)
         #expect(result.status == 0, "\(result.stderr)")
         let file = LabGolden.folder.appendingPathComponent(name + ".txt")
-        if LabGolden.updating { try result.stdout.write(to: file, atomically: true, encoding: .utf8) }
-        let expected = try String(contentsOf: file, encoding: .utf8)
-        #expect(result.stdout == expected, "\(name) differs; rerun with GANBOOK_UPDATE_GOLDEN=1 and read the diff")
+        let expected = try #require(Golden.expected(result.stdout, file: file), "no golden file \(file.lastPathComponent)")
+        #expect(result.stdout == expected, "\(Golden.differs(file))")
         #expect(!ANSI.hasEscapes(result.stdout), "frames are plain text")
     }
 

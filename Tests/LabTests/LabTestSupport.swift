@@ -11,5 +11,4 @@ func labSettings(target: String = "ring", loss: GANLoss = .nonsaturating, dSteps
 
 enum LabGolden {
     static let folder = PackagePaths.root.appendingPathComponent("Tests/LabTests/Golden")
-    static var updating: Bool { ProcessInfo.processInfo.environment["GANBOOK_UPDATE_GOLDEN"] == "1" }
 }

@@ -56,7 +56,7 @@ import Testing
             }
         }
         #expect(
-            differing == 0, "\(differing) examples differ from \(file.lastPathComponent); if intended, rerun with GANBOOK_UPDATE_GOLDEN=1 and read the diff")
+            differing == 0, "\(differing) examples differ from \(file.lastPathComponent); if intended, run `make golden` and read the diff")
         print("terminal renderer (\(look.name)): \(examples.count - differing)/\(examples.count) spec examples match their golden")
     }
 
