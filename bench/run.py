@@ -230,17 +230,15 @@ TORCH_AVX2 = {"ATEN_CPU_CAPABILITY": "avx2", "ONEDNN_MAX_CPU_ISA": "AVX2", "MKL_
 
 @row
 def gan_step(args):
-    """One D step + one G step, 2×128 MLPs, ring, batch 256: ours with its products' rows
-    split over two threads, PyTorch on two (torch.set_num_threads(2)). Then both limited to
-    AVX2 (our GANBOOK_KERNEL=avx2, what a CPU without AVX-512 runs), ours on one thread for
-    reference, and our portable C path alone."""
+    """One D step + one G step, 2×128 MLPs, ring, batch 256: ours (every product on one
+    thread) against PyTorch on two (torch.set_num_threads(2)). Then both limited to AVX2
+    (our GANBOOK_KERNEL=avx2, what a CPU without AVX-512 runs), and our portable C path
+    alone."""
     bench_bin = os.path.join(os.path.dirname(args.bin), "ganbook-bench")
     peer_script = os.path.join(ROOT, "bench", "gan_step_peer.py")
 
-    def ours(kernel, steps="300", threads=None):
-        env = dict(os.environ)
-        env.update({"GANBOOK_KERNEL": kernel} if kernel else {})
-        env.update({"GANBOOK_THREADS": threads} if threads else {})
+    def ours(kernel, steps="300"):
+        env = dict(os.environ, **({"GANBOOK_KERNEL": kernel} if kernel else {}))
         return json.loads(subprocess.run([bench_bin, "gan-step", steps], check=True, capture_output=True,
                                          text=True, env=env).stdout)
 
@@ -256,16 +254,13 @@ def gan_step(args):
         return []
     peer.check_returncode()
     peer = json.loads(peer.stdout)
-    rows = [Row(f"GAN step, {best['kernel']} kernels, {best['threads']} threads", best["gan_step"], peer["gan_step"],
+    rows = [Row(f"GAN step, {best['kernel']} kernels", best["gan_step"], peer["gan_step"],
                 f"PyTorch {peer['torch']} CPU, 2 threads", goal=0.5)]
     if best["kernel"] == "avx512":
         avx2 = ours("avx2")
         peer2 = json.loads(theirs(TORCH_AVX2).stdout)
-        rows.append(Row(f"GAN step, avx2 kernels (forced), {avx2['threads']} threads", avx2["gan_step"], peer2["gan_step"],
+        rows.append(Row("GAN step, avx2 kernels (forced)", avx2["gan_step"], peer2["gan_step"],
                         "PyTorch, 2 threads, AVX2 forced", goal=0.5))
-        alone = ours("avx2", threads="1")
-        rows.append(Row("GAN step, avx2 kernels, one thread", alone["gan_step"], peer2["gan_step"],
-                        "PyTorch, 2 threads, AVX2 forced", goal=None))
     portable = ours("portable", "10")
     rows.append(Row("GAN step, portable C (forced)", portable["gan_step"], best["gan_step"],
                     f"ours, {best['kernel']} kernels", goal=None))
@@ -280,18 +275,16 @@ REMEDY_METHODS = ["vanilla", "pacgan", "minibatch", "unrolled", "dragan", "ebgan
 def remedy_steps(args):
     """One training step of each method of `demo mode-collapse`, in the demo's own setting
     (CollapseSetting: ring, batch 128, Metz et al.'s networks, each remedy's hyperparameters,
-    unrolled K = 5): ganbook-bench (products on 2 threads, the default) against PyTorch on 2
-    threads doing the same step on the same shapes (bench/remedy_step_peer.py). Ours and the
-    peer alternate method by method, so that a busy spell on the machine hits both. Both on
-    one thread (GANBOOK_THREADS=1, torch.set_num_threads(1)) are shown beside, for reference:
-    on these small shapes a second thread helps neither much."""
+    unrolled K = 5): ganbook-bench (one thread) against PyTorch on 2 threads doing the same
+    step on the same shapes (bench/remedy_step_peer.py). Ours and the peer alternate method by
+    method, so that a busy spell on the machine hits both. PyTorch on one thread
+    (torch.set_num_threads(1)) is shown beside, for reference."""
     bench_bin = os.path.join(os.path.dirname(args.bin), "ganbook-bench")
     peer_script = os.path.join(ROOT, "bench", "remedy_step_peer.py")
 
-    def ours(method, steps, threads=None):
-        env = dict(os.environ, **({"GANBOOK_THREADS": threads} if threads else {}))
+    def ours(method, steps):
         return json.loads(subprocess.run([bench_bin, "remedy-step", method, str(steps)], check=True,
-                                         capture_output=True, text=True, env=env).stdout)
+                                         capture_output=True, text=True).stdout)
 
     def theirs(method, steps, threads):
         return subprocess.run([sys.executable, peer_script, "--threads", threads, str(steps), method],
@@ -308,27 +301,24 @@ def remedy_steps(args):
             return []
         peer.check_returncode()
         peer = json.loads(peer.stdout)
-        alone = ours(method, steps, threads="1")
         peer_alone = json.loads(theirs(method, steps, "1").stdout)
-        rows.append(Row(f"{method} step, batch 128, {best['threads']} threads", best["step"], peer["step"],
-                        f"PyTorch {peer['torch']}, 2 threads; 1 thread: {_ms(alone['step'])} vs "
-                        f"{_ms(peer_alone['step'])} ({alone['step'] / peer_alone['step']:.2f}×)", goal=0.5))
+        rows.append(Row(f"{method} step, batch 128", best["step"], peer["step"],
+                        f"PyTorch {peer['torch']}, 2 threads (1 thread: {_ms(peer_alone['step'])})", goal=0.5))
     return rows
 
 
 @row
 def digits_step(args):
     """One training step of `demo digits`'s default GAN (DigitsSetting: the bundled digits, batch
-    64, z of 16, 2×128 MLPs, Adam): ganbook-bench (products on 2 threads, the default) against
-    PyTorch on 2 threads doing the same step on the same shapes (bench/digits_step_peer.py).
-    Both on one thread are shown beside, for reference."""
+    64, z of 16, 2×128 MLPs, Adam): ganbook-bench (one thread) against PyTorch on 2 threads
+    doing the same step on the same shapes (bench/digits_step_peer.py). PyTorch on one thread
+    is shown beside, for reference."""
     bench_bin = os.path.join(os.path.dirname(args.bin), "ganbook-bench")
     peer_script = os.path.join(ROOT, "bench", "digits_step_peer.py")
 
-    def ours(threads=None):
-        env = dict(os.environ, **({"GANBOOK_THREADS": threads} if threads else {}))
+    def ours():
         return json.loads(subprocess.run([bench_bin, "digits-step", "300"], check=True, capture_output=True,
-                                         text=True, env=env).stdout)
+                                         text=True).stdout)
 
     def theirs(threads):
         return subprocess.run([sys.executable, peer_script, "--threads", threads, "300"], capture_output=True, text=True)
@@ -341,11 +331,9 @@ def digits_step(args):
         return []
     peer.check_returncode()
     peer = json.loads(peer.stdout)
-    alone = ours("1")
     peer_alone = json.loads(theirs("1").stdout)
-    return [Row(f"digits GAN step, batch 64, {best['kernel']}, {best['threads']} threads", best["digits_step"],
-                peer["digits_step"], f"PyTorch {peer['torch']}, 2 threads; 1 thread: {_ms(alone['digits_step'])} vs "
-                f"{_ms(peer_alone['digits_step'])} ({alone['digits_step'] / peer_alone['digits_step']:.2f}×)", goal=0.5)]
+    return [Row(f"digits GAN step, batch 64, {best['kernel']}", best["digits_step"], peer["digits_step"],
+                f"PyTorch {peer['torch']}, 2 threads (1 thread: {_ms(peer_alone['digits_step'])})", goal=0.5)]
 
 
 @row

@@ -11,9 +11,6 @@
 #if defined(__GLIBC__)
 #include <malloc.h>
 #endif
-#if defined(__linux__)
-#include <unistd.h>
-#endif
 
 #pragma clang fp contract(off)
 
@@ -127,118 +124,6 @@ static float *scratch(size_t count) {
     return buffer;
 }
 
-// A second thread for the large products of a training that runs alone
-// (demo train, the lab, the bench). It takes the lower rows of C and this
-// thread the upper ones. Each element is still one FMA chain computed by
-// one thread, so the bits do not depend on how many threads there are.
-// Jobs that already run side by side (ConcurrentJobs) mark their threads
-// and keep to one thread each, so no job takes the core another job runs on.
-#if defined(__linux__)
-typedef struct {
-    gk_panel_fn *fn;
-    int m, n, k;
-    const float *a;
-    ptrdiff_t a_row, a_col;
-    const float *b;
-    ptrdiff_t ldb;
-    const float *bias;
-    int accumulate;
-    float *c;
-    ptrdiff_t ldc;
-    float *act;
-    float slope;
-} gk_rows;
-
-static _Thread_local int in_parallel_job = 0;
-static int helper_allowed = -1;  // from the core count and GANBOOK_THREADS, once
-static pthread_once_t helper_once = PTHREAD_ONCE_INIT;
-static pthread_mutex_t helper_owner = PTHREAD_MUTEX_INITIALIZER;  // one product at a time uses the helper
-static pthread_mutex_t handoff = PTHREAD_MUTEX_INITIALIZER;       // guards the three below
-static pthread_cond_t job_posted = PTHREAD_COND_INITIALIZER, job_finished = PTHREAD_COND_INITIALIZER;
-static gk_rows helper_job;
-static unsigned posted = 0, finished = 0;
-
-static void run_rows(const gk_rows *r) {
-    r->fn(r->m, r->n, r->k, r->a, r->a_row, r->a_col, r->b, r->ldb, r->bias, r->accumulate, r->c, r->ldc, r->act, r->slope);
-}
-
-static void *helper_main(void *unused) {
-    (void)unused;
-    pthread_mutex_lock(&handoff);
-    for (unsigned done = 0;; done = posted) {
-        while (posted == done) pthread_cond_wait(&job_posted, &handoff);
-        const gk_rows job = helper_job;
-        pthread_mutex_unlock(&handoff);
-        run_rows(&job);
-        pthread_mutex_lock(&handoff);
-        finished = posted;
-        pthread_cond_signal(&job_finished);
-    }
-    return NULL;
-}
-
-static void start_helper(void) {
-    const char *setting = getenv("GANBOOK_THREADS");
-    long cores = sysconf(_SC_NPROCESSORS_ONLN);
-    helper_allowed = cores >= 2 && !(setting && strcmp(setting, "1") == 0) && !gk_threads_setting_error();
-    if (!helper_allowed) return;
-    pthread_t thread;
-    pthread_attr_t attributes;
-    pthread_attr_init(&attributes);
-    pthread_attr_setdetachstate(&attributes, PTHREAD_CREATE_DETACHED);
-    if (pthread_create(&thread, &attributes, helper_main, NULL) != 0) helper_allowed = 0;
-    pthread_attr_destroy(&attributes);
-}
-
-int gk_set_parallel_job(int yes) {
-    const int was = in_parallel_job;
-    in_parallel_job = yes;
-    return was;
-}
-
-int gk_product_threads(void) {
-    pthread_once(&helper_once, start_helper);
-    return helper_allowed ? 2 : 1;
-}
-
-// Runs r on two threads when it is large and the helper is free; else on this one.
-static void run_split(gk_rows r) {
-    const double work = (double)r.m * r.n * r.k;
-    if (in_parallel_job || r.m < 64 || work < (1 << 20)) { run_rows(&r); return; }
-    pthread_once(&helper_once, start_helper);
-    if (!helper_allowed || pthread_mutex_trylock(&helper_owner) != 0) { run_rows(&r); return; }
-    const int top = (r.m / 2 + 7) & ~7;
-    gk_rows lower = r;
-    lower.m = r.m - top;
-    lower.a = r.a + (ptrdiff_t)top * r.a_row;
-    lower.c = r.c + (ptrdiff_t)top * r.ldc;
-    if (r.act) lower.act = r.act + (ptrdiff_t)top * r.ldc;
-    pthread_mutex_lock(&handoff);
-    helper_job = lower;
-    const unsigned ticket = ++posted;
-    pthread_cond_signal(&job_posted);
-    pthread_mutex_unlock(&handoff);
-    r.m = top;
-    run_rows(&r);
-    pthread_mutex_lock(&handoff);
-    while (finished != ticket) pthread_cond_wait(&job_finished, &handoff);
-    pthread_mutex_unlock(&handoff);
-    pthread_mutex_unlock(&helper_owner);
-}
-#else
-int gk_set_parallel_job(int yes) {
-    (void)yes;
-    return 0;
-}
-int gk_product_threads(void) { return 1; }
-#endif
-
-const char *gk_threads_setting_error(void) {
-    const char *setting = getenv("GANBOOK_THREADS");
-    if (!setting || !*setting || strcmp(setting, "1") == 0 || strcmp(setting, "2") == 0) return NULL;
-    return "GANBOOK_THREADS must be 1 (a training's products on one thread) or 2 (the default, with two cores)";
-}
-
 void gk_sgemm(int transpose_a, int transpose_b, int m, int n, int k,
               const float *a, int lda, const float *b, int ldb,
               const float *bias, gk_mode mode, float *c, int ldc,
@@ -258,13 +143,7 @@ void gk_sgemm(int transpose_a, int transpose_b, int m, int n, int k,
         ldb = n;
     }
     const ptrdiff_t a_row = transpose_a ? 1 : lda, a_col = transpose_a ? lda : 1;
-#if defined(__linux__)
-    run_split((gk_rows){panel_of(gk_current_path()), m, n, k, a, a_row, a_col, b, ldb, bias, mode == GK_ACCUMULATE, c, ldc,
-                        activated, slope});
-#else
-    panel_of(gk_current_path())(m, n, k, a, a_row, a_col, b, ldb, bias, mode == GK_ACCUMULATE, c, ldc,
-                                activated, slope);
-#endif
+    panel_of(gk_current_path())(m, n, k, a, a_row, a_col, b, ldb, bias, mode == GK_ACCUMULATE, c, ldc, activated, slope);
 }
 
 void gk_dgemm(int transpose_a, int transpose_b, int m, int n, int k,

@@ -3,7 +3,6 @@
 /// does not depend on how many cores there are or which job ends first.
 import Dispatch
 import Foundation
-import NeuralNet
 
 package enum ConcurrentJobs {
     /// `body(i)` for every i in 0..<count, started in `order` (longest first
@@ -24,7 +23,7 @@ package enum ConcurrentJobs {
                 }
                 guard slot < order.count else { return }
                 let index = order[slot]
-                let result = workers > 1 ? KernelPath.asParallelJob { body(index) } : body(index)
+                let result = body(index)
                 results.update { $0[index] = result }
                 finished(
                     done.update {

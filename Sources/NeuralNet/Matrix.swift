@@ -237,23 +237,7 @@ public enum KernelPath: String, CaseIterable, Sendable {
     public static func useProcessPath() { gk_set_path(gk_path(rawValue: UInt32(bitPattern: -1))) }
 
     /// Why `GANBOOK_KERNEL` could not be honoured, if it could not.
-    /// Also `GANBOOK_THREADS`'s.
-    public static var environmentError: String? {
-        (gk_forced_path_error() ?? gk_threads_setting_error()).map { String(cString: $0) }
-    }
-
-    /// How many threads a training that runs alone uses for its products (`GANBOOK_THREADS=1` makes it 1).
-    public static var productThreads: Int { Int(gk_product_threads()) }
-
-    /// Runs `body` as one of several jobs side by side: its products stay on
-    /// this thread instead of sharing the process's second core, which the
-    /// other jobs use. (A training that runs alone splits its large products'
-    /// rows over two threads; the bits are the same either way.)
-    public static func asParallelJob<R>(_ body: () throws -> R) rethrows -> R {
-        let outer = gk_set_parallel_job(1)
-        defer { gk_set_parallel_job(outer) }
-        return try body()
-    }
+    public static var environmentError: String? { gk_forced_path_error().map { String(cString: $0) } }
 }
 
 public struct Matrix<T: Scalar>: Sendable, Equatable {

@@ -10,9 +10,8 @@
 ///     ganbook-bench gan-step STEPS
 ///
 /// times training steps (one D step and one G step) of a 2×128 MLP G and D on
-/// the ring, batch 256, Adam, and prints the median step time in seconds, the
-/// threads its products use (2 with two cores; GANBOOK_THREADS=1 for one) and
-/// the kernel path (GANBOOK_KERNEL forces one).
+/// the ring, batch 256, Adam, and prints the median step time in seconds and
+/// the kernel path (GANBOOK_KERNEL forces one). Every product runs on one thread.
 ///
 ///     ganbook-bench remedy-step METHOD STEPS
 ///
@@ -20,14 +19,14 @@
 /// pacgan, minibatch, unrolled, dragan, ebgan, mad-gan, mrgan) in the demo's
 /// own setting (`CollapseSetting.configuration`: ring, batch 128, the demo's
 /// default K = 5 for the Unrolled GAN), and prints the median step time in
-/// seconds, the threads and the kernel path, as JSON.
+/// seconds and the kernel path, as JSON.
 ///
 ///     ganbook-bench digits-step STEPS
 ///
 /// times training steps of `demo digits`'s default GAN (`DigitsSetting`: the
 /// bundled training digits, z of 16, G and D with 2 hidden layers of 128,
-/// batch 64, Adam) and prints the median step time in seconds, the threads
-/// and the kernel path, as JSON.
+/// batch 64, Adam) and prints the median step time in seconds and the kernel
+/// path, as JSON.
 import Datasets
 import Demos
 import Foundation
@@ -44,7 +43,7 @@ if CommandLine.arguments.count == 3, CommandLine.arguments[1] == "gan-step", let
     for _ in 0..<20 { trainer.step() }  // warm-up
     var times: [Double] = []
     for _ in 0..<steps { times.append(seconds { trainer.step() }) }
-    print("{\"gan_step\": \(median(times)), \"threads\": \(KernelPath.productThreads), \"kernel\": \"\(KernelPath.current.rawValue)\"}")
+    print("{\"gan_step\": \(median(times)), \"kernel\": \"\(KernelPath.current.rawValue)\"}")
     exit(0)
 }
 
@@ -56,7 +55,7 @@ if CommandLine.arguments.count == 4, CommandLine.arguments[1] == "remedy-step", 
     var times: [Double] = []
     for _ in 0..<steps { times.append(seconds { trainer.step() }) }
     print(
-        "{\"method\": \"\(method.rawValue)\", \"step\": \(median(times)), \"threads\": \(KernelPath.productThreads), "
+        "{\"method\": \"\(method.rawValue)\", \"step\": \(median(times)), "
             + "\"kernel\": \"\(KernelPath.current.rawValue)\"}")
     exit(0)
 }
@@ -67,7 +66,7 @@ if CommandLine.arguments.count == 3, CommandLine.arguments[1] == "digits-step", 
     for _ in 0..<20 { trainer.step() }  // warm-up
     var times: [Double] = []
     for _ in 0..<steps { times.append(seconds { trainer.step() }) }
-    print("{\"digits_step\": \(median(times)), \"threads\": \(KernelPath.productThreads), \"kernel\": \"\(KernelPath.current.rawValue)\"}")
+    print("{\"digits_step\": \(median(times)), \"kernel\": \"\(KernelPath.current.rawValue)\"}")
     exit(0)
 }
 

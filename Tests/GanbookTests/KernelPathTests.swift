@@ -32,29 +32,6 @@ import Testing
         }
     }
 
-    /// A training that runs alone splits its large products' rows over two
-    /// threads (hidden 128: 512×128 by 128×128); GANBOOK_THREADS=1 keeps
-    /// them on one. Every element is one thread's chain, so the bytes agree.
-    @Test func splittingProductsOverTwoThreadsChangesNoByte() throws {
-        let words = ["demo", "train", "--steps", "40", "--json"]
-        for path in try supported() where path != "portable" {
-            let one = try Binary.run(words, environment: ["GANBOOK_KERNEL": path, "GANBOOK_THREADS": "1"])
-            let two = try Binary.run(words, environment: ["GANBOOK_KERNEL": path, "GANBOOK_THREADS": "2"])
-            #expect(one.status == 0 && two.status == 0, "\(one.stderr)\(two.stderr)")
-            #expect(one.stdout == two.stdout, "\(path): two threads differ from one")
-        }
-        let lab = ["lab", "--frames", "2", "--every", "20"]
-        let oneLab = try Binary.run(lab, environment: ["GANBOOK_THREADS": "1", "NO_COLOR": "1"])
-        let twoLab = try Binary.run(lab, environment: ["GANBOOK_THREADS": "2", "NO_COLOR": "1"])
-        #expect(oneLab.status == 0 && oneLab.stdout == twoLab.stdout)
-    }
-
-    @Test func aBadThreadsSettingIsOneClearError() throws {
-        let result = try Binary.run(["demo", "jsd"], environment: ["GANBOOK_THREADS": "4"])
-        #expect(result.status == 2)
-        #expect(result.stderr == "ganbook: GANBOOK_THREADS must be 1 (a training's products on one thread) or 2 (the default, with two cores)\n")
-    }
-
     @Test func anUnknownPathIsOneClearError() throws {
         let result = try Binary.run(["demo", "jsd"], environment: ["GANBOOK_KERNEL": "sse9"])
         #expect(result.status == 2)

@@ -59,17 +59,6 @@ void gk_sgemm(int transpose_a, int transpose_b, int m, int n, int k,
               const float *bias, gk_mode mode, float *c, int ldc,
               float *activated, float slope);
 
-/// Marks this thread as one of several jobs that run side by side: its
-/// products then stay on it, instead of taking a second thread for their
-/// lower rows (which they do when the process trains alone; GANBOOK_THREADS=1
-/// turns that off). The bits are the same either way. Returns the mark it
-/// replaces, so that nested jobs restore it.
-int gk_set_parallel_job(int yes);
-/// How many threads a lone training's products use: 2 with two or more cores, else 1.
-int gk_product_threads(void);
-/// A message when GANBOOK_THREADS is set to something other than 1 or 2, else NULL.
-const char *gk_threads_setting_error(void);
-
 /// The same in double precision, on the portable path only (for the tests'
 /// finite-difference checks, where speed does not matter).
 void gk_dgemm(int transpose_a, int transpose_b, int m, int n, int k,
