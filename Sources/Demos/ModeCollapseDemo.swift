@@ -26,8 +26,8 @@ package struct ModeCollapseDemo: Demo {
         - DRAGAN: λ(‖∇D(x̂)‖ − 1)², λ = 10, at perturbed real points (Kodali et al. 2017);
         - EBGAN: an autoencoder D, margin 1, pulling-away weight 0.1 (Zhao et al. 2017);
         - MAD-GAN: 4 generators and a 5-way D (Ghosh et al. 2018); the \
-        generators share all layers but the last, our choice (the paper's own \
-        sharing could not be checked);
+        generators share all layers but the last, as in the authors' toy \
+        code;
         - MRGAN: an encoder, λ₁ = 0.2 and λ₂ = 0.4 (Che et al. 2017).
 
         Metrics on 2,500 samples: a sample is high quality within 3σ of its \
