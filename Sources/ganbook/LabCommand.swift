@@ -7,7 +7,7 @@ import Localization
 
 struct LabCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "lab", abstract: HelpText.abstract("Watch and steer a toy GAN while it trains, full-screen."), discussion: LabOptions.discussion)
+        commandName: "lab", abstract: HelpText.abstract("Watch and steer a toy GAN while it trains, full-screen."), discussion: HelpText.discussion(LabOptions.discussion))
 
     @OptionGroup var options: LabOptions
     @OptionGroup var language: LanguageOption
