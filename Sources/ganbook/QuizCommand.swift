@@ -13,14 +13,18 @@ struct QuizCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "quiz",
         abstract: HelpText.abstract("Review the notes' quiz cards (FSRS-6 spaced repetition)."),
-        usage: """
-            ganbook quiz [<notes> ...] [--new <n>] [--all] [--seed <n>] [--data <dir>] [--notes <dir>] [--lang <lang>] [--width <n>] [--color <when>]
-              ganbook quiz stats [--json] [--data <dir>] [--notes <dir>] [--lang <lang>] [--width <n>] [--color <when>]
-            """,
+        usage: Main.helpAsked ? forms : nil,
         discussion: QuizRun.discussion + (Main.helpAsked ? "\n\n" + runArguments : ""),
         subcommands: [QuizRun.self, QuizStats.self],
         defaultSubcommand: QuizRun.self
     )
+
+    /// The usage's two forms, `quiz [<notes> ...] …` and `quiz stats …`, made
+    /// from `run`'s and `stats`'s own usage, so that they never differ (a
+    /// hand-written copy had lost `stats`'s `--no-pager`).
+    static var forms: String {
+        "ganbook quiz" + QuizRun.usageString().dropFirst("run".count) + "\nganbook quiz " + QuizStats.usageString()
+    }
 
     /// `quiz run`'s arguments and options, cut from its own help, so that the two never differ.
     static var runArguments: String {

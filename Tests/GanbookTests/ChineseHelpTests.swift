@@ -9,8 +9,8 @@ import Testing
 
 /// `--help` in Chinese (issue 25 §5): the top-level help, not `list`'s; the
 /// `help` command with `--lang`; every demo's and the lab's discussion and
-/// options; and every help screen within 80 columns, the width of help when piped, a
-/// Chinese character counting two.
+/// options, within 80 columns, the width of help when piped, a Chinese
+/// character counting two (every command's help: `HelpPageTests`).
 @Suite struct ChineseHelpTests {
     @Test func theTopLevelHelpIsTheRootsInChinese() throws {
         for words in [["--help", "--lang", "zh"], ["--lang", "zh", "--help"], ["-h", "--lang=zh"], ["help", "--lang", "zh"]] {
@@ -68,21 +68,6 @@ import Testing
               -h, --help              Show help information.
             """
         #expect(Self.englishWords(help) == ["Trains", "an", "MLP", "on", "the"])
-    }
-
-    /// Every command's help, and the root's, fits 80 columns in Chinese;
-    /// the usage line is ArgumentParser's, which it never wraps (`read`'s
-    /// and `lab`'s run past 80 in English too), so it is not measured here.
-    @Test func everyHelpScreenFitsEightyColumns() throws {
-        func commands(_ type: any ParsableCommand.Type, _ path: [String]) -> [[String]] {
-            [path] + type.configuration.subcommands.flatMap { commands($0, path + [$0.configuration.commandName ?? ""]) }
-        }
-        for path in commands(Ganbook.self, []) {
-            let run = try Binary.run(path + ["--help", "--lang", "zh"], removing: Binary.unset)
-            #expect(run.status == 0, "\(path): \(run.stderr)")
-            let wide = Self.tooWide(run.stdout).filter { !$0.hasPrefix("USAGE: ") }
-            #expect(wide.isEmpty, "\(path): lines wider than 80 columns:\n\(wide.joined(separator: "\n"))")
-        }
     }
 
     /// The lines of `text` wider than 80 columns.
