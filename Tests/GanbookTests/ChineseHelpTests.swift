@@ -21,6 +21,16 @@ import Testing
         }
     }
 
+    /// `quiz` runs `quiz run` by default, and `--lang`, which `quiz` itself
+    /// does not take, sent its help there.
+    @Test func aCommandWithADefaultSubcommandShowsItsOwnHelp() throws {
+        for words in [["quiz", "--help", "--lang", "zh"], ["quiz", "--lang=zh", "-h"]] {
+            let run = try Binary.run(words, removing: Binary.unset)
+            #expect(run.status == 0, "\(words): \(run.stderr)")
+            #expect(run.stdout.contains("ganbook quiz stats") && run.stdout.contains("复习笔记里的测验卡片"), "\(words): \(run.stdout)")
+        }
+    }
+
     @Test func helpForACommandTakesLang() throws {
         let run = try Binary.run(["help", "demo", "--lang", "zh"], removing: Binary.unset)
         #expect(run.status == 0, "\(run.stderr)")
