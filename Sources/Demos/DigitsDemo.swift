@@ -65,27 +65,27 @@ package struct DigitsDemo: Demo {
     package static let version = 3
     package static let relativeCost = 2.0
 
-    @Option(help: ArgumentHelp("Training steps (10 to 100000).", valueName: "n"))
+    @Option(help: .demo("Training steps (10 to 100000).", valueName: "n"))
     package var steps: Int = DigitsSetting.steps
 
-    @Option(help: ArgumentHelp("minimax, nonsaturating, wgan or wgan-gp.", valueName: "loss"))
+    @Option(help: .demo("minimax, nonsaturating, wgan or wgan-gp.", valueName: "loss"))
     package var loss: GANLoss = .nonsaturating
 
-    @Option(help: ArgumentHelp("vanilla, or a remedy: pacgan, minibatch, unrolled, dragan, ebgan, mad-gan or mrgan.", valueName: "name"))
+    @Option(help: .demo("vanilla, or a remedy: pacgan, minibatch, unrolled, dragan, ebgan, mad-gan or mrgan.", valueName: "name"))
     package var method: CollapseMethod = .vanilla
 
-    @Option(help: ArgumentHelp("Digits per sample: 1, or 3 for stacked digits with 1,000 modes.", valueName: "n"))
+    @Option(help: .demo("Digits per sample: 1, or 3 for stacked digits with 1,000 modes.", valueName: "n"))
     package var stack: Int = 1
 
-    @Option(help: ArgumentHelp("Seed for initialisation and sampling.", valueName: "n"))
+    @Option(help: .demo("Seed for initialisation and sampling.", valueName: "n"))
     package var seed: UInt64 = 1
 
-    @Option(help: ArgumentHelp("Seeds to compare the vanilla GAN and --method on (1 to 20; 1 compares nothing).", valueName: "n"))
+    @Option(help: .demo("Seeds to compare the vanilla GAN and --method on (1 to 20; 1 compares nothing).", valueName: "n"))
     package var seeds: Int = 1
 
     @Option(
         name: .customLong("d-hidden"),
-        help: ArgumentHelp("D's hidden units per layer (8 to 512; G has 128): a narrower D makes G collapse.", valueName: "n"))
+        help: .demo("D's hidden units per layer (8 to 512; G has 128): a narrower D makes G collapse.", valueName: "n"))
     package var discriminatorHidden: Int = DigitsSetting.hidden
 
     package init() {}

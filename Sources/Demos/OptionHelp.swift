@@ -1,7 +1,8 @@
 /// How the demos' options' help reaches ArgumentParser.
 import ArgumentParser
 
-/// The demos write their options' help in English. The command-line tool,
+/// The demos, and the lab (whose options are `demo train`'s and its own),
+/// write their options' help in English. The command-line tool,
 /// which knows the learner's language and the terminal's width, sets
 /// `presentation` once, before it parses a command line, to give that text
 /// in the learner's language and laid out to fit (the executable's
@@ -13,8 +14,8 @@ package enum OptionHelp {
 }
 
 extension ArgumentHelp {
-    /// A demo option's help, as `OptionHelp.presentation` gives it.
-    static func demo(_ english: String, valueName: String? = nil) -> ArgumentHelp {
+    /// A demo's (or the lab's) option help, as `OptionHelp.presentation` gives it.
+    package static func demo(_ english: String, valueName: String? = nil) -> ArgumentHelp {
         OptionHelp.presentation(english, valueName)
     }
 }

@@ -50,7 +50,7 @@ package struct LabOptions: ParsableArguments {
     package init() {}
 
     @Option(
-        help: ArgumentHelp("ring, grid, digits (the bundled 8×8 digits), or a 1-D distribution spec (default: ring).", valueName: "target"),
+        help: .demo("ring, grid, digits (the bundled 8×8 digits), or a 1-D distribution spec (default: ring).", valueName: "target"),
         transform: LabTarget.parse)
     package var target: LabTarget = .toy(.ring)
 
@@ -59,24 +59,24 @@ package struct LabOptions: ParsableArguments {
     @OptionGroup var gan: GANOptions
 
     @Option(
-        help: ArgumentHelp(
+        help: .demo(
             "vanilla, pacgan, minibatch, unrolled, dragan, ebgan, mad-gan or mrgan (2-D targets and digits; m cycles).", valueName: "method"))
     package var method: CollapseMethod = .vanilla
 
-    @Option(help: ArgumentHelp("At most N steps per second while running (1 to 10000; + and - change it).", valueName: "N"))
+    @Option(help: .demo("At most N steps per second while running (1 to 10000; + and - change it).", valueName: "N"))
     package var speed: Double?
 
-    @Option(help: ArgumentHelp("Print N frames as plain text instead of the live screen (1 to 1000).", valueName: "N"))
+    @Option(help: .demo("Print N frames as plain text instead of the live screen (1 to 1000).", valueName: "N"))
     package var frames: Int?
 
-    @Option(help: ArgumentHelp("Steps between frames with --frames (1 to 100000).", valueName: "steps"))
+    @Option(help: .demo("Steps between frames with --frames (1 to 100000).", valueName: "steps"))
     package var every: Int = 100
 
-    @Option(help: ArgumentHelp("The frames' size with --frames, COLUMNSxROWS (at least 80x24).", valueName: "size"))
+    @Option(help: .demo("The frames' size with --frames, COLUMNSxROWS (at least 80x24).", valueName: "size"))
     package var size: String = "100x30"
 
     @Option(
-        help: ArgumentHelp(
+        help: .demo(
             "Keys to press, comma-separated: a character, space, comma, enter, esc, ctrl-c, or wait MS.",
             valueName: "keys"))
     package var keys: String?

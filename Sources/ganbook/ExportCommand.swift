@@ -12,10 +12,10 @@ struct ExportCommand: ParsableCommand {
         discussion: HelpText.discussion("Demo outputs come from the cache in the data folder; cells not yet cached are run first (the GAN demos take a while).")
     )
 
-    @Option(name: .customLong("html"), help: ArgumentHelp("The folder to write the site into (created if missing).", valueName: "dir"))
+    @Option(name: .customLong("html"), help: HelpText.option("The folder to write the site into (created if missing).", valueName: "dir"))
     var folder: String
 
-    @Flag(help: "Do not run demo cells that are not cached; show them without output.")
+    @Flag(help: HelpText.option("Do not run demo cells that are not cached; show them without output."))
     var noRun = false
 
     @OptionGroup var dataFolder: DataFolderOption

@@ -71,7 +71,8 @@ enum Main {
             let code = Ganbook.exitCode(for: error)
             if code == .success {
                 // --help and --version, at the width the help's own text was laid out for
-                let text = Ganbook.fullMessage(for: error, columns: HelpText.columns)
+                let page = HelpPage(columns: HelpText.columns, translator: HelpText.translator)
+                let text = page.finished(Ganbook.fullMessage(for: error, columns: HelpText.columns))
                 if !text.isEmpty { _ = Output.write(text + "\n") }
                 Ganbook.exit()
             }

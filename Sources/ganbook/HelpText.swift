@@ -44,15 +44,15 @@ enum HelpText {
 
     /// The command line as ArgumentParser is to see it. `--lang` has already
     /// chosen the help's words (`translator`, read from the whole command
-    /// line), and two places cannot take it: the root command has no options
-    /// of its own, so `ganbook --help --lang zh` went to the default command
-    /// (`list`) and printed its help; and ArgumentParser's built-in `help`
-    /// command takes no options ("Unknown option '--lang'"). In those two
-    /// cases `--lang` is taken out.
+    /// line), and where help is asked ArgumentParser must not see it: an
+    /// option it does not know sends a command with a default subcommand to
+    /// that subcommand's help (`ganbook --help --lang zh` printed `list`'s,
+    /// `ganbook quiz --help --lang zh` printed `quiz run`'s), and its
+    /// built-in `help` command takes no options ("Unknown option '--lang'").
+    /// So when help is asked `--lang` is taken out.
     static func arguments(_ arguments: [String]) -> [String] {
-        let withoutLang = removingLang(arguments)
-        let rootHelp = !withoutLang.isEmpty && withoutLang.allSatisfy { $0 == "--help" || $0 == "-h" }
-        return rootHelp || withoutLang.first == "help" ? withoutLang : arguments
+        let help = arguments.contains { $0 == "--help" || $0 == "-h" } || removingLang(arguments).first == "help"
+        return help ? removingLang(arguments) : arguments
     }
 
     static func removingLang(_ arguments: [String]) -> [String] {

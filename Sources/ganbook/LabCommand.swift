@@ -6,8 +6,11 @@ import Lab
 import Localization
 
 struct LabCommand: ParsableCommand {
+    // Past 12 options ArgumentParser's usage reads `ganbook lab <options>`, as
+    // if they were required; every option of the lab is optional.
     static let configuration = CommandConfiguration(
-        commandName: "lab", abstract: HelpText.abstract("Watch and steer a toy GAN while it trains, full-screen."), discussion: LabOptions.discussion)
+        commandName: "lab", abstract: HelpText.abstract("Watch and steer a toy GAN while it trains, full-screen."),
+        usage: "ganbook lab [<options>]", discussion: HelpText.discussion(LabOptions.discussion))
 
     @OptionGroup var options: LabOptions
     @OptionGroup var language: LanguageOption

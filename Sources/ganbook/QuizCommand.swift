@@ -13,22 +13,26 @@ struct QuizCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "quiz",
         abstract: HelpText.abstract("Review the notes' quiz cards (FSRS-6 spaced repetition)."),
-        usage: """
-            ganbook quiz [<notes> ...] [--new <n>] [--all] [--seed <n>] [--data <dir>] [--notes <dir>] [--lang <lang>] [--width <n>] [--color <when>]
-              ganbook quiz stats [--json] [--data <dir>] [--notes <dir>] [--lang <lang>] [--width <n>] [--color <when>]
-            """,
-        discussion: QuizRun.discussion + (Main.helpAsked ? "\n\n" + runArguments : ""),
+        usage: Main.helpAsked ? forms : nil,
+        discussion: HelpText.discussion(QuizRun.discussion) + (Main.helpAsked ? "\n\n" + runArguments : ""),
         subcommands: [QuizRun.self, QuizStats.self],
         defaultSubcommand: QuizRun.self
     )
 
+    /// The usage's two forms, `quiz [<notes> ...] …` and `quiz stats …`, made
+    /// from `run`'s and `stats`'s own usage, so that they never differ (a
+    /// hand-written copy had lost `stats`'s `--no-pager`).
+    static var forms: String {
+        "ganbook quiz" + QuizRun.usageString().dropFirst("run".count) + "\nganbook quiz " + QuizStats.usageString()
+    }
+
     /// `quiz run`'s arguments and options, cut from its own help, so that the two never differ.
     static var runArguments: String {
-        let help = QuizRun.helpMessage(columns: 80)
+        let help = QuizRun.helpMessage(columns: HelpText.columns)
         guard let start = help.range(of: "ARGUMENTS:") else { return "" }
         let lines = help[start.upperBound...].split(separator: "\n", omittingEmptySubsequences: false)
             .filter { !$0.hasPrefix("OPTIONS:") && !$0.contains("--help") && !$0.contains("--version") && !$0.isEmpty }
-        return "ARGUMENTS AND OPTIONS (of `ganbook quiz`, which is `ganbook quiz run`):\n" + lines.joined(separator: "\n")
+        return HelpText.words("ARGUMENTS AND OPTIONS (of `ganbook quiz`, which is `ganbook quiz run`):") + "\n" + lines.joined(separator: "\n")
     }
 }
 
@@ -43,16 +47,16 @@ struct QuizOptions: ParsableArguments {
 }
 
 struct QuizRunOptions: ParsableArguments {
-    @Argument(help: "Notes to quiz (ids, numbers or prefixes); all notes when none.")
+    @Argument(help: HelpText.option("Notes to quiz (ids, numbers or prefixes); all notes when none."))
     var notes: [String] = []
 
-    @Option(help: ArgumentHelp("New cards per day, counted per notes folder (0 to 1000).", valueName: "n"))
+    @Option(help: HelpText.option("New cards per day, counted per notes folder (0 to 1000).", valueName: "n"))
     var new: Int = 10
 
-    @Flag(help: "Drill every card of the chosen notes, whatever the schedule; logged as cram, the schedule does not change.")
+    @Flag(help: HelpText.option("Drill every card of the chosen notes, whatever the schedule; logged as cram, the schedule does not change."))
     var all = false
 
-    @Option(help: ArgumentHelp("Seed for the order of multiple-choice options and for exercise numbers.", valueName: "n"))
+    @Option(help: HelpText.option("Seed for the order of multiple-choice options and for exercise numbers.", valueName: "n"))
     var seed: UInt64 = 1
 
     @OptionGroup var options: QuizOptions
@@ -72,7 +76,7 @@ struct QuizRun: ParsableCommand {
     static let discussion = TerminalQuizIO.keysHelp
 
     static let configuration = CommandConfiguration(
-        commandName: "run", abstract: HelpText.abstract("Quiz yourself (the same as `ganbook quiz`)."), discussion: discussion)
+        commandName: "run", abstract: HelpText.abstract("Quiz yourself (the same as `ganbook quiz`)."), discussion: HelpText.discussion(discussion))
 
     @OptionGroup var quiz: QuizRunOptions
 
@@ -83,10 +87,10 @@ struct QuizStats: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "stats", abstract: HelpText.abstract("Progress per note: counts, true retention, a 30-day forecast."))
 
-    @Flag(help: "Print the statistics as JSON.")
+    @Flag(help: HelpText.option("Print the statistics as JSON."))
     var json = false
 
-    @Flag(name: .long, help: "Never send output through $PAGER.")
+    @Flag(name: .long, help: HelpText.option("Never send output through $PAGER."))
     var noPager = false
 
     @OptionGroup var options: QuizOptions

@@ -9,19 +9,19 @@ struct ReadCommand: ParsableCommand {
         discussion: HelpText.discussion("NOTE is an id (objective), a number from the contents (3), or a unique prefix (obj).")
     )
 
-    @Argument(help: "The note to read: an id, a number or a prefix; NOTE#heading-anchor opens it at that heading.")
+    @Argument(help: HelpText.option("The note to read: an id, a number or a prefix; NOTE#heading-anchor opens it at that heading."))
     var note: String
 
     @OptionGroup var notebook: NotebookOptions
     @OptionGroup var display: DisplayOptions
 
-    @Flag(name: .long, help: "Never send output through $PAGER.")
+    @Flag(name: .long, help: HelpText.option("Never send output through $PAGER."))
     var noPager = false
 
-    @Flag(name: .customLong("run"), help: "Run the note's demo cells and show their outputs under them (cached in the data folder).")
+    @Flag(name: .customLong("run"), help: HelpText.option("Run the note's demo cells and show their outputs under them (cached in the data folder)."))
     var runCells = false
 
-    @Flag(help: "With --run: recompute every cell instead of using the cache.")
+    @Flag(help: HelpText.option("With --run: recompute every cell instead of using the cache."))
     var refresh = false
 
     @OptionGroup var dataFolder: DataFolderOption

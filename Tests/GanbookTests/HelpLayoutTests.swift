@@ -54,9 +54,10 @@ import Testing
         #expect(!texts.contains { $0.contains(Self.missing) }, "a text has no entry")
         for columns in stride(from: 40, through: 120, by: 10) {
             Probe.layout = HelpLayout(columns: columns)
-            let help = Probe.helpMessage(columns: columns) + "\n" + Probe.helpMessage(for: Child.self, columns: columns)
-            // ArgumentParser never wraps its usage line and its pointer to `help`, in English either.
-            let wide = help.split(separator: "\n").filter { $0.displayWidth > columns && !$0.hasPrefix("USAGE: ") && !$0.hasPrefix("  See '") }
+            let page = HelpPage(columns: columns)  // wraps the usage, as `Main` prints help
+            let help = page.finished(Probe.helpMessage(columns: columns)) + "\n" + page.finished(Probe.helpMessage(for: Child.self, columns: columns))
+            // ArgumentParser never wraps its pointer to `help`, in English either.
+            let wide = help.split(separator: "\n").filter { $0.displayWidth > columns && !$0.hasPrefix("  See '") }
             #expect(wide.isEmpty, "at \(columns) columns:\n\(wide.joined(separator: "\n"))")
             let flat = help.filter { !$0.isWhitespace }
             for text in texts {
