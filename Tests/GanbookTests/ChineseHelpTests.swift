@@ -89,7 +89,7 @@ import Testing
     static let kept: Set<String> = [
         // option values and the names in the prose that stand for values
         "ring", "grid", "minimax", "nonsaturating", "wgan", "wgan-gp", "pacgan", "minibatch", "unrolled", "dragan", "ebgan",
-        "mad-gan", "mrgan", "auto", "always", "never", "en", "NAME", "FILE.csv", "COLUMN",
+        "mad-gan", "mrgan", "veegan", "auto", "always", "never", "en", "NAME", "FILE.csv", "COLUMN",
         // environment variables
         "GANBOOK_LANG", "LC_ALL", "LC_MESSAGES", "LANG", "NO_COLOR", "PAGER",
         // people, papers and tools
