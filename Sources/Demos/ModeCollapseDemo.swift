@@ -43,8 +43,8 @@ package struct ModeCollapseDemo: Demo {
         et al. 2017, §5.1): the vanilla GAN and the Unrolled GAN (K = 5) on the \
         ring and the grid, 25,000 steps, seeds --seed to --seed+4, with the \
         paper's numbers beside ours. What VEEGAN leaves unstated is Metz et al. \
-        2017's, and the report names the source of every value. Slow: about 90 \
-        minutes on 2 cores.
+        2017's, and the report names the source of every value. Slow: about an \
+        hour on 2 cores.
         """
     package static let version = 4
     package static let relativeCost = 12.0
@@ -71,7 +71,7 @@ package struct ModeCollapseDemo: Demo {
 
     @Option(
         help: .demo(
-            "Run a published table's own set-up instead: veegan (VEEGAN's Table 1: the vanilla GAN and the Unrolled GAN on the ring and the grid, 25,000 steps, 5 seeds; its numbers beside ours). Slow: about 90 minutes on 2 cores.",
+            "Run a published table's own set-up instead: veegan (VEEGAN's Table 1: the vanilla GAN and the Unrolled GAN on the ring and the grid, 25,000 steps, 5 seeds; its numbers beside ours). Slow: about an hour on 2 cores.",
             valueName: "paper"))
     package var paper: ReproducedPaper?
 

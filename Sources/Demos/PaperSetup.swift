@@ -52,8 +52,9 @@ package struct PaperSetup: Sendable {
     package var loss: GANLoss
     package var published: [Published]
     package var settings: [Setting]
-    /// Seconds one step of each method took, on one core of the 2-core AMD EPYC
-    /// (Zen 4) KVM guest of docs/reproductions.md, measured in the full run.
+    /// Seconds one step of each method takes on one core of the 2-core AMD EPYC
+    /// (Zen 4) KVM guest of docs/reproductions.md: the full run's CPU time per
+    /// step of a target (0.026 s), split in the ratio of a 200-step run's.
     package var secondsPerStep: [CollapseMethod: Double]
 
     /// The configuration of `method` on `target` with `seed`: the shared
@@ -105,7 +106,7 @@ extension PaperSetup {
             Published(target: .grid, method: .unrolled, modes: 23.6, highQualityPercent: 16),
         ],
         settings: veeganSettings,
-        secondsPerStep: [.vanilla: 0.0045, .unrolled: 0.040])
+        secondsPerStep: [.vanilla: 0.0027, .unrolled: 0.0235])
 
     static let veeganSettings: [Setting] = [
         Setting(name: "ring", value: "8 Gaussians, radius 2, σ = 0.02", source: "Metz et al. 2017, App. A*"),

@@ -1,6 +1,6 @@
 /// `demo mode-collapse --paper veegan`: the option, its errors, the set-up's
 /// values against the sources they cite, and a shortened run's report in
-/// English and Chinese (the full run takes about 90 minutes; see
+/// English and Chinese (the full run takes about an hour; see
 /// docs/reproductions.md).
 @testable import Demos
 import GAN
@@ -91,7 +91,7 @@ import Testing
         #expect((30...300).contains(minutes), "\(notice)")
         #expect(try Self.demo([]).notice == nil)
         let help = ModeCollapseDemo.helpMessage().split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        #expect(help.contains("--paper <paper>") && help.contains("Slow: about 90 minutes on 2 cores."))
+        #expect(help.contains("--paper <paper>") && help.contains("Slow: about an hour on 2 cores."))
     }
 
     /// A shortened run reports the paper's columns and every seed, in both languages.
