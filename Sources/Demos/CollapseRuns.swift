@@ -9,6 +9,7 @@ struct CollapseRuns {
     /// One training's result.
     struct Outcome: Sendable {
         var method: CollapseMethod
+        var target: Target
         var firstOrder: Bool
         var seed: UInt64
         var coverage: ModeCoverage
@@ -20,12 +21,14 @@ struct CollapseRuns {
         var trainer: GANTrainer?
     }
 
-    /// A training to run: a method (or the first-order Unrolled GAN) and a seed.
+    /// A training to run: a method (or the first-order Unrolled GAN) and a
+    /// seed, on the runs' target unless it names its own (`--paper` runs both).
     struct Job: Sendable {
         var method: CollapseMethod
         var firstOrder = false
         var seed: UInt64
         var keep: Bool
+        var target: Target? = nil
         var cost: Double { firstOrder ? 2 : method.relativeCost }
     }
 
@@ -33,6 +36,8 @@ struct CollapseRuns {
     let steps: Int
     let unroll: Int
     let snapshots: Int
+    /// A published set-up (`--paper`), in place of `CollapseSetting`'s.
+    var paper: PaperSetup? = nil
 
     /// Runs every job on every core, longest first, with progress weighted by each job's cost.
     func run(_ jobs: [Job], progress: Progress, label: String) -> [Outcome] {
@@ -52,7 +57,10 @@ struct CollapseRuns {
 
     /// One training, measured at its snapshots; `advanced(n)` after each n steps.
     func train(_ job: Job, advanced: (Int) -> Void) -> Outcome {
-        var c = CollapseSetting.configuration(job.method, target: target, seed: job.seed, unroll: unroll)
+        let goal = job.target ?? target
+        var c =
+            paper?.configuration(job.method, target: goal, seed: job.seed)
+            ?? CollapseSetting.configuration(job.method, target: goal, seed: job.seed, unroll: unroll)
         if job.firstOrder { c.variant = .unrolledFirstOrder(unroll) }
         var trainer = GANTrainer(c)
         var shots: [(Int, ModeCoverage, [(Double, Double)])] = []
@@ -70,13 +78,14 @@ struct CollapseRuns {
         let last = measure(&trainer, step: steps)
         shots.append(last)
         return Outcome(
-            method: job.method, firstOrder: job.firstOrder, seed: job.seed, coverage: last.1, samples: job.keep ? last.2 : [],
+            method: job.method, target: goal, firstOrder: job.firstOrder, seed: job.seed, coverage: last.1, samples: job.keep ? last.2 : [],
             snapshots: job.keep ? shots : [], trainer: job.keep ? trainer : nil)
     }
 
     func measure(_ trainer: inout GANTrainer, step: Int) -> (Int, ModeCoverage, [(Double, Double)]) {
         let m = trainer.sample(2500)
         let points = (0..<m.rows).map { (Double(m[$0, 0]), Double(m[$0, 1])) }
-        return (step, ModeCoverage(samples: points, modes: target.modes, sigma: target.modeSigma), points)
+        let goal = trainer.configuration.target
+        return (step, ModeCoverage(samples: points, modes: goal.modes, sigma: goal.modeSigma), points)
     }
 }

@@ -28,9 +28,15 @@ package protocol Demo: ParsableArguments {
 
     /// The demo's output. Long demos call `progress` as they go.
     func report(progress: Progress) throws -> Report
+
+    /// A line the command-line tool writes on stderr before the run, for a run
+    /// far longer than the demo's usual (how long it will take); nil for most.
+    var notice: String? { get }
 }
 
 extension Demo {
+    package var notice: String? { nil }
+
     /// The report, without progress.
     package func report() throws -> Report { try report(progress: .silent) }
 }

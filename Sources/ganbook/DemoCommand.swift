@@ -82,6 +82,7 @@ struct DemoRunner<D: Demo>: ParsableCommand {
     func run() throws {
         let language = try NotebookSource.language(output.language.lang ?? LanguageOption.onCommandLine)
         let translator = Translator.forLanguage(language)
+        if let notice = demo.notice { Output.error(translator(notice) + "\n") }
         defer { ProgressBar.clear() }
         let report = try demo.report(progress: ProgressBar.onStandardError(words: translator.words))
         let display = output.display

@@ -30,6 +30,7 @@ import Testing
         ["train", "--steps", "20", "--target", "0.5*N(-2,0.5) + 0.5*N(2,0.5)", "--loss", "wgan-gp"],
         ["train", "--steps", "20", "--target", "N(0,1)", "--loss", "nonsaturating"],
         ["mode-collapse", "--steps", "10", "--seeds", "2"], ["mode-collapse", "--steps", "10", "--seeds", "1", "--target", "grid"],
+        ["mode-collapse", "--paper", "veegan", "--steps", "10", "--seeds", "1"],
         ["d-steps", "--steps", "50", "--saturation-steps", "30"],
         ["digits", "--steps", "40"], ["digits", "--steps", "150"], ["digits", "--steps", "20", "--method", "pacgan"],
         ["digits", "--steps", "20", "--stack", "3"], ["digits", "--steps", "20", "--seeds", "2"],
@@ -40,10 +41,10 @@ import Testing
     /// people, papers, tools and functions in formulas.
     static let keptWords: Set<String> = [
         "log", "max", "Goodfellow", "Heusel", "Jordan", "Jensen", "Shannon", "SciPy", "jensenshannon", "PacGAN", "VEEGAN",
-        "Metz", "Lin", "PacDCGAN",
+        "Metz", "Lin", "PacDCGAN", "Adam", "ReLU",
     ]
-    /// Formulas with an English word inside, kept whole.
-    static let keptPhrases = ["P(real | x)"]
+    /// Formulas with an English word inside, and code's file and repository names, kept whole.
+    static let keptPhrases = ["P(real | x)", "VEEGAN_2D_RING.ipynb", "locuslab/gradient_regularized_gan", "poolio/unrolled_gan"]
 
     /// The English words left in `text`: runs of three or more ASCII letters
     /// with a lower-case one (all capitals are abbreviations: JSD, AUC, WGAN),

@@ -98,7 +98,7 @@ import Testing
     static let kept: Set<String> = [
         // option values and the names in the prose that stand for values
         "ring", "grid", "minimax", "nonsaturating", "wgan", "wgan-gp", "pacgan", "minibatch", "unrolled", "dragan", "ebgan",
-        "mad-gan", "mrgan", "vanilla", "auto", "always", "never", "en", "NAME", "FILE.csv", "COLUMN", "data", "README.md",
+        "mad-gan", "mrgan", "veegan", "vanilla", "auto", "always", "never", "en", "NAME", "FILE.csv", "COLUMN", "data", "README.md",
         "x30",  // the lab's --size, 100x30
         // the lab's keys, as its key script (--keys) and its screen name them
         "g", "l", "q", "r", "s", "Ctrl-C", "space", "comma", "enter", "esc", "ctrl-c", "wait", "MS",

@@ -51,6 +51,29 @@ import Testing
         }
     }
 
+    /// `--paper veegan`: the line on stderr before the run, in both
+    /// languages; its JSON lists every seed's metrics as numbers; a bad value
+    /// is ArgumentParser's one line.
+    @Test func thePaperRunSaysItIsSlowAndItsJSONHasEverySeed() throws {
+        let words = ["demo", "mode-collapse", "--paper", "veegan", "--steps", "10", "--seeds", "2", "--seed", "4"]
+        let result = try Binary.run(words + ["--json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr == "--paper veegan trains 8 GANs for 10 steps each: slow, about 1 min on 2 cores.\n")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let tables = (json["items"] as? [[String: Any]] ?? []).compactMap { $0["table"] as? [String: Any] }
+        let seeds = try #require(tables.first { $0["title"] as? String == "Every seed" })
+        let rows = seeds["rows"] as? [[String: Any]] ?? []
+        #expect(rows.compactMap { $0["seed"] as? Int } == [4, 5, 4, 5, 4, 5, 4, 5])
+        for row in rows {
+            for column in ["modes captured", "high quality (%)", "reverse KL (nats)"] { #expect(row[column] is NSNumber, "\(column) in \(row)") }
+        }
+        let chinese = try Binary.run(["demo", "mode-collapse", "--paper", "veegan", "--steps", "10", "--seeds", "1", "--lang", "zh", "--no-pager"])
+        #expect(chinese.stderr == "--paper veegan 要训练 4 个 GAN，每个 10 步：很慢，在 2 个核心上约需 1 分钟。\n")
+        #expect(chinese.stdout.contains("VEEGAN，表 1 的复现：10 步，种子 1"))
+        let bad = try Binary.run(["demo", "mode-collapse", "--paper", "pacgan"])
+        #expect(bad.stderr == "ganbook: The value 'pacgan' is invalid for '--paper <paper>'. Please provide one of 'veegan'.\n")
+    }
+
     @Test func plotsFitTheRequestedWidth() throws {
         let result = try Binary.run(["demo", "jsd", "--sweep", "--width", "50"])
         for line in result.stdout.split(separator: "\n") { #expect(line.displayColumns <= 50, "'\(line)'") }

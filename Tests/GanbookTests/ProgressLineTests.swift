@@ -42,4 +42,18 @@ import Testing
         #expect(ProgressBar.line(1, "done", width: 4).hasSuffix("▏ 100%\r\u{1B}[2K"))
         #expect(ProgressBar.line(.nan, "x", width: 4).contains("▕░░░░▏ 0%"))
     }
+
+    /// The time left is the time so far scaled by the share still to do, in
+    /// seconds under 2 minutes, else in minutes; no guess before 1% and 3 s.
+    @Test func theBarShowsTheTimeLeft() {
+        #expect(ProgressBar.timeLeft(fraction: 0.5, elapsed: 30) == "about 30 s left")
+        #expect(ProgressBar.timeLeft(fraction: 0.1, elapsed: 60) == "about 9 min left")
+        #expect(ProgressBar.timeLeft(fraction: 0.005, elapsed: 60) == nil)
+        #expect(ProgressBar.timeLeft(fraction: 0.5, elapsed: 2) == nil)
+        #expect(ProgressBar.timeLeft(fraction: 1, elapsed: 60) == nil)
+        let left = ProgressBar.timeLeft(fraction: 0.1, elapsed: 60).map { Self.zh($0) }
+        #expect(left == "约剩 9 分钟")
+        #expect(ProgressBar.line(0.5, "x", width: 2, left: left) == "\r\u{1B}[2Kx ▕█░▏ 50% · 约剩 9 分钟")
+        #expect(ProgressBar.line(1, "x", width: 2, left: left).hasSuffix("▏ 100%\r\u{1B}[2K"))
+    }
 }
