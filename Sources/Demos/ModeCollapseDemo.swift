@@ -88,6 +88,9 @@ package struct ModeCollapseDemo: Demo {
         if let paper, unroll != paper.setup.unroll {
             throw ValidationError("--paper \(paper.rawValue) unrolls K = \(paper.setup.unroll) steps, as the paper does; leave out --unroll")
         }
+        if let paper, target.text != "ring" {
+            throw ValidationError("--paper \(paper.rawValue) runs the ring and the grid, as the paper's table does; leave out --target")
+        }
     }
 
     /// Training steps: --steps, else the paper's, else the shared setting's.

@@ -31,14 +31,14 @@ struct DemoCommand: ParsableCommand {
         Output.write(DefinitionList.render(items, width: display.resolvedWidth))
     }
 
-    /// A default run's typical wall time, per demo, in seconds: measured on
-    /// 2026-12-07 with hyperfine (whole process, release build, mean of 2 to 5
-    /// runs) on a 2-core KVM guest whose lscpu says AMD EPYC, family 25 model
-    /// 17 (Zen 4). The Zen 5 guest of docs/performance.md was about 3× quicker
-    /// at train and d-steps; issue 23's 2-core Intel VM ran train in 3.5 s.
+    /// A default run's typical wall time, per demo, in seconds: one `make
+    /// bench` run (whole process, release build, hyperfine medians) on
+    /// 2026-12-08, on a 2-core KVM guest whose lscpu says AMD EPYC, family 25
+    /// model 17 (Zen 4); see docs/performance.md. Issue 23's 2-core Intel VM
+    /// ran train in 3.5 to 4.1 s, about the same.
     static let typicalSeconds: [String: Double] = [
-        "jsd": 0.02, "optimal-d": 0.11, "gen-vs-disc": 0.62, "train": 4.5, "mode-collapse": 36, "d-steps": 13.5,
-        "digits": 6,
+        "jsd": 0.006, "optimal-d": 0.08, "gen-vs-disc": 0.5, "train": 4, "mode-collapse": 29, "d-steps": 12,
+        "digits": 4,
     ]
 
     /// How the list shows a duration: "under 1 s", or "about N s".

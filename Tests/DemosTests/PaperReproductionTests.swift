@@ -38,6 +38,7 @@ import Testing
             (["--paper", "pacgan"], "The value 'pacgan' is invalid for '--paper <paper>'. Please provide one of 'veegan'."),
             (["--paper", "veegan", "--method", "unrolled"], "--paper veegan runs the paper's own methods; leave out --method"),
             (["--paper", "veegan", "--unroll", "3"], "--paper veegan unrolls K = 5 steps, as the paper does; leave out --unroll"),
+            (["--paper", "veegan", "--target", "grid"], "--paper veegan runs the ring and the grid, as the paper's table does; leave out --target"),
         ] {
             do {
                 _ = try ModeCollapseDemo.parse(words)
