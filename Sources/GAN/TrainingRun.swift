@@ -39,8 +39,7 @@ public struct TrainingRun: Sendable {
         for step in 1...max(steps, 1) {
             let start = clock.now
             let losses = trainer.step()
-            let elapsed = clock.now - start
-            seconds += Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+            seconds += (clock.now - start) / .seconds(1)
             dSum += Double(losses.d)
             gSum += Double(losses.g)
             count += 1

@@ -95,10 +95,7 @@ struct Runner {
         let keys = RawKeys(terminal: terminal)
         let clock = ContinuousClock()
         let start = clock.now
-        func now() -> Double {
-            let d = clock.now - start
-            return Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
-        }
+        func now() -> Double { (clock.now - start) / .seconds(1) }
         let interval = 1 / LabLoop.targetFramesPerSecond
         var (columns, rows) = size()
         var dirty = true

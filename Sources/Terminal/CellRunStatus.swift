@@ -45,8 +45,7 @@ package final class CellRunStatus: CellRunObserver {
 
     private func draw(_ s: State) {
         guard enabled else { return }
-        let since = ContinuousClock.now - s.start
-        let elapsed = Double(since.components.seconds) + Double(since.components.attoseconds) * 1e-18
+        let elapsed = (ContinuousClock.now - s.start) / .seconds(1)
         let secondsLeft = s.doneCost > 0 && s.doneCost < s.totalCost ? Int((elapsed / s.doneCost * (s.totalCost - s.doneCost)).rounded()) : nil
         var line = Self.line(done: s.done, total: s.total, secondsLeft: secondsLeft, running: s.running, words: words)
         let width = TerminalEnvironment.size()?.columns ?? 80

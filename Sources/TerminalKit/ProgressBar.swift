@@ -12,8 +12,7 @@ package enum ProgressBar {
         let start = ContinuousClock.now
         let drawn = Mutex("")
         return Progress { fraction, label in
-            let elapsed = start.duration(to: .now)
-            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+            let seconds = start.duration(to: .now) / .seconds(1)
             let text = line(fraction, words(label), width: width, left: timeLeft(fraction: fraction, elapsed: seconds).map(words))
             // Only a line that differs from the last one drawn is written.
             let changed = drawn.withLock { last in

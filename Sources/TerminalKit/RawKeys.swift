@@ -38,8 +38,8 @@ package final class RawKeys: @unchecked Sendable {
     package func key(timeout seconds: Double? = nil) -> Key? {
         let start = ContinuousClock.now
         while queue.isEmpty {
-            let waited = start.duration(to: .now).components
-            let left = seconds.map { max($0 - Double(waited.seconds) - Double(waited.attoseconds) * 1e-18, 0) }
+            let waited = start.duration(to: .now) / .seconds(1)
+            let left = seconds.map { max($0 - waited, 0) }
             switch read(timeout: left) {
             case .end: return .end
             case .timeout: return nil

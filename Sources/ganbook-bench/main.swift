@@ -76,8 +76,7 @@ func seconds(_ body: () throws -> Void) rethrows -> Double {
     let clock = ContinuousClock()
     let start = clock.now
     try body()
-    let elapsed = clock.now - start
-    return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+    return (clock.now - start) / .seconds(1)
 }
 
 let arguments = CommandLine.arguments
