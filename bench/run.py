@@ -106,20 +106,9 @@ def wall_goal(intel_seconds):
     run about 2× slower on the Intel VM). Any other CPU gets the Intel budget. Returns the goal
     in seconds and a note naming the CPU and which budget applies."""
     cpu = cpu_name()
-    zen5 = "AMD" in cpu and cpu_family() == "26"
+    zen5 = "AMD" in cpu and lscpu().get("CPU family") == "26"
     budget = "half the Intel VM's budget (Zen 5)" if zen5 else "the Intel VM's budget"
     return (intel_seconds / 2 if zen5 else intel_seconds), f"{cpu}, {os.cpu_count()} cores, {budget}"
-
-
-def cpu_family():
-    try:
-        for line in subprocess.run(["lscpu"], capture_output=True, text=True, check=True).stdout.splitlines():
-            key, _, value = line.partition(":")
-            if key.strip() == "CPU family":
-                return value.strip()
-    except (OSError, subprocess.CalledProcessError):
-        pass
-    return "?"
 
 
 
@@ -174,16 +163,22 @@ def demo_mode_collapse_default(args):
     return [time_row, memory_row]
 
 
-def cpu_name():
-    """lscpu's model name, with the family and model numbers when the name alone is vague
-    (a VM's "AMD EPYC" does not say which generation: family 25 is Zen 3 or 4, 26 is Zen 5)."""
+def lscpu():
+    """lscpu's fields by name (the first of each), or none when lscpu cannot run."""
     fields = {}
     try:
         for line in subprocess.run(["lscpu"], capture_output=True, text=True, check=True).stdout.splitlines():
             key, _, value = line.partition(":")
             fields.setdefault(key.strip(), value.strip())
     except (OSError, subprocess.CalledProcessError):
-        return "CPU unknown"
+        pass
+    return fields
+
+
+def cpu_name():
+    """lscpu's model name, with the family and model numbers when the name alone is vague
+    (a VM's "AMD EPYC" does not say which generation: family 25 is Zen 3 or 4, 26 is Zen 5)."""
+    fields = lscpu()
     name = fields.get("Model name", "CPU unknown")
     if len(name.split()) <= 2 and "CPU family" in fields:
         name += f" (family {fields['CPU family']}, model {fields.get('Model', '?')})"
